@@ -1,0 +1,129 @@
+// Package arabic is raqib's Arabic text layer: normalisation for matching
+// that keeps byte offsets into the original text, sentence splitting,
+// tokenisation, and clitic candidates.
+//
+// Nothing here changes the text an article is stored with: every Token and
+// sentence Span carries the Start/End byte offsets of the original bytes.
+package arabic
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// FoldRune maps one rune to its matching form. It returns -1 for runes that
+// vanish when matching (tashkeel, tatweel, bidi marks) and the rune itself
+// for everything it leaves alone.
+func FoldRune(r rune) rune {
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED:
+		return -1 // harakat, shadda, sukun, superscript alef, Quranic marks
+	case r == 0x0640:
+		return -1 // tatweel
+	case r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0xFEFF,
+		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return -1 // zero-width and bidi controls
+	}
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
+		return 'ا'
+	case 'ى', 'ی', 'ئ':
+		return 'ي'
+	case 'ة':
+		return 'ه'
+	case 'ؤ':
+		return 'و'
+	case 'ک':
+		return 'ك'
+	case '،':
+		return ','
+	case '؛':
+		return ';'
+	case '؟':
+		return '?'
+	case '٪':
+		return '%'
+	case '«', '»', '“', '”', '„', '‟', '″':
+		return '"'
+	case '‘', '’', '‚', '‛':
+		return '\''
+	case '–', '—', '−':
+		return '-'
+	}
+	if r >= '٠' && r <= '٩' {
+		return '0' + (r - '٠')
+	}
+	if r >= '۰' && r <= '۹' {
+		return '0' + (r - '۰')
+	}
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}
+	if unicode.IsUpper(r) {
+		return unicode.ToLower(r)
+	}
+	return r
+}
+
+// Normalize returns the matching form of s: hamza-carrying alefs to bare
+// alef, alef maqsura and yeh-hamza to yeh, teh marbuta to heh, waw-hamza to
+// waw, tashkeel and tatweel removed, Arabic-Indic and Persian digits to
+// ASCII, Arabic punctuation and typographic quotes to ASCII, Latin lowered.
+// Invalid UTF-8 bytes become U+FFFD.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if f := FoldRune(r); f >= 0 {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+// Normalized is a normalised text that remembers, for every byte of the
+// normalised form, the byte offset in the original it came from.
+type Normalized struct {
+	Text string // the normalised text
+	orig []int  // orig[i] is the original offset of Text[i]; orig[len(Text)] is len(original)
+}
+
+// NormalizeOffsets normalises s and keeps the offset map back into s.
+func NormalizeOffsets(s string) Normalized {
+	var b strings.Builder
+	b.Grow(len(s))
+	orig := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		f := FoldRune(r)
+		if f < 0 {
+			continue
+		}
+		n := utf8.RuneLen(f)
+		if f == utf8.RuneError && r == utf8.RuneError {
+			n = 3
+		}
+		b.WriteRune(f)
+		for k := 0; k < n; k++ {
+			orig = append(orig, i)
+		}
+	}
+	orig = append(orig, len(s))
+	return Normalized{Text: b.String(), orig: orig}
+}
+
+// Orig maps a byte offset in the normalised text to the original text. An
+// offset that falls inside a normalised rune maps to that rune's start; the
+// end of the normalised text maps to the end of the original.
+func (n Normalized) Orig(i int) int {
+	if i < 0 {
+		return 0
+	}
+	if i >= len(n.orig) {
+		return n.orig[len(n.orig)-1]
+	}
+	return n.orig[i]
+}
