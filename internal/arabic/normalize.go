@@ -44,6 +44,10 @@ func FoldRune(r rune) rune {
 		return '?'
 	case '٪':
 		return '%'
+	case '٫':
+		return '.'
+	case '٬':
+		return ','
 	case '«', '»', '“', '”', '„', '‟', '″':
 		return '"'
 	case '‘', '’', '‚', '‛':
