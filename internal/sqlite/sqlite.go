@@ -1,0 +1,470 @@
+// Package sqlite implements event.Store in an embedded SQLite file with the
+// pure-Go modernc.org/sqlite driver: WAL mode, a busy timeout, immediate
+// write transactions, embedded versioned migrations and an FTS5 index over
+// raqib's normalised Arabic terms.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+var _ event.Store = (*Store)(nil)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is an event.Store in one SQLite file.
+type Store struct {
+	db *sql.DB
+}
+
+// Open opens (creating if needed) the SQLite database at path and brings
+// its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(30000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	// Writers take the lock when they begin, so two writers never both read
+	// an article as absent and then race to insert it.
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	return &Store{db: db}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrate applies every embedded migration newer than the recorded version,
+// each in its own transaction.
+func migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	files, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		base := strings.TrimPrefix(f, "migrations/")
+		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with a version number", base)
+		}
+		body, err := migrations.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if err := applyMigration(ctx, db, v, string(body)); err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+func applyMigration(ctx context.Context, db *sql.DB, version int, body string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_version WHERE version = ?`, version).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES (?, ?)`, version, now()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+// Put writes the batch in one transaction.
+func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer tx.Rollback()
+	p, err := prepare(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer p.close()
+	out := make([]event.PutResult, 0, len(recs))
+	for i := range recs {
+		r := recs[i]
+		r.Normalize()
+		res, err := p.put(ctx, &r)
+		if err != nil {
+			return nil, fmt.Errorf("put %s: %w", r.Key, err)
+		}
+		out = append(out, res)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("put: commit: %w", err)
+	}
+	return out, nil
+}
+
+type putStmts struct {
+	find, insArticle, updArticle, delFTS, delEvents, insEvent, insFTS *sql.Stmt
+}
+
+func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
+	var p putStmts
+	for _, s := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&p.find, `SELECT seq, hash FROM articles WHERE key = ?`},
+		{&p.insArticle, `INSERT INTO articles (key, id, hash, url, title, outlet, author, lang, published, text, events, ingested_at)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`},
+		{&p.updArticle, `UPDATE articles SET id = ?2, hash = ?3, url = ?4, title = ?5, outlet = ?6, author = ?7, lang = ?8,
+			published = ?9, text = ?10, events = ?11, ingested_at = ?12 WHERE seq = ?1`},
+		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT seq FROM events WHERE article_seq = ?)`},
+		{&p.delEvents, `DELETE FROM events WHERE article_seq = ?`},
+		{&p.insEvent, `INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
+			actor1, actor2, admin1, claim_status, lat, lon, sentence, data)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.insFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, s.sql)
+		if err != nil {
+			p.close()
+			return nil, err
+		}
+		*s.dst = st
+	}
+	return &p, nil
+}
+
+func (p *putStmts) close() {
+	for _, st := range []*sql.Stmt{p.find, p.insArticle, p.updArticle, p.delFTS, p.delEvents, p.insEvent, p.insFTS} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (p *putStmts) put(ctx context.Context, r *event.Record) (event.PutResult, error) {
+	res := event.PutResult{Key: r.Key}
+	var seq int64
+	var hash string
+	err := p.find.QueryRowContext(ctx, r.Key).Scan(&seq, &hash)
+	a := r.Article
+	args := []any{r.Key, a.ID, r.Hash, a.URL, a.Title, a.Outlet, a.Author, a.Lang, a.Published, a.Text, len(r.Events), now()}
+	switch {
+	case err == nil && hash == r.Hash:
+		res.Status = event.Unchanged
+		return res, nil
+	case err == nil:
+		res.Status = event.Updated
+		if _, err := p.delFTS.ExecContext(ctx, seq); err != nil {
+			return res, err
+		}
+		if _, err := p.delEvents.ExecContext(ctx, seq); err != nil {
+			return res, err
+		}
+		args[0] = seq
+		if _, err := p.updArticle.ExecContext(ctx, args...); err != nil {
+			return res, err
+		}
+	case errors.Is(err, sql.ErrNoRows):
+		res.Status = event.New
+		rs, err := p.insArticle.ExecContext(ctx, args...)
+		if err != nil {
+			return res, err
+		}
+		if seq, err = rs.LastInsertId(); err != nil {
+			return res, err
+		}
+	default:
+		return res, err
+	}
+	for i, e := range r.Events {
+		row := event.NewRow(r, i, e)
+		data, err := json.Marshal(row.Event)
+		if err != nil {
+			return res, err
+		}
+		rs, err := p.insEvent.ExecContext(ctx, row.Event.ID, seq, r.Key, row.Event.Doc, row.Event.EventType,
+			row.Date, row.DateLo, row.DateHi, row.Actor1, row.Actor2, row.Admin1, row.ClaimStatus,
+			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data))
+		if err != nil {
+			return res, err
+		}
+		eseq, err := rs.LastInsertId()
+		if err != nil {
+			return res, err
+		}
+		if _, err := p.insFTS.ExecContext(ctx, eseq, strings.Join(row.Terms(arabic.IndexTerms), " ")); err != nil {
+			return res, err
+		}
+	}
+	res.Events = len(r.Events)
+	return res, nil
+}
+
+func nullFloat(f float64, ok bool) sql.NullFloat64 { return sql.NullFloat64{Float64: f, Valid: ok} }
+
+// RecordError keeps an ingest error.
+func (s *Store) RecordError(ctx context.Context, e event.IngestError) error {
+	if e.At.IsZero() {
+		e.At = time.Now()
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO ingest_errors (origin, item, reason, at) VALUES (?, ?, ?, ?)`,
+		e.Origin, e.ID, e.Reason, e.At.UTC().Format(time.RFC3339Nano))
+	if err != nil {
+		return fmt.Errorf("record error: %w", err)
+	}
+	return nil
+}
+
+// Errors returns the newest ingest errors.
+func (s *Store) Errors(ctx context.Context, limit int) ([]event.IngestError, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT origin, item, reason, at FROM ingest_errors ORDER BY seq DESC LIMIT ?`, event.PageSize(limit))
+	if err != nil {
+		return nil, fmt.Errorf("errors: %w", err)
+	}
+	defer rows.Close()
+	var out []event.IngestError
+	for rows.Next() {
+		var e event.IngestError
+		var at string
+		if err := rows.Scan(&e.Origin, &e.ID, &e.Reason, &at); err != nil {
+			return nil, fmt.Errorf("errors: %w", err)
+		}
+		e.At, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Counts says how many articles, events and ingest errors are stored.
+func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
+	var c event.Counts
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM ingest_errors)`).
+		Scan(&c.Articles, &c.Events, &c.Errors)
+	if err != nil {
+		return c, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}
+
+const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published`
+
+func scanEvent(sc interface{ Scan(...any) error }) (event.StoredEvent, string, error) {
+	var se event.StoredEvent
+	var data, sortKey string
+	m := &se.Article
+	if err := sc.Scan(&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published); err != nil {
+		return se, "", err
+	}
+	if err := json.Unmarshal([]byte(data), &se.Event); err != nil {
+		return se, "", fmt.Errorf("event %s: %w", se.ID, err)
+	}
+	return se, sortKey, nil
+}
+
+// Event returns one event by its ID.
+func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.id = ?`, id)
+	se, _, err := scanEvent(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return se, fmt.Errorf("event %s: %w", id, event.ErrNotFound)
+	}
+	if err != nil {
+		return se, fmt.Errorf("event %s: %w", id, err)
+	}
+	return se, nil
+}
+
+// Events returns one page of matching events, newest first.
+func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
+	w, err := where(f, true)
+	if err != nil {
+		return event.Page{}, err
+	}
+	limit := event.PageSize(f.Limit)
+	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + w.sql() +
+		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
+	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return event.Page{}, fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	var page event.Page
+	var last event.Cursor
+	for rows.Next() {
+		if len(page.Events) == limit {
+			page.Next = last.String()
+			break
+		}
+		se, sortKey, err := scanEvent(rows)
+		if err != nil {
+			return event.Page{}, fmt.Errorf("events: %w", err)
+		}
+		page.Events = append(page.Events, se)
+		last = event.Cursor{Sort: sortKey, ID: se.ID}
+	}
+	if err := rows.Err(); err != nil {
+		return event.Page{}, fmt.Errorf("events: %w", err)
+	}
+	return page, nil
+}
+
+// Stats counts matching events by day, type, actor and admin1.
+func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) {
+	f.Cursor = ""
+	w, err := where(f, false)
+	if err != nil {
+		return event.Stats{}, err
+	}
+	m := `WITH m AS (SELECT e.* FROM events e` + w.sql() + `) `
+	var st event.Stats
+	for _, q := range []struct {
+		dst *[]event.Count
+		sql string
+	}{
+		{&st.ByDay, m + `SELECT date, count(*) FROM m WHERE date <> '' GROUP BY date ORDER BY date DESC`},
+		{&st.ByType, m + `SELECT event_type, count(*) AS n FROM m GROUP BY event_type ORDER BY n DESC, event_type`},
+		{&st.ByActor, m + `SELECT k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) WHERE k <> '' GROUP BY k ORDER BY n DESC, k`},
+		{&st.ByAdmin1, m + `SELECT admin1, count(*) AS n FROM m WHERE admin1 <> '' GROUP BY admin1 ORDER BY n DESC, admin1`},
+	} {
+		if *q.dst, err = s.counts(ctx, q.sql, w.args); err != nil {
+			return event.Stats{}, fmt.Errorf("stats: %w", err)
+		}
+	}
+	for _, c := range st.ByType {
+		st.Events += c.N
+	}
+	return st, nil
+}
+
+func (s *Store) counts(ctx context.Context, q string, args []any) ([]event.Count, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []event.Count
+	for rows.Next() {
+		var c event.Count
+		if err := rows.Scan(&c.Key, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+const articleCols = `key, hash, id, url, title, outlet, author, lang, published, events, ingested_at`
+
+func scanArticle(sc interface{ Scan(...any) error }, extra ...any) (event.StoredArticle, error) {
+	var a event.StoredArticle
+	var at string
+	dst := append([]any{&a.Key, &a.Hash, &a.ID, &a.URL, &a.Title, &a.Outlet, &a.Author, &a.Lang, &a.Published, &a.Events, &at}, extra...)
+	if err := sc.Scan(dst...); err != nil {
+		return a, err
+	}
+	a.Ingested, _ = time.Parse(time.RFC3339Nano, at)
+	return a, nil
+}
+
+// Article returns an article with its text, by key or else by article id.
+func (s *Store) Article(ctx context.Context, keyOrID string) (event.StoredArticle, error) {
+	for _, q := range []string{
+		`SELECT ` + articleCols + `, text FROM articles WHERE key = ?`,
+		`SELECT ` + articleCols + `, text FROM articles WHERE id = ? ORDER BY seq DESC LIMIT 1`,
+	} {
+		var text string
+		a, err := scanArticle(s.db.QueryRowContext(ctx, q, keyOrID), &text)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return a, fmt.Errorf("article %s: %w", keyOrID, err)
+		}
+		a.Text = text
+		return a, nil
+	}
+	return event.StoredArticle{}, fmt.Errorf("article %s: %w", keyOrID, event.ErrNotFound)
+}
+
+// Articles lists articles, newest published first, without their text.
+func (s *Store) Articles(ctx context.Context, f event.ArticleFilter) (event.ArticlePage, error) {
+	var conds []string
+	var args []any
+	if f.Outlet != "" {
+		args = append(args, f.Outlet)
+		conds = append(conds, "outlet = ?"+strconv.Itoa(len(args)))
+	}
+	if f.Cursor != "" {
+		c, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return event.ArticlePage{}, err
+		}
+		args = append(args, c.Sort, c.ID)
+		n := len(args)
+		conds = append(conds, fmt.Sprintf("(published < ?%d OR (published = ?%d AND key > ?%d))", n-1, n-1, n))
+	}
+	q := `SELECT ` + articleCols + ` FROM articles`
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	limit := event.PageSize(f.Limit)
+	q += ` ORDER BY published DESC, key LIMIT ` + strconv.Itoa(limit+1)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return event.ArticlePage{}, fmt.Errorf("articles: %w", err)
+	}
+	defer rows.Close()
+	var page event.ArticlePage
+	for rows.Next() {
+		if len(page.Articles) == limit {
+			last := page.Articles[limit-1]
+			page.Next = event.Cursor{Sort: last.Published, ID: last.Key}.String()
+			break
+		}
+		a, err := scanArticle(rows)
+		if err != nil {
+			return event.ArticlePage{}, fmt.Errorf("articles: %w", err)
+		}
+		page.Articles = append(page.Articles, a)
+	}
+	return page, rows.Err()
+}
