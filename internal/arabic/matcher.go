@@ -1,0 +1,146 @@
+package arabic
+
+// Matcher finds lexicon phrases in tokenised text. Phrases are stored by
+// the Key of each word; text words are tried through their clitic
+// Candidates, so one entry "غارة" finds "وبالغارات" and "غارتين".
+type Matcher[T any] struct {
+	root   *node[T]
+	maxLen int
+}
+
+type node[T any] struct {
+	next   map[string]*node[T]
+	values []T
+}
+
+// NewMatcher returns an empty matcher.
+func NewMatcher[T any]() *Matcher[T] {
+	return &Matcher[T]{root: &node[T]{}}
+}
+
+// Add stores v under phrase. It reports false when the phrase has no words.
+func (m *Matcher[T]) Add(phrase string, v T) bool {
+	words := PhraseKeys(phrase)
+	if len(words) == 0 {
+		return false
+	}
+	n := m.root
+	for _, w := range words {
+		if n.next == nil {
+			n.next = make(map[string]*node[T])
+		}
+		c := n.next[w]
+		if c == nil {
+			c = &node[T]{}
+			n.next[w] = c
+		}
+		n = c
+	}
+	n.values = append(n.values, v)
+	if len(words) > m.maxLen {
+		m.maxLen = len(words)
+	}
+	return true
+}
+
+// PhraseKeys returns the word keys of a lexicon phrase: its words and numbers,
+// normalised, article stripped; punctuation is dropped.
+func PhraseKeys(phrase string) []string {
+	var out []string
+	for _, t := range Tokenize(phrase) {
+		if t.Kind != Punct {
+			out = append(out, StripArticle(t.Norm))
+		}
+	}
+	return out
+}
+
+// Match is one phrase found in a token slice: tokens [From, To).
+type Match[T any] struct {
+	From, To int
+	Cost     int
+	Values   []T
+}
+
+// Doc holds the tokens of a text with each token's candidates computed once,
+// so several matchers can share the work.
+type Doc struct {
+	Text   string
+	Tokens []Token
+	Cands  [][]Candidate
+}
+
+// NewDoc tokenises text and computes candidates for every word.
+func NewDoc(text string) *Doc {
+	toks := Tokenize(text)
+	d := &Doc{Text: text, Tokens: toks, Cands: make([][]Candidate, len(toks))}
+	for i, t := range toks {
+		switch t.Kind {
+		case Word:
+			d.Cands[i] = Candidates(t.Norm)
+		case Number:
+			d.Cands[i] = []Candidate{{t.Norm, 0}}
+		}
+	}
+	return d
+}
+
+// FindAll returns every match starting anywhere in tokens [from, to), the
+// longest (then cheapest) at each start position, left to right; matches may
+// overlap. Words after the first are tried as written and with clitics.
+func (m *Matcher[T]) FindAll(d *Doc, from, to int) []Match[T] {
+	var out []Match[T]
+	for i := from; i < to; i++ {
+		if best, ok := m.longestAt(d, i, to); ok {
+			out = append(out, best)
+		}
+	}
+	return out
+}
+
+// Find returns non-overlapping matches in tokens [from, to), choosing the
+// longest match at the leftmost position first.
+func (m *Matcher[T]) Find(d *Doc, from, to int) []Match[T] {
+	var out []Match[T]
+	for i := from; i < to; {
+		if best, ok := m.longestAt(d, i, to); ok {
+			out = append(out, best)
+			i = best.To
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// At returns the longest match starting exactly at token i.
+func (m *Matcher[T]) At(d *Doc, i, to int) (Match[T], bool) {
+	return m.longestAt(d, i, to)
+}
+
+func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
+	var best Match[T]
+	found := false
+	var walk func(n *node[T], j, cost int)
+	walk = func(n *node[T], j, cost int) {
+		if len(n.values) > 0 {
+			l := j - i
+			if !found || l > best.To-best.From || (l == best.To-best.From && cost < best.Cost) {
+				best = Match[T]{From: i, To: j, Cost: cost, Values: n.values}
+				found = true
+			}
+		}
+		if j >= to || n.next == nil || j-i >= m.maxLen {
+			return
+		}
+		for _, c := range d.Cands[j] {
+			if nx := n.next[c.Form]; nx != nil {
+				walk(nx, j+1, cost+c.Cost)
+			}
+		}
+	}
+	if i < len(d.Cands) && d.Cands[i] != nil {
+		walk(m.root, i, 0)
+	}
+	return best, found
+}
