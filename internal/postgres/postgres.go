@@ -1,0 +1,419 @@
+// Package postgres implements event.Store in PostgreSQL with pgx: embedded
+// versioned migrations, one transaction per batch with per-article advisory
+// locks, and a tsvector index over raqib's normalised Arabic terms.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+)
+
+var _ event.Store = (*Store)(nil)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// migrationLock is the advisory lock key held while migrating, so that
+// processes starting together do not apply a migration twice.
+const migrationLock = 0x72617169 // "raqi"
+
+// Store is an event.Store in a PostgreSQL database.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+// Open connects to the database at dsn (a postgres:// URL or key=value
+// string) and brings its schema up to date.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	pool, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	if err := migrate(ctx, pool); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgres: migrate: %w", err)
+	}
+	return &Store{pool: pool}, nil
+}
+
+// Close closes the connection pool.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+func migrate(ctx context.Context, pool *pgxpool.Pool) error {
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrationLock); err != nil {
+		return err
+	}
+	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, migrationLock)
+	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
+		return err
+	}
+	files, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		base := strings.TrimPrefix(f, "migrations/")
+		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with a version number", base)
+		}
+		body, err := migrations.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT count(*) FROM schema_version WHERE version = $1`, v).Scan(&n); err != nil || n > 0 {
+				return err
+			}
+			if _, err := tx.Exec(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, `INSERT INTO schema_version (version) VALUES ($1)`, v)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+// Put writes the batch in one transaction. Each article's key is locked
+// with a transaction-scoped advisory lock, taken in key order so that
+// concurrent batches cannot deadlock, before it is looked up: two writers of
+// the same article are serialised and the second sees the first's row.
+func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult, error) {
+	recs = slices.Clone(recs)
+	keys := make([]string, len(recs))
+	for i := range recs {
+		recs[i].Normalize()
+		keys[i] = recs[i].Key
+	}
+	var out []event.PutResult
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		out = out[:0]
+		sorted := slices.Clone(keys)
+		slices.Sort(sorted)
+		sorted = slices.Compact(sorted)
+		if _, err := tx.Exec(ctx, `SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+			FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS s`, sorted); err != nil {
+			return fmt.Errorf("lock: %w", err)
+		}
+		stored := map[string]string{} // key → hash, as the batch leaves it
+		rows, err := tx.Query(ctx, `SELECT key, hash FROM articles WHERE key = ANY($1)`, sorted)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var k, h string
+			if err := rows.Scan(&k, &h); err != nil {
+				return err
+			}
+			stored[k] = h
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		b := &pgx.Batch{}
+		for i := range recs {
+			r := &recs[i]
+			res := event.PutResult{Key: r.Key}
+			a := r.Article
+			args := []any{r.Key, a.ID, r.Hash, a.URL, a.Title, a.Outlet, a.Author, a.Lang, a.Published, a.Text, len(r.Events)}
+			switch h, ok := stored[r.Key]; {
+			case ok && h == r.Hash:
+				res.Status = event.Unchanged
+				out = append(out, res)
+				continue
+			case ok:
+				res.Status = event.Updated
+				b.Queue(`DELETE FROM events WHERE article_seq = (SELECT seq FROM articles WHERE key = $1)`, r.Key)
+				b.Queue(`UPDATE articles SET id = $2, hash = $3, url = $4, title = $5, outlet = $6, author = $7, lang = $8,
+					published = $9, text = $10, events = $11, ingested_at = now() WHERE key = $1`, args...)
+			default:
+				res.Status = event.New
+				b.Queue(`INSERT INTO articles (key, id, hash, url, title, outlet, author, lang, published, text, events, ingested_at)
+					VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())`, args...)
+			}
+			stored[r.Key] = r.Hash
+			for j, e := range r.Events {
+				row := event.NewRow(r, j, e)
+				data, err := json.Marshal(row.Event)
+				if err != nil {
+					return fmt.Errorf("put %s: event %d: %w", r.Key, j, err)
+				}
+				var lat, lon *float64
+				if row.HasPoint {
+					lat, lon = &row.Lat, &row.Lon
+				}
+				b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
+					actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data)
+					VALUES ($1, (SELECT seq FROM articles WHERE key = $2), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+					to_tsvector('simple', $15), $16)`,
+					row.Event.ID, r.Key, row.Event.Doc, row.Event.EventType, row.Date, row.DateLo, row.DateHi,
+					row.Actor1, row.Actor2, row.Admin1, row.ClaimStatus, lat, lon, row.Sentence,
+					strings.Join(row.Terms(arabic.IndexTerms), " "), string(data))
+			}
+			res.Events = len(r.Events)
+			out = append(out, res)
+		}
+		if b.Len() == 0 {
+			return nil
+		}
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	return out, nil
+}
+
+// RecordError keeps an ingest error.
+func (s *Store) RecordError(ctx context.Context, e event.IngestError) error {
+	if e.At.IsZero() {
+		e.At = time.Now()
+	}
+	_, err := s.pool.Exec(ctx, `INSERT INTO ingest_errors (origin, item, reason, at) VALUES ($1, $2, $3, $4)`,
+		e.Origin, e.ID, e.Reason, e.At)
+	if err != nil {
+		return fmt.Errorf("record error: %w", err)
+	}
+	return nil
+}
+
+// Errors returns the newest ingest errors.
+func (s *Store) Errors(ctx context.Context, limit int) ([]event.IngestError, error) {
+	rows, err := s.pool.Query(ctx, `SELECT origin, item, reason, at FROM ingest_errors ORDER BY seq DESC LIMIT $1`, event.PageSize(limit))
+	if err != nil {
+		return nil, fmt.Errorf("errors: %w", err)
+	}
+	defer rows.Close()
+	var out []event.IngestError
+	for rows.Next() {
+		var e event.IngestError
+		if err := rows.Scan(&e.Origin, &e.ID, &e.Reason, &e.At); err != nil {
+			return nil, fmt.Errorf("errors: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Counts says how many articles, events and ingest errors are stored.
+func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
+	var c event.Counts
+	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM ingest_errors)`).
+		Scan(&c.Articles, &c.Events, &c.Errors)
+	if err != nil {
+		return c, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}
+
+const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published`
+
+func scanEvent(sc pgx.Row) (event.StoredEvent, string, error) {
+	var se event.StoredEvent
+	var sortKey string
+	var data []byte
+	m := &se.Article
+	if err := sc.Scan(&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published); err != nil {
+		return se, "", err
+	}
+	if err := json.Unmarshal(data, &se.Event); err != nil {
+		return se, "", fmt.Errorf("event %s: %w", se.ID, err)
+	}
+	return se, sortKey, nil
+}
+
+// Event returns one event by its ID.
+func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error) {
+	row := s.pool.QueryRow(ctx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.id = $1`, id)
+	se, _, err := scanEvent(row)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return se, fmt.Errorf("event %s: %w", id, event.ErrNotFound)
+	}
+	if err != nil {
+		return se, fmt.Errorf("event %s: %w", id, err)
+	}
+	return se, nil
+}
+
+// Events returns one page of matching events, newest first.
+func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
+	w, err := where(f, true)
+	if err != nil {
+		return event.Page{}, err
+	}
+	limit := event.PageSize(f.Limit)
+	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + w.sql() +
+		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
+	rows, err := s.pool.Query(ctx, q, w.args...)
+	if err != nil {
+		return event.Page{}, fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	var page event.Page
+	var last event.Cursor
+	for rows.Next() {
+		if len(page.Events) == limit {
+			page.Next = last.String()
+			break
+		}
+		se, sortKey, err := scanEvent(rows)
+		if err != nil {
+			return event.Page{}, fmt.Errorf("events: %w", err)
+		}
+		page.Events = append(page.Events, se)
+		last = event.Cursor{Sort: sortKey, ID: se.ID}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return event.Page{}, fmt.Errorf("events: %w", err)
+	}
+	return page, nil
+}
+
+// Stats counts matching events by day, type, actor and admin1.
+func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) {
+	f.Cursor = ""
+	w, err := where(f, false)
+	if err != nil {
+		return event.Stats{}, err
+	}
+	m := `WITH m AS (SELECT e.* FROM events e` + w.sql() + `) `
+	var st event.Stats
+	for _, q := range []struct {
+		dst *[]event.Count
+		sql string
+	}{
+		{&st.ByDay, m + `SELECT date, count(*) FROM m WHERE date <> '' GROUP BY date ORDER BY date DESC`},
+		{&st.ByType, m + `SELECT event_type, count(*) AS n FROM m GROUP BY event_type ORDER BY n DESC, event_type`},
+		{&st.ByActor, m + `SELECT k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) AS x
+			WHERE k <> '' GROUP BY k ORDER BY n DESC, k`},
+		{&st.ByAdmin1, m + `SELECT admin1, count(*) AS n FROM m WHERE admin1 <> '' GROUP BY admin1 ORDER BY n DESC, admin1`},
+	} {
+		if *q.dst, err = s.counts(ctx, q.sql, w.args); err != nil {
+			return event.Stats{}, fmt.Errorf("stats: %w", err)
+		}
+	}
+	for _, c := range st.ByType {
+		st.Events += c.N
+	}
+	return st, nil
+}
+
+func (s *Store) counts(ctx context.Context, q string, args []any) ([]event.Count, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []event.Count
+	for rows.Next() {
+		var c event.Count
+		if err := rows.Scan(&c.Key, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+const articleCols = `key, hash, id, url, title, outlet, author, lang, published, events, ingested_at`
+
+func scanArticle(sc pgx.Row, extra ...any) (event.StoredArticle, error) {
+	var a event.StoredArticle
+	dst := append([]any{&a.Key, &a.Hash, &a.ID, &a.URL, &a.Title, &a.Outlet, &a.Author, &a.Lang, &a.Published, &a.Events, &a.Ingested}, extra...)
+	err := sc.Scan(dst...)
+	return a, err
+}
+
+// Article returns an article with its text, by key or else by article id.
+func (s *Store) Article(ctx context.Context, keyOrID string) (event.StoredArticle, error) {
+	for _, q := range []string{
+		`SELECT ` + articleCols + `, text FROM articles WHERE key = $1`,
+		`SELECT ` + articleCols + `, text FROM articles WHERE id = $1 ORDER BY seq DESC LIMIT 1`,
+	} {
+		var text string
+		a, err := scanArticle(s.pool.QueryRow(ctx, q, keyOrID), &text)
+		if errors.Is(err, pgx.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return a, fmt.Errorf("article %s: %w", keyOrID, err)
+		}
+		a.Text = text
+		return a, nil
+	}
+	return event.StoredArticle{}, fmt.Errorf("article %s: %w", keyOrID, event.ErrNotFound)
+}
+
+// Articles lists articles, newest published first, without their text.
+func (s *Store) Articles(ctx context.Context, f event.ArticleFilter) (event.ArticlePage, error) {
+	var conds []string
+	var args []any
+	if f.Outlet != "" {
+		args = append(args, f.Outlet)
+		conds = append(conds, "outlet = $"+strconv.Itoa(len(args)))
+	}
+	if f.Cursor != "" {
+		c, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return event.ArticlePage{}, err
+		}
+		args = append(args, c.Sort, c.ID)
+		n := len(args)
+		conds = append(conds, fmt.Sprintf("(published < $%d OR (published = $%d AND key > $%d))", n-1, n-1, n))
+	}
+	q := `SELECT ` + articleCols + ` FROM articles`
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	limit := event.PageSize(f.Limit)
+	q += ` ORDER BY published DESC, key LIMIT ` + strconv.Itoa(limit+1)
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return event.ArticlePage{}, fmt.Errorf("articles: %w", err)
+	}
+	defer rows.Close()
+	var page event.ArticlePage
+	for rows.Next() {
+		if len(page.Articles) == limit {
+			last := page.Articles[limit-1]
+			page.Next = event.Cursor{Sort: last.Published, ID: last.Key}.String()
+			break
+		}
+		a, err := scanArticle(rows)
+		if err != nil {
+			return event.ArticlePage{}, fmt.Errorf("articles: %w", err)
+		}
+		page.Articles = append(page.Articles, a)
+	}
+	rows.Close()
+	return page, rows.Err()
+}

@@ -1,0 +1,97 @@
+package postgres
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+)
+
+// cond is a WHERE clause under construction with numbered parameters.
+type cond struct {
+	parts []string
+	args  []any
+}
+
+// arg adds a parameter and returns its placeholder.
+func (c *cond) arg(v any) string {
+	c.args = append(c.args, v)
+	return "$" + strconv.Itoa(len(c.args))
+}
+
+func (c *cond) add(format string, vals ...any) {
+	ph := make([]any, len(vals))
+	for i, v := range vals {
+		ph[i] = c.arg(v)
+	}
+	c.parts = append(c.parts, fmt.Sprintf(format, ph...))
+}
+
+func (c *cond) in(col string, vals []string) string {
+	ph := make([]string, len(vals))
+	for i, v := range vals {
+		ph[i] = c.arg(v)
+	}
+	return col + " IN (" + strings.Join(ph, ", ") + ")"
+}
+
+func (c *cond) sql() string {
+	if len(c.parts) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(c.parts, " AND ")
+}
+
+// where builds the WHERE clause for f over events e.
+func where(f event.Filter, withCursor bool) (*cond, error) {
+	c := &cond{}
+	if terms := event.QueryTerms(arabic.IndexTerms, f.Text); len(terms) > 0 {
+		c.add("e.terms @@ plainto_tsquery('simple', %s)", strings.Join(terms, " "))
+	}
+	if f.From != "" {
+		c.add("e.date_hi >= %s", f.From)
+	}
+	if f.To != "" {
+		c.add("e.date_lo <> '' AND e.date_lo <= %s", f.To)
+	}
+	if len(f.Types) > 0 {
+		c.parts = append(c.parts, c.in("e.event_type", f.Types))
+	}
+	if len(f.Actors) > 0 {
+		a1 := c.in("e.actor1", f.Actors)
+		a2 := c.in("e.actor2", f.Actors)
+		c.parts = append(c.parts, "("+a1+" OR "+a2+")")
+	}
+	if f.Admin1 != "" {
+		c.add("e.admin1 = %s", f.Admin1)
+	}
+	if f.ClaimStatus != "" {
+		c.add("e.claim_status = %s", f.ClaimStatus)
+	}
+	if f.Doc != "" {
+		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
+	}
+	if b := f.BBox; b != nil {
+		c.add("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+	}
+	if n := f.Near; n != nil {
+		b := n.Bounds()
+		c.add("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		// haversine, with the circle's centre as parameters
+		lat, lon := c.arg(n.Lat), c.arg(n.Lon)
+		c.parts = append(c.parts, fmt.Sprintf(
+			"2 * %g * asin(sqrt(sin(radians(e.lat - %s) / 2) * sin(radians(e.lat - %s) / 2)"+
+				" + cos(radians(%s)) * cos(radians(e.lat)) * sin(radians(e.lon - %s) / 2) * sin(radians(e.lon - %s) / 2))) <= %s",
+			event.EarthRadiusKm, lat, lat, lat, lon, lon, c.arg(n.Km)))
+	}
+	if withCursor && f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return nil, err
+		}
+		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
+	}
+	return c, nil
+}
