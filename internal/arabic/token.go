@@ -56,6 +56,11 @@ func AppendTokens(dst []Token, text string) []Token {
 				if r2 == utf8.RuneError && s2 <= 1 {
 					break
 				}
+				// Latin codes keep their digits ("M4", "T4"); Arabic clitics do not ("بـ11").
+				if r2 >= '0' && r2 <= '9' && r < utf8.RuneSelf {
+					j += s2
+					continue
+				}
 				if !unicode.IsLetter(r2) && !isMark(r2) {
 					break
 				}

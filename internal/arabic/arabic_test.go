@@ -1,0 +1,272 @@
+package arabic
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"alef with hamza above", "أحمد", "احمد"},
+		{"alef with hamza below", "إدلب", "ادلب"},
+		{"alef madda", "آذار", "اذار"},
+		{"alef wasla", "ٱلله", "الله"},
+		{"alef maqsura", "مستشفى", "مستشفي"},
+		{"yeh with hamza", "رئيس", "رييس"},
+		{"waw with hamza", "مؤتمر", "موتمر"},
+		{"teh marbuta", "غارة", "غاره"},
+		{"tashkeel", "قَصَفَتْ", "قصفت"},
+		{"shadda and tanween", "هجوماً مكثّفاً", "هجوما مكثفا"},
+		{"tatweel", "بـ11 غـارة", "ب11 غاره"},
+		{"arabic-indic digits", "٢٠٢٠-٠٩-٢٠", "2020-09-20"},
+		{"persian digits", "۱۲۳", "123"},
+		{"arabic comma and semicolon", "أرنبة، عين لاروز؛", "ارنبه, عين لاروز;"},
+		{"arabic question mark", "أين؟", "اين?"},
+		{"guillemets", "«حميميم»", "\"حميميم\""},
+		{"curly quotes", "“تاس”", "\"تاس\""},
+		{"latin lowered", "M4 Road", "m4 road"},
+		{"bidi marks dropped", "إدلب\u200f", "ادلب"},
+		{"arabic decimal separator", "٢٫٦", "2.6"},
+		{"invalid utf-8 becomes replacement", "a\xffb", "a\uFFFDb"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Normalize(tt.in); got != tt.want {
+				t.Errorf("Normalize(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalizeOffsets(t *testing.T) {
+	tests := []struct {
+		name, text, find, wantOrig string
+	}{
+		{"tashkeel inside", "قال إنّ القَصفَ استهدف", "القصف", "القَصفَ"},
+		{"hamza", "في إدلب اليوم", "ادلب", "إدلب"},
+		{"digits", "بـ١١ غارة", "11", "١١"},
+		{"tatweel", "غـارات روسية", "غارات", "غـارات"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := NormalizeOffsets(tt.text)
+			i := strings.Index(n.Text, tt.find)
+			if i < 0 {
+				t.Fatalf("NormalizeOffsets(%q).Text = %q; lacks %q", tt.text, n.Text, tt.find)
+			}
+			s, e := n.Orig(i), n.Orig(i+len(tt.find))
+			got := strings.TrimRight(tt.text[s:e], " ")
+			if !strings.HasPrefix(got, tt.wantOrig) || len(got) > len(tt.wantOrig)+len("َ") {
+				t.Errorf("original of %q = %q; want %q", tt.find, got, tt.wantOrig)
+			}
+		})
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // original text of each token
+		kind []Kind
+	}{
+		{"words and comma", "قصفت الطائرات، إدلب", []string{"قصفت", "الطائرات", "،", "إدلب"}, []Kind{Word, Word, Punct, Word}},
+		{"clitic and number with tatweel", "بـ11 غارة", []string{"بـ", "11", "غارة"}, []Kind{Word, Number, Word}},
+		{"decimal number", "بقوة 2.6 درجة", []string{"بقوة", "2.6", "درجة"}, []Kind{Word, Number, Word}},
+		{"arabic-indic number", "٢٥ غارة", []string{"٢٥", "غارة"}, []Kind{Number, Word}},
+		{"quotes", "قرية “غرب سعيد”", []string{"قرية", "“", "غرب", "سعيد", "”"}, []Kind{Word, Punct, Word, Word, Punct}},
+		{"diacritics stay in word", "قَصَفَ", []string{"قَصَفَ"}, []Kind{Word}},
+		{"latin road code", "(M4)", []string{"(", "M4", ")"}, []Kind{Punct, Word, Punct}},
+		{"invalid byte", "a\xffb", []string{"a", "\xff", "b"}, []Kind{Word, Punct, Word}},
+		{"only space", " \n\t", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := Tokenize(tt.in)
+			var got []string
+			var kinds []Kind
+			for _, tk := range toks {
+				got = append(got, tt.in[tk.Start:tk.End])
+				kinds = append(kinds, tk.Kind)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Tokenize(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+			for i := range kinds {
+				if i < len(tt.kind) && kinds[i] != tt.kind[i] {
+					t.Errorf("token %d %q kind %d; want %d", i, got[i], kinds[i], tt.kind[i])
+				}
+			}
+		})
+	}
+}
+
+func TestCandidates(t *testing.T) {
+	tests := []struct{ name, word, want string }{
+		{"conjunction, preposition, article and plural", "وبالغارات", "غاره"},
+		{"article only", "الغارات", "غاره"},
+		{"preposition lam with article", "للمرصد", "مرصد"},
+		{"lam before a lam-initial name", "للاذقية", "لاذقيه"},
+		{"enclitic pronoun", "قصفها", "قصف"},
+		{"feminine plural with pronoun", "قواتها", "قوات"},
+		{"dual feminine", "غارتين", "غاره"},
+		{"accusative alef", "قتيلا", "قتيل"},
+		{"fa and verb", "فقصفت", "قصفت"},
+		{"word itself", "إدلب", "ادلب"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var forms []string
+			for _, c := range Candidates(Normalize(tt.word)) {
+				forms = append(forms, c.Form)
+			}
+			found := false
+			for _, f := range forms {
+				if f == tt.want {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("Candidates(%q) = %q; want it to include %q", tt.word, forms, tt.want)
+			}
+		})
+	}
+}
+
+func TestCandidatesOrderByCost(t *testing.T) {
+	cs := Candidates(Normalize("وبالغارات"))
+	for i := 1; i < len(cs); i++ {
+		if cs[i].Cost < cs[0].Cost {
+			t.Errorf("candidate %d %q costs %d, less than the word itself", i, cs[i].Form, cs[i].Cost)
+		}
+	}
+	if cs[0].Form != "وبالغارات" {
+		t.Errorf("first candidate = %q; want the word as written", cs[0].Form)
+	}
+}
+
+func TestStemAndIndexTerms(t *testing.T) {
+	tests := []struct{ name, a, b string }{
+		{"verb with conjunction and feminine t", "وقصفت", "قصف"},
+		{"noun with article", "القصف", "قصف"},
+		{"hamza in place name", "ادلب", "إدلب"},
+		{"preposition on place name", "بإدلب", "إدلب"},
+		{"plural with article", "والغارات", "غارات"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := IndexTerms(tt.a), IndexTerms(tt.b)
+			if len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+				t.Errorf("IndexTerms(%q) = %q, IndexTerms(%q) = %q; want the same term", tt.a, a, tt.b, b)
+			}
+		})
+	}
+	if got := IndexTerms("قصف مدفعي"); len(got) != 2 {
+		t.Errorf("IndexTerms(two words) = %q; want two terms", got)
+	}
+}
+
+func TestMatcher(t *testing.T) {
+	m := NewMatcher[string]()
+	m.Add("غارة", "air")
+	m.Add("قوات النظام", "SYR.GOV")
+	m.Add("النائب الأول لوزير الدفاع الروسي", "RUS.MIL")
+	m.Add("وزير الدفاع", "MIL")
+	tests := []struct {
+		name, text string
+		want       []string // matched original text
+	}{
+		{"clitics and plural", "ونفذت الطائرات وبالغارات على القرية", []string{"وبالغارات"}},
+		{"two-word phrase with preposition", "استهدفت لقوات النظام مواقع", []string{"لقوات النظام"}},
+		{"longest match wins", "وقال النائب الأول لوزير الدفاع الروسي إن", []string{"النائب الأول لوزير الدفاع الروسي"}},
+		{"shorter phrase", "قال وزير الدفاع", []string{"وزير الدفاع"}},
+		{"nothing", "لا شيء هنا", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := NewDoc(tt.text)
+			var got []string
+			for _, mt := range m.Find(d, 0, len(d.Tokens)) {
+				got = append(got, tt.text[d.Tokens[mt.From].Start:d.Tokens[mt.To-1].End])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Find(%q) = %q; want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func checkTokens(t *testing.T, s string, toks []Token) {
+	last := 0
+	for _, tk := range toks {
+		if tk.Start < last || tk.End <= tk.Start || tk.End > len(s) {
+			t.Fatalf("token %+v out of order or range in %q", tk, s)
+		}
+		if tk.Kind != Punct && (!utf8.ValidString(s[tk.Start:tk.End])) {
+			t.Fatalf("word token %+v is not valid UTF-8 in %q", tk, s)
+		}
+		last = tk.End
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"أحمد", "بـ١١ غارة", "«حميميم»", "a\xffb", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if !utf8.ValidString(n) {
+			t.Fatalf("Normalize(%q) = %q; not valid UTF-8", s, n)
+		}
+		if Normalize(n) != n {
+			t.Fatalf("Normalize is not idempotent on %q", s)
+		}
+		no := NormalizeOffsets(s)
+		if no.Text != n {
+			t.Fatalf("NormalizeOffsets(%q).Text = %q; Normalize = %q", s, no.Text, n)
+		}
+		prev := 0
+		for i := 0; i <= len(no.Text); i++ {
+			o := no.Orig(i)
+			if o < prev || o > len(s) {
+				t.Fatalf("Orig(%d) = %d; not monotone within [0,%d]", i, o, len(s))
+			}
+			prev = o
+		}
+	})
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"قصفت الطائرات، إدلب", "بـ11 غارة", "2,500.5", "\xff\xfe", "ـــ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkTokens(t, s, Tokenize(s))
+	})
+}
+
+func FuzzCandidates(f *testing.F) {
+	for _, s := range []string{"وبالغارات", "للاذقية", "قواتها", "ه", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		for _, c := range Candidates(n) {
+			if !utf8.ValidString(c.Form) || c.Cost < 0 {
+				t.Fatalf("Candidates(%q) gave %+v", n, c)
+			}
+		}
+		_ = IndexTerms(s)
+		_ = Stem(n)
+	})
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	text := strings.Repeat("قصفت طائرات حربية روسية محيط مدينة إدلب بعدة غارات جوية، في تصعيدٍ جديد يأتي بعد أيام من الاجتماعات. ", 30)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		_ = NewDoc(text)
+	}
+}
