@@ -81,6 +81,7 @@ func open(t testing.TB) *postgres.Store {
 }
 
 func TestStore(t *testing.T) {
+	serverDSN(t) // skip or fail once, not in every subtest
 	storetest.Run(t, func(t *testing.T) event.Store { return open(t) })
 }
 

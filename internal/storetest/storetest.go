@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -635,54 +634,67 @@ func testErrors(t *testing.T, s event.Store) {
 
 func testConcurrent(t *testing.T, s event.Store) {
 	var batch []event.Record
-	wantEvents := 0
+	perRound := 0
 	for i := range 30 {
 		sen := fmt.Sprintf("سقطت قذائف على بلدة رقم %d.", i)
-		b := article(fmt.Sprintf("c-%02d", i), fmt.Sprintf("https://example.com/c/%d", i), "2022-02-02", "", "", sen).
+		b := article(fmt.Sprintf("c-%02d", i), "", "2022-02-02", "", "", sen).
 			event("shelling_artillery_missile_attack", sen, kansafra, "2022-02-01", "SYR.GOV", "", nil)
 		if i%2 == 0 {
 			b.event("attack", sen, kansafra, "2022-02-01", "UNK", "CIV", nil)
 		}
 		batch = append(batch, b.record())
-		wantEvents += len(b.rec.Events)
+		perRound += len(b.rec.Events)
 	}
-	// the second writer gets the batch in another order
-	rev := slices.Clone(batch)
-	slices.Reverse(rev)
-	var wg sync.WaitGroup
-	results := make([][]event.PutResult, 2)
-	errs := make([]error, 2)
-	for w, b := range [][]event.Record{batch, rev} {
-		wg.Go(func() {
-			results[w], errs[w] = s.Put(context.Background(), b)
-		})
-	}
-	wg.Wait()
-	for w, err := range errs {
-		if err != nil {
-			t.Fatalf("writer %d: Put: %v", w, err)
-		}
-	}
-	if c := counts(t, s); c.Articles != len(batch) || c.Events != wantEvents {
-		t.Errorf("Counts = %+v; want %d articles and %d events", c, len(batch), wantEvents)
-	}
+	const rounds, writers = 5, 3
 	news := map[string]int{}
-	for _, res := range results {
-		for _, r := range res {
-			if r.Status == event.New {
-				news[r.Key]++
+	for round := range rounds {
+		recs := Distinct(batch, fmt.Sprintf("round-%d", round))
+		// each writer gets the batch in another order, and all start at once
+		orders := make([][]event.Record, writers)
+		for w := range orders {
+			orders[w] = slices.Clone(recs)
+			if w%2 == 1 {
+				slices.Reverse(orders[w])
+			}
+			if w == 2 {
+				mid := len(recs) / 2
+				orders[w] = append(orders[w][mid:], orders[w][:mid]...)
+			}
+		}
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		results := make([][]event.PutResult, writers)
+		errs := make([]error, writers)
+		for w := range writers {
+			wg.Go(func() {
+				<-start
+				results[w], errs[w] = s.Put(context.Background(), orders[w])
+			})
+		}
+		close(start)
+		wg.Wait()
+		for w, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d, writer %d: Put: %v", round, w, err)
+			}
+		}
+		for _, res := range results {
+			for _, r := range res {
+				if r.Status == event.New {
+					news[r.Key]++
+				}
 			}
 		}
 	}
-	keys := make([]string, 0, len(news))
+	if c := counts(t, s); c.Articles != rounds*len(batch) || c.Events != rounds*perRound {
+		t.Errorf("Counts = %+v; want %d articles and %d events", c, rounds*len(batch), rounds*perRound)
+	}
+	if len(news) != rounds*len(batch) {
+		t.Errorf("%d articles reported new; want %d", len(news), rounds*len(batch))
+	}
 	for k, n := range news {
 		if n != 1 {
-			t.Errorf("article %s reported new %d times", k, n)
+			t.Errorf("article %s reported new %d times; want once", k, n)
 		}
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	if len(keys) != len(batch) {
-		t.Errorf("%d articles reported new; want %d", len(keys), len(batch))
 	}
 }
