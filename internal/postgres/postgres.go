@@ -139,6 +139,8 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 			return err
 		}
 		b := &pgx.Batch{}
+		pending := map[string][]event.Row{}
+		var order []string
 		for i := range recs {
 			r := &recs[i]
 			res := event.PutResult{Key: r.Key}
@@ -160,29 +162,40 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 					VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())`, args...)
 			}
 			stored[r.Key] = r.Hash
+			rows := make([]event.Row, len(r.Events))
 			for j, e := range r.Events {
-				row := event.NewRow(r, j, e)
-				data, err := json.Marshal(row.Event)
-				if err != nil {
-					return fmt.Errorf("put %s: event %d: %w", r.Key, j, err)
-				}
-				var lat, lon *float64
-				if row.HasPoint {
-					lat, lon = &row.Lat, &row.Lon
-				}
-				b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-					actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data)
-					VALUES ($1, (SELECT seq FROM articles WHERE key = $2), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-					to_tsvector('simple', $15), $16)`,
-					row.Event.ID, r.Key, row.Event.Doc, row.Event.EventType, row.Date, row.DateLo, row.DateHi,
-					row.Actor1, row.Actor2, row.Admin1, row.ClaimStatus, lat, lon, row.Sentence,
-					strings.Join(row.Terms(arabic.IndexTerms), " "), string(data))
+				rows[j] = event.NewRow(r, j, e)
 			}
+			if _, dup := pending[r.Key]; !dup {
+				order = append(order, r.Key)
+			}
+			pending[r.Key] = rows // a later version in the same batch wins
 			res.Events = len(r.Events)
 			out = append(out, res)
 		}
 		if b.Len() == 0 {
 			return nil
+		}
+		var cols eventColumns
+		for _, k := range order {
+			for _, row := range pending[k] {
+				if err := cols.add(k, row); err != nil {
+					return fmt.Errorf("put %s: %w", k, err)
+				}
+			}
+		}
+		if len(cols.id) > 0 {
+			// after the articles the batch writes, so the join finds them
+			b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
+				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data)
+				SELECT u.id, a.seq, u.key, u.doc, u.event_type, u.date, u.date_lo, u.date_hi,
+					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms), u.data::jsonb
+				FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+					$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::text[], $16::text[])
+					AS u(id, key, doc, event_type, date, date_lo, date_hi, actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data)
+				JOIN articles a ON a.key = u.key`,
+				cols.id, cols.key, cols.doc, cols.typ, cols.date, cols.dateLo, cols.dateHi, cols.actor1, cols.actor2,
+				cols.admin1, cols.claim, cols.lat, cols.lon, cols.sentence, cols.terms, cols.data)
 		}
 		return tx.SendBatch(ctx, b).Close()
 	})
@@ -190,6 +203,42 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		return nil, fmt.Errorf("put: %w", err)
 	}
 	return out, nil
+}
+
+// eventColumns holds a batch's events column by column, for one INSERT
+// from unnest.
+type eventColumns struct {
+	id, key, doc, typ, date, dateLo, dateHi, actor1, actor2, admin1, claim, sentence, terms, data []string
+	lat, lon                                                                                      []*float64
+}
+
+func (c *eventColumns) add(key string, row event.Row) error {
+	data, err := json.Marshal(row.Event)
+	if err != nil {
+		return fmt.Errorf("event %s: %w", row.Event.ID, err)
+	}
+	c.id = append(c.id, row.Event.ID)
+	c.key = append(c.key, key)
+	c.doc = append(c.doc, row.Event.Doc)
+	c.typ = append(c.typ, row.Event.EventType)
+	c.date = append(c.date, row.Date)
+	c.dateLo = append(c.dateLo, row.DateLo)
+	c.dateHi = append(c.dateHi, row.DateHi)
+	c.actor1 = append(c.actor1, row.Actor1)
+	c.actor2 = append(c.actor2, row.Actor2)
+	c.admin1 = append(c.admin1, row.Admin1)
+	c.claim = append(c.claim, row.ClaimStatus)
+	c.sentence = append(c.sentence, row.Sentence)
+	c.terms = append(c.terms, strings.Join(row.Terms(arabic.IndexTerms), " "))
+	c.data = append(c.data, string(data))
+	if row.HasPoint {
+		c.lat = append(c.lat, &row.Lat)
+		c.lon = append(c.lon, &row.Lon)
+	} else {
+		c.lat = append(c.lat, nil)
+		c.lon = append(c.lon, nil)
+	}
+	return nil
 }
 
 // RecordError keeps an ingest error.
