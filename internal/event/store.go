@@ -111,7 +111,7 @@ type IngestError struct {
 
 // Filter selects events. Zero fields do not filter.
 type Filter struct {
-	Text        string   // full-text query over evidence and title; every term must match
+	Text        string   // full-text query over evidence and title, read by arabic.IndexTerms; every term must match (no terms: no text filter)
 	From, To    string   // inclusive dates, YYYY-MM-DD; an event matches if its date range overlaps
 	Types       []string // event_type codes, any of them
 	Actors      []string // actor codes, as actor1 or actor2, any of them
