@@ -75,7 +75,7 @@ type lexicon struct {
 	units    map[string]unitEntry
 	relative map[string]relEntry
 	cues     map[string]role
-	maxWords int
+	prefix   map[string]bool // every form and its leading words: where a key may go on
 }
 
 var lex = mustLoad()
@@ -145,9 +145,11 @@ func load() (*lexicon, error) {
 		numbers: map[string]int{}, units: map[string]unitEntry{}, relative: map[string]relEntry{},
 		cues: map[string]role{},
 	}
+	lx.prefix = map[string]bool{"ال": true}
 	words := func(form string) {
-		if n := len(strings.Fields(form)); n > lx.maxWords {
-			lx.maxWords = n
+		f := strings.Fields(form)
+		for n := 1; n <= len(f); n++ {
+			lx.prefix[strings.Join(f[:n], " ")] = true
 		}
 	}
 	dup := func(r row, old, v any, seen bool) error {
@@ -227,6 +229,8 @@ func load() (*lexicon, error) {
 			return nil, err
 		}
 		lx.units[r.cols[0]] = unitEntry{unit: r.cols[1], count: c}
+		words(r.cols[0])
+		words("ال" + r.cols[0])
 	}
 
 	if rows, err = readTSV("relative.tsv", "form", "days", "alone", "note"); err != nil {

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +28,8 @@ type parser struct {
 	t    []token
 	a    civil
 	hasA bool
-	keyc [3]map[int][]phr
+	keyc [3][][]phr // lookup keys by clitic policy and token, filled on demand
+	done [3][]bool
 }
 
 func newParser(norm string, anchor time.Time) *parser {
@@ -42,6 +44,21 @@ func newParser(norm string, anchor time.Time) *parser {
 // tie the earlier matcher wins.
 func (p *parser) best(i int) result {
 	var b result
+	switch p.t[i].kind {
+	case tPunct:
+		return b
+	case tWord:
+		start := false
+		for _, c := range candidates(p.t[i].s, cAll) {
+			if lex.prefix[c.s] {
+				start = true
+				break
+			}
+		}
+		if !start {
+			return b
+		}
+	}
 	for _, f := range []func(int) result{
 		p.numeric, p.absolute, p.weekdayExpr, p.relDay, p.monthExpr,
 		p.yearExpr, p.period, p.ago, p.recent,
@@ -70,22 +87,15 @@ type phr struct {
 	end, pre int
 }
 
-// keys lists the lookup keys at token i, exact forms before stripped ones,
-// longest first within each.
-func (p *parser) keys(i int, pol clitic) []phr {
-	if i < 0 || i >= len(p.t) || p.t[i].kind != tWord {
-		return nil
-	}
-	if p.keyc[pol] == nil {
-		p.keyc[pol] = map[int][]phr{}
-	} else if ks, ok := p.keyc[pol][i]; ok {
-		return ks
-	}
-	type cand struct {
-		s   string
-		pre int
-	}
-	w := p.t[i].s
+// cand is a word less a clitic prefix of pre bytes.
+type cand struct {
+	s   string
+	pre int
+}
+
+// candidates lists w and what is left of it without the clitics pol
+// allows, keeping at least two letters.
+func candidates(w string, pol clitic) []cand {
 	cands := []cand{{w, 0}}
 	if pol >= cConj && len(w) >= 6 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
 		cands = append(cands, cand{w[2:], 2})
@@ -100,25 +110,37 @@ func (p *parser) keys(i int, pol clitic) []phr {
 			}
 		}
 	}
+	return cands
+}
+
+// keys lists the lookup keys at token i, exact forms before stripped ones,
+// longest first within each.
+func (p *parser) keys(i int, pol clitic) []phr {
+	if i < 0 || i >= len(p.t) || p.t[i].kind != tWord {
+		return nil
+	}
+	if p.keyc[pol] == nil {
+		p.keyc[pol] = make([][]phr, len(p.t))
+		p.done[pol] = make([]bool, len(p.t))
+	} else if p.done[pol][i] {
+		return p.keyc[pol][i]
+	}
+	p.done[pol][i] = true
 	var ks []phr
-	for _, c := range cands {
-		for n := lex.maxWords; n >= 1; n-- {
-			if i+n > len(p.t) {
-				continue
-			}
-			k := c.s
-			ok := true
-			for j := i + 1; j < i+n; j++ {
-				if p.t[j].kind != tWord || !p.t[j].gap {
-					ok = false
-					break
-				}
-				k += " " + p.t[j].s
-			}
-			if ok {
-				ks = append(ks, phr{k, i + n, c.pre})
-			}
+	for _, c := range candidates(p.t[i].s, pol) {
+		if !lex.prefix[c.s] {
+			continue
 		}
+		n := len(ks)
+		k := c.s
+		ks = append(ks, phr{k, i + 1, c.pre})
+		for j := i + 1; j < len(p.t) && p.t[j].kind == tWord && p.t[j].gap; j++ {
+			if k += " " + p.t[j].s; !lex.prefix[k] {
+				break
+			}
+			ks = append(ks, phr{k, j + 1, c.pre})
+		}
+		slices.Reverse(ks[n:]) // longest first
 	}
 	p.keyc[pol][i] = ks
 	return ks
@@ -858,6 +880,8 @@ func (p *parser) ago(i int) result {
 		n = u.count
 		if v, ok := lex.numbers[p.word(j)]; ok && v == 1 && u.count == 1 { // قبل يوم واحد
 			j++
+		} else if u.count == 1 && p.startsDate(j) {
+			return result{} // منذ يوم الاثنين، منذ عام 2011، قبل شهر آب
 		}
 	}
 	if _, _, ok := p.cue(j, rAgoblock, cNone); ok {
@@ -942,4 +966,28 @@ func (p *parser) recent(i int) result {
 	}
 	res.ms = []raw{{start, p.t[e-1].end, p.a, prec, true}}
 	return res
+}
+
+// startsDate reports whether a weekday, a relative day, a number or a month
+// name starts at token i: then a singular unit before it names that date
+// (منذ يوم الاثنين) rather than counting one unit back.
+func (p *parser) startsDate(i int) bool {
+	if i >= len(p.t) {
+		return false
+	}
+	if p.t[i].kind == tNum || p.word(i) == "ال" {
+		return true
+	}
+	if _, _, _, ok := p.weekdayWord(i); ok {
+		return true
+	}
+	if _, _, _, _, ok := p.monthWord(i); ok {
+		return true
+	}
+	for _, k := range p.keys(i, cAll) {
+		if _, ok := lex.relative[k.key]; ok {
+			return true
+		}
+	}
+	return false
 }
