@@ -11,8 +11,12 @@
 //     strictly before, with المقبل/القادم strictly after;
 //   - a day and month without a year is the latest such date no more than
 //     seven days after the anchor; a month alone (في مارس/آذار، مطلع سبتمبر)
-//     likewise, by its first day; "سبتمبر الماضي" is the latest September
+//     likewise, by its first day; after a word pointing ahead (بحلول،
+//     المقرر، موعد: cues.tsv role future) it is the first such date on or
+//     after the anchor instead; "سبتمبر الماضي" is the latest September
 //     before the anchor's month, "سبتمبر الجاري" the anchor's year;
+//   - a named day (قوى 14 آذار، مدينة 6 أكتوبر، اتفاق 5 آذار) is no date
+//     unless its year is written;
 //   - مطلع/بداية/أوائل/منتصف/أواسط/أواخر/نهاية keep the precision of the
 //     period they qualify: "منتصف الشهر الجاري" is a month, "مطلع العام
 //     الحالي" a year. None of them names one month reliably ("أوائل العام"

@@ -39,6 +39,7 @@ const (
 	rBlockafter
 	rWeakmonth
 	rAfteryear
+	rFuture
 )
 
 var roleNames = map[string]role{
@@ -47,7 +48,7 @@ var roleNames = map[string]role{
 	"edge": rEdge, "monthnoun": rMonthnoun, "yearnoun": rYearnoun, "yearprep": rYearprep,
 	"ago": rAgo, "agoblock": rAgoblock, "of": rOf, "link": rLink, "range": rRange,
 	"nightlink": rNightlink, "blockdate": rBlockdate, "blockbefore": rBlockbefore,
-	"blockafter": rBlockafter, "weakmonth": rWeakmonth, "afteryear": rAfteryear,
+	"blockafter": rBlockafter, "weakmonth": rWeakmonth, "afteryear": rAfteryear, "future": rFuture,
 }
 
 type monthEntry struct {

@@ -184,6 +184,11 @@ func TestCuesRows(t *testing.T) {
 				if len(ms) != 1 || ms[0].Date != "2019" {
 					t.Errorf("Find(%q) = %+v; want the year 2019", "في 2019 "+f, ms)
 				}
+			case "future":
+				ms := Find(f+" 10 سبتمبر", sunday)
+				if len(ms) != 1 || ms[0].Date != "2021-09-10" {
+					t.Errorf("Find(%q) = %+v; want 2021-09-10", f+" 10 سبتمبر", ms)
+				}
 			default:
 				t.Errorf("role %q has no test", r.cols[1])
 			}

@@ -302,6 +302,7 @@ const (
 	yPast                  // سبتمبر الماضي
 	yCurrent               // سبتمبر الجاري
 	yNext                  // سبتمبر المقبل
+	yFuture                // بحلول 10 أكتوبر: the first such date on or after the anchor
 )
 
 type ySpec struct {
@@ -390,6 +391,12 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 		if m <= a.m {
 			y++
 		}
+	case yFuture:
+		for y = a.y - 1; y <= a.y+8; y++ {
+			if valid(y, m, dd) && !(civil{y, m, dd}).before(a) || d == 0 && m == a.m && y == a.y {
+				break
+			}
+		}
 	case yNone:
 		limit := a.addDays(7)
 		for y = a.y + 1; y >= a.y-8; y-- {
@@ -405,6 +412,16 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 // day and month (قوى 14 آذار، مدينة 6 أكتوبر).
 func (p *parser) blockedDate(i int) bool {
 	_, _, ok := p.cue(i-1, rBlockdate, cAll)
+	return ok
+}
+
+// futureBefore reports whether a word that points ahead (بحلول، المقرر)
+// comes just before token i, or before a في there.
+func (p *parser) futureBefore(i int) bool {
+	if _, _, ok := p.cue(i-1, rYearprep, cConj); ok {
+		i--
+	}
+	_, _, ok := p.cue(i-1, rFuture, cConj)
 	return ok
 }
 
@@ -475,6 +492,9 @@ func (p *parser) absolute(i int) result {
 	}
 	if ys.kind != yExplicit && p.blockedDate(i) {
 		return result{}
+	}
+	if ys.kind == yNone && p.futureBefore(i) {
+		ys.kind = yFuture
 	}
 	r := result{end: e}
 	for n, it := range items {
@@ -711,6 +731,9 @@ func (p *parser) monthExpr(i int) result {
 		_, _, prep := p.cue(i-1, rYearprep, cConj)
 		if weak && !noun || !edge && !noun && !prep {
 			return result{}
+		}
+		if p.futureBefore(i) {
+			ys.kind = yFuture
 		}
 	}
 	r := result{end: e}
