@@ -83,7 +83,14 @@ func extractHTML(body []byte, contentType string, info pageInfo) (event.Article,
 	var m pageMeta
 	walkMeta(doc, &m)
 
+	// Trafilatura's last-resort "baseline" joins an article's paragraphs
+	// into one line and appends it to what was found, which duplicates text
+	// and hides boilerplate lines from clean.Text: it is turned off, and
+	// semanticText stands in when trafilatura finds nothing.
+	conf := trafilatura.DefaultConfig()
+	conf.MinExtractedSize = 0
 	opts := trafilatura.Options{
+		Config:          conf,
 		EnableFallback:  true,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
@@ -97,6 +104,9 @@ func extractHTML(body []byte, contentType string, info pageInfo) (event.Article,
 	if err == nil && res != nil {
 		text = nodeText(res.ContentNode)
 		tm = res.Metadata
+	}
+	if strings.TrimSpace(text) == "" {
+		text = semanticText(doc)
 	}
 	cleaned, byline := clean.Text(text)
 
@@ -306,6 +316,35 @@ func id(v any) string {
 	return ""
 }
 
+// semanticText is the text of a page's <article> (else <main>) without
+// its nav, header, footer, aside and forms: the fallback when trafilatura
+// finds no content.
+func semanticText(doc *html.Node) string {
+	var found *html.Node
+	var find func(n *html.Node, a atom.Atom)
+	find = func(n *html.Node, a atom.Atom) {
+		if found != nil {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == a {
+			found = n
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			find(c, a)
+		}
+	}
+	for _, a := range []atom.Atom{atom.Article, atom.Main} {
+		if find(doc, a); found != nil {
+			break
+		}
+	}
+	if found == nil {
+		return ""
+	}
+	return nodeTextSkipping(found, map[string]bool{"nav": true, "header": true, "footer": true, "aside": true})
+}
+
 // blockTags end a line of text: HTML's blocks and the tags trafilatura
 // converts them to (head, list, item, quote, row, cell, lb).
 var blockTags = map[string]bool{
@@ -325,7 +364,10 @@ var skipTags = map[string]bool{
 // nodeText renders a node's text: inline text joined, whitespace runs
 // collapsed, one paragraph per block separated by blank lines, <br> (lb)
 // a line break.
-func nodeText(n *html.Node) string {
+func nodeText(n *html.Node) string { return nodeTextSkipping(n, nil) }
+
+// nodeTextSkipping is nodeText that also skips the elements named in skip.
+func nodeTextSkipping(n *html.Node, skip map[string]bool) string {
 	if n == nil {
 		return ""
 	}
@@ -345,7 +387,7 @@ func nodeText(n *html.Node) string {
 			return
 		case html.ElementNode:
 			tag := strings.ToLower(n.Data)
-			if skipTags[tag] {
+			if skipTags[tag] || skip[tag] {
 				return
 			}
 			if tag == "br" || tag == "lb" {
