@@ -236,6 +236,8 @@ func TestFindNotDates(t *testing.T) {
 		{"weak month alone", "سيارة نيسان وحمد شباط"},
 		{"Syriac month alone", "حرب تموز"},
 		{"number glued to letters", "طائرات F16 سبتمبر"},
+		{"a newspaper named The Seventh Day", "نقلت صحيفة اليوم السابع"},
+		{"a range of months is no pair", "بين يناير-فبراير"},
 		{"empty", ""},
 	}
 	anchor := time.Date(2020, 9, 20, 0, 0, 0, 0, time.UTC)
