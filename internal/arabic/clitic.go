@@ -4,7 +4,9 @@ import "strings"
 
 // Candidate is one reading of a word once clitics and inflection are taken
 // off: Form is what a lexicon is looked up with, Cost how far it strayed from
-// the word as written (0 = as written, article aside).
+// the word as written: 0 as written (article aside), 1 with proclitics off,
+// 2–3 with a plural, dual or case ending or a pronoun off, 4–5 with a
+// one-letter pronoun off.
 type Candidate struct {
 	Form string
 	Cost int
@@ -102,10 +104,17 @@ func suffixReadings(w string) []Candidate {
 	for _, e := range enclitics {
 		if strings.HasSuffix(w, e) && n-runeLen(e) >= 3 {
 			stem := w[:len(w)-len(e)]
-			out = append(out, Candidate{stem, 2})
+			// One-letter pronouns look like other endings: ه like teh marbuta
+			// (غاره), ي like the nisba adjective (اجتماعي), ك like a root letter.
+			// They are the least likely reading.
+			cost := 2
+			if runeLen(e) == 1 {
+				cost = 4
+			}
+			out = append(out, Candidate{stem, cost})
 			if strings.HasSuffix(stem, "ت") && runeLen(stem) >= 4 {
 				// feminine noun before a pronoun: قواتها -> قوات, غارته -> غاره
-				out = append(out, Candidate{stem[:len(stem)-len("ت")] + "ه", 3})
+				out = append(out, Candidate{stem[:len(stem)-len("ت")] + "ه", cost + 1})
 			}
 		}
 	}

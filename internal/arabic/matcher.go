@@ -4,8 +4,9 @@ package arabic
 // the Key of each word; text words are tried through their clitic
 // Candidates, so one entry "غارة" finds "وبالغارات" and "غارتين".
 type Matcher[T any] struct {
-	root   *node[T]
-	maxLen int
+	root    *node[T]
+	maxLen  int
+	maxCost int // the costliest candidate reading tried for a word; <0 for all
 }
 
 type node[T any] struct {
@@ -15,7 +16,22 @@ type node[T any] struct {
 
 // NewMatcher returns an empty matcher.
 func NewMatcher[T any]() *Matcher[T] {
-	return &Matcher[T]{root: &node[T]{}}
+	return &Matcher[T]{root: &node[T]{}, maxCost: -1}
+}
+
+// MaxCost makes the matcher try only word readings costing at most c
+// (see Candidate).
+func (m *Matcher[T]) MaxCost(c int) *Matcher[T] {
+	m.maxCost = c
+	return m
+}
+
+// NoInflection makes the matcher try words as written and with proclitics
+// only, not with enclitic pronouns or plural endings: names ("تنفي" is not
+// "التنف", "كسرته" is not "كسرة") are not inflected like verbs and nouns.
+func (m *Matcher[T]) NoInflection() *Matcher[T] {
+	m.maxCost = 1
+	return m
 }
 
 // Add stores v under phrase. It reports false when the phrase has no words.
@@ -134,6 +150,9 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 			return
 		}
 		for _, c := range d.Cands[j] {
+			if m.maxCost >= 0 && (c.Cost > m.maxCost || c.Cost > 0 && runeLen(c.Form) < 3) {
+				continue // names: no inflection, and a clitic leaves at least three letters ("فتح" is not "التح")
+			}
 			if nx := n.next[c.Form]; nx != nil {
 				walk(nx, j+1, cost+c.Cost)
 			}

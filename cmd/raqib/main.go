@@ -1,0 +1,91 @@
+// Command raqib turns Arabic news about armed conflict into a structured,
+// geolocated, source-attributed event dataset.
+//
+//	raqib extract [flags] FILE…          articles in, SPEC events out (JSONL)
+//	raqib gazetteer import FILE          add a GeoNames dump to the user gazetteer
+//	raqib gazetteer lookup NAME          show the places a name may mean
+//
+// Run "raqib help" for every subcommand.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitPartial = 1 // the run finished but some items could not be read
+	exitUsage   = 2 // bad flags or arguments, or an input that cannot be opened
+)
+
+// errUsage marks errors that are the caller's: a usage line follows them.
+var errUsage = errors.New("usage")
+
+// env holds what a subcommand may touch, so tests can run it in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, e *env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"extract", "read articles, print SPEC §2 events as JSON lines", runExtract},
+		{"gazetteer", "import GeoNames dumps, look places up", runGazetteer},
+		{"serve", "serve the REST API and the web UI (map, timeline, event pages)", runServe},
+		{"version", "print the version", func(ctx context.Context, e *env, args []string) int {
+			fmt.Fprintln(e.stdout, "raqib", version)
+			return exitOK
+		}},
+	}
+}
+
+var version = "0.1.0-dev"
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "raqib: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: raqib COMMAND [flags] [args]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, `Run "raqib COMMAND -h" for a command's flags.`)
+}

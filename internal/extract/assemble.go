@@ -1,0 +1,868 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+)
+
+// sentCtx is what a sentence says about the events in it beyond the
+// events themselves: who speaks, with what stance, and when.
+type sentCtx struct {
+	speaker    *speaker
+	hedge      bool
+	deny       bool
+	denier     string
+	habitual   bool
+	background bool
+	speakers   map[int]bool // actor mention indexes that are speakers, not parties to the event
+}
+
+type speaker struct {
+	text  string
+	code  string
+	party bool // a party to the conflict (claims) rather than a reporter (reports)
+}
+
+// agentWords introduce the doer after a passive or a verbal noun: "غارة
+// نفذتها طائرات…", "من قبل قوات النظام", "براميل ألقتها مروحيات…".
+var agentWords = []string{"قبل", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوا", "شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "يشنه", "تشنه", "يشنها", "تشنها", "القت", "القاها", "القته", "القتها", "اطلقها", "اطلقتها", "اطلقته"}
+
+// objectWords introduce the side acted upon: "على مواقع المعارضة", "ضد
+// قوات النظام", "في صفوف الميليشيات", "مقرات لهيئة تحرير الشام".
+var objectWords = []string{"علي", "ضد", "صفوف", "مواقع", "موقع", "مقرات", "مقر", "نقاط", "نقطه", "تجمعات", "عناصر", "معاقل", "مناطق", "مراكز", "مركز", "قاعده", "ارتال", "رتل", "دوريه", "تعزيزات", "مستودعات", "مخازن", "استهدف", "استهدفت", "مستهدفه", "مستهدفا", "تابعه", "تابع", "مسلحي", "مقاتلي"}
+
+// withWords introduce the other side of talks and agreements: "مع نظيره التركي".
+var withWords = []string{"مع", "بين"}
+
+func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
+	s := dc.sents[si]
+	sc := sentCtx{speakers: map[int]bool{}}
+	for _, c := range dc.cues {
+		if c.From < s.from || c.From >= s.to {
+			continue
+		}
+		switch c.Values[0] {
+		case "habitual":
+			sc.habitual = true
+		case "hedge":
+			sc.hedge = true
+		case "background":
+			if c.From <= s.from+2 {
+				sc.background = true
+			}
+		case "report", "deny":
+			sp, idx := x.speakerAfter(dc, c.To, s.to)
+			if sp == nil {
+				sp, idx = x.speakerBefore(dc, c.From, s.from)
+			}
+			if idx >= 0 {
+				sc.speakers[idx] = true
+			}
+			if c.Values[0] == "deny" {
+				sc.deny = true
+				if sp != nil {
+					sc.denier = sp.code
+				}
+				continue
+			}
+			if sp != nil && sc.speaker == nil {
+				sc.speaker = sp
+			} else if sp == nil && sc.speaker == nil {
+				sc.speaker = prev // "وأضاف", "وأوضح": the last speaker goes on
+			}
+		}
+	}
+	return sc
+}
+
+// speakerAfter finds who speaks after a reporting word: "وقال المرصد",
+// "بحسب وكالة سانا", "أعلنت وزارة الدفاع الروسية".
+func (x *Extractor) speakerAfter(dc *doc, from, to int) (*speaker, int) {
+	limit := min(from+5, to)
+	for _, sm := range dc.sources {
+		if sm.from >= from && sm.from < limit {
+			return &speaker{text: dc.textOf(sm.from, sm.to), code: sm.code}, -1
+		}
+	}
+	for i, am := range dc.actors {
+		if am.from >= from && am.from < limit && am.kind != "civilian" {
+			return &speaker{text: dc.textOf(am.from, am.to), code: speakerCode(am), party: true}, i
+		}
+	}
+	return nil, -1
+}
+
+func (x *Extractor) speakerBefore(dc *doc, at, from int) (*speaker, int) {
+	for _, sm := range dc.sources {
+		if sm.to == at && sm.from >= from {
+			return &speaker{text: dc.textOf(sm.from, sm.to), code: sm.code}, -1
+		}
+	}
+	for i, am := range dc.actors {
+		if am.to == at && am.from >= from && am.kind != "civilian" {
+			return &speaker{text: dc.textOf(am.from, am.to), code: speakerCode(am), party: true}, i
+		}
+	}
+	return nil, -1
+}
+
+// speakerCode is the code of an actor that speaks: a state speaks as its government.
+func speakerCode(am actorMention) string {
+	if am.kind == "state" {
+		return role(am.code, "agreement")
+	}
+	return am.code
+}
+
+func (x *Extractor) assemble(dc *doc) []event.Event {
+	var out []*event.Event
+	index := map[string]*event.Event{}
+	var paraSpeaker *speaker
+	lastPara := -1
+	leadDate := x.leadDate(dc)
+	for si, s := range dc.sents {
+		if s.para != lastPara {
+			// a speaker carries over to the next paragraph only when it opens with "وأضاف"
+			if lastPara >= 0 && !x.opensWithReport(dc, s) {
+				paraSpeaker = nil
+			}
+			lastPara = s.para
+		}
+		if s.boiler {
+			continue
+		}
+		sc := x.sentenceContext(dc, si, paraSpeaker)
+		if sc.speaker != nil {
+			paraSpeaker = sc.speaker
+		}
+		if sc.habitual {
+			continue
+		}
+		trigs := x.sentenceTriggers(dc, s)
+		if len(trigs) == 0 {
+			continue
+		}
+		trigs = x.dropFoiled(dc, s, trigs)
+		places := x.sentencePlaces(dc, s)
+		assigned := make([][]*placeMention, len(trigs))
+		for _, pm := range places {
+			best := -1
+			for ti, t := range trigs {
+				if t.To <= pm.from {
+					best = ti // the nearest trigger on the left
+				}
+			}
+			if best < 0 {
+				best = 0 // none on the left: the first one on the right
+			}
+			assigned[best] = append(assigned[best], pm)
+		}
+		// A trigger with no place of its own shares the places of a
+		// neighbour of the same family ("غارات استهدفت بلدة…").
+		for ti := range trigs {
+			if len(assigned[ti]) > 0 {
+				continue
+			}
+			for tj := range trigs {
+				generic := trigs[ti].Values[0].Class == "generic" || trigs[tj].Values[0].Class == "generic"
+				if tj != ti && generic && len(assigned[tj]) > 0 && abs(trigs[tj].From-trigs[ti].From) <= 6 {
+					assigned[ti] = assigned[tj]
+					break
+				}
+			}
+		}
+		nEvents := 0
+		for ti := range trigs {
+			nEvents += len(assigned[ti])
+		}
+		strongAt := map[*placeMention]bool{}
+		for ti, t := range trigs {
+			if t.Values[0].Class != "generic" && !x.suppressed(dc, t, s) {
+				for _, pm := range assigned[ti] {
+					strongAt[pm] = true
+				}
+			}
+		}
+		for ti, t := range trigs {
+			if len(assigned[ti]) == 0 || x.suppressed(dc, t, s) {
+				continue
+			}
+			a1, a2 := x.actorsFor(dc, t, s, sc, si)
+			typ := x.typeOf(dc, t, s, a1)
+			if typ == "" {
+				continue
+			}
+
+			for _, pm := range assigned[ti] {
+				if pm.origin && len(assigned[ti]) > 1 {
+					continue
+				}
+				if t.Values[0].Class == "generic" && strongAt[pm] {
+					continue // "إحباط هجوم على القاعدة": the foiling, not a second event
+				}
+				if !x.placeFits(dc, typ, pm) {
+					continue
+				}
+				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
+				k := dedupKey(ev)
+				if old, ok := index[k]; ok {
+					merge(old, ev)
+					continue
+				}
+				index[k] = ev
+				out = append(out, ev)
+			}
+		}
+	}
+	out = subsume(out)
+	res := make([]event.Event, 0, len(out))
+	seen := map[string]int{}
+	for _, e := range out {
+		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
+			continue // a denial of something nobody in the article claims
+		}
+		d := ""
+		if e.Date != nil {
+			d = *e.Date
+		}
+		name := ""
+		if e.Location != nil {
+			name = e.Location.Name
+		}
+		base := eventID(e.Doc, e.EventType, name, d, 0)
+		seen[base]++
+		e.ID = eventID(e.Doc, e.EventType, name, d, seen[base]-1)
+		res = append(res, *e)
+	}
+	return res
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func (x *Extractor) opensWithReport(dc *doc, s sentence) bool {
+	for _, c := range dc.cues {
+		if c.From == s.from && c.Values[0] == "report" {
+			sp, _ := x.speakerAfter(dc, c.To, s.to)
+			return sp == nil
+		}
+	}
+	return false
+}
+
+// sentenceTriggers returns the event words of a sentence.
+func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger] {
+	var out []arabic.Match[Trigger]
+	for _, t := range dc.triggers {
+		if t.From >= s.from && t.From < s.to {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sentencePlaces returns the places of a sentence that can be where an
+// event happened: not qualifiers, not countries.
+func (x *Extractor) sentencePlaces(dc *doc, s sentence) []*placeMention {
+	var out []*placeMention
+	for k := range dc.places {
+		pm := &dc.places[k]
+		if pm.from < s.from || pm.from >= s.to || pm.qualifier || pm.route {
+			continue
+		}
+		if pm.place != nil && pm.place.Kind == "country" {
+			continue // "سوريا", "جنوب سوريا": too vague to place an event
+		}
+		if pm.place == nil && !pm.unresolved {
+			continue
+		}
+		out = append(out, pm)
+	}
+	return out
+}
+
+// suppressed reports whether a trigger speaks of something that did not
+// happen: negated, future, called for or hypothetical. The cue must stand in
+// the trigger's own clause (no comma between), before it, or right after it
+// ("هجوم وشيك").
+func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	start := t.From
+	for start > s.from && t.From-start < 8 {
+		p := dc.toks[start-1]
+		if p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == "\"") {
+			break
+		}
+		start--
+	}
+	for _, c := range dc.cues {
+		if c.From < s.from || c.From >= s.to {
+			continue
+		}
+		switch c.Values[0] {
+		case "negation":
+			if c.From >= start && c.To <= t.From && t.From-c.To <= 3 {
+				return true
+			}
+		case "future":
+			if c.From >= start && c.To <= t.From || c.From >= t.To && c.From-t.To <= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeOf decides a trigger's event type: strong words fix it, attack words
+// take it from the weapon named nearest, territory words from who acts.
+func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *actorPick) string {
+	tr := t.Values[0]
+	switch tr.Class {
+	case "generic":
+		best, bestD := "", 1<<30
+		for _, m := range dc.instr {
+			if m.From < s.from || m.From >= s.to {
+				continue
+			}
+			d := m.From - t.To
+			if m.To <= t.From {
+				d = t.From - m.To
+			}
+			if d < 0 {
+				d = 0
+			}
+			if d < bestD {
+				best, bestD = m.Values[0], d
+			}
+		}
+		if best != "" {
+			return best
+		}
+		if a1 != nil && a1.air {
+			return "air_drone_strike"
+		}
+		return tr.Type
+	case "territory":
+		if a1 != nil && isGovernment(a1.code) {
+			return "government_regains_territory"
+		}
+		return "non_state_actor_overtakes_territory"
+	}
+	return tr.Type
+}
+
+func isGovernment(code string) bool {
+	return code == "SYR.GOV" || strings.HasSuffix(code, ".GOV") || strings.HasSuffix(code, ".MIL")
+}
+
+// actorPick is an actor chosen for an event.
+type actorPick struct {
+	code, text string
+	air        bool
+	idx        int
+}
+
+func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
+	am := dc.actors[i]
+	code := am.code
+	if am.kind == "state" {
+		code = role(code, typ)
+	}
+	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i}
+}
+
+// actorsFor finds actor1 (who acts) and actor2 (who is acted upon).
+func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, si int) (a1, a2 *actorPick) {
+	typ := t.Values[0].Type
+	inSent := func(i int) bool { return dc.actors[i].from >= s.from && dc.actors[i].from < s.to }
+	objectBefore := func(i int) bool {
+		for k := max(s.from, dc.actors[i].from-2); k < dc.actors[i].from; k++ {
+			if dc.hasForm(k, objectWords...) {
+				return true
+			}
+		}
+		return strings.HasPrefix(dc.norm(dc.actors[i].from), "ل") && dc.actors[i].from > s.from && dc.hasForm(dc.actors[i].from-1, objectWords...)
+	}
+	// 1. the doer named after an agent word anywhere after the trigger
+	for i := range dc.actors {
+		am := dc.actors[i]
+		if !inSent(i) || am.from < t.To || am.kind == "civilian" {
+			continue
+		}
+		for k := max(t.To, am.from-2); k < am.from; k++ {
+			if dc.hasForm(k, agentWords...) {
+				a1 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+		if a1 != nil {
+			break
+		}
+	}
+	// 2. a nationality right after the event noun: "غارات روسية", "القصف الإسرائيلي"
+	if a1 == nil {
+		for j := t.To; j < min(t.To+2, s.to); j++ {
+			if nm, ok := x.lx.Nations.At(dc.d, j, s.to); ok && nm.Values[0].How == "adjective" {
+				a1 = &actorPick{code: role(nm.Values[0].ISO3, typ), text: dc.textOf(t.From, nm.To), idx: -1}
+				break
+			}
+			if dc.toks[j].Kind != arabic.Word {
+				break
+			}
+		}
+	}
+	// 3. verb first: "قصفت طائرات حربية روسية", "شنت روسيا مساء السبت غارات"
+	if a1 == nil {
+		for i := range dc.actors {
+			am := dc.actors[i]
+			if !inSent(i) || am.from < t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) {
+				continue
+			}
+			if dc.sentOf[am.from] == dc.sentOf[t.From] && !sc.speakers[i] {
+				a1 = x.pickOf(dc, i, typ)
+			}
+			break
+		}
+	}
+	// 4. subject first: "قوات النظام قصفت…", nearest actor before the trigger
+	if a1 == nil {
+		for i := len(dc.actors) - 1; i >= 0; i-- {
+			am := dc.actors[i]
+			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) {
+				continue
+			}
+			if sc.speakers[i] && !selfReported(typ) {
+				continue
+			}
+			a1 = x.pickOf(dc, i, typ)
+			break
+		}
+	}
+	// 5. an air force named anywhere in the sentence, for an attack
+	if a1 == nil {
+		for i := range dc.actors {
+			if inSent(i) && dc.actors[i].air && !objectBefore(i) {
+				a1 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	// 6. the party that speaks, for what a party does by saying it (truces, foiled attacks)
+	if a1 == nil && selfReported(typ) && sc.speaker != nil && sc.speaker.party {
+		a1 = &actorPick{code: role(sc.speaker.code, typ), text: sc.speaker.text, idx: -1}
+	}
+	// 7. the last armed actor of the two sentences before
+	for back := 1; a1 == nil && back <= 2 && si-back >= 0; back++ {
+		p := dc.sents[si-back]
+		if p.boiler {
+			continue
+		}
+		for i := len(dc.actors) - 1; i >= 0; i-- {
+			am := dc.actors[i]
+			if am.from >= p.from && am.from < p.to && armed(am) {
+				a1 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	// actor2: the side acted upon
+	for i := range dc.actors {
+		am := dc.actors[i]
+		if !inSent(i) || am.from < t.From || sc.speakers[i] || (a1 != nil && a1.idx == i) {
+			continue
+		}
+		if objectBefore(i) || (typ == "consult" || typ == "agreement" || typ == "ceasefire") && dc.hasForm(am.from-1, withWords...) {
+			p := x.pickOf(dc, i, typ)
+			if a1 == nil || p.code != a1.code {
+				a2 = p
+				break
+			}
+		}
+	}
+	if a2 == nil {
+		for i := range dc.actors {
+			am := dc.actors[i]
+			if inSent(i) && am.kind == "civilian" {
+				a2 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	if a2 == nil && (typ == "consult" || typ == "agreement") {
+		for i := range dc.actors {
+			if inSent(i) && !sc.speakers[i] && (a1 == nil || a1.idx != i) {
+				p := x.pickOf(dc, i, typ)
+				if a1 == nil || p.code != a1.code {
+					a2 = p
+					break
+				}
+			}
+		}
+	}
+	return a1, a2
+}
+
+// selfReported types are ones whose doer is often the one announcing them.
+func selfReported(typ string) bool {
+	switch typ {
+	case "disrupted_weapons_use", "ceasefire", "agreement", "consult", "change_to_group_activity", "arrests":
+		return true
+	}
+	return false
+}
+
+// leadDate is the date the article's opening speaks of ("الجمعة", "أمس"),
+// the default for events that carry no date of their own.
+func (x *Extractor) leadDate(dc *doc) *dateMention {
+	for k := range dc.dates {
+		m := &dc.dates[k]
+		if dc.sentOf[m.tok] <= 2 && m.Precision == "day" {
+			return m
+		}
+	}
+	return nil
+}
+
+func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, sc sentCtx, typ string,
+	a1, a2 *actorPick, pm *placeMention, lead *dateMention, nEvents int) *event.Event {
+	ev := &event.Event{Doc: dc.art.ID, EventType: typ, ACLED: event.ACLED(typ)}
+	if pm.place != nil {
+		p := pm.place
+		ev.Location = &event.Location{
+			Name: pm.name, Lat: round(pm.lat), Lon: round(pm.lon), Admin1: p.Admin1, Admin2: p.Admin2,
+			Country: p.Country, GeoPrecision: pm.precision, GazetteerID: p.ID,
+		}
+		if p.Kind == "subdistrict" || p.Kind == "town" || p.Kind == "village" {
+			ev.Location.Admin3 = ""
+		}
+	} else {
+		ev.Location = nil
+	}
+	if a1 != nil {
+		ev.Actor1 = &event.Actor{Code: a1.code, Text: a1.text}
+	}
+	if a2 != nil && (a1 == nil || a2.code != a1.code) {
+		ev.Actor2 = &event.Actor{Code: a2.code, Text: a2.text}
+	}
+	// date
+	background := sc.background
+	if dm := x.dateFor(dc, t, s); dm != nil {
+		d := dm.Date
+		ev.Date, ev.DatePrecision = &d, dm.Precision
+		if dc.hasAnchor && olderThan(d, dc.anchor, 20) {
+			background = true
+		}
+	} else if !background {
+		if lead != nil {
+			d := lead.Date
+			ev.Date, ev.DatePrecision = &d, lead.Precision
+		} else if dc.art.Published != "" && dc.hasAnchor {
+			d := dc.anchor.Format("2006-01-02")
+			ev.Date, ev.DatePrecision = &d, "day"
+		}
+	}
+	ev.Background = background
+	// claim and source
+	claim := &event.Claim{Status: event.Reported}
+	if sp := sc.speaker; sp != nil {
+		ev.Source = &event.Source{Text: sp.text, Code: sp.code}
+		if sp.party {
+			claim.Status, claim.By = event.Claimed, sp.code
+		}
+	} else if dc.art.Outlet != "" {
+		ev.Source = &event.Source{Text: dc.art.Outlet}
+	}
+	if sc.hedge {
+		claim.Status = event.Alleged
+	}
+	if sc.deny {
+		claim.Status = event.Denied
+		claim.DeniedBy = sc.denier
+		claim.By = ""
+	}
+	ev.Claim = claim
+	if nEvents == 1 {
+		ev.Fatalities = x.fatalities(dc, s)
+	}
+	ev.Quantities = x.quantities(dc, s)
+	ev.Evidence = []event.Span{dc.span(s.from, s.to)}
+	return ev
+}
+
+func round(v float64) float64 {
+	return float64(int64(v*100000+0.5*sign(v))) / 100000
+}
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
+
+// olderThan reports whether date d lies more than days before anchor.
+func olderThan(d string, anchor time.Time, days int) bool {
+	var t time.Time
+	var err error
+	switch len(d) {
+	case 10:
+		t, err = time.Parse("2006-01-02", d)
+	case 7:
+		t, err = time.Parse("2006-01", d)
+		t = t.AddDate(0, 1, -1)
+	case 4:
+		t, err = time.Parse("2006", d)
+		t = t.AddDate(1, 0, -1)
+	default:
+		return false
+	}
+	return err == nil && anchor.Sub(t) > time.Duration(days)*24*time.Hour
+}
+
+// dateFor picks the date mention nearest the trigger in its sentence, or
+// failing that the last one earlier in the paragraph.
+func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateMention {
+	var best *dateMention
+	bestD := 1 << 30
+	for k := range dc.dates {
+		m := &dc.dates[k]
+		if m.tok < s.from || m.tok >= s.to {
+			continue
+		}
+		d := abs(m.tok - t.From)
+		if d < bestD {
+			best, bestD = m, d
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for k := len(dc.dates) - 1; k >= 0; k-- {
+		m := &dc.dates[k]
+		if m.tok < s.from && dc.sents[dc.sentOf[m.tok]].para == s.para {
+			return m
+		}
+	}
+	return nil
+}
+
+// fatalities reads "قتل 35 مدنيا", "أسفر عن 28 قتيلا", "مقتل 20 مدنيا".
+func (x *Extractor) fatalities(dc *doc, s sentence) *int {
+	best := -1
+	for _, c := range dc.casualty {
+		if c.From < s.from || c.From >= s.to || c.Values[0] != "killed" {
+			continue
+		}
+		v := -1
+		bestD := 1 << 30
+		for _, nm := range dc.numbers {
+			if nm.from < s.from || nm.from >= s.to || nm.value <= 0 {
+				continue
+			}
+			var d int
+			switch {
+			case nm.to <= c.From:
+				d = c.From - nm.to
+			case nm.from >= c.To:
+				d = nm.from - c.To
+			default:
+				continue
+			}
+			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) {
+				v, bestD = nm.value, d
+			}
+		}
+		if v < 0 && (strings.HasSuffix(dc.norm(c.From), "ين") || strings.HasSuffix(dc.norm(c.From), "ان")) && c.To == c.From+1 && dc.hasForm(c.From, "قتيلين", "قتيلان") {
+			v = 2
+		}
+		if v > best {
+			best = v
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &best
+}
+
+func (x *Extractor) isDateNumber(dc *doc, nm numberMention) bool {
+	for _, d := range dc.dates {
+		if dc.toks[nm.from].Start >= d.Start && dc.toks[nm.from].End <= d.End {
+			return true
+		}
+	}
+	return false
+}
+
+// quantities reads "11 غارة", "بـ11 غارة جوية", "ثماني طائرات", "طائرتين".
+func (x *Extractor) quantities(dc *doc, s sentence) []event.Quantity {
+	var out []event.Quantity
+	for _, u := range dc.units {
+		if u.From < s.from || u.From >= s.to {
+			continue
+		}
+		v := -1
+		for _, nm := range dc.numbers {
+			if nm.to == u.From && nm.value > 0 && !x.isDateNumber(dc, nm) {
+				v = nm.value
+			}
+		}
+		if v < 0 && u.To == u.From+1 {
+			n := dc.norm(u.From)
+			if strings.HasSuffix(n, "تين") || strings.HasSuffix(n, "تان") {
+				v = 2
+			}
+		}
+		if v > 0 {
+			out = append(out, event.Quantity{Value: v, Unit: u.Values[0]})
+		}
+	}
+	return out
+}
+
+// merge folds a second mention of the same event into the first.
+func merge(into, from *event.Event) {
+	seen := map[int]bool{}
+	for _, sp := range into.Evidence {
+		seen[sp.Start] = true
+	}
+	for _, sp := range from.Evidence {
+		if !seen[sp.Start] {
+			into.Evidence = append(into.Evidence, sp)
+		}
+	}
+	sort.Slice(into.Evidence, func(i, j int) bool { return into.Evidence[i].Start < into.Evidence[j].Start })
+	if into.Actor1 == nil {
+		into.Actor1 = from.Actor1
+	}
+	if into.Actor2 == nil {
+		into.Actor2 = from.Actor2
+	}
+	if from.Fatalities != nil && (into.Fatalities == nil || *from.Fatalities > *into.Fatalities) {
+		into.Fatalities = from.Fatalities
+	}
+	for _, q := range from.Quantities {
+		dup := false
+		for _, q2 := range into.Quantities {
+			if q2 == q {
+				dup = true
+			}
+		}
+		if !dup {
+			into.Quantities = append(into.Quantities, q)
+		}
+	}
+	if into.Source == nil {
+		into.Source = from.Source
+	}
+	if from.Claim != nil && into.Claim != nil {
+		if from.Claim.Status == event.Denied {
+			into.Claim.DeniedBy = from.Claim.DeniedBy
+		} else if into.Claim.Status == event.Denied {
+			denier := into.Claim.DeniedBy
+			*into.Claim = *from.Claim
+			into.Claim.DeniedBy = denier
+		} else if into.Claim.By == "" && from.Claim.By != "" {
+			into.Claim.By, into.Claim.Status = from.Claim.By, from.Claim.Status
+		}
+	}
+	into.Background = into.Background && from.Background
+}
+
+// placeFits checks a place against what an event type can happen at: talks
+// and agreements happen in a city named with "في" or "بـ" (a summit in Tehran),
+// not in a province the talks are about.
+func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
+	switch typ {
+	case "consult", "agreement":
+		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > 1 {
+			return false
+		}
+		n := dc.norm(pm.from)
+		return strings.HasPrefix(n, "ب") && !strings.HasPrefix(arabic.StripArticle(n), "ب") || pm.from > 0 && dc.hasForm(pm.from-1, "في")
+	}
+	return true
+}
+
+// subsume folds coarse mentions into fine ones, as ACLED counts an event
+// once: "غارات على محافظة إدلب" after "غارة على بلدة حارم" in the same
+// governorate, on the same day or with no day, is the same raid told twice.
+func subsume(evs []*event.Event) []*event.Event {
+	keep := make([]bool, len(evs))
+	for i := range keep {
+		keep[i] = true
+	}
+	for i, coarse := range evs {
+		if coarse.Location == nil || coarse.Location.GeoPrecision < 2 {
+			continue
+		}
+		for j, fine := range evs {
+			if i == j || !keep[j] || fine.EventType != coarse.EventType || fine.Location == nil {
+				continue
+			}
+			if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
+				continue
+			}
+			if fine.Location.Admin1 == "" || fine.Location.Admin1 != coarse.Location.Admin1 {
+				continue
+			}
+			if coarse.Date != nil && fine.Date != nil && *coarse.Date != *fine.Date {
+				continue
+			}
+			merge(fine, coarse)
+			keep[i] = false
+			break
+		}
+	}
+	var out []*event.Event
+	for i, e := range evs {
+		if keep[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// attackType reports the types that a foiling can be of.
+func attackType(typ string) bool {
+	switch typ {
+	case "armed_clash", "air_drone_strike", "shelling_artillery_missile_attack", "remote_explosive_landmine_ied", "suicide_bomb", "grenade", "chemical_weapon", "attack":
+		return true
+	}
+	return false
+}
+
+// dropFoiled removes the attack words named right after a foiling word:
+// "فككت عبوة ناسفة", "إحباط هجوم", "أسقطت صاروخا" speak of what was foiled,
+// not of a second event.
+func (x *Extractor) dropFoiled(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	foiledFrom := -1
+	var out []arabic.Match[Trigger]
+	for _, t := range trigs {
+		tr := t.Values[0]
+		if foiledFrom >= 0 && t.From >= foiledFrom && t.From-foiledFrom <= 6 && attackType(tr.Type) {
+			continue
+		}
+		if tr.Type == "disrupted_weapons_use" && !x.suppressed(dc, t, s) {
+			foiledFrom = t.To
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// armed reports whether an actor mention can be a side that fights.
+func armed(am actorMention) bool {
+	switch am.kind {
+	case "civilian", "official", "person", "state":
+		return false
+	}
+	return true
+}

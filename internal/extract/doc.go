@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/clean"
+	"github.com/raqib/raqib/internal/dates"
+	"github.com/raqib/raqib/internal/event"
+)
+
+// sentence is a run of tokens [from, to) ending at a full stop, question or
+// exclamation mark, or a line break.
+type sentence struct {
+	from, to   int
+	start, end int // byte offsets of the first and last token
+	para       int // paragraph (line) number
+	boiler     bool
+	background bool
+}
+
+// doc is one article under analysis: its tokens, sentences and every layer
+// of mentions found in it.
+type doc struct {
+	art       *event.Article
+	d         *arabic.Doc
+	toks      []arabic.Token
+	sents     []sentence
+	sentOf    []int // token index -> sentence index
+	anchor    time.Time
+	hasAnchor bool
+	dates     []dateMention
+	actors    []actorMention
+	places    []placeMention
+	sources   []sourceMention
+	triggers  []arabic.Match[Trigger]
+	instr     []arabic.Match[string]
+	cues      []arabic.Match[string]
+	units     []arabic.Match[string]
+	casualty  []arabic.Match[string]
+	numbers   []numberMention
+	// admin1 counts how often each governorate is named, for disambiguation.
+	admin1 map[string]int
+}
+
+type dateMention struct {
+	dates.Mention
+	tok int // first token index
+}
+
+// span returns the exact text of tokens [from, to).
+func (dc *doc) span(from, to int) event.Span {
+	s, e := dc.toks[from].Start, dc.toks[to-1].End
+	return event.Span{Start: s, End: e, Text: dc.art.Text[s:e]}
+}
+
+// textOf returns the original text of tokens [from, to).
+func (dc *doc) textOf(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	return dc.art.Text[dc.toks[from].Start:dc.toks[to-1].End]
+}
+
+// norm returns the normalised form of token i, or "" out of range.
+func (dc *doc) norm(i int) string {
+	if i < 0 || i >= len(dc.toks) {
+		return ""
+	}
+	return dc.toks[i].Norm
+}
+
+// key returns token i's normalised form without the article.
+func (dc *doc) key(i int) string { return arabic.StripArticle(dc.norm(i)) }
+
+// hasForm reports whether token i reads as one of forms (through clitics).
+func (dc *doc) hasForm(i int, forms ...string) bool {
+	if i < 0 || i >= len(dc.toks) {
+		return false
+	}
+	for _, c := range dc.d.Cands[i] {
+		for _, f := range forms {
+			if c.Form == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var sentenceEnd = map[string]bool{".": true, "!": true, "?": true, "…": true}
+
+// split finds sentences and paragraphs, marking boilerplate lines.
+func (dc *doc) split() {
+	text := dc.art.Text
+	lines := clean.Lines(text)
+	lineBoiler := func(off int) bool {
+		for _, l := range lines {
+			if off >= l.Start && off < l.End {
+				return l.Boilerplate
+			}
+		}
+		return false
+	}
+	dc.sentOf = make([]int, len(dc.toks))
+	para := 0
+	start := 0
+	flush := func(to int) {
+		if to <= start {
+			return
+		}
+		s := sentence{from: start, to: to, start: dc.toks[start].Start, end: dc.toks[to-1].End, para: para}
+		s.boiler = lineBoiler(s.start)
+		for i := start; i < to; i++ {
+			dc.sentOf[i] = len(dc.sents)
+		}
+		dc.sents = append(dc.sents, s)
+		start = to
+	}
+	for i := range dc.toks {
+		if i > 0 {
+			gap := text[dc.toks[i-1].End:dc.toks[i].Start]
+			if strings.Contains(gap, "\n") {
+				flush(i)
+				para++
+			}
+		}
+		t := dc.toks[i]
+		if t.Kind == arabic.Punct && sentenceEnd[t.Norm] {
+			// a full stop between two digits or letters with no space is not an end ("2.6", "السورية.نت")
+			if t.Norm == "." && i+1 < len(dc.toks) && dc.toks[i+1].Start == t.End {
+				continue
+			}
+			flush(i + 1)
+		}
+	}
+	flush(len(dc.toks))
+}
+
+// validText reports whether a text can be analysed.
+func validText(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errEmpty
+	}
+	if !utf8.ValidString(s) {
+		return errUTF8
+	}
+	if looksBinary(s) {
+		return errBinary
+	}
+	return nil
+}
+
+// looksBinary reports text that is mostly not text: more than 1% control
+// bytes (NUL and C0 controls other than tab, newline, carriage return and
+// form feed). A stray NUL in a real article is tolerated.
+func looksBinary(s string) bool {
+	ctl := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl > 2 && ctl*100 > len(s)
+}

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+)
+
+// Explain returns a readable account of what the extractor saw in an
+// article, sentence by sentence: triggers, actors, places, dates and cues.
+// It is for people tuning lexicons ("raqib extract --explain").
+func (x *Extractor) Explain(a event.Article) string {
+	if err := validText(a.Text); err != nil {
+		return "error: " + err.Error()
+	}
+	dc := &doc{art: &a}
+	dc.d = arabic.NewDoc(a.Text)
+	dc.toks = dc.d.Tokens
+	dc.anchor, dc.hasAnchor = a.PublishedTime()
+	dc.split()
+	x.findDates(dc)
+	x.findActors(dc)
+	x.findSources(dc)
+	x.findNumbers(dc)
+	n := len(dc.toks)
+	dc.triggers = x.lx.Triggers.Find(dc.d, 0, n)
+	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
+	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
+	dc.units = x.lx.Units.Find(dc.d, 0, n)
+	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
+	x.findPlaces(dc)
+	var b strings.Builder
+	in := func(s sentence, from int) bool { return from >= s.from && from < s.to }
+	for _, s := range dc.sents {
+		fmt.Fprintf(&b, "## [%d-%d] p%d", s.start, s.end, s.para)
+		if s.boiler {
+			b.WriteString(" (boilerplate)")
+		}
+		fmt.Fprintf(&b, "\n%s\n", dc.art.Text[s.start:s.end])
+		for _, t := range dc.triggers {
+			if in(s, t.From) {
+				fmt.Fprintf(&b, "  trigger %q %s/%s\n", dc.textOf(t.From, t.To), t.Values[0].Type, t.Values[0].Class)
+			}
+		}
+		for _, m := range dc.instr {
+			if in(s, m.From) {
+				fmt.Fprintf(&b, "  instrument %q %s\n", dc.textOf(m.From, m.To), m.Values[0])
+			}
+		}
+		for _, m := range dc.actors {
+			if in(s, m.from) {
+				fmt.Fprintf(&b, "  actor %q %s (%s)\n", dc.textOf(m.from, m.to), m.code, m.kind)
+			}
+		}
+		for _, m := range dc.sources {
+			if in(s, m.from) {
+				fmt.Fprintf(&b, "  source %q %s\n", dc.textOf(m.from, m.to), m.code)
+			}
+		}
+		for _, p := range dc.places {
+			if !in(s, p.from) {
+				continue
+			}
+			id := "?"
+			if p.place != nil {
+				id = p.place.ID
+			}
+			fmt.Fprintf(&b, "  place %q -> %s (%.3f,%.3f) p%d", p.name, id, p.lat, p.lon, p.precision)
+			for _, f := range []struct {
+				on   bool
+				name string
+			}{{p.qualifier, "qualifier"}, {p.region, "region"}, {p.near, "near"}, {p.origin, "origin"}, {p.anaphor, "anaphor"}, {p.unresolved, "unresolved"}} {
+				if f.on {
+					b.WriteString(" " + f.name)
+				}
+			}
+			b.WriteString("\n")
+		}
+		for _, d := range dc.dates {
+			if in(s, d.tok) {
+				fmt.Fprintf(&b, "  date %q %s %s\n", a.Text[d.Start:d.End], d.Date, d.Precision)
+			}
+		}
+		for _, c := range dc.cues {
+			if in(s, c.From) {
+				fmt.Fprintf(&b, "  cue %q %s\n", dc.textOf(c.From, c.To), c.Values[0])
+			}
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+)
+
+// actorMention is an actor named in the text: tokens [from, to).
+type actorMention struct {
+	from, to int
+	code     string // full code, e.g. RUS.MIL; for a bare country, ISO3 only
+	kind     string // force, group, body, official, person, generic, civilian, state
+	head     bool   // built from a head noun and a nationality ("طائرات حربية روسية")
+	air      bool   // the head is an air force word (warplanes, helicopters, drones)
+}
+
+type sourceMention struct {
+	from, to int
+	code     string
+	kind     string
+}
+
+type numberMention struct {
+	from, to int
+	value    int // -1 for vague amounts (عشرات)
+}
+
+// role completes a bare country code with a role for an event type.
+func role(code, eventType string) string {
+	if strings.Contains(code, ".") || len(code) != 3 {
+		return code
+	}
+	switch {
+	case code == "SYR":
+		return "SYR.GOV"
+	case eventType == "agreement" || eventType == "consult" || eventType == "ceasefire":
+		return code + ".GOV"
+	}
+	return code + ".MIL"
+}
+
+// airHeads are head nouns that make an attack an air strike.
+var airHeads = []string{"طائرات", "طائره", "طيران", "مقاتلات", "مقاتله", "مروحيات", "مروحيه", "قاذفات", "سلاح"}
+
+func (x *Extractor) findActors(dc *doc) {
+	n := len(dc.toks)
+	used := make([]bool, n)
+	var out []actorMention
+	// Head nouns with a nationality or a named actor after them come first:
+	// "طائرات حربية روسية", "مروحيات لقوات النظام", "نظيره التركي".
+	for _, h := range x.lx.Heads.Find(dc.d, 0, n) {
+		role := h.Values[0]
+		sent := dc.sentOf[h.From]
+		for j := h.To; j < n && j <= h.To+3 && dc.sentOf[j] == sent; j++ {
+			if nm, ok := x.lx.Nations.At(dc.d, j, n); ok && nm.Values[0].How == "adjective" {
+				code := nm.Values[0].ISO3 + "." + role
+				if code == "SYR.MIL" {
+					code = "SYR.GOV" // SPEC §4: Syrian government forces are SYR.GOV
+				}
+				m := actorMention{from: h.From, to: nm.To, code: code, kind: "force", head: true}
+				m.air = dc.anyForm(h.From, h.To, airHeads...)
+				out = append(out, m)
+				markUsed(used, m.from, m.to)
+				break
+			}
+			if am, ok := x.lx.Actors.At(dc.d, j, n); ok {
+				if j > h.To && !dc.hasForm(j-1, "تابعه", "تابع") {
+					break
+				}
+				m := actorMention{from: h.From, to: am.To, code: am.Values[0].Code, kind: am.Values[0].Kind, head: true}
+				m.air = dc.anyForm(h.From, h.To, airHeads...)
+				out = append(out, m)
+				markUsed(used, m.from, m.to)
+				break
+			}
+			if dc.toks[j].Kind != arabic.Word {
+				break
+			}
+		}
+	}
+	for _, m := range x.lx.Actors.Find(dc.d, 0, n) {
+		if anyUsed(used, m.From, m.To) {
+			continue
+		}
+		a := actorMention{from: m.From, to: m.To, code: m.Values[0].Code, kind: m.Values[0].Kind}
+		a.air = dc.anyForm(m.From, m.To, airHeads...)
+		out = append(out, a)
+		markUsed(used, m.From, m.To)
+	}
+	// Country names and capitals on their own stand for the state: "شنت روسيا غارات".
+	for _, m := range x.lx.Nations.Find(dc.d, 0, n) {
+		if anyUsed(used, m.From, m.To) {
+			continue
+		}
+		v := m.Values[0]
+		if v.How == "adjective" {
+			continue
+		}
+		out = append(out, actorMention{from: m.From, to: m.To, code: v.ISO3, kind: "state"})
+	}
+	sortMentions(out)
+	dc.actors = out
+}
+
+func (dc *doc) anyForm(from, to int, forms ...string) bool {
+	for i := from; i < to; i++ {
+		if dc.hasForm(i, forms...) {
+			return true
+		}
+	}
+	return false
+}
+
+func markUsed(used []bool, from, to int) {
+	for i := from; i < to; i++ {
+		used[i] = true
+	}
+}
+
+func anyUsed(used []bool, from, to int) bool {
+	for i := from; i < to; i++ {
+		if used[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortMentions(ms []actorMention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].from < ms[j-1].from; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func (x *Extractor) findSources(dc *doc) {
+	for _, m := range x.lx.Sources.Find(dc.d, 0, len(dc.toks)) {
+		dc.sources = append(dc.sources, sourceMention{from: m.From, to: m.To, code: m.Values[0].Code, kind: m.Values[0].Kind})
+	}
+}
+
+// findNumbers reads digits ("11", "١١", "2,500") and number words ("ثماني",
+// "خمسة وعشرين", "ثلاثة آلاف") as values.
+func (x *Extractor) findNumbers(dc *doc) {
+	n := len(dc.toks)
+	for i := 0; i < n; i++ {
+		t := dc.toks[i]
+		if t.Kind == arabic.Number {
+			v, ok := parseDigits(t.Norm)
+			if !ok {
+				continue
+			}
+			to := i + 1
+			// "3 آلاف", "12 ألف", "2 مليون"
+			if to < n {
+				switch {
+				case dc.hasForm(to, "الف", "الاف", "الفا"):
+					v *= 1000
+					to++
+				case dc.hasForm(to, "مليون", "ملايين"):
+					v *= 1000000
+					to++
+				}
+			}
+			dc.numbers = append(dc.numbers, numberMention{i, to, v})
+			continue
+		}
+		m, ok := x.lx.Numbers.At(dc.d, i, n)
+		if !ok {
+			continue
+		}
+		v, to := m.Values[0], m.To
+		// "خمسة وعشرين": units then tens joined by و.
+		if v > 0 && v < 10 && to < n {
+			if m2, ok := x.lx.Numbers.At(dc.d, to, n); ok && strings.HasPrefix(dc.norm(to), "و") && m2.Values[0] >= 20 && m2.Values[0] < 100 && m2.Values[0]%10 == 0 {
+				v += m2.Values[0]
+				to = m2.To
+			}
+		}
+		if v > 0 && to < n && dc.hasForm(to, "الاف", "الف") && v < 1000 {
+			v *= 1000
+			to++
+		}
+		dc.numbers = append(dc.numbers, numberMention{i, to, v})
+		i = to - 1
+	}
+}
+
+func parseDigits(s string) (int, bool) {
+	s = strings.ReplaceAll(s, ",", "")
+	if strings.Contains(s, ".") {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0, false
+		}
+		return int(f), true
+	}
+	v, err := strconv.Atoi(s)
+	return v, err == nil && v >= 0
+}

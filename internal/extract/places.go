@@ -1,0 +1,502 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/geo"
+)
+
+// placeWord is what a word does in a place expression (data/place_words.tsv).
+type placeWord struct {
+	role  string   // type, countryside, dir, near, within, origin
+	kinds []string // for type
+	deg   float64  // for dir
+}
+
+// placeMention is a place expression: tokens [from, to), its name tokens
+// [nameFrom, nameTo), and what it resolves to.
+type placeMention struct {
+	from, to         int
+	nameFrom, nameTo int
+	cands            []*geo.Place
+	place            *geo.Place
+	kinds            []string // kinds a type word asks for
+	typed            bool     // a type word stood before the name
+	region           bool     // countryside or direction of a place: precision 3
+	near             bool     // near the place: precision 2
+	dirs             []float64
+	qualifier        bool // it only says where the previous place lies
+	origin           bool // a point of departure ("انطلاقا من")
+	anaphor          bool // "القاعدة" standing for a base named before
+	context          string
+	lat, lon         float64
+	precision        int
+	name             string
+	unresolved       bool
+	route            bool // a point that names a road, not where the event is
+}
+
+func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
+	m := arabic.NewMatcher[placeWord]()
+	rows, err := readTSV(dataFS, "data/place_words.tsv", "form", "role")
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		pw := placeWord{role: r["role"]}
+		if k, ok := strings.CutPrefix(pw.role, "type:"); ok {
+			pw.role, pw.kinds = "type", strings.Split(k, ",")
+		}
+		if d, ok := strings.CutPrefix(pw.role, "dir:"); ok {
+			deg, err := strconv.ParseFloat(d, 64)
+			if err != nil {
+				return nil, err
+			}
+			pw.role, pw.deg = "dir", deg
+		}
+		m.Add(r["form"], pw)
+	}
+	lx.Rows["place_words.tsv"] = len(rows)
+	return m, nil
+}
+
+func (x *Extractor) word(dc *doc, i, to int) (arabic.Match[placeWord], bool) {
+	return x.placeWords.At(dc.d, i, to)
+}
+
+func (x *Extractor) isRole(dc *doc, i, to int, role string) (arabic.Match[placeWord], bool) {
+	m, ok := x.word(dc, i, to)
+	if ok {
+		for _, v := range m.Values {
+			if v.role == role {
+				m.Values = []placeWord{v}
+				return m, true
+			}
+		}
+	}
+	return m, false
+}
+
+// dirsAt reads one or two direction words ("الجنوبي الشرقي", "شمال غرب")
+// and returns their mean bearing.
+func (x *Extractor) dirsAt(dc *doc, i, to int) (float64, int, bool) {
+	m, ok := x.isRole(dc, i, to, "dir")
+	if !ok {
+		return 0, i, false
+	}
+	d1 := m.Values[0].deg
+	if m2, ok := x.isRole(dc, m.To, to, "dir"); ok && !strings.HasPrefix(dc.norm(m.To), "و") {
+		d2 := m2.Values[0].deg
+		if math.Abs(d1-d2) == 90 || math.Abs(d1-d2) == 270 {
+			return meanBearing(d1, d2), m2.To, true
+		}
+	}
+	return d1, m.To, true
+}
+
+func meanBearing(a, b float64) float64 {
+	x := math.Cos(a*math.Pi/180) + math.Cos(b*math.Pi/180)
+	y := math.Sin(a*math.Pi/180) + math.Sin(b*math.Pi/180)
+	d := math.Atan2(y, x) * 180 / math.Pi
+	if d < 0 {
+		d += 360
+	}
+	return d
+}
+
+// gazAt finds a gazetteer name at token i, skipping an opening quote.
+func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
+	if i < to && dc.toks[i].Kind == arabic.Punct && dc.toks[i].Norm == "\"" {
+		m, ok := x.gz.Matcher().At(dc.d, i+1, to)
+		if ok && m.To < to && dc.toks[m.To].Norm == "\"" {
+			m.To++
+		}
+		if ok {
+			m.From = i
+		}
+		return m, ok
+	}
+	return x.gz.Matcher().At(dc.d, i, to)
+}
+
+// findPlaces reads the place expressions of every sentence.
+func (x *Extractor) findPlaces(dc *doc) {
+	// A place inside a longer actor or source name is part of that name
+	// ("مجلس منبج العسكري", "وكالة الأنباء السورية"); a source that is exactly a
+	// place name is a newspaper ("الشرق الأوسط").
+	type span struct{ from, to int }
+	var names []span
+	for _, a := range dc.actors {
+		if a.kind != "state" {
+			names = append(names, span{a.from, a.to})
+		}
+	}
+	var exact []span
+	for _, s := range dc.sources {
+		names = append(names, span{s.from, s.to})
+		exact = append(exact, span{s.from, s.to})
+	}
+	inName := func(from, to int) bool {
+		for _, n := range names {
+			if n.from <= from && to <= n.to && n.to-n.from > to-from {
+				return true
+			}
+		}
+		for _, n := range exact {
+			if n.from == from && n.to == to {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range dc.sents {
+		if s.boiler {
+			continue
+		}
+		var ms []placeMention
+		for i := s.from; i < s.to; {
+			pm, ok := x.placeAt(dc, i, s.to)
+			if !ok || !pm.anaphor && inName(pm.nameFrom, pm.nameTo) {
+				i++
+				continue
+			}
+			if !pm.typed && !pm.region && !pm.near && !pm.anaphor && !pm.unresolved {
+				listed := len(ms) > 0 && ms[len(ms)-1].to >= i-1 && strings.HasPrefix(dc.norm(i), "و")
+				if !listed && !x.plausiblePlace(dc, pm, i, s) {
+					i++
+					continue
+				}
+				// "حليفي دمشق", "مدعوم من أنقرة": a capital or country standing for
+				// its state is an actor, unless a preposition makes it a place.
+				if x.metonym(dc, pm, i, s) {
+					i = pm.to
+					continue
+				}
+			}
+			if pm.typed && !x.kindFits(pm) && pm.nameTo-pm.nameFrom == 1 && x.stopWord(dc, pm.nameFrom) {
+				i++
+				continue // "طريق تل …": a common word after a place noun it cannot be
+			}
+			// "دمشق - ": a dateline, not where anything happened
+			if i == s.from && pm.to < s.to && dc.toks[pm.to].Kind == arabic.Punct && (dc.toks[pm.to].Norm == "-" || dc.toks[pm.to].Norm == ":") {
+				i = pm.to
+				continue
+			}
+			if i > s.from {
+				if o, ok := x.isRole(dc, i-1, s.to, "origin"); ok && o.To == i {
+					pm.origin = true
+				} else if i > s.from+1 {
+					if o, ok := x.isRole(dc, i-2, s.to, "origin"); ok && o.To == i {
+						pm.origin = true
+					}
+				}
+			}
+			ms = append(ms, pm)
+			i = pm.to
+		}
+		x.qualify(dc, ms)
+		x.routes(dc, ms)
+		for _, pm := range ms {
+			// "ريفي إدلب الجنوبي والجنوبي الشرقي" is two regions.
+			for d := 1; d < len(pm.dirs); d++ {
+				two := pm
+				two.dirs = []float64{pm.dirs[d]}
+				dc.places = append(dc.places, two)
+			}
+			if len(pm.dirs) > 1 {
+				pm.dirs = pm.dirs[:1]
+			}
+			dc.places = append(dc.places, pm)
+		}
+	}
+	x.resolvePlaces(dc)
+}
+
+// placeAt reads one place expression starting at token i.
+func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
+	pm := placeMention{from: i}
+	j := i
+	// "على بعد 5 كيلومترات من", "بالقرب من", "محيط", "أطراف": near.
+	if m, ok := x.isRole(dc, j, to, "near"); ok {
+		if g, ok := x.gazAt(dc, j, to); !ok || g.To <= m.To {
+			pm.near = true
+			j = m.To
+			for k := 0; k < 4 && j < to && (dc.toks[j].Kind == arabic.Number || x.isNumberWord(dc, j) || dc.hasForm(j, "كيلومترات", "كيلومتر", "كيلومترا", "كم", "كلم", "متر", "امتار", "مترا", "كيلو", "نحو", "حوالي", "قرابة")); k++ {
+				j++
+			}
+			if dc.hasForm(j, "من") {
+				j++
+			}
+		}
+	}
+	// "ريف إدلب الجنوبي", "ريفي حماة", "الريف الجنوبي الشرقي لإدلب".
+	if m, ok := x.isRole(dc, j, to, "countryside"); ok {
+		if g, ok := x.gazAt(dc, j, to); !ok || g.To <= m.To {
+			k := m.To
+			var dirs []float64
+			if d, next, ok := x.dirsAt(dc, k, to); ok {
+				dirs = append(dirs, d)
+				k = next
+			}
+			if k < to && (dc.hasForm(k, "محافظه", "مدينه") || dc.norm(k) == "محافظه" || dc.norm(k) == "مدينه") {
+				k++
+			}
+			if g, ok := x.gazAt(dc, k, to); ok {
+				pm.nameFrom, pm.nameTo, pm.cands = g.From, g.To, g.Values
+				pm.region = true
+				k = g.To
+				if len(dirs) == 0 {
+					if d, next, ok := x.dirsAt(dc, k, to); ok {
+						dirs = append(dirs, d)
+						k = next
+						// "ريفي إدلب الجنوبي والجنوبي الشرقي": a second direction, same place.
+						if strings.HasPrefix(dc.norm(k), "و") {
+							if d2, next2, ok := x.dirsAt(dc, k, to); ok {
+								dirs = append(dirs, d2)
+								k = next2
+							}
+						}
+					}
+				}
+				pm.dirs = dirs
+				pm.to = k
+				return pm, true
+			}
+			if len(dirs) > 0 {
+				// "الريف الجنوبي الشرقي" with the place understood from the article.
+				pm.region, pm.dirs, pm.anaphor = true, dirs, true
+				pm.nameFrom, pm.nameTo, pm.to = m.From, k, k
+				pm.kinds = []string{"governorate"}
+				return pm, true
+			}
+		}
+	}
+	// "شمال إدلب", "جنوب غربي مدينة حماة", "غرب مدينة إدلب".
+	if d, next, ok := x.dirsAt(dc, j, to); ok && !strings.HasPrefix(dc.key(j), "ال") {
+		k := next
+		if k < to {
+			if t, ok := x.isRole(dc, k, to, "type"); ok {
+				pm.kinds = t.Values[0].kinds
+				k = t.To
+			}
+		}
+		if g, ok := x.gazAt(dc, k, to); ok {
+			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
+			pm.dirs = []float64{d}
+			pm.region = true
+			return pm, true
+		}
+		pm.kinds = nil
+	}
+	// "بلدة حارم", "مدينة إدلب", "قاعدة حميميم"; a name the gazetteer holds whole wins.
+	if t, ok := x.isRole(dc, j, to, "type"); ok {
+		if g, ok := x.gazAt(dc, j, to); ok && g.To > t.To {
+			pm.nameFrom, pm.nameTo, pm.cands, pm.to, pm.typed = g.From, g.To, g.Values, g.To, true
+			return pm, true
+		}
+		k := t.To
+		pm.kinds = t.Values[0].kinds
+		pm.typed = true
+		if g, ok := x.gazAt(dc, k, to); ok {
+			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
+			return pm, true
+		}
+		// "القاعدة", "المدينة": a place of that kind named before.
+		if strings.HasPrefix(dc.norm(t.From), "ال") || strings.HasPrefix(dc.norm(t.From), "وال") || strings.HasPrefix(dc.norm(t.From), "بال") {
+			if t.To == t.From+1 && dc.hasForm(t.From, anaphorTypes...) {
+				pm.anaphor = true
+				pm.nameFrom, pm.nameTo, pm.to = t.From, t.To, t.To
+				return pm, true
+			}
+		}
+		// "قرية “غرب سعيد”": a name the gazetteer lacks; kept unresolved.
+		if nf, nt, ok := unknownName(dc, k, to); ok && x.singularType(dc, t) {
+			pm.nameFrom, pm.nameTo, pm.to, pm.unresolved = nf, nt, nt, true
+			return pm, true
+		}
+		return pm, false
+	}
+	if g, ok := x.gazAt(dc, j, to); ok {
+		pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
+		return pm, true
+	}
+	return pm, false
+}
+
+func (x *Extractor) singularType(dc *doc, t arabic.Match[placeWord]) bool {
+	return dc.hasForm(t.From, "بلده", "قريه", "مدينه", "حي", "مخيم", "مزرعه")
+}
+
+func (x *Extractor) isNumberWord(dc *doc, i int) bool {
+	_, ok := x.lx.Numbers.At(dc.d, i, len(dc.toks))
+	return ok
+}
+
+// unknownName takes a quoted name, or one or two words that can start a
+// Levantine toponym ("كفر", "تل", "عين", "دير"…), after a type word.
+func unknownName(dc *doc, k, to int) (int, int, bool) {
+	if k >= to {
+		return 0, 0, false
+	}
+	if dc.toks[k].Kind == arabic.Punct && dc.toks[k].Norm == "\"" {
+		for e := k + 1; e < to && e <= k+4; e++ {
+			if dc.toks[e].Norm == "\"" && e > k+1 {
+				return k + 1, e, true
+			}
+			if dc.toks[e].Kind != arabic.Word {
+				break
+			}
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+// qualify marks the places that only say where the previous one lies:
+// "حارم في ريف إدلب", "الموزرة في جبل الزاوية", "عرب سعيد غرب مدينة إدلب".
+func (x *Extractor) qualify(dc *doc, ms []placeMention) {
+	for k := 1; k < len(ms); k++ {
+		prev, cur := &ms[k-1], &ms[k]
+		if strings.HasPrefix(dc.norm(cur.from), "و") && cur.from == cur.nameFrom && !cur.region {
+			continue // "والفطيرة": a list goes on
+		}
+		gapOK := true
+		within := false
+		for i := prev.to; i < cur.from; {
+			if m, ok := x.isRole(dc, i, cur.from, "within"); ok {
+				within = true
+				i = m.To
+				continue
+			}
+			if dc.toks[i].Kind == arabic.Punct && (dc.toks[i].Norm == "-" || dc.toks[i].Norm == "(" || dc.toks[i].Norm == "\"") {
+				i++
+				continue
+			}
+			gapOK = false
+			break
+		}
+		if !gapOK {
+			continue
+		}
+		if prev.to == cur.from && (strings.HasPrefix(dc.norm(cur.from), "ب") || strings.HasPrefix(dc.norm(cur.from), "ل")) {
+			within = true // "بريف إدلب", "بمحافظة إدلب", "لإدلب"
+		}
+		if !within && !cur.region && !cur.near {
+			continue
+		}
+		if !biggerOrRegion(cur, prev) {
+			continue
+		}
+		cur.qualifier = true
+	}
+}
+
+// biggerOrRegion reports whether cur can contain prev.
+func biggerOrRegion(cur, prev *placeMention) bool {
+	if cur.region || cur.near {
+		return true
+	}
+	best := 99
+	for _, p := range cur.cands {
+		best = min(best, geo.Rank(p.Kind))
+	}
+	prevBest := 99
+	for _, p := range prev.cands {
+		prevBest = min(prevBest, geo.Rank(p.Kind))
+	}
+	return best <= prevBest || best <= geo.Rank("region") || prev.unresolved
+}
+
+func keyOf(name string) string { return strings.Join(arabic.PhraseKeys(name), " ") }
+
+// anaphorTypes are the place nouns that, with the article and no name,
+// stand for a place of that kind named before ("القاعدة" for Hmeimim base).
+var anaphorTypes = []string{"قاعده", "مطار", "مدينه", "بلده", "قريه", "مخيم", "معبر", "سجن"}
+
+// locatives are words after which a bare name is read as a place.
+var locatives = []string{"في", "علي", "الي", "من", "قرب", "حول", "نحو", "باتجاه", "بين", "داخل", "عند", "منطقه", "مناطق"}
+
+// plausiblePlace decides whether a bare gazetteer name (no place noun before
+// it) is a place here: not a common word, and for small places that only an
+// imported gazetteer knows, after a locative word or preposition.
+func (x *Extractor) plausiblePlace(dc *doc, pm placeMention, i int, s sentence) bool {
+	if pm.nameTo-pm.nameFrom == 1 && x.stopWord(dc, pm.nameFrom) {
+		return false
+	}
+	best := 99
+	imported := true
+	for _, p := range pm.cands {
+		best = min(best, geo.Rank(p.Kind))
+		if p.Source != "GeoNames" {
+			imported = false
+		}
+	}
+	if !imported || best < geo.Rank("town") {
+		return true
+	}
+	n := dc.norm(i)
+	if (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && dc.d.Cands[i][0].Form != arabic.StripArticle(n) {
+		return true
+	}
+	return i > s.from && dc.hasForm(i-1, locatives...)
+}
+
+func (x *Extractor) stopWord(dc *doc, i int) bool {
+	for _, c := range dc.d.Cands[i] {
+		if c.Cost <= 1 && x.stopPlaces[c.Form] {
+			return true
+		}
+	}
+	return false
+}
+
+// kindFits reports whether a typed mention has a candidate of the kind its
+// place noun asks for.
+func (x *Extractor) kindFits(pm placeMention) bool {
+	for _, p := range pm.cands {
+		if kindIn(p.Kind, pm.kinds) {
+			return true
+		}
+	}
+	return false
+}
+
+// metonym reports a bare country or capital name that overlaps a state
+// actor and has no preposition making it a place.
+func (x *Extractor) metonym(dc *doc, pm placeMention, i int, s sentence) bool {
+	state := false
+	for _, a := range dc.actors {
+		if a.kind == "state" && a.from <= pm.nameFrom && pm.nameTo <= a.to {
+			state = true
+			break
+		}
+	}
+	if !state {
+		return false
+	}
+	n := dc.norm(i)
+	if (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && dc.d.Cands[i][0].Form != arabic.StripArticle(n) {
+		return false
+	}
+	return !(i > s.from && dc.hasForm(i-1, "في", "الي", "قرب", "داخل", "نحو", "باتجاه"))
+}
+
+// routes marks the places a road is named by ("طريق المسطومة أريحا-مفرق
+// قرية نحليا"): the event is where the road's last named point is.
+func (x *Extractor) routes(dc *doc, ms []placeMention) {
+	for k := 1; k < len(ms); k++ {
+		prev, cur := &ms[k-1], &ms[k]
+		if prev.qualifier || cur.qualifier {
+			continue
+		}
+		gap := cur.from - prev.to
+		hyphen := gap == 1 && dc.toks[prev.to].Norm == "-"
+		road := gap == 0 && prev.typed && kindIn("road", prev.kinds)
+		if hyphen || road {
+			prev.route = true
+		}
+	}
+}

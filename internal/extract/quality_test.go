@@ -1,0 +1,238 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/raqib/raqib/internal/event"
+)
+
+// The development set lives beside the repository (../shared/dev); CI has it.
+var devDir = filepath.Join("..", "..", "..", "shared", "dev")
+
+// Quality floor on the development set: a regression guard at the level
+// reached, not a target to fit. Raise it when the extractor improves.
+const (
+	minF1       = 0.75
+	minActor1   = 0.80
+	minDateAcc  = 0.80
+	minEvidence = 1.0
+)
+
+type goldDoc struct {
+	Doc    string      `json:"doc"`
+	Events []goldEvent `json:"events"`
+}
+
+type goldEvent struct {
+	Types    []string `json:"types"`
+	Place    string   `json:"place"`
+	Lat      float64  `json:"lat"`
+	Lon      float64  `json:"lon"`
+	TolKm    float64  `json:"tol_km"`
+	Date     string   `json:"date"`
+	Actor1   []string `json:"actor1"`
+	Actor2   []string `json:"actor2"`
+	Optional bool     `json:"optional"`
+}
+
+func readLines[T any](t *testing.T, path string) []T {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("the development set is needed for this test: %v", err)
+	}
+	defer f.Close()
+	var out []T
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// scores are the figures of SPEC §6.
+type scores struct {
+	gold, pred, matched     int
+	p, r, f1                float64
+	actor1, actor2, dateAcc float64
+	evidence                float64
+}
+
+// score compares predictions with gold as SPEC §6 describes (and as
+// ../shared/tools/score does): a prediction matches a gold event of one of
+// its types within tol_km, one-to-one, nearest first; optional gold events
+// are dropped from both sides.
+func score(arts []event.Article, gold []goldDoc, preds []event.Event) scores {
+	texts := map[string]string{}
+	for _, a := range arts {
+		texts[a.ID] = a.Text
+	}
+	byDoc := map[string][]event.Event{}
+	valid, placed := 0, 0
+	for _, p := range preds {
+		if p.Location == nil {
+			continue
+		}
+		placed++
+		byDoc[p.Doc] = append(byDoc[p.Doc], p)
+		ok := len(p.Evidence) > 0
+		for _, s := range p.Evidence {
+			t := texts[p.Doc]
+			if s.Start < 0 || s.End > len(t) || s.Start >= s.End || t[s.Start:s.End] != s.Text {
+				ok = false
+			}
+		}
+		if ok {
+			valid++
+		}
+	}
+	var sc scores
+	var a1, a2, dOK, dN int
+	for _, gd := range gold {
+		ps := byDoc[gd.Doc]
+		type pair struct {
+			g, p int
+			d    float64
+		}
+		var cands []pair
+		for gi, g := range gd.Events {
+			for pi, p := range ps {
+				if !has(g.Types, p.EventType) {
+					continue
+				}
+				tol := g.TolKm
+				if tol == 0 {
+					tol = 8
+				}
+				d := km(g.Lat, g.Lon, p.Location.Lat, p.Location.Lon)
+				if d > tol {
+					continue
+				}
+				if g.Date != "" && (p.Date == nil || !strings.HasPrefix(*p.Date, g.Date)) {
+					d += 0.5
+				}
+				cands = append(cands, pair{gi, pi, d})
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool { return cands[i].d < cands[j].d })
+		gUsed, pUsed := map[int]bool{}, map[int]int{}
+		for _, c := range cands {
+			if _, taken := pUsed[c.p]; gUsed[c.g] || taken {
+				continue
+			}
+			gUsed[c.g], pUsed[c.p] = true, c.g
+			g, p := gd.Events[c.g], ps[c.p]
+			if g.Optional {
+				continue
+			}
+			sc.matched++
+			if actorOK(g.Actor1, p.Actor1) {
+				a1++
+			}
+			if actorOK(g.Actor2, p.Actor2) {
+				a2++
+			}
+			if g.Date != "" {
+				dN++
+				if p.Date != nil && strings.HasPrefix(*p.Date, g.Date) {
+					dOK++
+				}
+			}
+		}
+		for _, g := range gd.Events {
+			if !g.Optional {
+				sc.gold++
+			}
+		}
+		for pi := range ps {
+			if gi, ok := pUsed[pi]; ok && gd.Events[gi].Optional {
+				continue
+			}
+			sc.pred++
+		}
+	}
+	div := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	sc.p, sc.r = div(sc.matched, sc.pred), div(sc.matched, sc.gold)
+	if sc.p+sc.r > 0 {
+		sc.f1 = 2 * sc.p * sc.r / (sc.p + sc.r)
+	}
+	sc.actor1, sc.actor2, sc.dateAcc = div(a1, sc.matched), div(a2, sc.matched), div(dOK, dN)
+	sc.evidence = div(valid, placed)
+	return sc
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func actorOK(gold []string, a *event.Actor) bool {
+	code := ""
+	if a != nil {
+		code = a.Code
+	}
+	if len(gold) == 0 {
+		return code == ""
+	}
+	return has(gold, code)
+}
+
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * 6371 * math.Asin(math.Sqrt(a))
+}
+
+func TestDevelopmentSetQuality(t *testing.T) {
+	arts := readLines[event.Article](t, filepath.Join(devDir, "articles.jsonl"))
+	gold := readLines[goldDoc](t, filepath.Join(devDir, "gold.jsonl"))
+	x := newTestExtractor(t)
+	var preds []event.Event
+	for _, a := range arts {
+		evs, err := x.Extract(a)
+		if err != nil {
+			t.Fatalf("%s: %v", a.ID, err)
+		}
+		preds = append(preds, evs...)
+	}
+	sc := score(arts, gold, preds)
+	t.Logf("gold %d predicted %d matched %d: P %.3f R %.3f F1 %.3f; actor1 %.3f actor2 %.3f date %.3f evidence %.3f",
+		sc.gold, sc.pred, sc.matched, sc.p, sc.r, sc.f1, sc.actor1, sc.actor2, sc.dateAcc, sc.evidence)
+	if sc.f1 < minF1 {
+		t.Errorf("F1 = %.3f; want at least %.2f", sc.f1, minF1)
+	}
+	if sc.actor1 < minActor1 {
+		t.Errorf("actor1 accuracy = %.3f; want at least %.2f", sc.actor1, minActor1)
+	}
+	if sc.dateAcc < minDateAcc {
+		t.Errorf("date accuracy = %.3f; want at least %.2f", sc.dateAcc, minDateAcc)
+	}
+	if sc.evidence < minEvidence {
+		t.Errorf("evidence validity = %.3f; want %.2f", sc.evidence, minEvidence)
+	}
+}

@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"github.com/raqib/raqib/internal/geo"
+)
+
+// countryside distances: how far from a governorate's point its "northern
+// countryside" lies, and from a town's point its surroundings.
+const (
+	regionKm = 25.0
+	townKm   = 8.0
+)
+
+// resolvePlaces picks a gazetteer entry and a point for every place
+// mention: qualifiers first, so that "حارم في ريف إدلب" finds the Harim in
+// Idlib, then the rest with their qualifier's governorate or the governorates
+// the article names most.
+func (x *Extractor) resolvePlaces(dc *doc) {
+	dc.admin1 = map[string]int{}
+	for _, pm := range dc.places {
+		seen := map[string]bool{}
+		for _, p := range pm.cands {
+			if p.Admin1 != "" && geo.Rank(p.Kind) <= geo.Rank("city") && !seen[p.Admin1] {
+				seen[p.Admin1] = true
+				dc.admin1[p.Admin1]++
+			}
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for k := range dc.places {
+			pm := &dc.places[k]
+			if pm.qualifier != (pass == 0) {
+				continue
+			}
+			if pass == 1 {
+				// the qualifier after this mention (or after the list it ends) gives the context
+				for q := k + 1; q < len(dc.places) && dc.sentOf[dc.places[q].from] == dc.sentOf[pm.from]; q++ {
+					if dc.places[q].qualifier {
+						if p := dc.places[q].place; p != nil {
+							pm.context = p.Admin1
+						}
+						break
+					}
+					if dc.places[q].from > pm.to+12 {
+						break
+					}
+				}
+			}
+			x.resolve(dc, k)
+		}
+	}
+}
+
+func (x *Extractor) resolve(dc *doc, k int) {
+	pm := &dc.places[k]
+	pm.name = dc.textOf(pm.from, pm.to)
+	if pm.unresolved {
+		return
+	}
+	if pm.anaphor {
+		for q := k - 1; q >= 0; q-- {
+			prev := dc.places[q].place
+			if prev == nil {
+				continue
+			}
+			if pm.region {
+				if g := x.governorateOf(prev); g != nil {
+					pm.place = g
+					break
+				}
+				continue
+			}
+			if kindIn(prev.Kind, pm.kinds) {
+				pm.place = prev
+				break
+			}
+		}
+		if pm.place == nil {
+			pm.unresolved = true
+			return
+		}
+	} else {
+		pm.place = x.pick(dc, pm)
+	}
+	p := pm.place
+	pm.lat, pm.lon = p.Lat, p.Lon
+	pm.precision = precisionOf(p)
+	switch {
+	case pm.region && len(pm.dirs) > 0:
+		base := p
+		km := regionKm
+		if g := x.governorateOf(p); g != nil && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) {
+			base = g
+		} else if p.Kind != "governorate" && p.Kind != "country" && p.Kind != "region" {
+			km = townKm
+		}
+		pm.lat, pm.lon = geo.Offset(base.Lat, base.Lon, pm.dirs[0], km)
+		pm.precision = 3
+		if km == townKm {
+			pm.precision = 2
+		}
+	case pm.region:
+		if g := x.governorateOf(p); g != nil && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) {
+			pm.lat, pm.lon = g.Lat, g.Lon
+			pm.precision = 3
+		} else {
+			pm.precision = max(pm.precision, 2)
+		}
+	case pm.near:
+		pm.precision = max(pm.precision, 2)
+	}
+}
+
+// pick chooses among a mention's candidates.
+func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
+	cands := pm.cands
+	if len(pm.kinds) > 0 {
+		var typed []*geo.Place
+		for _, p := range cands {
+			if kindIn(p.Kind, pm.kinds) {
+				typed = append(typed, p)
+			}
+		}
+		if len(typed) > 0 {
+			cands = typed
+		}
+	}
+	var best *geo.Place
+	bestScore := -1 << 30
+	for _, p := range cands {
+		s := -geo.Rank(p.Kind) * 3
+		if pm.context != "" && p.Admin1 == pm.context {
+			s += 100
+		}
+		s += 8 * min(dc.admin1[p.Admin1], 5)
+		if p.Source != "GeoNames" {
+			s += 4 // curated rows before imported ones
+		}
+		if s > bestScore || s == bestScore && p.ID < best.ID {
+			best, bestScore = p, s
+		}
+	}
+	return best
+}
+
+func kindIn(kind string, kinds []string) bool {
+	for _, k := range kinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// governorateOf returns the governorate a place lies in.
+func (x *Extractor) governorateOf(p *geo.Place) *geo.Place {
+	if p.Kind == "governorate" {
+		return p
+	}
+	if p.Admin1 == "" {
+		return nil
+	}
+	return x.gz.Governorate(p.Admin1)
+}
+
+func sameName(a, b *geo.Place) bool {
+	return a.Admin1 != "" && a.Admin1 == b.Admin1 && keyOf(a.Name) == keyOf(b.Name)
+}
+
+func precisionOf(p *geo.Place) int {
+	switch p.Kind {
+	case "country", "governorate", "region", "river":
+		return 3
+	case "district", "subdistrict", "mountain", "road":
+		return 2
+	}
+	return 1
+}
