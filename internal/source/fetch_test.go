@@ -76,7 +76,9 @@ func newNewsServer(t *testing.T) *newsServer {
 	return s
 }
 
-func fastFetch() Options { return Options{Fetch: FetchOptions{HostDelay: -1, Timeout: 5 * time.Second}} }
+func fastFetch() Options {
+	return Options{Fetch: FetchOptions{HostDelay: -1, Timeout: 5 * time.Second}}
+}
 
 func TestFeedURL(t *testing.T) {
 	s := newNewsServer(t)

@@ -71,47 +71,47 @@ var (
 
 func TestExtractHTML(t *testing.T) {
 	tests := []struct {
-		name                                 string
-		html                                 string
-		info                                 pageInfo
+		name                                   string
+		html                                   string
+		info                                   pageInfo
 		wantID, wantTitle, wantOutlet, wantPub string
-		wantAuthor                           string
+		wantAuthor                             string
 	}{
 		{
-			name: "json-ld only",
-			html: page(`<title>عنوان الصفحة</title><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"موقع"},{"@type":["NewsArticle"],"headline":"إزالة ألغام من طريق تادف","datePublished":"2020-01-05T23:30:00-05:00","publisher":{"@type":"Organization","name":"شبكة الأخبار المحلية"},"author":[{"@type":"Person","name":"عمر سعيد"},{"@type":"Person","name":"هبة يوسف"}],"url":"https://local.example.net/a/77"}]}</script>`, para1, para2),
-			info: pageInfo{ID: "ld.html"},
+			name:   "json-ld only",
+			html:   page(`<title>عنوان الصفحة</title><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"موقع"},{"@type":["NewsArticle"],"headline":"إزالة ألغام من طريق تادف","datePublished":"2020-01-05T23:30:00-05:00","publisher":{"@type":"Organization","name":"شبكة الأخبار المحلية"},"author":[{"@type":"Person","name":"عمر سعيد"},{"@type":"Person","name":"هبة يوسف"}],"url":"https://local.example.net/a/77"}]}</script>`, para1, para2),
+			info:   pageInfo{ID: "ld.html"},
 			wantID: "https://local.example.net/a/77", wantTitle: "إزالة ألغام من طريق تادف", wantOutlet: "شبكة الأخبار المحلية",
 			wantPub: "2020-01-05", wantAuthor: "عمر سعيد، هبة يوسف",
 		},
 		{
-			name: "time element and file name id",
-			html: page(`<title>ألغام</title>`, para1, para2) + `<time datetime="2019-07-21">21 تموز</time>`,
-			info: pageInfo{ID: "time.html"},
+			name:   "time element and file name id",
+			html:   page(`<title>ألغام</title>`, para1, para2) + `<time datetime="2019-07-21">21 تموز</time>`,
+			info:   pageInfo{ID: "time.html"},
 			wantID: "time.html", wantTitle: "ألغام", wantPub: "2019-07-21",
 		},
 		{
-			name: "relative canonical resolved against the page URL",
-			html: page(`<link rel="canonical" href="/news/5?ref=x#top"><meta property="og:site_name" content="المثال">`, para1, para2),
-			info: pageInfo{URL: "https://site.example.com/path/page", ID: "x"},
+			name:   "relative canonical resolved against the page URL",
+			html:   page(`<link rel="canonical" href="/news/5?ref=x#top"><meta property="og:site_name" content="المثال">`, para1, para2),
+			info:   pageInfo{URL: "https://site.example.com/path/page", ID: "x"},
 			wantID: "https://site.example.com/news/5?ref=x", wantOutlet: "المثال",
 		},
 		{
-			name: "fallbacks from a feed or WARC record",
-			html: page(``, para1, para2),
-			info: pageInfo{URL: "https://feed.example.com/item/1", Title: "عنوان من الخلاصة", Outlet: "خلاصة المثال", Published: "2018-02-03", Author: "كاتب الخلاصة"},
+			name:   "fallbacks from a feed or WARC record",
+			html:   page(``, para1, para2),
+			info:   pageInfo{URL: "https://feed.example.com/item/1", Title: "عنوان من الخلاصة", Outlet: "خلاصة المثال", Published: "2018-02-03", Author: "كاتب الخلاصة"},
 			wantID: "https://feed.example.com/item/1", wantTitle: "عنوان من الخلاصة", wantOutlet: "خلاصة المثال", wantPub: "2018-02-03", wantAuthor: "كاتب الخلاصة",
 		},
 		{
-			name: "closing byline becomes outlet and author",
-			html: page(``, para1, para2, "مها خليل – الشرق الأوسط"),
-			info: pageInfo{ID: "byline.html"},
+			name:   "closing byline becomes outlet and author",
+			html:   page(``, para1, para2, "مها خليل – الشرق الأوسط"),
+			info:   pageInfo{ID: "byline.html"},
 			wantID: "byline.html", wantOutlet: "الشرق الأوسط", wantAuthor: "مها خليل",
 		},
 		{
-			name: "broken json-ld ignored",
-			html: page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":</script><meta property="article:published_time" content="2024-05-06">`, para1, para2),
-			info: pageInfo{ID: "broken-ld.html"},
+			name:   "broken json-ld ignored",
+			html:   page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":</script><meta property="article:published_time" content="2024-05-06">`, para1, para2),
+			info:   pageInfo{ID: "broken-ld.html"},
 			wantID: "broken-ld.html", wantPub: "2024-05-06",
 		},
 	}

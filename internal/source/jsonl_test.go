@@ -164,10 +164,10 @@ func TestJSONLLongLines(t *testing.T) {
 
 func TestReadLine(t *testing.T) {
 	tests := []struct {
-		name    string
-		in      string
-		max     int
-		want    []string // "!" marks a too-long line
+		name string
+		in   string
+		max  int
+		want []string // "!" marks a too-long line
 	}{
 		{"plain", "a\nbb\n", 10, []string{"a", "bb"}},
 		{"crlf", "a\r\nb", 10, []string{"a", "b"}},

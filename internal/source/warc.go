@@ -44,7 +44,14 @@ type warcRecord struct {
 	header textproto.MIMEHeader
 	length int64
 	block  []byte // nil when the record was skipped or too large
+	// head is the start of a response block too large to keep: enough to
+	// tell an HTML page from a video.
+	head []byte
 }
+
+// maxHTTPHead is how much of a too-large response is kept to read its
+// HTTP status and headers.
+const maxHTTPHead = 8 << 10
 
 // readRecord reads the next record from br. It keeps the block of
 // response records up to max bytes and skips every other block. With
@@ -100,16 +107,25 @@ func readRecord(br *bufio.Reader, max int64, resync bool) (warcRecord, error) {
 	if err != nil || rec.length < 0 {
 		return rec, fmt.Errorf("%w: bad Content-Length %q", errWARCCorrupt, h.Get("Content-Length"))
 	}
-	if strings.EqualFold(h.Get("WARC-Type"), "response") && rec.length <= max {
-		rec.block = make([]byte, rec.length)
-		if _, err := io.ReadFull(br, rec.block); err != nil {
-			rec.block = nil
+	skip := rec.length
+	if strings.EqualFold(h.Get("WARC-Type"), "response") {
+		keep := rec.length
+		if keep > max {
+			keep = min(rec.length, maxHTTPHead)
+		}
+		buf := make([]byte, keep)
+		if _, err := io.ReadFull(br, buf); err != nil {
 			return rec, fmt.Errorf("%w: block of %d bytes: %w", errWARCTruncated, rec.length, errOrEOF(err))
 		}
-		return rec, nil
+		if rec.length <= max {
+			rec.block = buf
+		} else {
+			rec.head = buf
+		}
+		skip -= keep
 	}
-	if n, err := io.CopyN(io.Discard, br, rec.length); err != nil {
-		return rec, fmt.Errorf("%w: block of %d bytes, %d read: %w", errWARCTruncated, rec.length, n, errOrEOF(err))
+	if n, err := io.CopyN(io.Discard, br, skip); err != nil {
+		return rec, fmt.Errorf("%w: block of %d bytes, %d read: %w", errWARCTruncated, rec.length, rec.length-skip+n, errOrEOF(err))
 	}
 	return rec, nil
 }
@@ -194,10 +210,15 @@ func (w *warcReader) article(rec warcRecord, origin string) (it Item, ok bool) {
 	uri := strings.Trim(strings.TrimSpace(h.Get("WARC-Target-URI")), "<>")
 	it = Item{Article: event.Article{ID: uri, URL: uri}, Origin: origin}
 	if rec.block == nil {
-		it.Err = fmt.Errorf("record %d: response of %d bytes exceeds %d", w.n, rec.length, w.max)
+		// Too large to keep: an error only if it is an HTML page.
+		resp, err := readHTTP(rec.head)
+		if err != nil || resp.StatusCode < 200 || resp.StatusCode > 299 || !isHTMLType(resp.Header.Get("Content-Type"), nil) {
+			return it, false
+		}
+		it.Err = fmt.Errorf("record %d: HTML response of %d bytes exceeds %d", w.n, rec.length, w.max)
 		return it, true
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(rec.block)), nil)
+	resp, err := readHTTP(rec.block)
 	if err != nil {
 		it.Err = fmt.Errorf("record %d: HTTP response: %w", w.n, err)
 		return it, true
@@ -229,7 +250,35 @@ func (w *warcReader) article(rec warcRecord, origin string) (it Item, ok bool) {
 
 func (w *warcReader) Close() error { return w.c.Close() }
 
+// readHTTP parses an HTTP response as a WARC record stores it. Transfer
+// encodings net/http does not know ("identity", left by some crawlers over
+// an already decoded payload) are dropped rather than failing the page.
+func readHTTP(block []byte) (*http.Response, error) {
+	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
+	if err == nil || !strings.Contains(err.Error(), "transfer encoding") {
+		return resp, err
+	}
+	end := bytes.Index(block, []byte("\r\n\r\n"))
+	if end < 0 {
+		return nil, err
+	}
+	var head bytes.Buffer
+	for _, line := range bytes.Split(block[:end], []byte("\r\n")) {
+		k, v, _ := bytes.Cut(line, []byte(":"))
+		if bytes.EqualFold(bytes.TrimSpace(k), []byte("Transfer-Encoding")) && !bytes.EqualFold(bytes.TrimSpace(v), []byte("chunked")) {
+			continue
+		}
+		head.Write(line)
+		head.WriteString("\r\n")
+	}
+	head.Write(block[end+2:])
+	return http.ReadResponse(bufio.NewReader(&head), nil)
+}
+
 func isHTMLType(ct string, body []byte) bool {
+	if ct == "" && body == nil {
+		return true // unknown: let the extractor judge
+	}
 	if ct == "" {
 		ct = http.DetectContentType(body)
 	}
