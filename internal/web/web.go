@@ -1,0 +1,188 @@
+// Package web serves raqib's REST API (/api/v1) and the analyst's web UI: a
+// map, a timeline, a filter bar and event pages, embedded in the binary with
+// go:embed. It sees the store and the extractor only through the small
+// interfaces below; cmd/raqib picks the adapters.
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/raqib/raqib/internal/event"
+)
+
+// Store is what the server needs of a store: to query events and articles,
+// and (for the write API) to put them.
+type Store interface {
+	event.Querier
+	event.ArticleReader
+	event.Writer
+}
+
+// Extractor reads events out of an article; extract.Extractor is one.
+type Extractor interface {
+	Extract(a event.Article) ([]event.Event, error)
+}
+
+// DefaultMaxBody is the largest request body the write API accepts.
+const DefaultMaxBody = 16 << 20
+
+// Options configure a Server.
+type Options struct {
+	Store     Store
+	Extractor Extractor // needed by the write API only
+	// Token enables the write API: POST /api/v1/articles then needs
+	// "Authorization: Bearer <Token>". Empty leaves the write API off.
+	Token   string
+	MaxBody int64 // request body cap of the write API; DefaultMaxBody when 0
+	Logger  *slog.Logger
+	// UI, when set, replaces the embedded UI files (raqib serve --dev
+	// passes os.DirFS of internal/web/ui so edits show on reload).
+	UI fs.FS
+	// Registry receives the server's metrics; a fresh registry with the
+	// Go and process collectors when nil.
+	Registry *prometheus.Registry
+}
+
+// Server is the HTTP handler of the API and the UI.
+type Server struct {
+	store   Store
+	x       Extractor
+	token   string
+	maxBody int64
+	log     *slog.Logger
+	ui      fs.FS
+	metrics *metrics
+	mux     *http.ServeMux
+	handler http.Handler
+}
+
+//go:embed ui
+var embedded embed.FS
+
+// New builds a Server.
+func New(opt Options) (*Server, error) {
+	if opt.Store == nil {
+		return nil, errors.New("web: no store")
+	}
+	s := &Server{store: opt.Store, x: opt.Extractor, token: opt.Token, maxBody: opt.MaxBody, log: opt.Logger, ui: opt.UI}
+	if s.maxBody <= 0 {
+		s.maxBody = DefaultMaxBody
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.ui == nil {
+		sub, err := fs.Sub(embedded, "ui")
+		if err != nil {
+			return nil, err
+		}
+		s.ui = sub
+	}
+	if s.token != "" && s.x == nil {
+		return nil, errors.New("web: the write API needs an extractor")
+	}
+	reg := opt.Registry
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+		reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	}
+	m, err := newMetrics(reg, s.store)
+	if err != nil {
+		return nil, err
+	}
+	s.metrics = m
+	s.mux = http.NewServeMux()
+	s.routes()
+	s.handler = s.observe(securityHeaders(s.mux))
+	return s, nil
+}
+
+// ServeHTTP serves the API and the UI.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// route is one API route; the OpenAPI test checks the list against
+// openapi.json in both directions.
+type route struct {
+	method, path string
+	handler      http.HandlerFunc
+}
+
+func (s *Server) apiRoutes() []route {
+	return []route{
+		{"GET", "/api/v1/events", s.handleEvents},
+		{"GET", "/api/v1/events/{id}", s.handleEvent},
+		{"GET", "/api/v1/events.geojson", s.handleGeoJSON},
+		{"GET", "/api/v1/search", s.handleSearch},
+		{"GET", "/api/v1/stats", s.handleStats},
+		{"GET", "/api/v1/timeline", s.handleTimeline},
+		{"GET", "/api/v1/types", s.handleTypes},
+		{"GET", "/api/v1/articles", s.handleArticles},
+		{"GET", "/api/v1/articles/{id...}", s.handleArticle},
+		{"POST", "/api/v1/articles", s.handlePostArticles},
+		{"GET", "/api/v1/openapi.json", s.handleOpenAPI},
+	}
+}
+
+func (s *Server) routes() {
+	for _, rt := range s.apiRoutes() {
+		s.mux.HandleFunc(rt.method+" "+rt.path, rt.handler)
+	}
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such API route")
+	})
+	s.mux.HandleFunc("GET /healthz", s.handleHealth)
+	s.mux.Handle("GET /metrics", s.metrics.handler())
+	s.mux.HandleFunc("GET /{$}", s.page("index.html"))
+	s.mux.HandleFunc("GET /event/{id}", s.page("event.html"))
+	s.mux.Handle("GET /ui/", http.StripPrefix("/ui/", s.static()))
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if _, err := s.store.Counts(ctx); err != nil {
+		s.log.Error("health check", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "store unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// Serve answers HTTP on ln until ctx is done, then shuts down gracefully,
+// giving requests in flight up to grace to finish.
+func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	hs := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       60 * time.Second, // the write API reads bodies of up to MaxBody
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down", "grace", grace)
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := hs.Shutdown(sctx)
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		return serr
+	}
+	return err
+}
