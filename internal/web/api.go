@@ -93,6 +93,9 @@ func floats(s string, n int, name string) ([]float64, error) {
 
 var claimStatuses = map[string]bool{event.Reported: true, event.Claimed: true, event.Denied: true, event.Alleged: true}
 
+// filterParams are the query parameters parseFilter reads.
+var filterParams = []string{"q", "from", "to", "type", "actor", "admin1", "claim", "bbox", "near", "km", "doc", "limit", "cursor"}
+
 // parseFilter reads an event filter from a query string (see openapi.json).
 func parseFilter(q url.Values) (event.Filter, error) {
 	f := event.Filter{

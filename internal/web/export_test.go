@@ -1,0 +1,16 @@
+package web
+
+// Route is an API route as the OpenAPI test sees it.
+type Route struct{ Method, Path string }
+
+// Routes lists the API routes the server registers.
+func Routes() []Route {
+	var out []Route
+	for _, r := range (&Server{}).apiRoutes() {
+		out = append(out, Route{r.method, r.path})
+	}
+	return out
+}
+
+// FilterParams lists the query parameters parseFilter reads.
+func FilterParams() []string { return filterParams }
