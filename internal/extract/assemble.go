@@ -85,11 +85,11 @@ func (x *Extractor) speakerAfter(dc *doc, from, to int) (*speaker, int) {
 	limit := min(from+5, to)
 	for _, sm := range dc.sources {
 		if sm.from >= from && sm.from < limit {
-			return &speaker{text: dc.textOf(sm.from, sm.to), code: sm.code}, -1
+			return x.sourceSpeaker(dc, sm), -1
 		}
 	}
 	for i, am := range dc.actors {
-		if am.from >= from && am.from < limit && am.kind != "civilian" {
+		if am.from >= from && am.from < limit && am.kind != "civilian" && am.kind != "local" {
 			return &speaker{text: dc.textOf(am.from, am.to), code: speakerCode(am), party: true}, i
 		}
 	}
@@ -99,15 +99,21 @@ func (x *Extractor) speakerAfter(dc *doc, from, to int) (*speaker, int) {
 func (x *Extractor) speakerBefore(dc *doc, at, from int) (*speaker, int) {
 	for _, sm := range dc.sources {
 		if sm.to == at && sm.from >= from {
-			return &speaker{text: dc.textOf(sm.from, sm.to), code: sm.code}, -1
+			return x.sourceSpeaker(dc, sm), -1
 		}
 	}
 	for i, am := range dc.actors {
-		if am.to == at && am.from >= from && am.kind != "civilian" {
+		if am.to == at && am.from >= from && am.kind != "civilian" && am.kind != "local" {
 			return &speaker{text: dc.textOf(am.from, am.to), code: speakerCode(am), party: true}, i
 		}
 	}
 	return nil, -1
+}
+
+// sourceSpeaker makes a speaker of a source; a source that is a party to
+// the conflict (a ministry, the Russian reconciliation centre) claims.
+func (x *Extractor) sourceSpeaker(dc *doc, sm sourceMention) *speaker {
+	return &speaker{text: dc.textOf(sm.from, sm.to), code: sm.code, party: x.lx.ActorCodes[sm.code]}
 }
 
 // speakerCode is the code of an actor that speaks: a state speaks as its government.
@@ -141,6 +147,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		}
 		if sc.habitual {
 			continue
+		}
+		if sc.deny && sc.denier != "" {
+			x.linkDenial(dc, s, sc.denier, out)
 		}
 		trigs := x.sentenceTriggers(dc, s)
 		if len(trigs) == 0 {
@@ -187,8 +196,28 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				}
 			}
 		}
+		sentStart := len(out)
 		for ti, t := range trigs {
-			if len(assigned[ti]) == 0 || x.suppressed(dc, t, s) {
+			if x.suppressed(dc, t, s) {
+				continue
+			}
+			if len(assigned[ti]) == 0 {
+				// "أطلقت قوات الأمن الغاز لتفريق المتظاهرين" after a protest in
+				// the sentence before: the same story goes on at the same place.
+				if prev := carried(out[:sentStart], t.Values[0], si, dc); prev != nil && t.Values[0].Class == "strong" {
+					a1, a2 := x.actorsFor(dc, t, s, sc, si)
+					loc := *prev.Location
+					ev := x.build(dc, t, s, si, sc, t.Values[0].Type, a1, a2, &placeMention{carried: &loc}, leadDate, 1)
+					if ev.Date == nil || prev.Date != nil && *ev.Date != *prev.Date {
+						ev.Date, ev.DatePrecision = prev.Date, prev.DatePrecision
+					}
+					if old, ok := index[dedupKey(ev)]; ok {
+						merge(old, ev)
+					} else {
+						index[dedupKey(ev)] = ev
+						out = append(out, ev)
+					}
+				}
 				continue
 			}
 			a1, a2 := x.actorsFor(dc, t, s, sc, si)
@@ -218,7 +247,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = subsume(out)
+	out = upgrade(subsume(out))
 	res := make([]event.Event, 0, len(out))
 	seen := map[string]int{}
 	for _, e := range out {
@@ -418,7 +447,16 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 	}
-	// 3. verb first: "قصفت طائرات حربية روسية", "شنت روسيا مساء السبت غارات"
+	// 3. a subject right before the verb: "أن وسائل الدفاع الجوي الروسية أسقطت"
+	if a1 == nil {
+		for i := range dc.actors {
+			am := dc.actors[i]
+			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] {
+				a1 = x.pickOf(dc, i, typ)
+			}
+		}
+	}
+	// 4. verb first: "قصفت طائرات حربية روسية", "شنت روسيا مساء السبت غارات"
 	if a1 == nil {
 		for i := range dc.actors {
 			am := dc.actors[i]
@@ -431,7 +469,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			break
 		}
 	}
-	// 4. subject first: "قوات النظام قصفت…", nearest actor before the trigger
+	// 5. subject first: "قوات النظام قصفت…", nearest actor before the trigger
 	if a1 == nil {
 		for i := len(dc.actors) - 1; i >= 0; i-- {
 			am := dc.actors[i]
@@ -445,7 +483,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			break
 		}
 	}
-	// 5. an air force named anywhere in the sentence, for an attack
+	// 6. an air force named anywhere in the sentence, for an attack
 	if a1 == nil {
 		for i := range dc.actors {
 			if inSent(i) && dc.actors[i].air && !objectBefore(i) {
@@ -454,11 +492,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 	}
-	// 6. the party that speaks, for what a party does by saying it (truces, foiled attacks)
+	// 7. the party that speaks, for what a party does by saying it (truces, foiled attacks)
 	if a1 == nil && selfReported(typ) && sc.speaker != nil && sc.speaker.party {
 		a1 = &actorPick{code: role(sc.speaker.code, typ), text: sc.speaker.text, idx: -1}
 	}
-	// 7. the last armed actor of the two sentences before
+	// 8. the last armed actor of the two sentences before
 	for back := 1; a1 == nil && back <= 2 && si-back >= 0; back++ {
 		p := dc.sents[si-back]
 		if p.boiler {
@@ -471,6 +509,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 				break
 			}
 		}
+	}
+	if family(typ) == "protest" {
+		return x.protestActors(dc, s, typ, a1, a2)
 	}
 	// actor2: the side acted upon
 	for i := range dc.actors {
@@ -533,7 +574,9 @@ func (x *Extractor) leadDate(dc *doc) *dateMention {
 func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, sc sentCtx, typ string,
 	a1, a2 *actorPick, pm *placeMention, lead *dateMention, nEvents int) *event.Event {
 	ev := &event.Event{Doc: dc.art.ID, EventType: typ, ACLED: event.ACLED(typ)}
-	if pm.place != nil {
+	if pm.carried != nil {
+		ev.Location = pm.carried
+	} else if pm.place != nil {
 		p := pm.place
 		ev.Location = &event.Location{
 			Name: pm.name, Lat: round(pm.lat), Lon: round(pm.lon), Admin1: p.Admin1, Admin2: p.Admin2,
@@ -545,11 +588,19 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	} else {
 		ev.Location = nil
 	}
-	if a1 != nil {
-		ev.Actor1 = &event.Actor{Code: a1.code, Text: a1.text}
+	country := ""
+	if ev.Location != nil {
+		country = ev.Location.Country
 	}
-	if a2 != nil && (a1 == nil || a2.code != a1.code) {
-		ev.Actor2 = &event.Actor{Code: a2.code, Text: a2.text}
+	if a1 != nil {
+		if c := localize(a1.code, country); c != "" {
+			ev.Actor1 = &event.Actor{Code: c, Text: a1.text}
+		}
+	}
+	if a2 != nil {
+		if c := localize(a2.code, country); c != "" && (ev.Actor1 == nil || c != ev.Actor1.Code) {
+			ev.Actor2 = &event.Actor{Code: c, Text: a2.text}
+		}
 	}
 	// date
 	background := sc.background
@@ -861,8 +912,144 @@ func (x *Extractor) dropFoiled(dc *doc, s sentence, trigs []arabic.Match[Trigger
 // armed reports whether an actor mention can be a side that fights.
 func armed(am actorMention) bool {
 	switch am.kind {
-	case "civilian", "official", "person", "state":
+	case "civilian", "official", "person", "state", "body":
 		return false
 	}
 	return true
+}
+
+// family groups event types that tell one story: a protest and its
+// dispersal, an attack and its casualties.
+func family(typ string) string {
+	switch typ {
+	case "peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters", "violent_demonstration", "mob_violence", "arrests":
+		return "protest"
+	}
+	if attackType(typ) {
+		return "attack"
+	}
+	return typ
+}
+
+// carried returns the latest event of the two sentences before whose story
+// a placeless trigger continues.
+func carried(prev []*event.Event, tr Trigger, si int, dc *doc) *event.Event {
+	for k := len(prev) - 1; k >= 0; k-- {
+		e := prev[k]
+		if e.Location == nil || len(e.Evidence) == 0 {
+			continue
+		}
+		last := e.Evidence[len(e.Evidence)-1]
+		from := dc.sents[max(0, si-2)].start
+		if last.Start < from {
+			return nil
+		}
+		if family(e.EventType) == family(tr.Type) && tr.Class != "generic" {
+			return e
+		}
+	}
+	return nil
+}
+
+// linkDenial adds a denial to the events it denies: those at a place the
+// denying sentence names, or else the latest event before it.
+func (x *Extractor) linkDenial(dc *doc, s sentence, denier string, before []*event.Event) {
+	var ids []string
+	for k := range dc.places {
+		pm := &dc.places[k]
+		if pm.from >= s.from && pm.from < s.to && pm.place != nil {
+			ids = append(ids, pm.place.ID)
+		}
+	}
+	linked := false
+	for _, e := range before {
+		if e.Location == nil || e.Claim == nil {
+			continue
+		}
+		for _, id := range ids {
+			if e.Location.GazetteerID == id && e.Claim.DeniedBy == "" {
+				e.Claim.DeniedBy = denier
+				linked = true
+			}
+		}
+	}
+	if !linked && len(ids) == 0 && len(before) > 0 {
+		if e := before[len(before)-1]; e.Claim != nil && e.Claim.DeniedBy == "" && e.Claim.Status == event.Claimed {
+			e.Claim.DeniedBy = denier
+		}
+	}
+}
+
+// upgrade folds a peaceful protest into the dispersal of the same protest
+// (ACLED codes one event, "Protest with intervention").
+func upgrade(evs []*event.Event) []*event.Event {
+	strong := map[string]*event.Event{}
+	for _, e := range evs {
+		if e.EventType == "protest_with_intervention" || e.EventType == "excessive_force_against_protesters" {
+			strong[placeDay(e)] = e
+		}
+	}
+	var out []*event.Event
+	for _, e := range evs {
+		if e.EventType == "peaceful_protest" {
+			if into := strong[placeDay(e)]; into != nil {
+				merge(into, e)
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func placeDay(e *event.Event) string {
+	k := dedupKey(e)
+	return k[strings.Index(k, "|"):]
+}
+
+// state reports forces of a state: the armed forces, police and security.
+func state(code string) bool {
+	return strings.HasSuffix(code, ".GOV") || strings.HasSuffix(code, ".MIL") || strings.HasPrefix(code, localCode)
+}
+
+// crowd reports protesters, rioters and civilians.
+func crowd(code string) bool { return code == "PRO" || code == "RIO" || code == "CIV" }
+
+// protestActors orders the sides of protests and arrests as ACLED does:
+// protesters are actor1 of a protest and the forces that break it up
+// actor2; the forces that arrest are actor1 of an arrest.
+func (x *Extractor) protestActors(dc *doc, s sentence, typ string, a1, a2 *actorPick) (*actorPick, *actorPick) {
+	var crowdPick, forcePick *actorPick
+	for i := range dc.actors {
+		am := dc.actors[i]
+		if am.from < s.from || am.from >= s.to {
+			continue
+		}
+		switch {
+		case crowd(am.code) && crowdPick == nil:
+			crowdPick = x.pickOf(dc, i, typ)
+		case state(am.code) && am.kind != "state" && forcePick == nil:
+			forcePick = x.pickOf(dc, i, typ)
+		}
+	}
+	switch typ {
+	case "arrests":
+		if forcePick != nil {
+			a1 = forcePick
+		} else if a1 != nil && crowd(a1.code) {
+			a1 = nil
+		}
+		if crowdPick != nil {
+			a2 = crowdPick
+		}
+	default:
+		if crowdPick != nil {
+			a1 = crowdPick
+		}
+		a2 = nil
+		if typ != "peaceful_protest" && forcePick != nil {
+			a2 = forcePick
+		}
+	}
+	return a1, a2
 }

@@ -96,6 +96,7 @@ type Lexicons struct {
 	Casualties  *arabic.Matcher[string] // word -> killed, injured, captured, missing
 	Numbers     *arabic.Matcher[int]    // number word -> value (-1 for vague)
 	Rows        map[string]int          // rows loaded per file, for tests and reports
+	ActorCodes  map[string]bool         // every actor code, so a source with one is a party
 }
 
 // ActorEntry is a named actor.
@@ -132,7 +133,7 @@ func loadLexicons(fsys fs.FS) (*Lexicons, error) {
 		Triggers: arabic.NewMatcher[Trigger]().MaxCost(3), Instruments: arabic.NewMatcher[string]().MaxCost(3),
 		Cues: arabic.NewMatcher[string]().NoInflection(), Units: arabic.NewMatcher[string]().NoInflection(),
 		Casualties: arabic.NewMatcher[string]().MaxCost(3), Numbers: arabic.NewMatcher[int]().NoInflection(),
-		Rows: map[string]int{},
+		Rows: map[string]int{}, ActorCodes: map[string]bool{},
 	}
 	type loader struct {
 		file     string
@@ -148,6 +149,7 @@ func loadLexicons(fsys fs.FS) (*Lexicons, error) {
 		{"actors.tsv", []string{"form", "code"}, func(r row) error {
 			e := ActorEntry{Code: r["code"], Kind: r["kind"]}
 			each(r["form"], func(f string) { lx.Actors.Add(f, e) })
+			lx.ActorCodes[e.Code] = true
 			return nil
 		}},
 		{"actor_heads.tsv", []string{"form", "role"}, func(r row) error {

@@ -41,6 +41,26 @@ func role(code, eventType string) string {
 	return code + ".MIL"
 }
 
+// localCode prefixes the code of forces named without a country ("قوات
+// الأمن"): the event's country completes it.
+const localCode = "@."
+
+// localize completes a local code with a country: Syrian forces are SYR.GOV
+// (SPEC §4), others COUNTRY.MIL or COUNTRY.GOV. It returns "" when the
+// country is unknown.
+func localize(code, country string) string {
+	if !strings.HasPrefix(code, localCode) {
+		return code
+	}
+	if country == "" {
+		return ""
+	}
+	if country == "SYR" {
+		return "SYR.GOV"
+	}
+	return country + "." + strings.TrimPrefix(code, localCode)
+}
+
 // airHeads are head nouns that make an attack an air strike.
 var airHeads = []string{"طائرات", "طائره", "طيران", "مقاتلات", "مقاتله", "مروحيات", "مروحيه", "قاذفات", "سلاح"}
 
@@ -53,6 +73,7 @@ func (x *Extractor) findActors(dc *doc) {
 	for _, h := range x.lx.Heads.Find(dc.d, 0, n) {
 		role := h.Values[0]
 		sent := dc.sentOf[h.From]
+		found := false
 		for j := h.To; j < n && j <= h.To+3 && dc.sentOf[j] == sent; j++ {
 			if nm, ok := x.lx.Nations.At(dc.d, j, n); ok && nm.Values[0].How == "adjective" {
 				code := nm.Values[0].ISO3 + "." + role
@@ -63,6 +84,7 @@ func (x *Extractor) findActors(dc *doc) {
 				m.air = dc.anyForm(h.From, h.To, airHeads...)
 				out = append(out, m)
 				markUsed(used, m.from, m.to)
+				found = true
 				break
 			}
 			if am, ok := x.lx.Actors.At(dc.d, j, n); ok {
@@ -73,10 +95,22 @@ func (x *Extractor) findActors(dc *doc) {
 				m.air = dc.anyForm(h.From, h.To, airHeads...)
 				out = append(out, m)
 				markUsed(used, m.from, m.to)
+				found = true
 				break
 			}
 			if dc.toks[j].Kind != arabic.Word {
 				break
+			}
+		}
+		// "قوات الأمن", "الشرطة", "طائرات حربية" with no nationality: the forces
+		// of the country where the event happens, decided when it is placed.
+		drone := dc.anyForm(h.From, min(h.To+1, n), "مسيره", "مسيرات", "مسيرتين", "مسيرتان", "درون", "درونز")
+		if !found && !drone && (role == "MIL" || role == "GOV") {
+			if _, named := x.lx.Actors.At(dc.d, h.From, n); !named {
+				m := actorMention{from: h.From, to: h.To, code: localCode + role, kind: "local", head: true}
+				m.air = dc.anyForm(h.From, h.To, airHeads...)
+				out = append(out, m)
+				markUsed(used, m.from, m.to)
 			}
 		}
 	}

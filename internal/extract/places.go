@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/geo"
 )
 
@@ -36,7 +37,8 @@ type placeMention struct {
 	precision        int
 	name             string
 	unresolved       bool
-	route            bool // a point that names a road, not where the event is
+	route            bool            // a point that names a road, not where the event is
+	carried          *event.Location // the place of the story a placeless sentence continues
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
@@ -176,7 +178,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 					continue
 				}
 			}
-			if pm.typed && !x.kindFits(pm) && pm.nameTo-pm.nameFrom == 1 && x.stopWord(dc, pm.nameFrom) {
+			if pm.typed && !pm.anaphor && !pm.unresolved && !x.kindFits(pm) && pm.nameTo-pm.nameFrom == 1 && x.stopWord(dc, pm.nameFrom) {
 				i++
 				continue // "طريق تل …": a common word after a place noun it cannot be
 			}
