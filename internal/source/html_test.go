@@ -205,3 +205,18 @@ func TestNodeTextAndDates(t *testing.T) {
 		})
 	}
 }
+
+func TestExtractHTMLShort(t *testing.T) {
+	tests := []struct{ name, html, want string }{
+		{"one short paragraph", page(`<title>عاجل</title>`, "انفجار في مدينة الباب."), "انفجار في مدينة الباب."},
+		{"article beside nav", `<html><body><nav><a href="/">الرئيسية</a></nav><article><header>قسم الأخبار</header><p>اعتقال شخصين في جرابلس.</p></article></body></html>`, "اعتقال شخصين في جرابلس."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := extractHTML([]byte(tt.html), "", pageInfo{ID: "short.html"})
+			if err != nil || !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, "الرئيسية") {
+				t.Errorf("extractHTML = %q, %v; want text with %q and no nav", a.Text, err, tt.want)
+			}
+		})
+	}
+}

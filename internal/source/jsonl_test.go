@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,4 +250,22 @@ func FuzzParseLine(f *testing.F) {
 			t.Fatalf("parseLine(%q) kept text with error %v", line, err)
 		}
 	})
+}
+
+func BenchmarkJSONL(b *testing.B) {
+	var sb strings.Builder
+	para := strings.Repeat("قصفت قوات النظام بلدات جبل الزاوية بريف إدلب الجنوبي. ", 40)
+	for i := range 1000 {
+		fmt.Fprintf(&sb, "{\"id\":\"b-%d\",\"published\":\"2021-01-01\",\"text\":%q}\n", i, para)
+	}
+	data := sb.String()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		r := newJSONL("bench", strings.NewReader(data), io.NopCloser(nil), Options{}.withDefaults())
+		for {
+			if _, err := r.Next(b.Context()); err != nil {
+				break
+			}
+		}
+	}
 }
