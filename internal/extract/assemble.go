@@ -166,7 +166,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				}
 			}
 			if best < 0 {
-				best = 0 // none on the left: the first one on the right
+				// none on the left: the first one on the right, in the same clause
+				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From {
+					continue
+				}
+				best = 0
 			}
 			assigned[best] = append(assigned[best], pm)
 		}
@@ -225,15 +229,18 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
+			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
+				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
+			}
 
 			for _, pm := range assigned[ti] {
-				if pm.origin && len(assigned[ti]) > 1 {
-					continue
+				if pm.origin && (len(assigned[ti]) > 1 || attackType(typ)) {
+					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
 				if t.Values[0].Class == "generic" && strongAt[pm] {
 					continue // "إحباط هجوم على القاعدة": the foiling, not a second event
 				}
-				if !x.placeFits(dc, typ, pm) {
+				if !x.placeFits(dc, typ, pm) || !x.coarseOK(dc, t, s, sc, pm) {
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
@@ -323,14 +330,8 @@ func (x *Extractor) sentencePlaces(dc *doc, s sentence) []*placeMention {
 // the trigger's own clause (no comma between), before it, or right after it
 // ("هجوم وشيك").
 func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) bool {
-	start := t.From
-	for start > s.from && t.From-start < 8 {
-		p := dc.toks[start-1]
-		if p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == "\"") {
-			break
-		}
-		start--
-	}
+	start := dc.clauseStart(t.From, s.from, 8)
+	end := dc.clauseEnd(t.To, s.to, 12)
 	for _, c := range dc.cues {
 		if c.From < s.from || c.From >= s.to {
 			continue
@@ -344,6 +345,49 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			if c.From >= start && c.To <= t.From || c.From >= t.To && c.From-t.To <= 1 {
 				return true
 			}
+		case "ended":
+			if attackType(t.Values[0].Type) && (c.From >= t.To && c.To <= end || c.From >= start && c.To <= t.From) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseStart walks back from token i to the start of its clause (a comma,
+// semicolon, colon or quote), at most max tokens and not past from.
+func (dc *doc) clauseStart(i, from, max int) int {
+	start := i
+	for start > from && i-start < max {
+		p := dc.toks[start-1]
+		if p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == "\"") {
+			break
+		}
+		start--
+	}
+	return start
+}
+
+// clauseEnd walks forward from token i to the end of its clause.
+func (dc *doc) clauseEnd(i, to, max int) int {
+	end := i
+	for end < to && end-i < max {
+		p := dc.toks[end]
+		if p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == ".") {
+			break
+		}
+		end++
+	}
+	return end
+}
+
+// foiledAfter reports an attack the sentence says was foiled after naming
+// it ("شهدت هجوما … لكنه أحبط", "هجوما بطائرات مسيرة تم إحباطها").
+func (x *Extractor) foiledAfter(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	end := dc.clauseEnd(t.To, s.to, 15)
+	for _, c := range dc.cues {
+		if c.Values[0] == "foiled" && c.From >= t.To && c.From <= end+3 && c.From < s.to {
+			return true
 		}
 	}
 	return false
@@ -353,9 +397,23 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 // take it from the weapon named nearest, territory words from who acts.
 func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *actorPick) string {
 	tr := t.Values[0]
+	if attackType(tr.Type) && x.foiledAfter(dc, t, s) {
+		return "disrupted_weapons_use"
+	}
 	switch tr.Class {
 	case "generic":
 		best, bestD := "", 1<<30
+		// another event word of the sentence close by names the kind of
+		// attack ("تفجير استهدف", "غارات استهدفت")
+		for _, o := range dc.triggers {
+			if o.From == t.From || o.From < s.from || o.From >= s.to || !attackType(o.Values[0].Type) {
+				continue
+			}
+			d := abs(o.From - t.From)
+			if d <= 4 && d < bestD && (o.Values[0].Class == "strong" || o.Values[0].Type != tr.Type) {
+				best, bestD = o.Values[0].Type, d
+			}
+		}
 		for _, m := range dc.instr {
 			if m.From < s.from || m.From >= s.to {
 				continue
@@ -376,6 +434,9 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 		}
 		if a1 != nil && a1.air {
 			return "air_drone_strike"
+		}
+		if st := x.storyType(dc, s); st != "" {
+			return st // "القصف" after a story of air strikes is the air strikes
 		}
 		return tr.Type
 	case "territory":
@@ -684,8 +745,8 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 	bestD := 1 << 30
 	for k := range dc.dates {
 		m := &dc.dates[k]
-		if m.tok < s.from || m.tok >= s.to {
-			continue
+		if m.tok < s.from || m.tok >= s.to || m.tok > 0 && dc.hasForm(m.tok-1, "منذ") {
+			continue // "منذ عام": since when, not when
 		}
 		d := abs(m.tok - t.From)
 		if d < bestD {
@@ -894,15 +955,15 @@ func attackType(typ string) bool {
 // "فككت عبوة ناسفة", "إحباط هجوم", "أسقطت صاروخا" speak of what was foiled,
 // not of a second event.
 func (x *Extractor) dropFoiled(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
-	foiledFrom := -1
+	foiledFrom, foiledTo := -1, -1
 	var out []arabic.Match[Trigger]
 	for _, t := range trigs {
 		tr := t.Values[0]
-		if foiledFrom >= 0 && t.From >= foiledFrom && t.From-foiledFrom <= 6 && attackType(tr.Type) {
+		if foiledFrom >= 0 && t.From >= foiledFrom && t.From < foiledTo && attackType(tr.Type) {
 			continue
 		}
 		if tr.Type == "disrupted_weapons_use" && !x.suppressed(dc, t, s) {
-			foiledFrom = t.To
+			foiledFrom, foiledTo = t.To, dc.clauseEnd(t.To, s.to, 15)
 		}
 		out = append(out, t)
 	}
@@ -1052,4 +1113,73 @@ func (x *Extractor) protestActors(dc *doc, s sentence, typ string, a1, a2 *actor
 		}
 	}
 	return a1, a2
+}
+
+// storyType is the attack kind the article has been telling in the three
+// sentences before s, read from their weapon words ("" when none or mixed).
+func (x *Extractor) storyType(dc *doc, s sentence) string {
+	from := s.start
+	si := dc.sentOf[s.from]
+	if si >= 3 {
+		from = dc.sents[si-3].start
+	} else if si > 0 {
+		from = dc.sents[0].start
+	}
+	kind := ""
+	for _, m := range dc.instr {
+		st := dc.toks[m.From].Start
+		if st < from || st >= s.start {
+			continue
+		}
+		if kind != "" && kind != m.Values[0] {
+			return ""
+		}
+		kind = m.Values[0]
+	}
+	return kind
+}
+
+// coarseOK decides whether an event may be placed at a whole governorate
+// ("إدلب", "محافظة حلب"): articles name provinces in passing all the time
+// ("the battle for Idlib", "HTS controls Idlib"), so a province-level event
+// needs a strong event word and something that makes it a report of a
+// happening: a date, a count of dead, or a number of strikes.
+func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, pm *placeMention) bool {
+	if pm.place == nil || pm.place.Kind != "governorate" || pm.region || pm.near {
+		return true
+	}
+	if t.Values[0].Class == "generic" || sc.background {
+		return false
+	}
+	for _, d := range dc.dates {
+		if d.tok >= s.from && d.tok < s.to {
+			return true
+		}
+	}
+	for _, c := range dc.casualty {
+		if c.From >= s.from && c.From < s.to {
+			return true
+		}
+	}
+	for _, u := range dc.units {
+		if u.From >= s.from && u.From < s.to {
+			for _, nm := range dc.numbers {
+				if nm.to == u.From {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// armedTarget reports an armed actor among those an attack word targets.
+func (x *Extractor) armedTarget(dc *doc, t arabic.Match[Trigger], s sentence, a1 *actorPick) bool {
+	end := dc.clauseEnd(t.To, s.to, 12)
+	for i, am := range dc.actors {
+		if am.from >= t.To && am.from < end && (a1 == nil || a1.idx != i) && !crowd(am.code) && am.kind != "state" && am.kind != "person" {
+			return true
+		}
+	}
+	return false
 }

@@ -116,9 +116,6 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 		if ok && m.To < to && dc.toks[m.To].Norm == "\"" {
 			m.To++
 		}
-		if ok {
-			m.From = i
-		}
 		return m, ok
 	}
 	return x.gz.Matcher().At(dc.d, i, to)
@@ -164,6 +161,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 			if !ok || !pm.anaphor && inName(pm.nameFrom, pm.nameTo) {
 				i++
 				continue
+			}
+			if pm.anaphor && !pm.region && !x.pointedAt(dc, i, s) {
+				i++
+				continue // "سكان المدينة": not where anything happened
 			}
 			if !pm.typed && !pm.region && !pm.near && !pm.anaphor && !pm.unresolved {
 				listed := len(ms) > 0 && ms[len(ms)-1].to >= i-1 && strings.HasPrefix(dc.norm(i), "و")
@@ -308,7 +309,7 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 		}
 		// "القاعدة", "المدينة": a place of that kind named before.
 		if strings.HasPrefix(dc.norm(t.From), "ال") || strings.HasPrefix(dc.norm(t.From), "وال") || strings.HasPrefix(dc.norm(t.From), "بال") {
-			if t.To == t.From+1 && dc.hasForm(t.From, anaphorTypes...) {
+			if t.To == t.From+1 && dc.singular(t.From, anaphorTypes...) {
 				pm.anaphor = true
 				pm.nameFrom, pm.nameTo, pm.to = t.From, t.To, t.To
 				return pm, true
@@ -501,4 +502,42 @@ func (x *Extractor) routes(dc *doc, ms []placeMention) {
 			prev.route = true
 		}
 	}
+}
+
+// singular reports whether token i reads as one of forms without a plural
+// or dual ending ("القاعدة", not "القواعد" or "والبلدات").
+func (dc *doc) singular(i int, forms ...string) bool {
+	for _, c := range dc.d.Cands[i] {
+		if c.Cost > 1 {
+			continue
+		}
+		for _, f := range forms {
+			if c.Form == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pointedAt reports whether a place expression at token i stands where an
+// event's place stands: after a preposition of place or right after an event
+// word ("استهداف القاعدة").
+func (x *Extractor) pointedAt(dc *doc, i int, s sentence) bool {
+	n := dc.norm(i)
+	if strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "وب") {
+		return true
+	}
+	if i == s.from {
+		return false
+	}
+	if dc.hasForm(i-1, "في", "علي", "الي", "قرب", "باتجاه", "نحو", "داخل", "محيط", "من", "عند") {
+		return true
+	}
+	for _, t := range dc.triggers {
+		if t.To == i {
+			return true
+		}
+	}
+	return false
 }

@@ -64,16 +64,15 @@ func (x *Extractor) resolve(dc *doc, k int) {
 				continue
 			}
 			if pm.region {
-				if g := x.governorateOf(prev); g != nil {
-					pm.place = g
-					break
-				}
-				continue
+				break // decided below: the article's main governorate
 			}
 			if kindIn(prev.Kind, pm.kinds) {
 				pm.place = prev
 				break
 			}
+		}
+		if pm.region {
+			pm.place = x.mainGovernorate(dc, k)
 		}
 		if pm.place == nil {
 			pm.unresolved = true
@@ -129,6 +128,9 @@ func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
 	bestScore := -1 << 30
 	for _, p := range cands {
 		s := -geo.Rank(p.Kind) * 3
+		if (pm.near || pm.origin) && p.Kind == "city" {
+			s += 6 // "قرب دير الزور": near the city, not the province
+		}
 		if pm.context != "" && p.Admin1 == pm.context {
 			s += 100
 		}
@@ -175,4 +177,25 @@ func precisionOf(p *geo.Place) int {
 		return 2
 	}
 	return 1
+}
+
+// mainGovernorate is the governorate an article names most ("الريف الجنوبي
+// الشرقي" means that governorate's), the latest named one on a tie.
+func (x *Extractor) mainGovernorate(dc *doc, k int) *geo.Place {
+	var best *geo.Place
+	bestN := 0
+	for q := k - 1; q >= 0; q-- {
+		p := dc.places[q].place
+		if p == nil {
+			continue
+		}
+		g := x.governorateOf(p)
+		if g == nil {
+			continue
+		}
+		if n := dc.admin1[g.Admin1]; n > bestN {
+			best, bestN = g, n
+		}
+	}
+	return best
 }
