@@ -126,6 +126,7 @@ func speakerCode(am actorMention) string {
 
 func (x *Extractor) assemble(dc *doc) []event.Event {
 	var out []*event.Event
+	dc.explicit = map[*event.Event]bool{}
 	index := map[string]*event.Event{}
 	var paraSpeaker *speaker
 	lastPara := -1
@@ -244,6 +245,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
+				if ev.Actor1 != nil && attackType(typ) {
+					dc.lastActor, dc.lastActorSent = ev.Actor1, si
+				}
 				k := dedupKey(ev)
 				if old, ok := index[k]; ok {
 					merge(old, ev)
@@ -254,7 +258,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = upgrade(subsume(out))
+	out = upgrade(subsume(foldUndated(out, dc.explicit)))
 	res := make([]event.Event, 0, len(out))
 	seen := map[string]int{}
 	for _, e := range out {
@@ -557,7 +561,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil && selfReported(typ) && sc.speaker != nil && sc.speaker.party {
 		a1 = &actorPick{code: role(sc.speaker.code, typ), text: sc.speaker.text, idx: -1}
 	}
-	// 8. the last armed actor of the two sentences before
+	// 8. the doer of the story the sentence goes on with, or the last armed
+	// actor of the two sentences before
+	if a1 == nil && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
+		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
+	}
 	for back := 1; a1 == nil && back <= 2 && si-back >= 0; back++ {
 		p := dc.sents[si-back]
 		if p.boiler {
@@ -637,6 +645,11 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	ev := &event.Event{Doc: dc.art.ID, EventType: typ, ACLED: event.ACLED(typ)}
 	if pm.carried != nil {
 		ev.Location = pm.carried
+	} else if f := pm.fallbackTo; pm.place == nil && f != nil {
+		ev.Location = &event.Location{
+			Name: pm.name, Lat: round(pm.lat), Lon: round(pm.lon), Admin1: f.Admin1, Admin2: f.Admin2,
+			Country: f.Country, GeoPrecision: pm.precision,
+		}
 	} else if pm.place != nil {
 		p := pm.place
 		ev.Location = &event.Location{
@@ -668,6 +681,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	if dm := x.dateFor(dc, t, s); dm != nil {
 		d := dm.Date
 		ev.Date, ev.DatePrecision = &d, dm.Precision
+		dc.explicit[ev] = true
 		if dc.hasAnchor && olderThan(d, dc.anchor, 20) {
 			background = true
 		}
@@ -747,6 +761,9 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 		m := &dc.dates[k]
 		if m.tok < s.from || m.tok >= s.to || m.tok > 0 && dc.hasForm(m.tok-1, "منذ") {
 			continue // "منذ عام": since when, not when
+		}
+		if x.reportDate(dc, m, t) {
+			continue // "كشف المركز الجمعة إحباط هجوم": when it was said, not when it happened
 		}
 		d := abs(m.tok - t.From)
 		if d < bestD {
@@ -912,7 +929,7 @@ func subsume(evs []*event.Event) []*event.Event {
 		keep[i] = true
 	}
 	for i, coarse := range evs {
-		if coarse.Location == nil || coarse.Location.GeoPrecision < 2 {
+		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 {
 			continue
 		}
 		for j, fine := range evs {
@@ -1182,4 +1199,67 @@ func (x *Extractor) armedTarget(dc *doc, t arabic.Match[Trigger], s sentence, a1
 		}
 	}
 	return false
+}
+
+// reportDate reports a date that dates the telling: it follows a reporting
+// word or its speaker directly and comes before the event word.
+func (x *Extractor) reportDate(dc *doc, m *dateMention, t arabic.Match[Trigger]) bool {
+	if m.tok >= t.From {
+		return false
+	}
+	for _, c := range dc.cues {
+		if c.Values[0] != "report" {
+			continue
+		}
+		if c.To == m.tok {
+			return true
+		}
+		if c.To <= m.tok && m.tok-c.To <= 6 {
+			for _, sm := range dc.sources {
+				if sm.from >= c.To && sm.to == m.tok {
+					return true
+				}
+			}
+			for _, am := range dc.actors {
+				if am.from >= c.To && am.to == m.tok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// foldUndated folds an event dated only by default (the article's lead
+// date) into an event of the same story at the same place that has a date
+// of its own: "مجموعات مسلحة هاجمت القاعدة" after "القاعدة شهدت هجوما
+// الخميس لكنه أحبط" is the same attack.
+func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Event {
+	var out []*event.Event
+	for _, e := range evs {
+		if !explicit[e] && e.Location != nil && !e.Background {
+			var into *event.Event
+			for _, o := range evs {
+				if o != e && explicit[o] && o.Location != nil && o.Location.GazetteerID != "" &&
+					o.Location.GazetteerID == e.Location.GazetteerID && story(o.EventType) == story(e.EventType) {
+					into = o
+					break
+				}
+			}
+			if into != nil {
+				merge(into, e)
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// story is family, with foiled attacks told as attacks.
+func story(typ string) string {
+	if typ == "disrupted_weapons_use" {
+		return "attack"
+	}
+	return family(typ)
 }

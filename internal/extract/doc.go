@@ -43,6 +43,12 @@ type doc struct {
 	numbers   []numberMention
 	// admin1 counts how often each governorate is named, for disambiguation.
 	admin1 map[string]int
+	// explicit marks events dated by words of their own sentence or paragraph.
+	explicit map[*event.Event]bool
+	// lastActor is the doer of the latest attack, for sentences that go on
+	// with its story without naming it ("القصف استهدف قرية…").
+	lastActor     *event.Actor
+	lastActorSent int
 }
 
 type dateMention struct {

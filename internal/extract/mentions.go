@@ -61,6 +61,10 @@ func localize(code, country string) string {
 	return country + "." + strings.TrimPrefix(code, localCode)
 }
 
+// localHeads are the head nouns that name a state's forces on their own
+// ("قوات الأمن", "الشرطة", "طائرات حربية"); "رئيس" or "عسكريا" alone do not.
+var localHeads = []string{"قوات", "جيش", "شرطه", "امن", "جنود", "طيران", "مقاتلات", "مروحيات", "طائرات", "دوريات", "مدفعيه", "اجهزه", "عناصر"}
+
 // airHeads are head nouns that make an attack an air strike.
 var airHeads = []string{"طائرات", "طائره", "طيران", "مقاتلات", "مقاتله", "مروحيات", "مروحيه", "قاذفات", "سلاح"}
 
@@ -80,7 +84,11 @@ func (x *Extractor) findActors(dc *doc) {
 				if code == "SYR.MIL" {
 					code = "SYR.GOV" // SPEC §4: Syrian government forces are SYR.GOV
 				}
-				m := actorMention{from: h.From, to: nm.To, code: code, kind: "force", head: true}
+				kind := "force"
+				if role == "GOV" {
+					kind = "official" // "المسؤولون الأتراك", "نظيره التركي": they speak and meet, not fight
+				}
+				m := actorMention{from: h.From, to: nm.To, code: code, kind: kind, head: true}
 				m.air = dc.anyForm(h.From, h.To, airHeads...)
 				out = append(out, m)
 				markUsed(used, m.from, m.to)
@@ -105,7 +113,7 @@ func (x *Extractor) findActors(dc *doc) {
 		// "قوات الأمن", "الشرطة", "طائرات حربية" with no nationality: the forces
 		// of the country where the event happens, decided when it is placed.
 		drone := dc.anyForm(h.From, min(h.To+1, n), "مسيره", "مسيرات", "مسيرتين", "مسيرتان", "درون", "درونز")
-		if !found && !drone && (role == "MIL" || role == "GOV") {
+		if !found && !drone && (role == "MIL" || role == "GOV") && dc.anyForm(h.From, h.To, localHeads...) {
 			if _, named := x.lx.Actors.At(dc.d, h.From, n); !named {
 				m := actorMention{from: h.From, to: h.To, code: localCode + role, kind: "local", head: true}
 				m.air = dc.anyForm(h.From, h.To, airHeads...)

@@ -39,6 +39,7 @@ type placeMention struct {
 	unresolved       bool
 	route            bool            // a point that names a road, not where the event is
 	carried          *event.Location // the place of the story a placeless sentence continues
+	fallbackTo       *geo.Place      // for a name the gazetteer lacks: the known place it lies in
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
@@ -368,6 +369,7 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 		}
 		gapOK := true
 		within := false
+		loose := 0 // words the gap may hold before "في": an adjective ("السجن المركزي في"), an unknown list item
 		for i := prev.to; i < cur.from; {
 			if m, ok := x.isRole(dc, i, cur.from, "within"); ok {
 				within = true
@@ -378,8 +380,16 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 				i++
 				continue
 			}
+			if dc.toks[i].Kind == arabic.Word && loose < 2 {
+				loose++
+				i++
+				continue
+			}
 			gapOK = false
 			break
+		}
+		if loose > 0 && !within {
+			gapOK = false
 		}
 		if !gapOK {
 			continue

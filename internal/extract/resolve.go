@@ -55,6 +55,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 	pm := &dc.places[k]
 	pm.name = dc.textOf(pm.from, pm.to)
 	if pm.unresolved {
+		x.fallback(dc, k)
 		return
 	}
 	if pm.anaphor {
@@ -84,6 +85,9 @@ func (x *Extractor) resolve(dc *doc, k int) {
 	p := pm.place
 	pm.lat, pm.lon = p.Lat, p.Lon
 	pm.precision = precisionOf(p)
+	if p.Kind == "subdistrict" && !kindIn("subdistrict", pm.kinds) {
+		pm.precision = 1 // a bare sub-district name is its seat town ("كفرنبل")
+	}
 	switch {
 	case pm.region && len(pm.dirs) > 0:
 		base := p
@@ -198,4 +202,20 @@ func (x *Extractor) mainGovernorate(dc *doc, k int) *geo.Place {
 		}
 	}
 	return best
+}
+
+// fallback places a name the gazetteer lacks where the sentence says it
+// lies, as ACLED codes an unknown village at the next known level: "قرية
+// “كفر بطيخ” في ريف إدلب الشرقي" is placed in eastern rural Idlib with
+// precision 2 or coarser, keeping the name as written and no gazetteer id.
+func (x *Extractor) fallback(dc *doc, k int) {
+	pm := &dc.places[k]
+	si := dc.sentOf[pm.from]
+	for q := k + 1; q < len(dc.places) && dc.sentOf[dc.places[q].from] == si && dc.places[q].from <= pm.to+12; q++ {
+		if c := &dc.places[q]; c.qualifier && c.place != nil {
+			pm.lat, pm.lon, pm.precision = c.lat, c.lon, max(2, c.precision)
+			pm.fallbackTo = c.place
+			return
+		}
+	}
 }
