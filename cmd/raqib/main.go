@@ -51,6 +51,10 @@ func commands() []command {
 	return []command{
 		{"extract", "read articles, print SPEC §2 events as JSON lines", runExtract},
 		{"gazetteer", "import GeoNames dumps, look places up", runGazetteer},
+		{"ingest", "read articles from files, feeds, crawls or URLs; store them with their events", runIngest},
+		{"search", "search stored events (Arabic-aware full text and filters)", runSearch},
+		{"export", "write stored events as ACLED CSV, GeoJSON, SPEC JSONL or PLOVER", runExport},
+		{"bench", "measure ingest speed and memory: raqib bench ingest FILE", runBench},
 		{"serve", "serve the REST API and the web UI (map, timeline, event pages)", runServe},
 		{"version", "print the version", func(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintln(e.stdout, "raqib", version)

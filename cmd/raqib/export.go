@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/raqib/raqib/internal/export"
+)
+
+func runExport(ctx context.Context, e *env, args []string) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := dbFlag(fs, e)
+	var ff filterFlags
+	ff.register(fs)
+	format := fs.String("format", export.JSONL, "one of "+strings.Join(export.Formats, ", "))
+	limit := fs.Int("limit", 0, "most events to write (0: all)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: raqib export --format acled-csv|geojson|jsonl|plover [flags] [QUERY] > FILE")
+		fmt.Fprintln(e.stderr, "Writes the stored events matching the filters to stdout, newest first.")
+		fs.PrintDefaults()
+	}
+	if err := parseInterleaved(fs, args); err != nil {
+		return exitUsage
+	}
+	known := false
+	for _, f := range export.Formats {
+		known = known || f == *format
+	}
+	if !known {
+		fmt.Fprintf(e.stderr, "raqib export: --format %q: want one of %s\n", *format, strings.Join(export.Formats, ", "))
+		return exitUsage
+	}
+	if *limit < 0 {
+		fmt.Fprintln(e.stderr, "raqib export: --limit must not be negative")
+		return exitUsage
+	}
+	f, err := ff.filter(strings.Join(fs.Args(), " "))
+	if err != nil {
+		fmt.Fprintln(e.stderr, "raqib export:", err)
+		return exitUsage
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "raqib export: %s: %v\n", redactDSN(*db), err)
+		return exitUsage
+	}
+	defer store.Close()
+	sum, err := export.Write(ctx, e.stdout, store, f, *format, export.Options{Max: *limit})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "raqib export:", err)
+		return exitPartial
+	}
+	fmt.Fprintf(e.stderr, "raqib export: %s\n", sum)
+	return exitOK
+}

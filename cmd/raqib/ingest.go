@@ -1,0 +1,334 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/extract"
+	"github.com/raqib/raqib/internal/source"
+)
+
+func runIngest(ctx context.Context, e *env, args []string) int {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := dbFlag(fs, e)
+	var gazetteers listFlag
+	fs.Var(&gazetteers, "gazetteer", "GeoNames dump or raqib TSV to load on top of the embedded gazetteer (repeatable; also $RAQIB_GAZETTEER)")
+	workers := fs.Int("workers", runtime.NumCPU(), "articles extracted in parallel")
+	batch := fs.Int("batch", 100, "articles written per transaction")
+	published := fs.String("published", "", "publication date (YYYY-MM-DD) for inputs that carry none, e.g. .txt files")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: raqib ingest [flags] FILE|DIR|URL|- …")
+		fmt.Fprintln(e.stderr, "Reads SPEC §1 JSONL, .txt, HTML, RSS/Atom (files or URLs, following item links), WARC(.gz) or")
+		fmt.Fprintln(e.stderr, "directories of them; extracts events and stores articles and events. Re-running is safe:")
+		fmt.Fprintln(e.stderr, "an article already stored with the same text is left unchanged, a changed one replaces its events.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	if *workers < 1 || *batch < 1 {
+		fmt.Fprintln(e.stderr, "raqib ingest: --workers and --batch must be at least 1")
+		return exitUsage
+	}
+	if *published != "" {
+		if _, err := time.Parse("2006-01-02", *published); err != nil {
+			fmt.Fprintf(e.stderr, "raqib ingest: --published %q: want YYYY-MM-DD\n", *published)
+			return exitUsage
+		}
+	}
+	gz, err := loadGazetteer(e, gazetteers)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "raqib ingest:", err)
+		return exitUsage
+	}
+	x, err := extract.New(extract.Options{Gazetteer: gz})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "raqib ingest:", err)
+		return exitUsage
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "raqib ingest: %s: %v\n", redactDSN(*db), err)
+		return exitUsage
+	}
+	defer store.Close()
+
+	in := &ingester{w: store, x: x, workers: *workers, batch: *batch, published: *published, stderr: e.stderr}
+	if bar := newProgress(e.stderr); bar != nil {
+		in.progress = func(n int) { bar.Add(n) }
+		defer bar.Close()
+	}
+	start := time.Now()
+	code := in.run(ctx, e.stdin, fs.Args())
+	if in.progress != nil {
+		fmt.Fprintln(e.stderr)
+	}
+	fmt.Fprintf(e.stderr, "raqib ingest: %s; %.1f s\n", in.st, time.Since(start).Seconds())
+	return code
+}
+
+// newProgress returns a progress bar on stderr when it is a terminal.
+func newProgress(stderr io.Writer) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionSpinnerType(14),
+	)
+}
+
+// ingestStats count what an ingest did.
+type ingestStats struct {
+	read, new, updated, unchanged, failed int
+	events                                int   // events stored by new and updated articles
+	textBytes                             int64 // bytes of article text read
+}
+
+func (s ingestStats) String() string {
+	return fmt.Sprintf("%d read, %d new, %d updated, %d unchanged, %d failed; %d events stored",
+		s.read, s.new, s.updated, s.unchanged, s.failed, s.events)
+}
+
+// ingester reads targets, extracts events in parallel and writes them in
+// transactional batches. Channels are bounded, so memory does not grow
+// with the corpus.
+type ingester struct {
+	w         event.Writer
+	x         *extract.Extractor
+	workers   int
+	batch     int
+	published string
+	stderr    io.Writer
+	progress  func(n int) // nil: none
+	st        ingestStats
+}
+
+// run ingests every target and returns the exit status: exitUsage when a
+// target cannot be opened, exitPartial when items failed or a reader or the
+// store stopped early, exitOK when everything was stored.
+func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) int {
+	fetcher := source.NewFetcher(source.FetchOptions{})
+	code := exitOK
+	worse := func(c int) {
+		if c > code {
+			code = c
+		}
+	}
+	for _, target := range targets {
+		if ctx.Err() != nil {
+			worse(exitPartial)
+			break
+		}
+		r, err := source.Open(ctx, target, source.Options{Stdin: stdin, FollowLinks: source.FollowAuto, Fetcher: fetcher})
+		if err != nil {
+			fmt.Fprintf(in.stderr, "raqib ingest: %s: %v\n", target, err)
+			in.recordError(ctx, target, "", err.Error())
+			worse(exitUsage)
+			continue
+		}
+		err = in.ingest(ctx, r)
+		r.Close()
+		var fatal *storeError
+		switch {
+		case errors.As(err, &fatal):
+			fmt.Fprintf(in.stderr, "raqib ingest: %v\n", err)
+			return max(code, exitPartial)
+		case err != nil:
+			fmt.Fprintf(in.stderr, "raqib ingest: %s: %v\n", target, err)
+			worse(exitPartial)
+		}
+	}
+	if in.st.failed > 0 {
+		worse(exitPartial)
+	}
+	return code
+}
+
+// storeError is a store failure that stops the ingest.
+type storeError struct{ err error }
+
+func (e *storeError) Error() string { return "store: " + e.err.Error() }
+func (e *storeError) Unwrap() error { return e.err }
+
+type ingestJob struct{ item source.Item }
+
+type ingestResult struct {
+	item   source.Item
+	events []event.Event
+	err    error
+}
+
+// ingest streams one reader through the workers into the store.
+func (in *ingester) ingest(ctx context.Context, r source.Reader) error {
+	jobs := make(chan source.Item, in.workers*2)
+	results := make(chan ingestResult, in.workers*2)
+	// stop tells the reader to give up when the writer has failed.
+	stopCtx, stop := context.WithCancel(ctx)
+	defer stop()
+
+	var wg sync.WaitGroup
+	for range in.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range jobs {
+				res := ingestResult{item: it, err: it.Err}
+				if res.err == nil {
+					if res.item.Article.Published == "" {
+						res.item.Article.Published = in.published
+					}
+					res.events, res.err = in.x.Extract(res.item.Article)
+				}
+				results <- res
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(jobs)
+		for {
+			it, err := r.Next(stopCtx)
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				readErr = err
+				return
+			}
+			select {
+			case jobs <- it:
+			case <-stopCtx.Done():
+				readErr = stopCtx.Err()
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var writeErr error
+	pending := make([]event.Record, 0, in.batch)
+	origins := make([]source.Item, 0, in.batch)
+	flush := func() {
+		if len(pending) == 0 || writeErr != nil {
+			return
+		}
+		// A batch that was read is written even after an interrupt, so
+		// that what was extracted is not thrown away.
+		writeErr = in.put(context.WithoutCancel(ctx), pending, origins)
+		if writeErr != nil {
+			stop()
+		}
+		pending, origins = pending[:0], origins[:0]
+	}
+	for res := range results {
+		if writeErr != nil {
+			continue // drain
+		}
+		in.st.read++
+		in.st.textBytes += int64(len(res.item.Article.Text))
+		if res.err != nil {
+			in.fail(ctx, res.item, res.err.Error())
+			continue
+		}
+		pending = append(pending, event.Record{Article: res.item.Article, Events: res.events})
+		origins = append(origins, res.item)
+		if len(pending) >= in.batch {
+			flush()
+		}
+	}
+	flush()
+	if writeErr != nil {
+		return writeErr
+	}
+	if readErr != nil && !(errors.Is(readErr, context.Canceled) && ctx.Err() == nil) {
+		return readErr
+	}
+	return nil
+}
+
+// put writes a batch in one transaction. When the batch fails, each record
+// is tried alone so that one bad article does not sink the others; if every
+// record fails the store itself is failing and the ingest stops.
+func (in *ingester) put(ctx context.Context, recs []event.Record, items []source.Item) error {
+	res, err := in.w.Put(ctx, recs)
+	if err == nil {
+		in.count(res)
+		return nil
+	}
+	if len(recs) == 1 {
+		return &storeError{err}
+	}
+	failed := 0
+	var last error
+	for i := range recs {
+		res, err := in.w.Put(ctx, recs[i:i+1])
+		if err != nil {
+			failed++
+			last = err
+			in.fail(ctx, items[i], "store: "+err.Error())
+			continue
+		}
+		in.count(res)
+	}
+	if failed == len(recs) {
+		return &storeError{last}
+	}
+	return nil
+}
+
+func (in *ingester) count(res []event.PutResult) {
+	for _, r := range res {
+		switch r.Status {
+		case event.New:
+			in.st.new++
+		case event.Updated:
+			in.st.updated++
+		case event.Unchanged:
+			in.st.unchanged++
+		}
+		in.st.events += r.Events
+	}
+	if in.progress != nil {
+		in.progress(len(res))
+	}
+}
+
+// fail reports a failed item on stderr and keeps it in the store.
+func (in *ingester) fail(ctx context.Context, it source.Item, reason string) {
+	in.st.failed++
+	fmt.Fprintf(in.stderr, "raqib ingest: %s%s: %s\n", it.Origin, idSuffix(it.Article.ID, it.Origin), reason)
+	in.recordError(ctx, it.Origin, it.Article.ID, reason)
+	if in.progress != nil {
+		in.progress(1)
+	}
+}
+
+func (in *ingester) recordError(ctx context.Context, origin, id, reason string) {
+	err := in.w.RecordError(context.WithoutCancel(ctx), event.IngestError{Origin: origin, ID: id, Reason: reason, At: time.Now().UTC()})
+	if err != nil {
+		fmt.Fprintf(in.stderr, "raqib ingest: keeping the error of %s: %v\n", origin, err)
+	}
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/raqib/raqib/internal/event"
+)
+
+// The store is opened by openStore (serve.go): postgres:// and
+// postgresql:// DSNs open PostgreSQL, anything else is a SQLite file. Its
+// result has event.Store's methods, so every command shares that one
+// function; dbFlag gives them the same --db flag.
+
+// dbFlag registers --db, defaulting to $RAQIB_DB, else ./raqib.db.
+func dbFlag(fs *flag.FlagSet, e *env) *string {
+	return fs.String("db", defaultDB(e), "SQLite file or postgres:// DSN (default $RAQIB_DB or ./raqib.db)")
+}
+
+// filterFlags are the event filters search and export share.
+type filterFlags struct {
+	from, to, admin1, claim, near string
+	km                            float64
+	types, actors                 listFlag
+}
+
+func (ff *filterFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&ff.from, "from", "", "first day, YYYY-MM-DD (events whose date range overlaps)")
+	fs.StringVar(&ff.to, "to", "", "last day, YYYY-MM-DD")
+	fs.Var(&ff.types, "type", "event type code, e.g. air_drone_strike (repeatable: any of them)")
+	fs.Var(&ff.actors, "actor", "actor code as actor1 or actor2, e.g. SYR.GOV (repeatable: any of them)")
+	fs.StringVar(&ff.admin1, "admin1", "", "first-level administrative area, e.g. Idlib")
+	fs.StringVar(&ff.claim, "claim", "", "claim status: reported, claimed, denied or alleged")
+	fs.StringVar(&ff.near, "near", "", "LAT,LON: events within --km of this point")
+	fs.Float64Var(&ff.km, "km", 10, "radius for --near, in kilometres")
+}
+
+// filter checks the flags and builds the filter; its errors are the user's.
+func (ff *filterFlags) filter(text string) (event.Filter, error) {
+	f := event.Filter{Text: text, From: ff.from, To: ff.to, Admin1: ff.admin1, ClaimStatus: ff.claim}
+	for _, d := range []struct{ flag, v string }{{"--from", ff.from}, {"--to", ff.to}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", d.v); err != nil {
+			return f, fmt.Errorf("%s %q: want YYYY-MM-DD", d.flag, d.v)
+		}
+	}
+	if ff.from != "" && ff.to != "" && ff.from > ff.to {
+		return f, fmt.Errorf("--from %s is after --to %s", ff.from, ff.to)
+	}
+	for _, t := range ff.types {
+		for _, code := range strings.Split(t, ",") {
+			if _, ok := event.LookupType(code); !ok {
+				return f, fmt.Errorf("--type %q: not an event type (see SPEC §3), e.g. shelling_artillery_missile_attack", code)
+			}
+			f.Types = append(f.Types, code)
+		}
+	}
+	for _, a := range ff.actors {
+		for _, code := range strings.Split(a, ",") {
+			if code = strings.TrimSpace(code); code != "" {
+				f.Actors = append(f.Actors, strings.ToUpper(code))
+			}
+		}
+	}
+	switch ff.claim {
+	case "", event.Reported, event.Claimed, event.Denied, event.Alleged:
+	default:
+		return f, fmt.Errorf("--claim %q: want reported, claimed, denied or alleged", ff.claim)
+	}
+	if ff.near != "" {
+		lat, lon, err := parseLatLon(ff.near)
+		if err != nil {
+			return f, err
+		}
+		if ff.km <= 0 {
+			return f, fmt.Errorf("--km %v: want a positive radius", ff.km)
+		}
+		f.Near = &event.Near{Lat: lat, Lon: lon, Km: ff.km}
+	}
+	return f, nil
+}
+
+func parseLatLon(s string) (lat, lon float64, err error) {
+	a, b, ok := strings.Cut(s, ",")
+	if ok {
+		lat, err = strconv.ParseFloat(strings.TrimSpace(a), 64)
+		if err == nil {
+			lon, err = strconv.ParseFloat(strings.TrimSpace(b), 64)
+		}
+	}
+	if !ok || err != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+		return 0, 0, fmt.Errorf("--near %q: want LAT,LON in degrees, e.g. 35.64,36.53", s)
+	}
+	return lat, lon, nil
+}
