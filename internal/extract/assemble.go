@@ -321,8 +321,8 @@ func (x *Extractor) sentencePlaces(dc *doc, s sentence) []*placeMention {
 		if pm.place != nil && pm.place.Kind == "country" {
 			continue // "سوريا", "جنوب سوريا": too vague to place an event
 		}
-		if pm.place == nil && !pm.unresolved {
-			continue
+		if pm.place == nil && (!pm.unresolved || pm.anaphor) {
+			continue // an anaphor with nothing to point back to places nothing
 		}
 		out = append(out, pm)
 	}
@@ -414,7 +414,8 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 				continue
 			}
 			d := abs(o.From - t.From)
-			if d <= 4 && d < bestD && (o.Values[0].Class == "strong" || o.Values[0].Type != tr.Type) {
+			specific := o.Values[0].Type != "shelling_artillery_missile_attack" && o.Values[0].Type != "armed_clash"
+			if d <= 4 && d < bestD && (o.Values[0].Class == "strong" || specific && o.Values[0].Type != tr.Type) {
 				best, bestD = o.Values[0].Type, d
 			}
 		}
@@ -1241,7 +1242,8 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 			var into *event.Event
 			for _, o := range evs {
 				if o != e && explicit[o] && o.Location != nil && o.Location.GazetteerID != "" &&
-					o.Location.GazetteerID == e.Location.GazetteerID && story(o.EventType) == story(e.EventType) {
+					o.Location.GazetteerID == e.Location.GazetteerID && o.Location.Lat == e.Location.Lat &&
+					o.Location.Lon == e.Location.Lon && story(o.EventType) == story(e.EventType) {
 					into = o
 					break
 				}

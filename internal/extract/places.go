@@ -236,8 +236,15 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 			}
 		}
 	}
-	// "ريف إدلب الجنوبي", "ريفي حماة", "الريف الجنوبي الشرقي لإدلب".
-	if m, ok := x.isRole(dc, j, to, "countryside"); ok {
+	// "ريف إدلب الجنوبي", "ريفي حماة", "الريف الجنوبي الشرقي لإدلب",
+	// "المنطقة الجنوبية الشرقية من المحافظة", "الجزء الشمالي من حلب".
+	m, ok := x.isRole(dc, j, to, "countryside")
+	if !ok && dc.hasForm(j, partNouns...) && strings.HasPrefix(dc.key(j), "") && strings.Contains(dc.norm(j), "ال") {
+		if _, _, isDir := x.dirsAt(dc, j+1, to); isDir {
+			m, ok = arabic.Match[placeWord]{From: j, To: j + 1}, true
+		}
+	}
+	if ok {
 		if g, ok := x.gazAt(dc, j, to); !ok || g.To <= m.To {
 			k := m.To
 			var dirs []float64
@@ -245,10 +252,13 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 				dirs = append(dirs, d)
 				k = next
 			}
-			if k < to && (dc.hasForm(k, "محافظه", "مدينه") || dc.norm(k) == "محافظه" || dc.norm(k) == "مدينه") {
+			if len(dirs) > 0 && k < to && dc.hasForm(k, "من") {
+				k++ // "الجنوبية الشرقية من المحافظة"
+			}
+			if k < to && (dc.norm(k) == "محافظه" || dc.norm(k) == "مدينه") {
 				k++
 			}
-			if g, ok := x.gazAt(dc, k, to); ok {
+			if g, ok := x.gazAt(dc, k, to); ok && !(g.To-g.From == 1 && x.stopWord(dc, g.From)) {
 				pm.nameFrom, pm.nameTo, pm.cands = g.From, g.To, g.Values
 				pm.region = true
 				k = g.To
@@ -270,7 +280,10 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 				return pm, true
 			}
 			if len(dirs) > 0 {
-				// "الريف الجنوبي الشرقي" with the place understood from the article.
+				// "الريف الجنوبي الشرقي" (of the province the article is about)
+				if k < to && dc.singular(k, "محافظه") {
+					k++
+				}
 				pm.region, pm.dirs, pm.anaphor = true, dirs, true
 				pm.nameFrom, pm.nameTo, pm.to = m.From, k, k
 				pm.kinds = []string{"governorate"}
@@ -287,7 +300,7 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 				k = t.To
 			}
 		}
-		if g, ok := x.gazAt(dc, k, to); ok {
+		if g, ok := x.gazAt(dc, k, to); ok && !(g.To-g.From == 1 && x.stopWord(dc, g.From) && len(pm.kinds) == 0) {
 			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
 			pm.dirs = []float64{d}
 			pm.region = true
@@ -428,6 +441,10 @@ func keyOf(name string) string { return strings.Join(arabic.PhraseKeys(name), " 
 // anaphorTypes are the place nouns that, with the article and no name,
 // stand for a place of that kind named before ("القاعدة" for Hmeimim base).
 var anaphorTypes = []string{"قاعده", "مطار", "مدينه", "بلده", "قريه", "مخيم", "معبر", "سجن"}
+
+// partNouns name a part of a place when a direction follows them ("المنطقة
+// الجنوبية الشرقية من المحافظة", "الجزء الشمالي من حلب").
+var partNouns = []string{"منطقه", "جزء", "قسم", "اطراف"}
 
 // locatives are words after which a bare name is read as a place.
 var locatives = []string{"في", "علي", "الي", "من", "قرب", "حول", "نحو", "باتجاه", "بين", "داخل", "عند", "منطقه", "مناطق"}

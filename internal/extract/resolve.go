@@ -59,8 +59,12 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		return
 	}
 	if pm.anaphor {
+		si := dc.sentOf[pm.from]
 		for q := k - 1; q >= 0; q-- {
 			prev := dc.places[q].place
+			if !pm.region && dc.sentOf[dc.places[q].from] < si-3 {
+				break // an anaphor looks back three sentences at most
+			}
 			if prev == nil {
 				continue
 			}
@@ -68,8 +72,11 @@ func (x *Extractor) resolve(dc *doc, k int) {
 				break // decided below: the article's main governorate
 			}
 			if kindIn(prev.Kind, pm.kinds) {
-				pm.place = prev
-				break
+				// "على المنطقة" after "ريف إدلب الجنوبي": the same place, as resolved there
+				a := dc.places[q]
+				pm.place, pm.lat, pm.lon, pm.precision = prev, a.lat, a.lon, a.precision
+				pm.name = dc.textOf(pm.from, pm.to)
+				return
 			}
 		}
 		if pm.region {
