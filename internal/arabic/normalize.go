@@ -131,3 +131,29 @@ func (n Normalized) Orig(i int) int {
 	}
 	return n.orig[i]
 }
+
+// rasm maps letters to their undotted skeleton (rasm): letters that differ
+// only in their dots share a form. Typos and OCR slips in names are mostly
+// misplaced dots ("غرب سعيد" for "عرب سعيد").
+var rasm = map[rune]rune{
+	'ب': 'ٮ', 'ت': 'ٮ', 'ث': 'ٮ', 'ن': 'ٮ', 'ي': 'ٮ',
+	'ج': 'ح', 'خ': 'ح',
+	'ذ': 'د', 'ز': 'ر', 'ش': 'س', 'ض': 'ص', 'ظ': 'ط',
+	'غ': 'ع', 'ف': 'ڡ', 'ق': 'ڡ', 'ه': 'ه',
+}
+
+// Rasm returns the undotted skeleton of a text's letters, normalised and
+// without spaces or punctuation, for comparing names that may be misspelt.
+func Rasm(s string) string {
+	var b strings.Builder
+	for _, r := range Normalize(s) {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if m, ok := rasm[r]; ok {
+			r = m
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

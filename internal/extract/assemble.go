@@ -127,6 +127,7 @@ func speakerCode(am actorMention) string {
 func (x *Extractor) assemble(dc *doc) []event.Event {
 	var out []*event.Event
 	dc.explicit = map[*event.Event]bool{}
+	dc.unknown = map[*event.Event]bool{}
 	index := map[string]*event.Event{}
 	var paraSpeaker *speaker
 	lastPara := -1
@@ -258,7 +259,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = upgrade(subsume(foldUndated(out, dc.explicit)))
+	out = upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)))
 	res := make([]event.Event, 0, len(out))
 	seen := map[string]int{}
 	for _, e := range out {
@@ -651,6 +652,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 			Name: pm.name, Lat: round(pm.lat), Lon: round(pm.lon), Admin1: f.Admin1, Admin2: f.Admin2,
 			Country: f.Country, GeoPrecision: pm.precision,
 		}
+		dc.unknown[ev] = pm.fallbackDir
 	} else if pm.place != nil {
 		p := pm.place
 		ev.Location = &event.Location{
@@ -1264,4 +1266,45 @@ func story(typ string) string {
 		return "attack"
 	}
 	return family(typ)
+}
+
+// foldMisspelt merges events at two names the gazetteer lacks that differ
+// only in a letter's dots ("غرب سعيد" for "عرب سعيد"): the same village
+// spelt twice. The one placed more exactly (a side of a town was named)
+// keeps its place.
+func foldMisspelt(evs []*event.Event, unknown map[*event.Event]bool) []*event.Event {
+	var out []*event.Event
+	keep := map[*event.Event]bool{}
+	for _, e := range evs {
+		keep[e] = true
+	}
+	for i, a := range evs {
+		if _, ok := unknown[a]; !ok || !keep[a] {
+			continue
+		}
+		for _, b := range evs[i+1:] {
+			if _, ok := unknown[b]; !ok || !keep[b] || a.EventType != b.EventType || !sameDate(a, b) {
+				continue
+			}
+			if arabic.Rasm(a.Location.Name) != arabic.Rasm(b.Location.Name) {
+				continue
+			}
+			into, from := a, b
+			if unknown[b] && !unknown[a] {
+				into, from = b, a
+			}
+			merge(into, from)
+			keep[from] = false
+		}
+	}
+	for _, e := range evs {
+		if keep[e] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func sameDate(a, b *event.Event) bool {
+	return a.Date == nil && b.Date == nil || a.Date != nil && b.Date != nil && *a.Date == *b.Date
 }

@@ -45,6 +45,8 @@ type doc struct {
 	admin1 map[string]int
 	// explicit marks events dated by words of their own sentence or paragraph.
 	explicit map[*event.Event]bool
+	// unknown marks events at names the gazetteer lacks (true: placed by a side of a town).
+	unknown map[*event.Event]bool
 	// lastActor is the doer of the latest attack, for sentences that go on
 	// with its story without naming it ("القصف استهدف قرية…").
 	lastActor     *event.Actor

@@ -40,6 +40,7 @@ type placeMention struct {
 	route            bool            // a point that names a road, not where the event is
 	carried          *event.Location // the place of the story a placeless sentence continues
 	fallbackTo       *geo.Place      // for a name the gazetteer lacks: the known place it lies in
+	fallbackDir      bool            // … and the sentence said which side of it ("غرب مدينة إدلب")
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
@@ -112,6 +113,9 @@ func meanBearing(a, b float64) float64 {
 
 // gazAt finds a gazetteer name at token i, skipping an opening quote.
 func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
+	if i < to && dc.toks[i].Kind == arabic.Punct && dc.toks[i].Norm == "#" {
+		return x.gz.Matcher().At(dc.d, i+1, to) // a hashtag: "#ادلب"
+	}
 	if i < to && dc.toks[i].Kind == arabic.Punct && dc.toks[i].Norm == "\"" {
 		m, ok := x.gz.Matcher().At(dc.d, i+1, to)
 		if ok && m.To < to && dc.toks[m.To].Norm == "\"" {

@@ -99,10 +99,10 @@ func (x *Extractor) resolve(dc *doc, k int) {
 	case pm.region && len(pm.dirs) > 0:
 		base := p
 		km := regionKm
-		if g := x.governorateOf(p); g != nil && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) {
-			base = g
+		if g := x.governorateOf(p); g != nil && !kindIn("city", pm.kinds) && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) {
+			base = g // "ريف إدلب الجنوبي": the province's countryside
 		} else if p.Kind != "governorate" && p.Kind != "country" && p.Kind != "region" {
-			km = townKm
+			km = townKm // "غرب مدينة إدلب": just outside the city
 		}
 		pm.lat, pm.lon = geo.Offset(base.Lat, base.Lon, pm.dirs[0], km)
 		pm.precision = 3
@@ -222,6 +222,7 @@ func (x *Extractor) fallback(dc *doc, k int) {
 		if c := &dc.places[q]; c.qualifier && c.place != nil {
 			pm.lat, pm.lon, pm.precision = c.lat, c.lon, max(2, c.precision)
 			pm.fallbackTo = c.place
+			pm.fallbackDir = len(c.dirs) > 0
 			return
 		}
 	}
