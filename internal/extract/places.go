@@ -171,6 +171,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i++
 				continue // "سكان المدينة": not where anything happened
 			}
+			if pm.nameTo-pm.nameFrom == 1 && !pm.anaphor && !pm.unresolved && x.stopWord(dc, pm.nameFrom) && !x.singularTyped(dc, pm) {
+				i++
+				continue // "وباب", "قرب مدرسة", "بلدات تحت": common words, not places
+			}
 			if !pm.typed && !pm.region && !pm.near && !pm.anaphor && !pm.unresolved {
 				listed := len(ms) > 0 && ms[len(ms)-1].to >= i-1 && strings.HasPrefix(dc.norm(i), "و")
 				if !listed && !x.plausiblePlace(dc, pm, i, s) {
@@ -571,4 +575,17 @@ func (x *Extractor) pointedAt(dc *doc, i int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// singularTyped reports a name after a singular place noun that names one
+// place ("مدينة الباب", "بلدة القصير"): then even a common word is a name.
+func (x *Extractor) singularTyped(dc *doc, pm placeMention) bool {
+	if !pm.typed || pm.nameFrom == 0 {
+		return false
+	}
+	t := pm.nameFrom - 1
+	if dc.toks[t].Kind == arabic.Punct && t > 0 {
+		t-- // "قرية “…”"
+	}
+	return dc.singular(t, "بلده", "قريه", "مدينه", "حي", "مخيم", "معبر", "مطار", "قاعده", "ناحيه", "جبل", "سهل", "بلدتي", "مدينتي", "قريتي")
 }
