@@ -71,7 +71,7 @@
   }
 
   // ---- map ----
-  const map = L.map("map", { zoomSnap: 0.5, worldCopyJump: true, attributionControl: true }).setView([35, 38.5], 6);
+  const map = L.map("map", { minZoom: 2, maxZoom: 14, zoomSnap: 0.5, worldCopyJump: true, attributionControl: true }).setView([35, 38.5], 6);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth · Leaflet");
   const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true });

@@ -49,7 +49,7 @@
   if (claim.by) claimParts.push(" — ادّعاه: ", el("bdi", { class: "code", text: claim.by }));
   if (claim.denied_by) claimParts.push(" — نفاه: ", el("bdi", { class: "code", text: claim.denied_by }));
   row(fields, "حالة الخبر", el("span", { class: "claim claim-" + claim.status }, ...claimParts));
-  if (ev.source) row(fields, "المصدر", ev.source.text, ev.source.code ? el("bdi", { class: "code", text: " " + ev.source.code }) : null);
+  if (ev.source) row(fields, "المصدر", ev.source.text, ev.source.code ? " · " : null, ev.source.code ? el("bdi", { class: "code", text: ev.source.code }) : null);
   if (ev.fatalities !== null && ev.fatalities !== undefined) row(fields, "القتلى", String(ev.fatalities));
   if (ev.quantities && ev.quantities.length) row(fields, "الكميات", ev.quantities.map((q) => q.value + " " + q.unit).join("، "));
   if (ev.background) row(fields, "ملاحظة", "حدث سابق يستعيده المقال");
