@@ -337,13 +337,16 @@ func (x *Extractor) sentencePlaces(dc *doc, s sentence) []*placeMention {
 func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) bool {
 	start := dc.clauseStart(t.From, s.from, 8)
 	end := dc.clauseEnd(t.To, s.to, 12)
+	if t.From > s.from && dc.hasForm(t.From-1, "اي") {
+		return true // "لأي قصف", "أي هجوم": any attack, so none in particular
+	}
 	for _, c := range dc.cues {
 		if c.From < s.from || c.From >= s.to {
 			continue
 		}
 		switch c.Values[0] {
 		case "negation":
-			if c.From >= start && c.To <= t.From && t.From-c.To <= 3 {
+			if c.From >= start && c.To <= t.From && t.From-c.To <= 5 {
 				return true
 			}
 		case "future":
@@ -1240,7 +1243,7 @@ func (x *Extractor) reportDate(dc *doc, m *dateMention, t arabic.Match[Trigger])
 func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Event {
 	var out []*event.Event
 	for _, e := range evs {
-		if !explicit[e] && e.Location != nil && !e.Background {
+		if !explicit[e] && e.Location != nil && (!e.Background || e.Date == nil) {
 			var into *event.Event
 			for _, o := range evs {
 				if o != e && explicit[o] && o.Location != nil && o.Location.GazetteerID != "" &&

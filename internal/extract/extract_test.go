@@ -1,0 +1,433 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/raqib/raqib/internal/event"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// want describes an event a sentence must give.
+type want struct {
+	typ       string
+	place     string // the gazetteer id, or "" for any
+	name      string // a substring of location.name, or ""
+	date      string
+	actor1    string
+	actor2    string
+	precision int
+}
+
+func extractOne(t *testing.T, a event.Article) []event.Event {
+	t.Helper()
+	evs, err := newTestExtractor(t).Extract(a)
+	if err != nil {
+		t.Fatalf("Extract(%s): %v", a.ID, err)
+	}
+	for _, e := range evs {
+		for _, sp := range e.Evidence {
+			if sp.Start < 0 || sp.End > len(a.Text) || a.Text[sp.Start:sp.End] != sp.Text {
+				t.Errorf("evidence %d-%d %q is not the article's text there", sp.Start, sp.End, sp.Text)
+			}
+		}
+	}
+	return evs
+}
+
+func describe(evs []event.Event) string {
+	var b strings.Builder
+	for _, e := range evs {
+		loc, a1, a2, d := "-", "-", "-", "-"
+		if e.Location != nil {
+			loc = fmt.Sprintf("%s[%s p%d]", e.Location.Name, e.Location.GazetteerID, e.Location.GeoPrecision)
+		}
+		if e.Actor1 != nil {
+			a1 = e.Actor1.Code
+		}
+		if e.Actor2 != nil {
+			a2 = e.Actor2.Code
+		}
+		if e.Date != nil {
+			d = *e.Date
+		}
+		fmt.Fprintf(&b, "\n  %s @ %s %s %s→%s", e.EventType, loc, d, a1, a2)
+	}
+	return b.String()
+}
+
+func matches(e event.Event, w want) bool {
+	if e.EventType != w.typ {
+		return false
+	}
+	if w.place != "" && (e.Location == nil || e.Location.GazetteerID != w.place) {
+		return false
+	}
+	if w.name != "" && (e.Location == nil || !strings.Contains(e.Location.Name, w.name)) {
+		return false
+	}
+	if w.precision != 0 && (e.Location == nil || e.Location.GeoPrecision != w.precision) {
+		return false
+	}
+	if w.date != "" && (e.Date == nil || *e.Date != w.date) {
+		return false
+	}
+	if w.actor1 != "" && (e.Actor1 == nil || e.Actor1.Code != w.actor1) {
+		return false
+	}
+	if w.actor2 != "" && (e.Actor2 == nil || e.Actor2.Code != w.actor2) {
+		return false
+	}
+	return true
+}
+
+// The sentences below are written for these tests; they are not taken from
+// any corpus.
+func TestExtractEvents(t *testing.T) {
+	tests := []struct {
+		name      string
+		published string
+		text      string
+		want      []want
+		count     int // exact number of events, when > 0
+	}{
+		{
+			name: "verb first with a foreign air force", published: "2021-03-12",
+			text:  "قصفت طائرات حربية روسية صباح اليوم بلدة كفرنبل في ريف إدلب الجنوبي.",
+			want:  []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL", date: "2021-03-12", precision: 1}},
+			count: 1,
+		},
+		{
+			name: "a list of shelled villages is one event per village", published: "2021-03-12",
+			text: "قصفت قوات النظام بالمدفعية الثقيلة أمس قرى الفطيرة وسفوهن وكنصفرة في جبل الزاوية.",
+			want: []want{
+				{typ: "shelling_artillery_missile_attack", name: "الفطيرة", actor1: "SYR.GOV", date: "2021-03-11"},
+				{typ: "shelling_artillery_missile_attack", name: "سفوهن", actor1: "SYR.GOV"},
+				{typ: "shelling_artillery_missile_attack", name: "كنصفرة", actor1: "SYR.GOV"},
+			},
+			count: 3,
+		},
+		{
+			name: "region of a province", published: "2020-06-01",
+			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
+			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
+		},
+		{
+			name: "near a base", published: "2021-04-02",
+			text:  "أسقطت الدفاعات الجوية الروسية طائرتين مسيرتين على بعد خمسة كيلومترات من قاعدة حميميم أمس.",
+			want:  []want{{typ: "disrupted_weapons_use", actor1: "RUS.MIL", precision: 2, date: "2021-04-01"}},
+			count: 1,
+		},
+		{
+			name: "protest in another country", published: "2022-10-25",
+			text: "تظاهر مئات المحتجين مساء الاثنين أمام مبنى المحافظة في مدينة البصرة للمطالبة بتوفير الكهرباء.",
+			want: []want{{typ: "peaceful_protest", name: "البصرة", date: "2022-10-24"}},
+		},
+		{
+			name: "agreement at a summit city", published: "2020-03-06",
+			text: "توصل الرئيسان الروسي والتركي أمس في موسكو إلى اتفاق جديد بشأن إدلب.",
+			want: []want{{typ: "agreement", name: "موسكو", actor1: "RUS.GOV", date: "2020-03-05"}},
+		},
+		{
+			name: "explosive device", published: "2019-07-01",
+			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
+			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: tt.published, Text: tt.text})
+			for _, w := range tt.want {
+				found := false
+				for _, e := range evs {
+					if matches(e, w) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no event like %+v; got:%s", w, describe(evs))
+				}
+			}
+			if tt.count > 0 && len(evs) != tt.count {
+				t.Errorf("%d events; want %d:%s", len(evs), tt.count, describe(evs))
+			}
+		})
+	}
+}
+
+func TestNoEvents(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"negated", "لم تتعرض بلدة كفرنبل لأي قصف خلال الأيام الماضية."},
+		{"future", "تستعد قوات النظام لشن هجوم على مدينة سراقب في الأيام المقبلة."},
+		{"habitual claim", "وتزعم روسيا بين الفترة والأخرى أن الفصائل تهاجم قاعدة حميميم."},
+		{"no place", "قصفت الطائرات مواقع عدة دون تسجيل إصابات."},
+		{"province named in passing", "تسيطر هيئة تحرير الشام على معظم محافظة إدلب منذ سنوات."},
+		{"boilerplate line", "اقرأ أيضا: غارات روسية على بلدة كفرنبل"},
+		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2021-01-10", Text: tt.text})
+			if len(evs) != 0 {
+				t.Errorf("Extract(%q) gave events:%s", tt.text, describe(evs))
+			}
+		})
+	}
+}
+
+func TestClaimsAndDenials(t *testing.T) {
+	text := "أعلن مركز المصالحة الروسي أمس أن الدفاعات الجوية الروسية أسقطت طائرة مسيرة قرب قاعدة حميميم.\n" +
+		"بينما نفت الجبهة الوطنية للتحرير إطلاق أي طائرة باتجاه القاعدة."
+	evs := extractOne(t, event.Article{ID: "t", Published: "2021-04-02", Text: text})
+	if len(evs) != 1 {
+		t.Fatalf("%d events; want 1:%s", len(evs), describe(evs))
+	}
+	c := evs[0].Claim
+	if c == nil || c.Status != event.Claimed || c.By != "RUS.MIL" || c.DeniedBy != "SYR.OPP" {
+		t.Errorf("claim = %+v; want claimed by RUS.MIL, denied by SYR.OPP", c)
+	}
+	if evs[0].Source == nil || evs[0].Source.Code != "RUS.MIL" {
+		t.Errorf("source = %+v; want the reconciliation centre (RUS.MIL)", evs[0].Source)
+	}
+
+	rep := extractOne(t, event.Article{ID: "t", Published: "2021-04-02",
+		Text: "قصفت قوات النظام بلدة كفرنبل أمس، بحسب المرصد السوري لحقوق الإنسان."})
+	if len(rep) != 1 || rep[0].Claim == nil || rep[0].Claim.Status != event.Reported || rep[0].Source == nil || rep[0].Source.Code != "SOHR" {
+		t.Errorf("a monitor's report: got %+v; want status reported with source SOHR", rep)
+	}
+}
+
+func TestQuantitiesFatalitiesAndDedup(t *testing.T) {
+	text := "شنت طائرات حربية روسية أمس 11 غارة جوية على بلدة كفرنبل، ما أدى إلى مقتل 5 مدنيين.\n" +
+		"وكانت الغارات على بلدة كفرنبل قد استهدفت السوق الشعبي."
+	evs := extractOne(t, event.Article{ID: "t", Published: "2021-05-02", Text: text})
+	if len(evs) != 1 {
+		t.Fatalf("%d events; want the two mentions as one:%s", len(evs), describe(evs))
+	}
+	e := evs[0]
+	if len(e.Evidence) != 2 {
+		t.Errorf("%d evidence spans; want 2 (both sentences)", len(e.Evidence))
+	}
+	if e.Fatalities == nil || *e.Fatalities != 5 {
+		t.Errorf("fatalities = %v; want 5", e.Fatalities)
+	}
+	found := false
+	for _, q := range e.Quantities {
+		if q.Value == 11 && q.Unit == "غارة" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("quantities = %+v; want 11 غارة", e.Quantities)
+	}
+	if e.ACLED == nil || e.ACLED.SubEventType != "Air/drone strike" {
+		t.Errorf("acled = %+v; want Air/drone strike", e.ACLED)
+	}
+}
+
+func TestBackground(t *testing.T) {
+	text := "وكانت قوات النظام قد سيطرت على مدينة معرة النعمان في كانون الثاني/يناير 2020."
+	evs := extractOne(t, event.Article{ID: "t", Published: "2021-06-01", Text: text})
+	if len(evs) != 1 {
+		t.Fatalf("%d events; want 1:%s", len(evs), describe(evs))
+	}
+	e := evs[0]
+	if e.EventType != "government_regains_territory" || !e.Background || e.Date == nil || *e.Date != "2020-01" {
+		t.Errorf("got %s background=%v date=%v; want government_regains_territory, background, 2020-01", e.EventType, e.Background, e.Date)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       error
+	}{
+		{"empty", "", errEmpty},
+		{"only space", " \n\t ", errEmpty},
+		{"invalid utf-8", "قصف \xff\xfe على", errUTF8},
+		{"binary", strings.Repeat("\x00\x01\x02abc", 50), errBinary},
+	}
+	x := newTestExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs, err := x.Extract(event.Article{ID: "bad", Text: tt.text})
+			if err != tt.want || evs != nil {
+				t.Errorf("Extract(%q) = %v, %v; want nil, %v", tt.text, evs, err, tt.want)
+			}
+		})
+	}
+	// A stray NUL in a real article is not binary.
+	if _, err := x.Extract(event.Article{ID: "nul", Text: "قصفت قوات النظام بلدة كفرنبل.\n\x00\n"}); err != nil {
+		t.Errorf("one NUL byte: %v; want the article read", err)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	arts := readLines[event.Article](t, filepath.Join(devDir, "articles.jsonl"))
+	x := newTestExtractor(t)
+	for _, a := range arts {
+		one, _ := x.Extract(a)
+		two, _ := x.Extract(a)
+		j1, _ := json.Marshal(one)
+		j2, _ := json.Marshal(two)
+		if string(j1) != string(j2) {
+			t.Fatalf("%s: two runs differ", a.ID)
+		}
+	}
+}
+
+// goldenEvent is what the golden file keeps of an event: no article text
+// (the development articles stay in ../shared), only codes, places and offsets.
+type goldenEvent struct {
+	Doc       string   `json:"doc"`
+	Type      string   `json:"type"`
+	Gazetteer string   `json:"gazetteer,omitempty"`
+	Lat       float64  `json:"lat,omitempty"`
+	Lon       float64  `json:"lon,omitempty"`
+	Date      string   `json:"date,omitempty"`
+	Actor1    string   `json:"actor1,omitempty"`
+	Actor2    string   `json:"actor2,omitempty"`
+	Claim     string   `json:"claim,omitempty"`
+	Evidence  [][2]int `json:"evidence"`
+}
+
+func golden(evs []event.Event) []goldenEvent {
+	var out []goldenEvent
+	for _, e := range evs {
+		g := goldenEvent{Doc: e.Doc, Type: e.EventType}
+		if e.Location != nil {
+			g.Gazetteer, g.Lat, g.Lon = e.Location.GazetteerID, e.Location.Lat, e.Location.Lon
+		}
+		if e.Date != nil {
+			g.Date = *e.Date
+		}
+		if e.Actor1 != nil {
+			g.Actor1 = e.Actor1.Code
+		}
+		if e.Actor2 != nil {
+			g.Actor2 = e.Actor2.Code
+		}
+		if e.Claim != nil {
+			g.Claim = e.Claim.Status + ":" + e.Claim.By + ":" + e.Claim.DeniedBy
+		}
+		for _, s := range e.Evidence {
+			g.Evidence = append(g.Evidence, [2]int{s.Start, s.End})
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// TestGoldenDevelopmentSet pins the extractor's output on the development
+// articles, so that every change to rules or lexicons shows in a diff of
+// testdata/dev.golden.jsonl (regenerate with go test -run Golden -update).
+func TestGoldenDevelopmentSet(t *testing.T) {
+	arts := readLines[event.Article](t, filepath.Join(devDir, "articles.jsonl"))
+	x := newTestExtractor(t)
+	var got strings.Builder
+	for _, a := range arts {
+		evs, err := x.Extract(a)
+		if err != nil {
+			t.Fatalf("%s: %v", a.ID, err)
+		}
+		for _, g := range golden(evs) {
+			b, _ := json.Marshal(g)
+			got.Write(b)
+			got.WriteByte('\n')
+		}
+	}
+	path := filepath.Join("testdata", "dev.golden.jsonl")
+	if *update {
+		if err := os.WriteFile(path, []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got.String() != string(want) {
+		gl, wl := strings.Split(got.String(), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("golden output differs at line %d:\n got  %s\n want %s\n(run with -update if the change is intended)", i+1, g, w)
+			}
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"قصفت طائرات حربية روسية بلدة كفرنبل في ريف إدلب الجنوبي أمس.",
+		"أسقطت الدفاعات الجوية طائرتين مسيرتين على بعد 5 كم من قاعدة حميميم",
+		"ريف ريف ريف الجنوبي الشرقي من المحافظة",
+		"\xff\xfe قرية “", "بـ11 غارة", "",
+	} {
+		f.Add(s, "2020-09-20")
+	}
+	x := newTestExtractor(f)
+	f.Fuzz(func(t *testing.T, text, published string) {
+		evs, err := x.Extract(event.Article{ID: "f", Published: published, Text: text})
+		if err != nil {
+			return
+		}
+		for _, e := range evs {
+			if _, ok := event.LookupType(e.EventType); !ok {
+				t.Fatalf("unknown event type %q", e.EventType)
+			}
+			if len(e.Evidence) == 0 {
+				t.Fatalf("event without evidence")
+			}
+			for _, s := range e.Evidence {
+				if s.Start < 0 || s.End > len(text) || s.Start >= s.End || text[s.Start:s.End] != s.Text || !utf8.ValidString(s.Text) {
+					t.Fatalf("bad evidence %+v", s)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkExtract runs the extractor over real news (../shared/data, the
+// first 1,000 articles of ant-bulk.jsonl) and reports articles/s and MB/s.
+func BenchmarkExtract(b *testing.B) {
+	f, err := os.Open(filepath.Join("..", "..", "..", "shared", "data", "ant-bulk.jsonl"))
+	if err != nil {
+		b.Fatalf("the benchmark corpus is needed: %v", err)
+	}
+	defer f.Close()
+	var arts []event.Article
+	size := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() && len(arts) < 1000 {
+		var a event.Article
+		if json.Unmarshal(sc.Bytes(), &a) == nil {
+			arts = append(arts, a)
+			size += len(a.Text)
+		}
+	}
+	x := newTestExtractor(b)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			x.Extract(a)
+		}
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
