@@ -3,6 +3,8 @@ package extract
 import (
 	"sync"
 	"testing"
+
+	"github.com/raqib/raqib/internal/arabic"
 )
 
 var (
@@ -20,3 +22,5 @@ func newTestExtractor(t testing.TB) *Extractor {
 	}
 	return testX
 }
+
+func newArabicDoc(text string) *arabic.Doc { return arabic.NewDoc(text) }
