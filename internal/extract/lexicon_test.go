@@ -99,7 +99,7 @@ func TestLexiconLookups(t *testing.T) {
 	x := newTestExtractor(t)
 	tests := []struct {
 		name, text, want string
-		find       func(text string) string
+		find             func(text string) string
 	}{
 		{"plural trigger with clitics", "وبالغارات", "air_drone_strike", func(s string) string { return x.firstTrigger(s) }},
 		{"verb trigger", "قصفت", "shelling_artillery_missile_attack", func(s string) string { return x.firstTrigger(s) }},
