@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -105,6 +106,7 @@ type ingestStats struct {
 	read, new, updated, unchanged, failed int
 	events                                int   // events stored by new and updated articles
 	textBytes                             int64 // bytes of article text read
+	repeated                              int   // of unchanged: later versions of an article read earlier in the run
 }
 
 func (s ingestStats) String() string {
@@ -124,6 +126,12 @@ type ingester struct {
 	stderr    io.Writer
 	progress  func(n int) // nil: none
 	st        ingestStats
+	// seen holds a digest of every article key written in this run. Two
+	// versions of one article (the same URL with other text, as crawls of
+	// a page from two sections give) would otherwise replace each other on
+	// every re-run; the first version read wins and the ingest stays
+	// idempotent. It costs about 30 bytes an article.
+	seen map[[8]byte]struct{}
 }
 
 // run ingests every target and returns the exit status: exitUsage when a
@@ -164,6 +172,9 @@ func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) 
 	if in.st.failed > 0 {
 		worse(exitPartial)
 	}
+	if in.st.repeated > 0 {
+		fmt.Fprintf(in.stderr, "raqib ingest: %d articles repeated one read earlier in this run (same URL, or same text); the first version read is kept (counted unchanged)\n", in.st.repeated)
+	}
 	return code
 }
 
@@ -173,18 +184,25 @@ type storeError struct{ err error }
 func (e *storeError) Error() string { return "store: " + e.err.Error() }
 func (e *storeError) Unwrap() error { return e.err }
 
-type ingestJob struct{ item source.Item }
-
 type ingestResult struct {
-	item   source.Item
-	events []event.Event
-	err    error
+	seq       int
+	item      source.Item
+	key, hash string // the article's store key and content hash
+	events    []event.Event
+	err       error
 }
 
 // ingest streams one reader through the workers into the store.
 func (in *ingester) ingest(ctx context.Context, r source.Reader) error {
-	jobs := make(chan source.Item, in.workers*2)
+	type job struct {
+		seq  int
+		item source.Item
+	}
+	jobs := make(chan job, in.workers*2)
 	results := make(chan ingestResult, in.workers*2)
+	// window bounds the items between the reader and the writer, so that
+	// one slow article cannot make the reorder buffer grow.
+	window := make(chan struct{}, in.workers*8)
 	// stop tells the reader to give up when the writer has failed.
 	stopCtx, stop := context.WithCancel(ctx)
 	defer stop()
@@ -194,13 +212,14 @@ func (in *ingester) ingest(ctx context.Context, r source.Reader) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for it := range jobs {
-				res := ingestResult{item: it, err: it.Err}
+			for j := range jobs {
+				res := ingestResult{seq: j.seq, item: j.item, err: j.item.Err}
 				if res.err == nil {
 					if res.item.Article.Published == "" {
 						res.item.Article.Published = in.published
 					}
 					res.events, res.err = in.x.Extract(res.item.Article)
+					res.key, res.hash = event.ArticleKey(res.item.Article), event.ContentHash(res.item.Article)
 				}
 				results <- res
 			}
@@ -209,7 +228,13 @@ func (in *ingester) ingest(ctx context.Context, r source.Reader) error {
 	var readErr error
 	go func() {
 		defer close(jobs)
-		for {
+		for seq := 0; ; seq++ {
+			select {
+			case window <- struct{}{}:
+			case <-stopCtx.Done():
+				readErr = stopCtx.Err()
+				return
+			}
 			it, err := r.Next(stopCtx)
 			if errors.Is(err, io.EOF) {
 				return
@@ -219,7 +244,7 @@ func (in *ingester) ingest(ctx context.Context, r source.Reader) error {
 				return
 			}
 			select {
-			case jobs <- it:
+			case jobs <- job{seq, it}:
 			case <-stopCtx.Done():
 				readErr = stopCtx.Err()
 				return
@@ -243,20 +268,27 @@ func (in *ingester) ingest(ctx context.Context, r source.Reader) error {
 		}
 		pending, origins = pending[:0], origins[:0]
 	}
+	// Results are taken in input order, so that "the first version read"
+	// of a repeated article is the same on every run.
+	reorder := map[int]ingestResult{}
+	next := 0
 	for res := range results {
-		if writeErr != nil {
-			continue // drain
-		}
-		in.st.read++
-		in.st.textBytes += int64(len(res.item.Article.Text))
-		if res.err != nil {
-			in.fail(ctx, res.item, res.err.Error())
-			continue
-		}
-		pending = append(pending, event.Record{Article: res.item.Article, Events: res.events})
-		origins = append(origins, res.item)
-		if len(pending) >= in.batch {
-			flush()
+		reorder[res.seq] = res
+		for {
+			res, ok := reorder[next]
+			if !ok {
+				break
+			}
+			delete(reorder, next)
+			next++
+			<-window
+			if writeErr != nil {
+				continue // drain
+			}
+			in.take(ctx, res, &pending, &origins)
+			if len(pending) >= in.batch {
+				flush()
+			}
 		}
 	}
 	flush()
@@ -267,6 +299,41 @@ func (in *ingester) ingest(ctx context.Context, r source.Reader) error {
 		return readErr
 	}
 	return nil
+}
+
+// take counts one result and adds it to the batch unless it failed or
+// repeats an article written earlier in this run.
+func (in *ingester) take(ctx context.Context, res ingestResult, pending *[]event.Record, origins *[]source.Item) {
+	in.st.read++
+	in.st.textBytes += int64(len(res.item.Article.Text))
+	if res.err != nil {
+		in.fail(ctx, res.item, res.err.Error())
+		return
+	}
+	if in.repeat(res.key) {
+		in.st.unchanged++
+		in.st.repeated++
+		if in.progress != nil {
+			in.progress(1)
+		}
+		return
+	}
+	*pending = append(*pending, event.Record{Article: res.item.Article, Key: res.key, Hash: res.hash, Events: res.events})
+	*origins = append(*origins, res.item)
+}
+
+// repeat reports whether key was already written in this run, and notes it.
+func (in *ingester) repeat(key string) bool {
+	if in.seen == nil {
+		in.seen = map[[8]byte]struct{}{}
+	}
+	sum := sha256.Sum256([]byte(key))
+	d := [8]byte(sum[:8])
+	if _, ok := in.seen[d]; ok {
+		return true
+	}
+	in.seen[d] = struct{}{}
+	return false
 }
 
 // put writes a batch in one transaction. When the batch fails, each record

@@ -319,3 +319,40 @@ func TestIngestStdin(t *testing.T) {
 		t.Errorf("summary %+v, exit %d; want %+v, exit %d", got, code, want, exitPartial)
 	}
 }
+
+// Two versions of one URL in one input (a page crawled from two sections)
+// must not replace each other on every run.
+func TestIngestRepeatedURL(t *testing.T) {
+	isolate(t)
+	db := filepath.Join(t.TempDir(), "raqib.db")
+	in := filepath.Join(t.TempDir(), "twice.jsonl")
+	lines := `{"id": "v1", "url": "https://dup.example/a", "published": "2020-10-09", "text": "قصفت قوات النظام بلدة كنصفرة في ريف إدلب الجنوبي اليوم."}
+{"id": "v2", "url": "https://dup.example/a#comments", "published": "2020-10-09", "text": "قصفت قوات النظام بلدة كنصفرة في ريف إدلب الجنوبي اليوم، وفق ناشطين."}
+{"id": "v3", "published": "2020-10-09", "text": "نص مكرر بلا رابط"}
+{"id": "v4", "published": "2020-10-09", "text": "نص   مكرر بلا رابط"}
+`
+	if err := os.WriteFile(in, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		want summary
+	}{
+		{"first run keeps the first version", summary{read: 4, new: 2, unchanged: 2}},
+		{"second run changes nothing", summary{read: 4, unchanged: 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runRaqib(t, "", "ingest", "--db", db, in)
+			got := parseSummary(t, stderr)
+			got.events = 0
+			if code != exitOK || got != tt.want {
+				t.Errorf("exit %d, summary %+v; want 0, %+v\n%s", code, got, tt.want, stderr)
+			}
+			a, err := openTestStore(t, db).Article(context.Background(), "https://dup.example/a")
+			if err != nil || a.ID != "v1" {
+				t.Errorf("stored article %q (%v); want the first version v1", a.ID, err)
+			}
+		})
+	}
+}
