@@ -32,6 +32,9 @@ type Extractor interface {
 	Extract(a event.Article) ([]event.Event, error)
 }
 
+// DefaultCacheTTL is how long the read API keeps an answer.
+const DefaultCacheTTL = 3 * time.Second
+
 // DefaultMaxBody is the largest request body the write API accepts.
 const DefaultMaxBody = 16 << 20
 
@@ -47,6 +50,9 @@ type Options struct {
 	// UI, when set, replaces the embedded UI files (raqib serve --dev
 	// passes os.DirFS of internal/web/ui so edits show on reload).
 	UI fs.FS
+	// CacheTTL is how long read answers are kept and shared between
+	// identical requests; DefaultCacheTTL when 0, no cache when negative.
+	CacheTTL time.Duration
 	// Registry receives the server's metrics; a fresh registry with the
 	// Go and process collectors when nil.
 	Registry *prometheus.Registry
@@ -61,6 +67,7 @@ type Server struct {
 	log     *slog.Logger
 	ui      fs.FS
 	metrics *metrics
+	cache   *respCache
 	mux     *http.ServeMux
 	handler http.Handler
 }
@@ -100,6 +107,11 @@ func New(opt Options) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = m
+	ttl := opt.CacheTTL
+	if ttl == 0 {
+		ttl = DefaultCacheTTL
+	}
+	s.cache = newRespCache(ttl)
 	s.mux = http.NewServeMux()
 	s.routes()
 	s.handler = s.observe(securityHeaders(s.mux))
@@ -118,14 +130,14 @@ type route struct {
 
 func (s *Server) apiRoutes() []route {
 	return []route{
-		{"GET", "/api/v1/events", s.handleEvents},
-		{"GET", "/api/v1/events/{id}", s.handleEvent},
-		{"GET", "/api/v1/events.geojson", s.handleGeoJSON},
-		{"GET", "/api/v1/search", s.handleSearch},
-		{"GET", "/api/v1/stats", s.handleStats},
-		{"GET", "/api/v1/timeline", s.handleTimeline},
+		{"GET", "/api/v1/events", s.cache.wrap(s.handleEvents)},
+		{"GET", "/api/v1/events/{id}", s.cache.wrap(s.handleEvent)},
+		{"GET", "/api/v1/events.geojson", s.cache.wrap(s.handleGeoJSON)},
+		{"GET", "/api/v1/search", s.cache.wrap(s.handleSearch)},
+		{"GET", "/api/v1/stats", s.cache.wrap(s.handleStats)},
+		{"GET", "/api/v1/timeline", s.cache.wrap(s.handleTimeline)},
 		{"GET", "/api/v1/types", s.handleTypes},
-		{"GET", "/api/v1/articles", s.handleArticles},
+		{"GET", "/api/v1/articles", s.cache.wrap(s.handleArticles)},
 		{"GET", "/api/v1/articles/{id...}", s.handleArticle},
 		{"POST", "/api/v1/articles", s.handlePostArticles},
 		{"GET", "/api/v1/openapi.json", s.handleOpenAPI},

@@ -100,6 +100,7 @@ func (s *Server) handlePostArticles(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, fmt.Errorf("put: %w", err))
 			return
 		}
+		s.cache.purge()
 		for i, pr := range results {
 			p := batch[i]
 			c := created{Line: p.line, ID: p.rec.Article.ID, Key: pr.Key, Status: string(pr.Status), Events: []createdEvent{}}
