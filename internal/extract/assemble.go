@@ -340,6 +340,14 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 	if t.From > s.from && dc.hasForm(t.From-1, "اي") {
 		return true // "لأي قصف", "أي هجوم": any attack, so none in particular
 	}
+	// "كانت المقاتلات تحرق القرى": كان with an imperfect verb tells what used to happen
+	if n := dc.norm(t.From); strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "ت") {
+		for k := max(start, t.From-3); k < t.From; k++ {
+			if dc.hasForm(k, "كان", "كانت", "كانوا") {
+				return true
+			}
+		}
+	}
 	for _, c := range dc.cues {
 		if c.From < s.from || c.From >= s.to {
 			continue
@@ -350,8 +358,11 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 				return true
 			}
 		case "future":
-			if c.From >= start && c.To <= t.From || c.From >= t.To && c.From-t.To <= 1 {
+			if c.From >= start && c.To <= t.From || c.From >= t.To && c.From-t.To <= 1 || c.From < t.To && c.To > t.From {
 				return true
+			}
+			if c.From <= s.from+1 && c.To <= t.From {
+				return true // "وقرر الطرفان …": the whole sentence is a plan
 			}
 		case "ended":
 			if attackType(t.Values[0].Type) && (c.From >= t.To && c.To <= end || c.From >= start && c.To <= t.From) {

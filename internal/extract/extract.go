@@ -31,6 +31,7 @@ type Extractor struct {
 	lx         *Lexicons
 	placeWords *arabic.Matcher[placeWord]
 	stopPlaces map[string]bool
+	givenNames map[string]bool
 }
 
 // Options configure an Extractor; zero values mean the embedded data.
@@ -65,6 +66,14 @@ func New(opt Options) (*Extractor, error) {
 		x.stopPlaces[arabic.Key(r["form"])] = true
 	}
 	x.lx.Rows["place_stopwords.tsv"] = len(rows)
+	if rows, err = readTSV(dataFS, "data/given_names.tsv", "form"); err != nil {
+		return nil, err
+	}
+	x.givenNames = map[string]bool{}
+	for _, r := range rows {
+		x.givenNames[arabic.Key(r["form"])] = true
+	}
+	x.lx.Rows["given_names.tsv"] = len(rows)
 	return x, nil
 }
 

@@ -171,6 +171,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i++
 				continue // "سكان المدينة": not where anything happened
 			}
+			if !pm.typed && pm.nameFrom > s.from && x.givenName(dc, pm.nameFrom-1) {
+				i = pm.to
+				continue // "مروان حويجة", "صالح الصماد": a person's family name
+			}
 			if pm.nameTo-pm.nameFrom == 1 && !pm.anaphor && !pm.unresolved && x.stopWord(dc, pm.nameFrom) && !x.singularTyped(dc, pm) {
 				i++
 				continue // "وباب", "قرب مدرسة", "بلدات تحت": common words, not places
@@ -409,7 +413,7 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 			gapOK = false
 			break
 		}
-		if loose > 0 && !within {
+		if loose > 0 && !within && !cur.region && !cur.near {
 			gapOK = false
 		}
 		if !gapOK {
@@ -588,4 +592,13 @@ func (x *Extractor) singularTyped(dc *doc, pm placeMention) bool {
 		t-- // "قرية “…”"
 	}
 	return dc.singular(t, "بلده", "قريه", "مدينه", "حي", "مخيم", "معبر", "مطار", "قاعده", "ناحيه", "جبل", "سهل", "بلدتي", "مدينتي", "قريتي")
+}
+
+func (x *Extractor) givenName(dc *doc, i int) bool {
+	for _, c := range dc.d.Cands[i] {
+		if c.Cost <= 1 && x.givenNames[c.Form] {
+			return true
+		}
+	}
+	return false
 }

@@ -88,6 +88,17 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		}
 	} else {
 		pm.place = x.pick(dc, pm)
+		if pm.context != "" && pm.place != nil && pm.place.Admin1 != pm.context && !pm.qualifier {
+			// "قرية نهر البارد في ريف حماة": the only نهر البارد we know is
+			// elsewhere, so this is a place we do not know, in Hama.
+			picked := pm.place
+			pm.place, pm.unresolved = nil, true
+			x.fallback(dc, k)
+			if pm.fallbackTo != nil {
+				return
+			}
+			pm.place, pm.unresolved = picked, false // nothing better known: keep the pick
+		}
 	}
 	p := pm.place
 	pm.lat, pm.lon = p.Lat, p.Lon
