@@ -235,7 +235,9 @@ func TestLoad(t *testing.T) {
 		t.Fatal("no requests completed")
 	}
 	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(float64(len(lat))*p))].Round(100 * time.Microsecond) }
+	pct := func(p float64) time.Duration {
+		return lat[min(len(lat)-1, int(float64(len(lat))*p))].Round(100 * time.Microsecond)
+	}
 	report := fmt.Sprintf("load: %d events, %d readers, %d distinct queries + cursors, %s: %d requests (%.0f/s), %d errors; p50 %s p95 %s p99 %s max %s",
 		c.Events, readers, len(queries), duration, len(lat), float64(len(lat))/duration.Seconds(), len(errs), pct(0.50), pct(0.95), pct(0.99), lat[len(lat)-1].Round(100*time.Microsecond))
 	t.Log(report)
