@@ -190,10 +190,13 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				}
 			}
 		}
-		nEvents := 0
+		distinct := map[*placeMention]bool{}
 		for ti := range trigs {
-			nEvents += len(assigned[ti])
+			for _, pm := range assigned[ti] {
+				distinct[pm] = true
+			}
 		}
+		nEvents := len(distinct) // fatalities go to an event only when the sentence tells of one place
 		strongAt := map[*placeMention]bool{}
 		for ti, t := range trigs {
 			if t.Values[0].Class != "generic" && !x.suppressed(dc, t, s) {
@@ -299,7 +302,10 @@ func (x *Extractor) opensWithReport(dc *doc, s sentence) bool {
 	return false
 }
 
-// sentenceTriggers returns the event words of a sentence.
+// sentenceTriggers returns the event words of a sentence. A weapon that
+// falls or is fired ("سقطت عشرة صواريخ على…", "أطلقت قذائف") is an event word
+// too. A protest the sentence says was broken up is one protest with
+// intervention, however many words tell it.
 func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger] {
 	var out []arabic.Match[Trigger]
 	for _, t := range dc.triggers {
@@ -307,8 +313,45 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			out = append(out, t)
 		}
 	}
+	for _, m := range dc.instr {
+		if m.From < s.from || m.From >= s.to || !attackType(m.Values[0]) || m.Values[0] == "armed_clash" {
+			continue
+		}
+		covered := false
+		for _, t := range out {
+			if t.From <= m.From && m.From < t.To || abs(t.From-m.From) <= 3 {
+				covered = true
+			}
+		}
+		if covered {
+			continue
+		}
+		for k := max(s.from, m.From-4); k < m.From; k++ {
+			if dc.hasForm(k, firedWords...) {
+				out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
+				break
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
+	upgraded := ""
+	for _, t := range out {
+		if typ := t.Values[0].Type; typ == "protest_with_intervention" || typ == "excessive_force_against_protesters" {
+			upgraded = typ
+		}
+	}
+	if upgraded != "" {
+		for i, t := range out {
+			if t.Values[0].Type == "peaceful_protest" {
+				out[i].Values = []Trigger{{Type: upgraded, Class: t.Values[0].Class}}
+			}
+		}
+	}
 	return out
 }
+
+// firedWords make a weapon word an event: it fell, hit or was fired.
+var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت"}
 
 // sentencePlaces returns the places of a sentence that can be where an
 // event happened: not qualifiers, not countries.
@@ -492,6 +535,15 @@ func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
 func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, si int) (a1, a2 *actorPick) {
 	typ := t.Values[0].Type
 	inSent := func(i int) bool { return dc.actors[i].from >= s.from && dc.actors[i].from < s.to }
+	// "قتل ثلاثة جنود عراقيين": those killed or wounded are the side acted upon
+	victim := func(i int) bool {
+		for _, c := range dc.casualty {
+			if c.To <= dc.actors[i].from && dc.actors[i].from-c.To <= 2 && c.From >= s.from {
+				return true
+			}
+		}
+		return false
+	}
 	objectBefore := func(i int) bool {
 		for k := max(s.from, dc.actors[i].from-2); k < dc.actors[i].from; k++ {
 			if dc.hasForm(k, objectWords...) {
@@ -532,7 +584,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil {
 		for i := range dc.actors {
 			am := dc.actors[i]
-			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] {
+			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] && !victim(i) {
 				a1 = x.pickOf(dc, i, typ)
 			}
 		}
@@ -554,7 +606,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil {
 		for i := len(dc.actors) - 1; i >= 0; i-- {
 			am := dc.actors[i]
-			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) {
+			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) {
 				continue
 			}
 			if sc.speakers[i] && !selfReported(typ) {
@@ -573,7 +625,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 	}
-	// 7. the party that speaks, for what a party does by saying it (truces, foiled attacks)
+	// 7. the group that claims the attack: "وتبنت حركة الشباب الهجوم"
+	if a1 == nil && attackType(typ) {
+		a1 = x.claimant(dc, s, typ)
+	}
+	// 7b. the party that speaks, for what a party does by saying it (truces, foiled attacks)
 	if a1 == nil && selfReported(typ) && sc.speaker != nil && sc.speaker.party {
 		a1 = &actorPick{code: role(sc.speaker.code, typ), text: sc.speaker.text, idx: -1}
 	}
@@ -596,7 +652,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	if family(typ) == "protest" {
-		return x.protestActors(dc, s, typ, a1, a2)
+		return x.protestActors(dc, s, typ, a1, a2, dc.textOf(t.From, t.To))
 	}
 	// actor2: the side acted upon
 	for i := range dc.actors {
@@ -608,6 +664,14 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			p := x.pickOf(dc, i, typ)
 			if a1 == nil || p.code != a1.code {
 				a2 = p
+				break
+			}
+		}
+	}
+	if a2 == nil {
+		for i := range dc.actors {
+			if inSent(i) && victim(i) && (a1 == nil || a1.idx != i) {
+				a2 = x.pickOf(dc, i, typ)
 				break
 			}
 		}
@@ -1113,7 +1177,7 @@ func crowd(code string) bool { return code == "PRO" || code == "RIO" || code == 
 // protestActors orders the sides of protests and arrests as ACLED does:
 // protesters are actor1 of a protest and the forces that break it up
 // actor2; the forces that arrest are actor1 of an arrest.
-func (x *Extractor) protestActors(dc *doc, s sentence, typ string, a1, a2 *actorPick) (*actorPick, *actorPick) {
+func (x *Extractor) protestActors(dc *doc, s sentence, typ string, a1, a2 *actorPick, said string) (*actorPick, *actorPick) {
 	var crowdPick, forcePick *actorPick
 	for i := range dc.actors {
 		am := dc.actors[i]
@@ -1140,6 +1204,8 @@ func (x *Extractor) protestActors(dc *doc, s sentence, typ string, a1, a2 *actor
 	default:
 		if crowdPick != nil {
 			a1 = crowdPick
+		} else if a1 == nil || !crowd(a1.code) {
+			a1 = &actorPick{code: "PRO", text: said, idx: -1} // ACLED's "Protesters (country)"
 		}
 		a2 = nil
 		if typ != "peaceful_protest" && forcePick != nil {
@@ -1321,4 +1387,28 @@ func foldMisspelt(evs []*event.Event, unknown map[*event.Event]bool) []*event.Ev
 
 func sameDate(a, b *event.Event) bool {
 	return a.Date == nil && b.Date == nil || a.Date != nil && b.Date != nil && *a.Date == *b.Date
+}
+
+// responsibility words: a group that claims an attack did it.
+var responsibility = []string{"تبني", "تبنت", "تبنوا", "يتبني", "مسووليته", "مسووليتها", "مسووليتهم"}
+
+// claimant finds an actor claiming responsibility in the sentence or the
+// next one ("وتبنت حركة الشباب الهجوم", "أعلن تنظيم الدولة مسؤوليته عن التفجير").
+func (x *Extractor) claimant(dc *doc, s sentence, typ string) *actorPick {
+	si := dc.sentOf[s.from]
+	to := s.to
+	if si+1 < len(dc.sents) {
+		to = dc.sents[si+1].to
+	}
+	for k := s.from; k < to; k++ {
+		if !dc.hasForm(k, responsibility...) {
+			continue
+		}
+		for i, am := range dc.actors {
+			if am.from >= k-6 && am.from <= k+3 && armed(am) {
+				return x.pickOf(dc, i, typ)
+			}
+		}
+	}
+	return nil
 }

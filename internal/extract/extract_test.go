@@ -137,6 +137,34 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "agreement", name: "موسكو", actor1: "RUS.GOV", date: "2020-03-05"}},
 		},
 		{
+			name: "victims are actor2, with fatalities", published: "2023-05-14",
+			text:  "قتل ثلاثة جنود عراقيين بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء الطارمية شمالي بغداد، اليوم الأحد.",
+			want:  []want{{typ: "remote_explosive_landmine_ied", name: "الطارمية", actor2: "IRQ.MIL", date: "2023-05-14"}},
+			count: 1,
+		},
+		{
+			name: "protest broken up", published: "2021-11-02",
+			text:  "أطلقت قوات الأمن السودانية الغاز المسيل للدموع على آلاف المتظاهرين الذين خرجوا في الخرطوم.",
+			want:  []want{{typ: "protest_with_intervention", name: "الخرطوم", actor1: "PRO", actor2: "SDN.MIL"}},
+			count: 1,
+		},
+		{
+			name: "a group claims a suicide bombing", published: "2018-06-20",
+			text: "فجر انتحاري نفسه في سوق مزدحم بمدينة مقديشو، ما أسفر عن مقتل 12 شخصا، وتبنت حركة الشباب الهجوم.",
+			want: []want{{typ: "suicide_bomb", name: "مقديشو", actor1: "SHABAAB"}},
+		},
+		{
+			name: "rockets fell on a base", published: "2021-03-03",
+			text: "سقطت عشرة صواريخ على قاعدة عين الأسد الجوية في محافظة الأنبار، دون وقوع إصابات.",
+			want: []want{{typ: "shelling_artillery_missile_attack", name: "عين الأسد"}},
+		},
+		{
+			name: "a protest for a place is not at it", published: "2023-10-15",
+			text:  "تظاهر الآلاف في الرباط دعما لغزة.",
+			want:  []want{{typ: "peaceful_protest", name: "الرباط", actor1: "PRO"}},
+			count: 1,
+		},
+		{
 			name: "explosive device", published: "2019-07-01",
 			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
 			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},

@@ -171,6 +171,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i++
 				continue // "سكان المدينة": not where anything happened
 			}
+			if pm.nameFrom > s.from && strings.HasPrefix(dc.norm(pm.nameFrom), "ل") && dc.hasForm(pm.nameFrom-1, purposeWords...) {
+				i = pm.to
+				continue // "تظاهروا دعما لغزة": for Gaza, not in Gaza
+			}
 			if !pm.typed && pm.nameFrom > s.from && x.givenName(dc, pm.nameFrom-1) {
 				i = pm.to
 				continue // "مروان حويجة", "صالح الصماد": a person's family name
@@ -602,3 +606,6 @@ func (x *Extractor) givenName(dc *doc, i int) bool {
 	}
 	return false
 }
+
+// purposeWords before "لـ" + place make the place what the act is for.
+var purposeWords = []string{"دعما", "تضامنا", "نصره", "مناصره", "تاييدا", "دعم", "تضامن", "رفضا", "احتجاجا"}
