@@ -71,14 +71,15 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	defer store.Close()
 
 	in := &ingester{w: store, x: x, workers: *workers, batch: *batch, published: *published, stderr: e.stderr}
-	if bar := newProgress(e.stderr); bar != nil {
+	bar := newProgress(e.stderr)
+	if bar != nil {
 		in.progress = func(n int) { bar.Add(n) }
-		defer bar.Close()
+		in.clearLine = func() { bar.Clear() }
 	}
 	start := time.Now()
 	code := in.run(ctx, e.stdin, fs.Args())
-	if in.progress != nil {
-		fmt.Fprintln(e.stderr)
+	if bar != nil {
+		bar.Finish()
 	}
 	fmt.Fprintf(e.stderr, "raqib ingest: %s; %.1f s\n", in.st, time.Since(start).Seconds())
 	return code
@@ -98,6 +99,7 @@ func newProgress(stderr io.Writer) *progressbar.ProgressBar {
 		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionThrottle(200*time.Millisecond),
 		progressbar.OptionSpinnerType(14),
+		progressbar.OptionClearOnFinish(),
 	)
 }
 
@@ -125,6 +127,7 @@ type ingester struct {
 	published string
 	stderr    io.Writer
 	progress  func(n int) // nil: none
+	clearLine func()      // clears the progress bar before a message; nil: none
 	st        ingestStats
 	// seen holds a digest of every article key written in this run. Two
 	// versions of one article (the same URL with other text, as crawls of
@@ -152,6 +155,7 @@ func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) 
 		}
 		r, err := source.Open(ctx, target, source.Options{Stdin: stdin, FollowLinks: source.FollowAuto, Fetcher: fetcher})
 		if err != nil {
+			in.clear()
 			fmt.Fprintf(in.stderr, "raqib ingest: %s: %v\n", target, err)
 			in.recordError(ctx, target, "", err.Error())
 			worse(exitUsage)
@@ -160,6 +164,9 @@ func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) 
 		err = in.ingest(ctx, r)
 		r.Close()
 		var fatal *storeError
+		if err != nil {
+			in.clear()
+		}
 		switch {
 		case errors.As(err, &fatal):
 			fmt.Fprintf(in.stderr, "raqib ingest: %v\n", err)
@@ -173,6 +180,7 @@ func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) 
 		worse(exitPartial)
 	}
 	if in.st.repeated > 0 {
+		in.clear()
 		fmt.Fprintf(in.stderr, "raqib ingest: %d articles repeated one read earlier in this run (same URL, or same text); the first version read is kept (counted unchanged)\n", in.st.repeated)
 	}
 	return code
@@ -383,9 +391,17 @@ func (in *ingester) count(res []event.PutResult) {
 	}
 }
 
+// clear clears the progress bar's line before a message.
+func (in *ingester) clear() {
+	if in.clearLine != nil {
+		in.clearLine()
+	}
+}
+
 // fail reports a failed item on stderr and keeps it in the store.
 func (in *ingester) fail(ctx context.Context, it source.Item, reason string) {
 	in.st.failed++
+	in.clear()
 	fmt.Fprintf(in.stderr, "raqib ingest: %s%s: %s\n", it.Origin, idSuffix(it.Article.ID, it.Origin), reason)
 	in.recordError(ctx, it.Origin, it.Article.ID, reason)
 	if in.progress != nil {
