@@ -270,3 +270,57 @@ func BenchmarkTokenize(b *testing.B) {
 		_ = NewDoc(text)
 	}
 }
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+		para []int
+	}{
+		{"full stops", "قصفت الطائرات البلدة. وقتل مدنيان.", []string{"قصفت الطائرات البلدة.", "وقتل مدنيان."}, []int{0, 0}},
+		{"arabic question mark", "هل انتهت الحرب؟ لا.", []string{"هل انتهت الحرب؟", "لا."}, []int{0, 0}},
+		{"line breaks are paragraphs", "عنوان الخبر\nنص الخبر الأول\n\nنص ثان", []string{"عنوان الخبر", "نص الخبر الأول", "نص ثان"}, []int{0, 1, 2}},
+		{"dot inside a name or number", "قال موقع السورية.نت إن الزلزال بلغ 2.6 درجة.", []string{"قال موقع السورية.نت إن الزلزال بلغ 2.6 درجة."}, []int{0}},
+		{"no final stop", "قصف على إدلب", []string{"قصف على إدلب"}, []int{0}},
+		{"empty", "", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := Sentences(tt.text, Tokenize(tt.text))
+			var got []string
+			var para []int
+			for _, s := range ss {
+				got = append(got, tt.text[s.Start:s.End])
+				para = append(para, s.Para)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Sentences(%q) = %q; want %q", tt.text, got, tt.want)
+			}
+			for i := range para {
+				if i < len(tt.para) && para[i] != tt.para[i] {
+					t.Errorf("sentence %d paragraph %d; want %d", i, para[i], tt.para[i])
+				}
+			}
+		})
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"أ. ب؟ ج!\nد", "2.6.", "\n\n\n", "…"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokenize(s)
+		last := 0
+		for _, sn := range Sentences(s, toks) {
+			if sn.From != last || sn.To <= sn.From || sn.To > len(toks) || sn.Start != toks[sn.From].Start || sn.End != toks[sn.To-1].End {
+				t.Fatalf("bad sentence %+v over %d tokens", sn, len(toks))
+			}
+			last = sn.To
+		}
+		if last != len(toks) {
+			t.Fatalf("sentences cover %d of %d tokens", last, len(toks))
+		}
+	})
+}

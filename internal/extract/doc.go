@@ -98,53 +98,22 @@ func (dc *doc) hasForm(i int, forms ...string) bool {
 	return false
 }
 
-var sentenceEnd = map[string]bool{".": true, "!": true, "?": true, "…": true}
-
 // split finds sentences and paragraphs, marking boilerplate lines.
 func (dc *doc) split() {
-	text := dc.art.Text
-	lines := clean.Lines(text)
-	lineBoiler := func(off int) bool {
-		for _, l := range lines {
-			if off >= l.Start && off < l.End {
-				return l.Boilerplate
-			}
-		}
-		return false
-	}
+	lines := clean.Lines(dc.art.Text)
+	li := 0
 	dc.sentOf = make([]int, len(dc.toks))
-	para := 0
-	start := 0
-	flush := func(to int) {
-		if to <= start {
-			return
+	for _, as := range arabic.Sentences(dc.art.Text, dc.toks) {
+		s := sentence{from: as.From, to: as.To, start: as.Start, end: as.End, para: as.Para}
+		for li < len(lines) && lines[li].End <= s.start {
+			li++
 		}
-		s := sentence{from: start, to: to, start: dc.toks[start].Start, end: dc.toks[to-1].End, para: para}
-		s.boiler = lineBoiler(s.start)
-		for i := start; i < to; i++ {
+		s.boiler = li < len(lines) && s.start >= lines[li].Start && lines[li].Boilerplate
+		for i := s.from; i < s.to; i++ {
 			dc.sentOf[i] = len(dc.sents)
 		}
 		dc.sents = append(dc.sents, s)
-		start = to
 	}
-	for i := range dc.toks {
-		if i > 0 {
-			gap := text[dc.toks[i-1].End:dc.toks[i].Start]
-			if strings.Contains(gap, "\n") {
-				flush(i)
-				para++
-			}
-		}
-		t := dc.toks[i]
-		if t.Kind == arabic.Punct && sentenceEnd[t.Norm] {
-			// a full stop between two digits or letters with no space is not an end ("2.6", "السورية.نت")
-			if t.Norm == "." && i+1 < len(dc.toks) && dc.toks[i+1].Start == t.End {
-				continue
-			}
-			flush(i + 1)
-		}
-	}
-	flush(len(dc.toks))
 }
 
 // validText reports whether a text can be analysed.
