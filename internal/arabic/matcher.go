@@ -163,3 +163,10 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 	}
 	return best, found
 }
+
+// Starts reports whether some phrase of the matcher begins with the word key
+// form.
+func (m *Matcher[T]) Starts(form string) bool {
+	_, ok := m.root.next[form]
+	return ok
+}

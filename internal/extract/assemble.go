@@ -168,8 +168,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				}
 			}
 			if best < 0 {
-				// none on the left: the first one on the right, in the same clause
-				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From {
+				// none on the left: the first one on the right, in the same
+				// clause unless a preposition makes it the scene ("أمس في موسكو، إلى اتفاق")
+				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From && !x.pointedAt(dc, pm.from, s) {
 					continue
 				}
 				best = 0
@@ -1340,12 +1341,14 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 	return out
 }
 
-// story is family, with foiled attacks told as attacks.
+// story groups the types that one retold event may take: an attack and
+// its foiling are one story; any other type only with itself (a protest
+// and its dispersal are joined by upgrade, an arrest stays an arrest).
 func story(typ string) string {
-	if typ == "disrupted_weapons_use" {
+	if typ == "disrupted_weapons_use" || attackType(typ) {
 		return "attack"
 	}
-	return family(typ)
+	return typ
 }
 
 // foldMisspelt merges events at two names the gazetteer lacks that differ

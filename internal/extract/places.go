@@ -574,7 +574,7 @@ func (x *Extractor) pointedAt(dc *doc, i int, s sentence) bool {
 	if i == s.from {
 		return false
 	}
-	if dc.hasForm(i-1, "في", "علي", "الي", "قرب", "باتجاه", "نحو", "داخل", "محيط", "من", "عند") {
+	if dc.singular(i-1, "في", "علي", "الي", "قرب", "باتجاه", "نحو", "داخل", "محيط", "من", "عند") {
 		return true
 	}
 	for _, t := range dc.triggers {

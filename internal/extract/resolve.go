@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/geo"
 )
 
@@ -53,7 +56,7 @@ func (x *Extractor) resolvePlaces(dc *doc) {
 
 func (x *Extractor) resolve(dc *doc, k int) {
 	pm := &dc.places[k]
-	pm.name = dc.textOf(pm.from, pm.to)
+	pm.name = x.nameOf(dc, pm)
 	if pm.unresolved {
 		x.fallback(dc, k)
 		return
@@ -75,7 +78,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 				// "على المنطقة" after "ريف إدلب الجنوبي": the same place, as resolved there
 				a := dc.places[q]
 				pm.place, pm.lat, pm.lon, pm.precision = prev, a.lat, a.lon, a.precision
-				pm.name = dc.textOf(pm.from, pm.to)
+				pm.name = x.nameOf(dc, pm)
 				return
 			}
 		}
@@ -237,4 +240,36 @@ func (x *Extractor) fallback(dc *doc, k int) {
 			return
 		}
 	}
+}
+
+// nameOf is a place expression as written, without a conjunction or
+// preposition fused to its first word: "والفطيرة" is named "الفطيرة",
+// "بمدينة مقديشو" "مدينة مقديشو", "لإدلب" "إدلب".
+func (x *Extractor) nameOf(dc *doc, pm *placeMention) string {
+	from := dc.toks[pm.from].Start
+	to := dc.toks[pm.to-1].End
+	t := dc.toks[pm.from]
+	cands := dc.d.Cands[pm.from]
+	known := func(f string) bool { return x.gz.Matcher().Starts(f) || x.placeWords.Starts(f) }
+	if t.Kind == arabic.Word && len(cands) > 0 && !known(cands[0].Form) {
+		for _, c := range cands[1:] {
+			if c.Cost != 1 || !known(c.Form) {
+				continue
+			}
+			// the clitic is what the normalised word has before the reading,
+			// less an article the reading dropped
+			n := t.Norm
+			rest := c.Form
+			if i := strings.LastIndex(n, rest); i > 0 {
+				pre := n[:i]
+				pre = strings.TrimSuffix(pre, "ال")
+				if pre != "" && pre != "ا" {
+					off := arabic.NormalizeOffsets(dc.art.Text[t.Start:t.End]).Orig(len(pre))
+					from = t.Start + off
+				}
+			}
+			break
+		}
+	}
+	return dc.art.Text[from:to]
 }
