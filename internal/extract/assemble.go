@@ -235,6 +235,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
+			if typ == "consult" && (a1 == nil || a2 == nil) {
+				continue // talks need two sides; a cabinet meeting is not talks between parties
+			}
 			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
 				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
 			}

@@ -175,6 +175,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i = pm.to
 				continue // "تظاهروا دعما لغزة": for Gaza, not in Gaza
 			}
+			if !pm.typed && !pm.region && !pm.near && x.adjective(dc, pm, s) {
+				i = pm.to
+				continue // "سفينة تركية": Turkish, not Turkey
+			}
 			if !pm.typed && pm.nameFrom > s.from && x.givenName(dc, pm.nameFrom-1) {
 				i = pm.to
 				continue // "مروان حويجة", "صالح الصماد": a person's family name
@@ -200,8 +204,8 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i++
 				continue // "طريق تل …": a common word after a place noun it cannot be
 			}
-			// "دمشق - ": a dateline, not where anything happened
-			if i == s.from && pm.to < s.to && dc.toks[pm.to].Kind == arabic.Punct && (dc.toks[pm.to].Norm == "-" || dc.toks[pm.to].Norm == ":") {
+			// "دمشق - ", "دبي، الإمارات العربية المتحدة (CNN)": a dateline, not where anything happened
+			if i == s.from && x.dateline(dc, pm, s) {
 				i = pm.to
 				continue
 			}
@@ -609,3 +613,36 @@ func (x *Extractor) givenName(dc *doc, i int) bool {
 
 // purposeWords before "لـ" + place make the place what the act is for.
 var purposeWords = []string{"دعما", "تضامنا", "نصره", "مناصره", "تاييدا", "دعم", "تضامن", "رفضا", "احتجاجا"}
+
+// adjective reports a one-word name that is also a nationality adjective
+// and follows a noun: "سفينة تركية" is a Turkish ship, not Turkey.
+func (x *Extractor) adjective(dc *doc, pm placeMention, s sentence) bool {
+	if pm.nameTo-pm.nameFrom != 1 || pm.nameFrom == s.from {
+		return false
+	}
+	m, ok := x.lx.Nations.At(dc.d, pm.nameFrom, pm.nameTo)
+	if !ok || m.Values[0].How != "adjective" {
+		return false
+	}
+	prev := dc.toks[pm.nameFrom-1]
+	return prev.Kind == arabic.Word && !dc.singular(pm.nameFrom-1, locatives...)
+}
+
+// dateline reports a place opening a sentence as the place a report was
+// filed from: "دمشق - كشف…", "القاهرة: …", "دبي، الإمارات العربية المتحدة (CNN) --".
+func (x *Extractor) dateline(dc *doc, pm placeMention, s sentence) bool {
+	if pm.to >= s.to || dc.toks[pm.to].Kind != arabic.Punct {
+		return false
+	}
+	switch dc.toks[pm.to].Norm {
+	case "-", ":":
+		return true
+	case ",":
+		for k := pm.to + 1; k < s.to && k <= pm.to+6; k++ {
+			if n := dc.toks[k].Norm; n == "(" || n == "-" {
+				return true
+			}
+		}
+	}
+	return false
+}
