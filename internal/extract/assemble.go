@@ -33,7 +33,7 @@ var agentWords = []string{"قبل", "نفذ", "نفذت", "نفذه", "نفذه�
 
 // objectWords introduce the side acted upon: "على مواقع المعارضة", "ضد
 // قوات النظام", "في صفوف الميليشيات", "مقرات لهيئة تحرير الشام".
-var objectWords = []string{"علي", "ضد", "صفوف", "مواقع", "موقع", "مقرات", "مقر", "نقاط", "نقطه", "تجمعات", "عناصر", "معاقل", "مناطق", "مراكز", "مركز", "قاعده", "ارتال", "رتل", "دوريه", "تعزيزات", "مستودعات", "مخازن", "استهدف", "استهدفت", "مستهدفه", "مستهدفا", "تابعه", "تابع", "مسلحي", "مقاتلي"}
+var objectWords = []string{"علي", "ضد", "صفوف", "حاجز", "حاجزا", "حواجز", "ثكنه", "كتيبه", "دبابه", "اليات", "عربه", "مواقع", "موقع", "مقرات", "مقر", "نقاط", "نقطه", "تجمعات", "عناصر", "معاقل", "مناطق", "مراكز", "مركز", "قاعده", "ارتال", "رتل", "دوريه", "تعزيزات", "مستودعات", "مخازن", "استهدف", "استهدفت", "مستهدفه", "مستهدفا", "تابعه", "تابع", "مسلحي", "مقاتلي"}
 
 // withWords introduce the other side of talks and agreements: "مع نظيره التركي".
 var withWords = []string{"مع", "بين"}
@@ -550,13 +550,18 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	objectBefore := func(i int) bool {
 		for k := max(s.from, dc.actors[i].from-2); k < dc.actors[i].from; k++ {
+			if k == t.From {
+				continue // the event verb itself: "استهدف حزب الله…" has the doer after it
+			}
 			if dc.hasForm(k, objectWords...) {
 				return true
 			}
 		}
 		return strings.HasPrefix(dc.norm(dc.actors[i].from), "ل") && dc.actors[i].from > s.from && dc.hasForm(dc.actors[i].from-1, objectWords...)
 	}
-	// 1. the doer named after an agent word anywhere after the trigger
+	// 1. the doer named after an agent word anywhere after the trigger (for
+	// a foiled attack that is who launched it: "طائرة مسيرة أطلقها الحوثيون")
+	var launcher *actorPick
 	for i := range dc.actors {
 		am := dc.actors[i]
 		if !inSent(i) || am.from < t.To || am.kind == "civilian" {
@@ -564,11 +569,15 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 		for k := max(t.To, am.from-2); k < am.from; k++ {
 			if dc.hasForm(k, agentWords...) {
-				a1 = x.pickOf(dc, i, typ)
+				if typ == "disrupted_weapons_use" {
+					launcher = x.pickOf(dc, i, typ)
+				} else {
+					a1 = x.pickOf(dc, i, typ)
+				}
 				break
 			}
 		}
-		if a1 != nil {
+		if a1 != nil || launcher != nil {
 			break
 		}
 	}
@@ -658,6 +667,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if family(typ) == "protest" {
 		return x.protestActors(dc, s, typ, a1, a2, dc.textOf(t.From, t.To))
 	}
+	if launcher != nil && (a1 == nil || launcher.code != a1.code) {
+		a2 = launcher
+	}
 	// actor2: the side acted upon
 	for i := range dc.actors {
 		am := dc.actors[i]
@@ -686,6 +698,18 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			if inSent(i) && am.kind == "civilian" {
 				a2 = x.pickOf(dc, i, typ)
 				break
+			}
+		}
+	}
+	if a2 == nil && (typ == "armed_clash" || typ == "consult" || typ == "agreement") && a1 != nil {
+		// "اشتباكات بين قوات الدعم السريع والجيش السوداني": the other side
+		for i := range dc.actors {
+			am := dc.actors[i]
+			if inSent(i) && !sc.speakers[i] && a1.idx != i && armed(am) || inSent(i) && am.kind == "state" && typ != "armed_clash" && a1.idx != i {
+				if p := x.pickOf(dc, i, typ); p.code != a1.code && !crowd(p.code) {
+					a2 = p
+					break
+				}
 			}
 		}
 	}

@@ -165,6 +165,26 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			name: "the doer after the verb", published: "2023-11-01",
+			text: "استهدف حزب الله بصاروخ موجه دبابة إسرائيلية قرب مستوطنة المطلة.",
+			want: []want{{typ: "shelling_artillery_missile_attack", actor1: "IRN.MIL", precision: 2}},
+		},
+		{
+			name: "the launcher of a foiled attack is actor2", published: "2021-02-10",
+			text: "أسقطت الدفاعات الجوية السعودية طائرة مسيرة أطلقها الحوثيون باتجاه مدينة خميس مشيط.",
+			want: []want{{typ: "disrupted_weapons_use", actor1: "SAU.MIL", actor2: "HOUTHI"}},
+		},
+		{
+			name: "both sides of a clash", published: "2022-07-03",
+			text: "اندلعت اشتباكات عنيفة بين قوات الدعم السريع والجيش السوداني في مدينة الأبيض.",
+			want: []want{{typ: "armed_clash", actor1: "RSF", actor2: "SDN.MIL"}},
+		},
+		{
+			name: "an army checkpoint is the target", published: "2019-06-10",
+			text: "هاجم مسلحون مجهولون حاجزا للجيش في بلدة الصنمين بريف درعا الشمالي.",
+			want: []want{{typ: "armed_clash", actor1: "UNK", actor2: "SYR.GOV"}},
+		},
+		{
 			name: "explosive device", published: "2019-07-01",
 			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
 			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},
