@@ -4,16 +4,13 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/extract"
 	"github.com/raqib/raqib/internal/source"
 )
@@ -32,6 +29,7 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 	fs.Var(&gazetteers, "gazetteer", "GeoNames dump or raqib TSV to load on top of the embedded gazetteer (repeatable; also $RAQIB_GAZETTEER)")
 	workers := fs.Int("workers", runtime.NumCPU(), "articles extracted in parallel (output order stays the input order)")
 	quiet := fs.Bool("q", false, "no summary line on stderr")
+	explain := fs.Bool("explain", false, "instead of events, show what the extractor saw in each sentence (event words, actors, places, dates, cues)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib extract [flags] FILE|DIR|URL|- …")
 		fmt.Fprintln(e.stderr, "Reads SPEC §1 JSONL, .txt (id = file name), HTML, RSS/Atom or WARC; prints one SPEC §2 event per line.")
@@ -72,7 +70,11 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 			code = exitUsage
 			continue
 		}
-		err = extractAll(ctx, x, r, *published, max(1, *workers), out, e.stderr, st)
+		if *explain {
+			err = explainAll(ctx, x, r, *published, out, e.stderr)
+		} else {
+			err = extractAll(ctx, x, r, *published, max(1, *workers), out, e.stderr, st)
+		}
 		r.Close()
 		if err != nil {
 			fmt.Fprintf(e.stderr, "raqib extract: %s: %v\n", in, err)
@@ -94,96 +96,48 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 
 type extractStats struct{ articles, events, failed int }
 
-type job struct {
-	seq  int
-	item source.Item
-}
-
-type result struct {
-	seq    int
-	origin string
-	id     string
-	events []event.Event
-	err    error
-}
-
 // extractAll streams items from r through workers and writes events in
 // input order. A bad item is reported on stderr and skipped.
 func extractAll(ctx context.Context, x *extract.Extractor, r source.Reader, published string, workers int,
 	out io.Writer, stderr io.Writer, st *extractStats) error {
-	jobs := make(chan job, workers*2)
-	results := make(chan result, workers*2)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				res := result{seq: j.seq, origin: j.item.Origin, id: j.item.Article.ID, err: j.item.Err}
-				if res.err == nil {
-					a := j.item.Article
-					if a.Published == "" {
-						a.Published = published
-					}
-					res.events, res.err = x.Extract(a)
-				}
-				results <- res
-			}
-		}()
-	}
-	var readErr error
-	go func() {
-		defer close(jobs)
-		for seq := 0; ; seq++ {
-			it, err := r.Next(ctx)
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err != nil {
-				readErr = err
-				return
-			}
-			select {
-			case jobs <- job{seq, it}:
-			case <-ctx.Done():
-				readErr = ctx.Err()
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	pending := map[int]result{}
-	next := 0
-	var writeErr error
-	for res := range results {
-		pending[res.seq] = res
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			st.articles++
-			if r.err != nil {
-				st.failed++
-				fmt.Fprintf(stderr, "raqib extract: %s%s: %v\n", r.origin, idSuffix(r.id, r.origin), r.err)
-				continue
-			}
-			for i := range r.events {
-				if writeErr == nil {
-					writeErr = enc.Encode(&r.events[i])
-				}
-				st.events++
-			}
+	return extractStream(ctx, r, x, workers, published, func(e extracted) error {
+		st.articles++
+		if e.err != nil {
+			st.failed++
+			fmt.Fprintf(stderr, "raqib extract: %s%s: %v\n", e.item.Origin, idSuffix(e.item.Article.ID, e.item.Origin), e.err)
+			return nil
 		}
+		for i := range e.events {
+			if err := enc.Encode(&e.events[i]); err != nil {
+				return err
+			}
+			st.events++
+		}
+		return nil
+	})
+}
+
+// explainAll prints, for each article, what the extractor saw in it.
+func explainAll(ctx context.Context, x *extract.Extractor, r source.Reader, published string, out, stderr io.Writer) error {
+	for {
+		it, err := r.Next(ctx)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if it.Err != nil {
+			fmt.Fprintf(stderr, "raqib extract: %s: %v\n", it.Origin, it.Err)
+			continue
+		}
+		if it.Article.Published == "" {
+			it.Article.Published = published
+		}
+		fmt.Fprintf(out, "# %s (%s)\n%s\n", it.Article.ID, it.Origin, x.Explain(it.Article))
 	}
-	if readErr != nil {
-		return readErr
-	}
-	return writeErr
 }
 
 func idSuffix(id, origin string) string {

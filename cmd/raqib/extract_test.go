@@ -80,6 +80,12 @@ func TestExtractCommand(t *testing.T) {
 			t.Errorf("got %+v; want an event of report.txt dated 2020-09-19 (أمس)", evs)
 		}
 	})
+	t.Run("explain", func(t *testing.T) {
+		code, out, _ := runRaqib(t, "", "extract", "--explain", report)
+		if code != exitOK || !strings.Contains(out, "trigger") || !strings.Contains(out, "place") {
+			t.Errorf("exit %d; --explain output lacks triggers or places:\n%s", code, out)
+		}
+	})
 	t.Run("stdin", func(t *testing.T) {
 		code, out, _ := runRaqib(t, good+"\n", "extract", "-")
 		if code != exitOK || len(decodeEvents(t, out)) == 0 {

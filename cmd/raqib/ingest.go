@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -192,133 +191,51 @@ type storeError struct{ err error }
 func (e *storeError) Error() string { return "store: " + e.err.Error() }
 func (e *storeError) Unwrap() error { return e.err }
 
-type ingestResult struct {
-	seq       int
-	item      source.Item
-	key, hash string // the article's store key and content hash
-	events    []event.Event
-	err       error
-}
-
-// ingest streams one reader through the workers into the store.
+// ingest streams one reader through the extractor into the store, in
+// transactional batches.
 func (in *ingester) ingest(ctx context.Context, r source.Reader) error {
-	type job struct {
-		seq  int
-		item source.Item
-	}
-	jobs := make(chan job, in.workers*2)
-	results := make(chan ingestResult, in.workers*2)
-	// window bounds the items between the reader and the writer, so that
-	// one slow article cannot make the reorder buffer grow.
-	window := make(chan struct{}, in.workers*8)
-	// stop tells the reader to give up when the writer has failed.
-	stopCtx, stop := context.WithCancel(ctx)
-	defer stop()
-
-	var wg sync.WaitGroup
-	for range in.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				res := ingestResult{seq: j.seq, item: j.item, err: j.item.Err}
-				if res.err == nil {
-					if res.item.Article.Published == "" {
-						res.item.Article.Published = in.published
-					}
-					res.events, res.err = in.x.Extract(res.item.Article)
-					res.key, res.hash = event.ArticleKey(res.item.Article), event.ContentHash(res.item.Article)
-				}
-				results <- res
-			}
-		}()
-	}
-	var readErr error
-	go func() {
-		defer close(jobs)
-		for seq := 0; ; seq++ {
-			select {
-			case window <- struct{}{}:
-			case <-stopCtx.Done():
-				readErr = stopCtx.Err()
-				return
-			}
-			it, err := r.Next(stopCtx)
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err != nil {
-				readErr = err
-				return
-			}
-			select {
-			case jobs <- job{seq, it}:
-			case <-stopCtx.Done():
-				readErr = stopCtx.Err()
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
-
-	var writeErr error
 	pending := make([]event.Record, 0, in.batch)
 	origins := make([]source.Item, 0, in.batch)
-	flush := func() {
-		if len(pending) == 0 || writeErr != nil {
-			return
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
 		}
 		// A batch that was read is written even after an interrupt, so
 		// that what was extracted is not thrown away.
-		writeErr = in.put(context.WithoutCancel(ctx), pending, origins)
-		if writeErr != nil {
-			stop()
-		}
+		err := in.put(context.WithoutCancel(ctx), pending, origins)
 		pending, origins = pending[:0], origins[:0]
+		return err
 	}
-	// Results are taken in input order, so that "the first version read"
-	// of a repeated article is the same on every run.
-	reorder := map[int]ingestResult{}
-	next := 0
-	for res := range results {
-		reorder[res.seq] = res
-		for {
-			res, ok := reorder[next]
-			if !ok {
-				break
-			}
-			delete(reorder, next)
-			next++
-			<-window
-			if writeErr != nil {
-				continue // drain
-			}
-			in.take(ctx, res, &pending, &origins)
-			if len(pending) >= in.batch {
-				flush()
-			}
+	// Results come in input order, so that "the first version read" of a
+	// repeated article is the same on every run.
+	err := extractStream(ctx, r, in.x, in.workers, in.published, func(e extracted) error {
+		in.take(ctx, e, &pending, &origins)
+		if len(pending) >= in.batch {
+			return flush()
 		}
+		return nil
+	})
+	var fatal *storeError
+	if errors.As(err, &fatal) {
+		return err
 	}
-	flush()
-	if writeErr != nil {
-		return writeErr
+	if ferr := flush(); ferr != nil {
+		return ferr
 	}
-	if readErr != nil && !(errors.Is(readErr, context.Canceled) && ctx.Err() == nil) {
-		return readErr
-	}
-	return nil
+	return err
 }
 
 // take counts one result and adds it to the batch unless it failed or
 // repeats an article written earlier in this run.
-func (in *ingester) take(ctx context.Context, res ingestResult, pending *[]event.Record, origins *[]source.Item) {
+func (in *ingester) take(ctx context.Context, res extracted, pending *[]event.Record, origins *[]source.Item) {
 	in.st.read++
 	in.st.textBytes += int64(len(res.item.Article.Text))
 	if res.err != nil {
 		in.fail(ctx, res.item, res.err.Error())
 		return
 	}
-	if in.repeat(res.key) {
+	key, hash := event.ArticleKey(res.item.Article), event.ContentHash(res.item.Article)
+	if in.repeat(key) {
 		in.st.unchanged++
 		in.st.repeated++
 		if in.progress != nil {
@@ -326,7 +243,7 @@ func (in *ingester) take(ctx context.Context, res ingestResult, pending *[]event
 		}
 		return
 	}
-	*pending = append(*pending, event.Record{Article: res.item.Article, Key: res.key, Hash: res.hash, Events: res.events})
+	*pending = append(*pending, event.Record{Article: res.item.Article, Key: key, Hash: hash, Events: res.events})
 	*origins = append(*origins, res.item)
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
 )
 
@@ -12,25 +11,10 @@ import (
 // article, sentence by sentence: triggers, actors, places, dates and cues.
 // It is for people tuning lexicons ("raqib extract --explain").
 func (x *Extractor) Explain(a event.Article) string {
-	if err := validText(a.Text); err != nil {
+	dc, err := x.analyze(a)
+	if err != nil {
 		return "error: " + err.Error()
 	}
-	dc := &doc{art: &a}
-	dc.d = arabic.NewDoc(a.Text)
-	dc.toks = dc.d.Tokens
-	dc.anchor, dc.hasAnchor = a.PublishedTime()
-	dc.split()
-	x.findDates(dc)
-	x.findActors(dc)
-	x.findSources(dc)
-	x.findNumbers(dc)
-	n := len(dc.toks)
-	dc.triggers = x.lx.Triggers.Find(dc.d, 0, n)
-	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
-	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
-	dc.units = x.lx.Units.Find(dc.d, 0, n)
-	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
-	x.findPlaces(dc)
 	var b strings.Builder
 	in := func(s sentence, from int) bool { return from >= s.from && from < s.to }
 	for _, s := range dc.sents {

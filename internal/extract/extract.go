@@ -83,6 +83,16 @@ func (x *Extractor) Gazetteer() *geo.Gazetteer { return x.gz }
 // Extract returns the events of one article, in text order. An article that
 // cannot be read (empty, invalid UTF-8, binary) gives an error and no events.
 func (x *Extractor) Extract(a event.Article) ([]event.Event, error) {
+	dc, err := x.analyze(a)
+	if err != nil {
+		return nil, err
+	}
+	return x.assemble(dc), nil
+}
+
+// analyze reads an article into every layer of mentions the assembly of
+// events works from.
+func (x *Extractor) analyze(a event.Article) (*doc, error) {
 	if err := validText(a.Text); err != nil {
 		return nil, err
 	}
@@ -110,8 +120,7 @@ func (x *Extractor) Extract(a event.Article) ([]event.Event, error) {
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
 	x.findPlaces(dc)
-	evs := x.assemble(dc)
-	return evs, nil
+	return dc, nil
 }
 
 func (x *Extractor) findDates(dc *doc) {
