@@ -91,7 +91,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		}
 	} else {
 		pm.place = x.pick(dc, pm)
-		if pm.context != "" && pm.place != nil && pm.place.Admin1 != pm.context && !pm.qualifier {
+		if pm.context != "" && pm.place != nil && pm.place.Admin1 != pm.context && !pm.qualifier && !pm.region && !pm.near {
 			// "قرية نهر البارد في ريف حماة": the only نهر البارد we know is
 			// elsewhere, so this is a place we do not know, in Hama.
 			picked := pm.place
