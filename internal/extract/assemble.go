@@ -874,6 +874,9 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 		if x.reportDate(dc, m, t) {
 			continue // "كشف المركز الجمعة إحباط هجوم": when it was said, not when it happened
 		}
+		if x.closerTrigger(dc, m, t, s) {
+			continue // "غارات … لأول مرة منذ وقف إطلاق النار منذ عام": the truce's date
+		}
 		d := abs(m.tok - t.From)
 		if d < bestD {
 			best, bestD = m, d
@@ -1441,4 +1444,20 @@ func (x *Extractor) claimant(dc *doc, s sentence, typ string) *actorPick {
 		}
 	}
 	return nil
+}
+
+// closerTrigger reports a date mention that stands nearer another event
+// word of the sentence, of another story (a truce, talks), than t: it dates
+// that one.
+func (x *Extractor) closerTrigger(dc *doc, m *dateMention, t arabic.Match[Trigger], s sentence) bool {
+	d := abs(m.tok - t.From)
+	for _, o := range dc.triggers {
+		if o.From < s.from || o.From >= s.to || o.From == t.From || story(o.Values[0].Type) == story(t.Values[0].Type) {
+			continue
+		}
+		if abs(m.tok-o.From) < d {
+			return true
+		}
+	}
+	return false
 }
