@@ -10,7 +10,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,9 +30,6 @@ const (
 	exitPartial = 1 // the run finished but some items could not be read
 	exitUsage   = 2 // bad flags or arguments, or an input that cannot be opened
 )
-
-// errUsage marks errors that are the caller's: a usage line follows them.
-var errUsage = errors.New("usage")
 
 // env holds what a subcommand may touch, so tests can run it in-process.
 type env struct {

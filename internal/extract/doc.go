@@ -18,7 +18,6 @@ type sentence struct {
 	start, end int // byte offsets of the first and last token
 	para       int // paragraph (line) number
 	boiler     bool
-	background bool
 }
 
 // doc is one article under analysis: its tokens, sentences and every layer

@@ -120,8 +120,7 @@ func TestKillMidIngest(t *testing.T) {
 		t.Errorf("after kill: %+v; want whole batches of %d articles with 5 events each, at least 7 of them", c, crashBatch)
 	}
 
-	var again string
-	again = child(t, path, 0)
+	again := child(t, path, 0)
 	want := fmt.Sprintf("done new=%d updated=0 unchanged=%d", crashArticles-c.Articles, c.Articles)
 	if again != want {
 		t.Errorf("re-run reported %q; want %q", again, want)

@@ -1,6 +1,6 @@
 // Package web serves raqib's REST API (/api/v1) and the analyst's web UI: a
-// map, a timeline, a filter bar and event pages, embedded in the binary with
-// go:embed. It sees the store and the extractor only through the small
+// map, a timeline, a filter bar and event pages, embedded in the binary
+// (an embed directive). It sees the store and the extractor only through the small
 // interfaces below; cmd/raqib picks the adapters.
 package web
 
@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/raqib/raqib/internal/event"
 )
@@ -100,7 +101,7 @@ func New(opt Options) (*Server, error) {
 	reg := opt.Registry
 	if reg == nil {
 		reg = prometheus.NewRegistry()
-		reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	}
 	m, err := newMetrics(reg, s.store)
 	if err != nil {
