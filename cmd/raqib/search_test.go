@@ -15,18 +15,7 @@ func searchJSONL(t *testing.T, dsn string, args ...string) []event.Event {
 	if code != exitOK {
 		t.Fatalf("search %v: exit %d\n%s", args, code, stderr)
 	}
-	var evs []event.Event
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		if line == "" {
-			continue
-		}
-		var e event.Event
-		if err := json.Unmarshal([]byte(line), &e); err != nil {
-			t.Fatalf("search output line %q: %v", line, err)
-		}
-		evs = append(evs, e)
-	}
-	return evs
+	return decodeEvents(t, out)
 }
 
 // testSearch runs against the store TestIngest filled.
