@@ -26,6 +26,9 @@ var enclitics = []string{"هما", "كما", "هم", "هن", "ها", "كم", "ن
 // runeLen counts runes; lexicon forms are short, so this stays cheap.
 func runeLen(s string) int { return len([]rune(s)) }
 
+// RuneCount is the number of letters of a normalised form.
+func RuneCount(s string) int { return runeLen(s) }
+
 // StripArticle drops a leading definite article ال when at least two letters
 // remain. Lexicon keys and text forms are both compared without it.
 func StripArticle(w string) string {

@@ -157,7 +157,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		if len(trigs) == 0 {
 			continue
 		}
-		trigs = x.dropFoiled(dc, s, trigs)
+		trigs = x.dropObjects(dc, s, x.dropFoiled(dc, s, trigs))
+		if len(trigs) == 0 {
+			continue
+		}
 		places := x.sentencePlaces(dc, s)
 		assigned := make([][]*placeMention, len(trigs))
 		for _, pm := range places {
@@ -234,6 +237,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			typ := x.typeOf(dc, t, s, a1)
 			if typ == "" {
 				continue
+			}
+			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
+				continue // "تصعب السيطرة عليها": control with nobody taking it is not a takeover
 			}
 			if typ == "consult" && (a1 == nil || a2 == nil) {
 				continue // talks need two sides; a cabinet meeting is not talks between parties
@@ -697,6 +703,15 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			am := dc.actors[i]
 			if inSent(i) && am.kind == "civilian" {
 				a2 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	// talks and agreements: the parties named in the sentence, in order
+	if a1 == nil && (typ == "consult" || typ == "agreement") {
+		for i := range dc.actors {
+			if am := dc.actors[i]; inSent(i) && !sc.speakers[i] && am.kind != "civilian" && am.kind != "local" {
+				a1 = x.pickOf(dc, i, typ)
 				break
 			}
 		}
@@ -1456,6 +1471,42 @@ func (x *Extractor) closerTrigger(dc *doc, m *dateMention, t arabic.Match[Trigge
 			continue
 		}
 		if abs(m.tok-o.From) < d {
+			return true
+		}
+	}
+	return false
+}
+
+// dropObjects removes event words that are what an attack hit or that a
+// truce is only named in passing: "قصفت مقاتلاته تعزيزات للمتمردين" is a
+// strike on reinforcements, not a deployment; "رغم الهدنة" declares nothing.
+func (x *Extractor) dropObjects(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	var out []arabic.Match[Trigger]
+	for k, t := range trigs {
+		typ := t.Values[0].Type
+		if (typ == "change_to_group_activity" || typ == "headquarters_or_base_established") && k > 0 &&
+			attackType(trigs[k-1].Values[0].Type) && t.From-trigs[k-1].To <= 2 {
+			continue
+		}
+		if typ == "ceasefire" && !x.declared(dc, t, s) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// truceVerbs declare, agree, begin or extend a truce.
+var truceVerbs = []string{"اعلن", "اعلنت", "اعلان", "اعلنوا", "اتفق", "اتفقت", "اتفقا", "اتفاق", "توصل", "توصلت", "التوصل", "دخل", "دخلت", "دخول", "بدء", "بدا", "بدات", "سريان", "فرض", "فرضت", "وقع", "وقعت", "توقيع", "تثبيت", "تمديد", "مدد", "مددت", "يمدد", "قررت", "قرر", "التزام", "التزمت", "خرق", "خروقات", "انتهاك", "انتهاكات", "توقفت", "توقف", "عرضت", "وافقت", "وافق"}
+
+// declared reports a truce its clause has someone declare, agree, begin,
+// extend, keep or break.
+func (x *Extractor) declared(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	for k := dc.clauseStart(t.From, s.from, 10); k < min(s.to, t.To+3); k++ {
+		if k >= t.From && k < t.To {
+			continue
+		}
+		if dc.singular(k, truceVerbs...) {
 			return true
 		}
 	}

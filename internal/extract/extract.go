@@ -82,7 +82,13 @@ func (x *Extractor) Gazetteer() *geo.Gazetteer { return x.gz }
 
 // Extract returns the events of one article, in text order. An article that
 // cannot be read (empty, invalid UTF-8, binary) gives an error and no events.
-func (x *Extractor) Extract(a event.Article) ([]event.Event, error) {
+func (x *Extractor) Extract(a event.Article) (evs []event.Event, err error) {
+	// A fault in a rule must cost one article, never the batch.
+	defer func() {
+		if r := recover(); r != nil {
+			evs, err = nil, fmt.Errorf("internal error in the extractor: %v", r)
+		}
+	}()
 	dc, err := x.analyze(a)
 	if err != nil {
 		return nil, err

@@ -185,6 +185,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "armed_clash", actor1: "UNK", actor2: "SYR.GOV"}},
 		},
 		{
+			name: "a strike on reinforcements", published: "2018-10-12",
+			text: "قصفت مقاتلات التحالف تعزيزات للحوثيين في مديرية حيس أمس.",
+			want: []want{{typ: "air_drone_strike", actor1: "SAU.COAL"}},
+			count: 1,
+		},
+		{
 			name: "explosive device", published: "2019-07-01",
 			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
 			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},
@@ -220,6 +226,10 @@ func TestNoEvents(t *testing.T) {
 		{"province named in passing", "تسيطر هيئة تحرير الشام على معظم محافظة إدلب منذ سنوات."},
 		{"boilerplate line", "اقرأ أيضا: غارات روسية على بلدة كفرنبل"},
 		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
+		{"a clitic does not make a village", "قالت الوزارة إن السيطرة على الوباء صعبة لعدم وجود لقاح فعال."},
+		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
+		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
+		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,6 +49,9 @@ const localCode = "@."
 // (SPEC §4), others COUNTRY.MIL or COUNTRY.GOV. It returns "" when the
 // country is unknown.
 func localize(code, country string) string {
+	if code == "COAL" && country == "YEM" {
+		return "SAU.COAL" // in Yemen "التحالف" is the Saudi-led coalition, not the anti-ISIS one
+	}
 	if !strings.HasPrefix(code, localCode) {
 		return code
 	}
@@ -138,6 +141,11 @@ func (x *Extractor) findActors(dc *doc) {
 		}
 		v := m.Values[0]
 		if v.How == "adjective" {
+			continue
+		}
+		// "في ميونيخ بألمانيا", "في تركيا": a country after a preposition of place is where, not who
+		if n := dc.norm(m.From); m.From > 0 && dc.singular(m.From-1, "في", "داخل", "الي") ||
+			strings.HasPrefix(n, "ب") && dc.d.Cands[m.From][0].Form != arabic.StripArticle(n) && !dc.hasForm(m.From-1, "مع") {
 			continue
 		}
 		out = append(out, actorMention{from: m.From, to: m.To, code: v.ISO3, kind: "state"})

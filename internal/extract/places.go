@@ -41,6 +41,7 @@ type placeMention struct {
 	carried          *event.Location // the place of the story a placeless sentence continues
 	fallbackTo       *geo.Place      // for a name the gazetteer lacks: the known place it lies in
 	fallbackDir      bool            // … and the sentence said which side of it ("غرب مدينة إدلب")
+	firstKey         string          // the reading of the first name word the gazetteer matched
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
@@ -358,9 +359,20 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 	}
 	if g, ok := x.gazAt(dc, j, to); ok {
 		pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
+		pm.firstKey = x.firstKey(dc, g.From)
 		return pm, true
 	}
 	return pm, false
+}
+
+// firstKey is the reading of word i under which some place name starts.
+func (x *Extractor) firstKey(dc *doc, i int) string {
+	for _, c := range dc.d.Cands[i] {
+		if c.Cost <= 1 && x.gz.Matcher().Starts(c.Form) {
+			return c.Form
+		}
+	}
+	return ""
 }
 
 func (x *Extractor) singularType(dc *doc, t arabic.Match[placeWord]) bool {
@@ -483,6 +495,9 @@ func (x *Extractor) plausiblePlace(dc *doc, pm placeMention, i int, s sentence) 
 		if p.Source != "GeoNames" {
 			imported = false
 		}
+	}
+	if c := dc.d.Cands[pm.nameFrom]; pm.nameTo-pm.nameFrom == 1 && best >= geo.Rank("subdistrict") && len(c) > 0 && c[0].Form != pm.firstKey && arabic.RuneCount(pm.firstKey) <= 3 {
+		return false // "لقاح" is a vaccine, not ل + the village قاح
 	}
 	if !imported || best < geo.Rank("town") {
 		return true
