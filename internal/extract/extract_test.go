@@ -186,8 +186,8 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "a strike on reinforcements", published: "2018-10-12",
-			text: "قصفت مقاتلات التحالف تعزيزات للحوثيين في مديرية حيس أمس.",
-			want: []want{{typ: "air_drone_strike", actor1: "SAU.COAL"}},
+			text:  "قصفت مقاتلات التحالف تعزيزات للحوثيين في مديرية حيس أمس.",
+			want:  []want{{typ: "air_drone_strike", actor1: "SAU.COAL"}},
 			count: 1,
 		},
 		{
