@@ -33,7 +33,7 @@ var agentWords = []string{"قبل", "نفذ", "نفذت", "نفذه", "نفذه�
 
 // objectWords introduce the side acted upon: "على مواقع المعارضة", "ضد
 // قوات النظام", "في صفوف الميليشيات", "مقرات لهيئة تحرير الشام".
-var objectWords = []string{"علي", "ضد", "صفوف", "حاجز", "حاجزا", "حواجز", "ثكنه", "كتيبه", "دبابه", "اليات", "عربه", "مواقع", "موقع", "مقرات", "مقر", "نقاط", "نقطه", "تجمعات", "عناصر", "معاقل", "مناطق", "مراكز", "مركز", "قاعده", "ارتال", "رتل", "دوريه", "تعزيزات", "مستودعات", "مخازن", "استهدف", "استهدفت", "مستهدفه", "مستهدفا", "تابعه", "تابع", "مسلحي", "مقاتلي"}
+var objectWords = []string{"علي", "ضد", "مع", "صفوف", "حاجز", "حاجزا", "حواجز", "ثكنه", "كتيبه", "دبابه", "اليات", "عربه", "مواقع", "موقع", "مقرات", "مقر", "نقاط", "نقطه", "تجمعات", "عناصر", "معاقل", "مناطق", "مراكز", "مركز", "قاعده", "ارتال", "رتل", "دوريه", "تعزيزات", "مستودعات", "مخازن", "استهدف", "استهدفت", "مستهدفه", "مستهدفا", "تابعه", "تابع", "مسلحي", "مقاتلي"}
 
 // withWords introduce the other side of talks and agreements: "مع نظيره التركي".
 var withWords = []string{"مع", "بين"}
@@ -173,7 +173,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if best < 0 {
 				// none on the left: the first one on the right, in the same
 				// clause unless a preposition makes it the scene ("أمس في موسكو، إلى اتفاق")
-				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From && !x.pointedAt(dc, pm.from, s) {
+				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From && !(len(places) == 1 && x.pointedAt(dc, pm.from, s)) {
 					continue
 				}
 				best = 0
@@ -745,7 +745,8 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 // selfReported types are ones whose doer is often the one announcing them.
 func selfReported(typ string) bool {
 	switch typ {
-	case "disrupted_weapons_use", "ceasefire", "agreement", "consult", "change_to_group_activity", "arrests":
+	case "disrupted_weapons_use", "ceasefire", "agreement", "consult", "change_to_group_activity", "arrests",
+		"non_state_actor_overtakes_territory", "government_regains_territory":
 		return true
 	}
 	return false
@@ -833,9 +834,11 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 		claim.Status = event.Alleged
 	}
 	if sc.deny {
-		claim.Status = event.Denied
 		claim.DeniedBy = sc.denier
-		claim.By = ""
+		if sc.speaker == nil || sc.speaker.code == sc.denier {
+			// nobody else tells of it here: the sentence is only a denial
+			claim.Status, claim.By = event.Denied, ""
+		}
 	}
 	ev.Claim = claim
 	if nEvents == 1 {

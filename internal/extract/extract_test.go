@@ -191,6 +191,17 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			name: "a denial by another party keeps the report", published: "2018-04-08",
+			text: "قتل 40 شخصا على الأقل في هجوم كيماوي على مدينة دوما في الغوطة الشرقية، بحسب الدفاع المدني، فيما نفت دمشق استخدام أي أسلحة كيماوية.",
+			want: []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-08"}},
+			count: 1,
+		},
+		{
+			name: "an army announcing its takeover is its doer", published: "2018-05-21",
+			text: "أعلن الجيش السوري السيطرة الكاملة على مخيم اليرموك جنوبي دمشق.",
+			want: []want{{typ: "government_regains_territory", name: "اليرموك", actor1: "SYR.GOV"}},
+		},
+		{
 			name: "explosive device", published: "2019-07-01",
 			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
 			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},

@@ -81,6 +81,12 @@ func (x *Extractor) findActors(dc *doc) {
 		role := h.Values[0]
 		sent := dc.sentOf[h.From]
 		found := false
+		if h.To < n && dc.singular(h.To, "مجهول", "مجهوله", "مجهولين", "مجهوله الهويه") {
+			// "طائرات مجهولة", "مسلحون مجهولون": unidentified
+			out = append(out, actorMention{from: h.From, to: h.To + 1, code: "UNK", kind: "force", head: true, air: dc.anyForm(h.From, h.To, airHeads...)})
+			markUsed(used, h.From, h.To+1)
+			continue
+		}
 		for j := h.To; j < n && j <= h.To+3 && dc.sentOf[j] == sent; j++ {
 			if nm, ok := x.lx.Nations.At(dc.d, j, n); ok && nm.Values[0].How == "adjective" {
 				code := nm.Values[0].ISO3 + "." + role
