@@ -192,8 +192,8 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "a denial by another party keeps the report", published: "2018-04-08",
-			text: "قتل 40 شخصا على الأقل في هجوم كيماوي على مدينة دوما في الغوطة الشرقية، بحسب الدفاع المدني، فيما نفت دمشق استخدام أي أسلحة كيماوية.",
-			want: []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-08"}},
+			text:  "قتل 40 شخصا على الأقل في هجوم كيماوي على مدينة دوما في الغوطة الشرقية، بحسب الدفاع المدني، فيما نفت دمشق استخدام أي أسلحة كيماوية.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-08"}},
 			count: 1,
 		},
 		{
