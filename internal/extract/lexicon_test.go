@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
 )
 
@@ -152,4 +153,45 @@ func (x *Extractor) firstSource(text string) string {
 		return dc.sources[0].code
 	}
 	return ""
+}
+
+// TestLexiconsDoNotHideTowns guards against a word list swallowing a town:
+// after normalisation and without the article, "دوماً" (always) is the city
+// of Douma and "الدوما" (the Russian parliament) too. A cue, trigger, unit
+// or source entry that reads exactly like a city, town, governorate or base
+// would hide it; the few actors that are places on purpose (a base speaking
+// for the forces in it) are listed here.
+func TestLexiconsDoNotHideTowns(t *testing.T) {
+	x := newTestExtractor(t)
+	big := map[string]bool{"country": true, "governorate": true, "city": true, "town": true, "base": true, "airport": true, "region": true}
+	placeKeys := map[string]string{}
+	for _, p := range x.gz.Places {
+		if !big[p.Kind] {
+			continue
+		}
+		for _, n := range append([]string{p.Name}, p.Names...) {
+			placeKeys[strings.Join(arabic.PhraseKeys(n), " ")] = p.ID
+		}
+	}
+	onPurpose := map[string]bool{ // actors named after the place they hold
+		"قاعدة حميميم": true, "قاعدة حميميم الجوية": true, "مطار حميميم": true, "حميميم": true,
+		"قاعدة طرطوس البحرية": true, "القاعدة البحرية الروسية في طرطوس": true, "القاعدة الروسية في طرطوس": true,
+		"قاعدة عين الأسد": true, "الفرقة 17": true, "الاتحاد الروسي": true, "الجمهورية الإسلامية الإيرانية": true,
+		"قريتين": true, // the unit "two villages"; the town is القريتين, matched as a place first
+	}
+	for _, f := range []struct{ file, col string }{
+		{"cues.tsv", "form"}, {"triggers.tsv", "form"}, {"units.tsv", "form"}, {"sources.tsv", "form"},
+		{"actors.tsv", "form"}, {"casualties.tsv", "form"}, {"numbers.tsv", "form"}, {"instruments.tsv", "form"},
+	} {
+		rows, err := readTSV(dataFS, "data/"+f.file, f.col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			k := strings.Join(arabic.PhraseKeys(r[f.col]), " ")
+			if id, ok := placeKeys[k]; ok && !onPurpose[r[f.col]] {
+				t.Errorf("%s: %q reads like the place %s", f.file, r[f.col], id)
+			}
+		}
+	}
 }
