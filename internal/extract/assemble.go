@@ -819,6 +819,11 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 			ev.Date, ev.DatePrecision = &d, "day"
 		}
 	}
+	// Without a publication date "أمس" counts from a date guessed from the
+	// text, so the day is only as sure as the week (SPEC §1).
+	if dc.estimated && ev.DatePrecision == "day" && !dc.explicitDay(ev, t, s) {
+		ev.DatePrecision = "week"
+	}
 	ev.Background = background
 	// claim and source
 	claim := &event.Claim{Status: event.Reported}
@@ -1510,6 +1515,17 @@ func (x *Extractor) declared(dc *doc, t arabic.Match[Trigger], s sentence) bool 
 			continue
 		}
 		if dc.singular(k, truceVerbs...) {
+			return true
+		}
+	}
+	return false
+}
+
+// explicitDay reports an event dated by a day written out in full (not
+// relative to the publication date).
+func (dc *doc) explicitDay(ev *event.Event, t arabic.Match[Trigger], s sentence) bool {
+	for _, m := range dc.dates {
+		if m.tok >= s.from && m.tok < s.to && !m.Relative && ev.Date != nil && m.Date == *ev.Date {
 			return true
 		}
 	}

@@ -30,6 +30,7 @@ type doc struct {
 	sentOf    []int // token index -> sentence index
 	anchor    time.Time
 	hasAnchor bool
+	estimated bool // the anchor was guessed from the text: relative dates are less sure
 	dates     []dateMention
 	actors    []actorMention
 	places    []placeMention

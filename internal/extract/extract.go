@@ -111,7 +111,7 @@ func (x *Extractor) analyze(a event.Article) (*doc, error) {
 	dc.anchor, dc.hasAnchor = a.PublishedTime()
 	if !dc.hasAnchor {
 		if t, _, ok := dates.Estimate(a.Text); ok {
-			dc.anchor, dc.hasAnchor = t, true
+			dc.anchor, dc.hasAnchor, dc.estimated = t, true, true
 		}
 	}
 	dc.split()

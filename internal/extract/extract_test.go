@@ -314,6 +314,22 @@ func TestBackground(t *testing.T) {
 	}
 }
 
+func TestNoPublicationDate(t *testing.T) {
+	text := "دمشق في 12 آذار 2019 - قصفت قوات النظام أمس بلدة كفرنبل في ريف إدلب الجنوبي.\n" +
+		"وفي 10 آذار 2019 قصفت الطائرات الروسية مدينة سراقب."
+	evs := extractOne(t, event.Article{ID: "t", Text: text})
+	got := map[string]string{}
+	for _, e := range evs {
+		if e.Date != nil {
+			got[*e.Date] = e.DatePrecision
+		}
+	}
+	// "أمس" counts from the dateline the text gives: the day, but only as sure as the week
+	if got["2019-03-11"] != "week" || got["2019-03-10"] != "day" {
+		t.Errorf("dates %v; want 2019-03-11 at week precision (relative to a guessed date) and 2019-03-10 at day", got)
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	tests := []struct {
 		name, text string
