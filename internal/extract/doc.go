@@ -41,6 +41,8 @@ type doc struct {
 	units     []arabic.Match[string]
 	casualty  []arabic.Match[string]
 	numbers   []numberMention
+	// countries counts the countries of the well-known places the article names.
+	countries map[string]int
 	// admin1 counts how often each governorate is named, for disambiguation.
 	admin1 map[string]int
 	// explicit marks events dated by words of their own sentence or paragraph.

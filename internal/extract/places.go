@@ -127,8 +127,27 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 	return x.gz.Matcher().At(dc.d, i, to)
 }
 
+// countries counts the countries of the well-known places (cities,
+// governorates, countries of the embedded gazetteer) an article names:
+// a village namesake in another country is then unlikely.
+func (x *Extractor) countries(dc *doc) map[string]int {
+	out := map[string]int{}
+	for _, m := range x.gz.Matcher().Find(dc.d, 0, len(dc.toks)) {
+		seen := map[string]bool{}
+		for _, p := range m.Values {
+			if p.Source == "GeoNames" || geo.Rank(p.Kind) > geo.Rank("city") || seen[p.Country] {
+				continue
+			}
+			seen[p.Country] = true
+			out[p.Country]++
+		}
+	}
+	return out
+}
+
 // findPlaces reads the place expressions of every sentence.
 func (x *Extractor) findPlaces(dc *doc) {
+	dc.countries = x.countries(dc)
 	// A place inside a longer actor or source name is part of that name
 	// ("مجلس منبج العسكري", "وكالة الأنباء السورية"); a source that is exactly a
 	// place name is a newspaper ("الشرق الأوسط").
@@ -184,9 +203,13 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i = pm.to
 				continue // "مروان حويجة", "صالح الصماد": a person's family name
 			}
-			if pm.nameTo-pm.nameFrom == 1 && !pm.anaphor && !pm.unresolved && x.stopWord(dc, pm.nameFrom) && !x.singularTyped(dc, pm) {
+			if pm.nameTo-pm.nameFrom == 1 && !pm.anaphor && !pm.unresolved && x.stopWord(dc, pm.nameFrom) && (!x.singularTyped(dc, pm) || onlyImported(pm)) {
 				i++
 				continue // "وباب", "قرب مدرسة", "بلدات تحت": common words, not places
+			}
+			if smallImported(pm) && !pm.region && (!x.inArticleCountry(dc, pm) || (pm.near || pm.typed && !x.singularTyped(dc, pm)) && !x.locatedAfter(dc, pm.to, s)) {
+				i++
+				continue // "قرب السياج", "منطقة معزولة": an imported village name that is a common word
 			}
 			if !pm.typed && !pm.region && !pm.near && !pm.anaphor && !pm.unresolved {
 				listed := len(ms) > 0 && ms[len(ms)-1].to >= i-1 && strings.HasPrefix(dc.norm(i), "و")
@@ -502,11 +525,51 @@ func (x *Extractor) plausiblePlace(dc *doc, pm placeMention, i int, s sentence) 
 	if !imported || best < geo.Rank("town") {
 		return true
 	}
-	n := dc.norm(i)
-	if (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && dc.d.Cands[i][0].Form != arabic.StripArticle(n) {
-		return true
+	if !x.inArticleCountry(dc, pm) {
+		return false // "الحسينية" in an article on Yemen is not the Syrian village
 	}
-	return i > s.from && dc.hasForm(i-1, locatives...)
+	// A small place only an imported gazetteer knows is most often a common
+	// word ("أكثر", "السياج", "كمين", "نزهة" are villages somewhere): it is read
+	// as a place only when the sentence says where it lies ("X في ريف حماة",
+	// "X بريف إدلب", "X جنوب حلب"); a place noun before it or a list of places
+	// it stands in are handled before this.
+	return x.locatedAfter(dc, pm.to, s)
+}
+
+// locatedAfter reports that the words from token k say where the place
+// before them lies: "في ريف …", "بريف …", "بمحافظة …", "جنوب …", "في منطقة …".
+func (x *Extractor) locatedAfter(dc *doc, k int, s sentence) bool {
+	if k >= s.to {
+		return false
+	}
+	where := func(j int) bool {
+		if j >= s.to {
+			return false
+		}
+		for _, role := range []string{"countryside", "dir", "type"} {
+			if m, ok := x.isRole(dc, j, s.to, role); ok {
+				j = m.To // "في ريف حماة", "جنوب حلب", "بمحافظة إدلب": a name must follow
+				if role == "dir" {
+					if _, next, ok := x.dirsAt(dc, m.From, s.to); ok {
+						j = next
+					}
+				}
+				break
+			}
+		}
+		if g, ok := x.gazAt(dc, j, s.to); ok {
+			for _, p := range g.Values {
+				if p.Kind == "governorate" || p.Kind == "region" || p.Kind == "district" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if dc.singular(k, "في", "ضمن") {
+		return where(k + 1)
+	}
+	return where(k) // "بريف إدلب", "جنوب حلب"
 }
 
 func (x *Extractor) stopWord(dc *doc, i int) bool {
@@ -657,6 +720,54 @@ func (x *Extractor) dateline(dc *doc, pm placeMention, s sentence) bool {
 			if n := dc.toks[k].Norm; n == "(" || n == "-" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// onlyImported reports a mention whose every candidate comes from an
+// imported (GeoNames) gazetteer.
+func onlyImported(pm placeMention) bool {
+	if len(pm.cands) == 0 {
+		return false
+	}
+	for _, p := range pm.cands {
+		if p.Source != "GeoNames" {
+			return false
+		}
+	}
+	return true
+}
+
+// smallImported reports an imported mention that can only be a small place.
+func smallImported(pm placeMention) bool {
+	if !onlyImported(pm) {
+		return false
+	}
+	for _, p := range pm.cands {
+		if geo.Rank(p.Kind) < geo.Rank("town") {
+			return false
+		}
+	}
+	return true
+}
+
+// inArticleCountry reports whether some candidate of a mention lies in the
+// country the article's well-known places are mostly in (or the article
+// names none).
+func (x *Extractor) inArticleCountry(dc *doc, pm placeMention) bool {
+	top, n := "", 0
+	for c, k := range dc.countries {
+		if k > n || k == n && c < top {
+			top, n = c, k
+		}
+	}
+	if top == "" {
+		return true
+	}
+	for _, p := range pm.cands {
+		if p.Country == top {
+			return true
 		}
 	}
 	return false
