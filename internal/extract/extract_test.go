@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/geo"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -515,4 +516,49 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestImportedVillagesNeedContext: a user's GeoNames import brings
+// thousands of villages whose names are everyday words. They count as places
+// only where the sentence places them.
+func TestImportedVillagesNeedContext(t *testing.T) {
+	gz, err := geo.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*geo.Place{
+		{ID: "geonames:1", Name: "السياج", Kind: "village", Lat: 33.6, Lon: 36.3, Country: "SYR", Admin1: "Rif Dimashq", Source: "GeoNames"},
+		{ID: "geonames:2", Name: "تل فكتوم", Kind: "village", Lat: 35.2, Lon: 36.6, Country: "SYR", Admin1: "Hama", Source: "GeoNames"},
+	} {
+		gz.Add(p)
+	}
+	x, err := New(Options{Gazetteer: gz})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, place string
+	}{
+		{"common word after near", "قتل جندي إسرائيلي بتفجير عبوة ناسفة قرب السياج الحدودي مع غزة أمس.", ""},
+		{"placed by its province", "قصفت قوات النظام أمس تل فكتوم في ريف حماة الشمالي.", "geonames:2"},
+		{"after a place noun", "قصفت قوات النظام أمس قرية تل فكتوم بالمدفعية.", "geonames:2"},
+		{"bare, unplaced", "قال إن تل فكتوم شهد قصفا أمس.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs, err := x.Extract(event.Article{ID: "t", Published: "2021-01-02", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, e := range evs {
+				if e.Location != nil && strings.HasPrefix(e.Location.GazetteerID, "geonames:") {
+					got = e.Location.GazetteerID
+				}
+			}
+			if got != tt.place {
+				t.Errorf("imported place %q; want %q:%s", got, tt.place, describe(evs))
+			}
+		})
+	}
 }
