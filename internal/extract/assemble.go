@@ -530,6 +530,7 @@ type actorPick struct {
 	code, text string
 	air        bool
 	idx        int
+	kind       string
 }
 
 func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
@@ -538,7 +539,30 @@ func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
 	if am.kind == "state" {
 		code = role(code, typ)
 	}
-	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i}
+	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i, kind: am.kind}
+}
+
+// placeActor completes an actor's code with the country the event is in:
+// forces named without a country ("قوات الأمن") are that country's, and a
+// generic name that means a Syrian side in Syria ("الجيش الوطني") means that
+// country's army elsewhere.
+func placeActor(a *actorPick, country, typ string) string {
+	talks := typ == "consult" || typ == "agreement" || typ == "ceasefire" // talks abroad are about Syria's sides
+	if !talks && strings.HasPrefix(a.code, "SYR.") && country != "" && country != "SYR" && (a.kind == "generic" || a.kind == "force") && !syrianByName(a.text) {
+		return country + ".MIL"
+	}
+	return localize(a.code, country)
+}
+
+// syrianByName reports an actor text that names Syria's sides itself.
+func syrianByName(text string) bool {
+	n := arabic.Normalize(text)
+	for _, w := range []string{"سوري", "النظام", "الاسد", "دمشق"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // actorsFor finds actor1 (who acts) and actor2 (who is acted upon).
@@ -792,12 +816,12 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 		country = ev.Location.Country
 	}
 	if a1 != nil {
-		if c := localize(a1.code, country); c != "" {
+		if c := placeActor(a1, country, typ); c != "" {
 			ev.Actor1 = &event.Actor{Code: c, Text: a1.text}
 		}
 	}
 	if a2 != nil {
-		if c := localize(a2.code, country); c != "" && (ev.Actor1 == nil || c != ev.Actor1.Code) {
+		if c := placeActor(a2, country, typ); c != "" && (ev.Actor1 == nil || c != ev.Actor1.Code) {
 			ev.Actor2 = &event.Actor{Code: c, Text: a2.text}
 		}
 	}

@@ -233,7 +233,7 @@ func (x *Extractor) fallback(dc *doc, k int) {
 	pm := &dc.places[k]
 	si := dc.sentOf[pm.from]
 	for q := k + 1; q < len(dc.places) && dc.sentOf[dc.places[q].from] == si && dc.places[q].from <= pm.to+12; q++ {
-		if c := &dc.places[q]; c.qualifier && c.place != nil {
+		if c := &dc.places[q]; c.qualifier && c.place != nil && c.place.Kind != "country" {
 			pm.lat, pm.lon, pm.precision = c.lat, c.lon, max(2, c.precision)
 			pm.fallbackTo = c.place
 			pm.fallbackDir = len(c.dirs) > 0
