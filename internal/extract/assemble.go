@@ -583,6 +583,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			if k == t.From {
 				continue // the event verb itself: "استهدف حزب الله…" has the doer after it
 			}
+			if typ == "armed_clash" && dc.singular(k, "مع") {
+				continue // "تبادل لإطلاق النار مع قوات الأمن": in a clash both sides fight
+			}
 			if dc.hasForm(k, objectWords...) {
 				return true
 			}
