@@ -1288,9 +1288,15 @@ func (x *Extractor) protestActors(dc *doc, s sentence, typ string, a1, a2 *actor
 		} else if a1 == nil || !crowd(a1.code) {
 			a1 = &actorPick{code: "PRO", text: said, idx: -1} // ACLED's "Protesters (country)"
 		}
+		if (typ == "violent_demonstration" || typ == "mob_violence") && a1.code == "PRO" {
+			a1 = &actorPick{code: "RIO", text: a1.text, idx: a1.idx, kind: a1.kind} // ACLED's "Rioters (country)"
+		}
 		a2 = nil
 		if typ != "peaceful_protest" && forcePick != nil {
 			a2 = forcePick
+		}
+		if typ == "excessive_force_against_protesters" && a2 != nil {
+			a1, a2 = a2, a1 // ACLED: the force is actor1, the protesters actor2
 		}
 	}
 	return a1, a2

@@ -203,6 +203,26 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", name: "اليرموك", actor1: "SYR.GOV"}},
 		},
 		{
+			name: "force against protesters: the force is actor1", published: "2019-03-03",
+			text: "أطلقت قوات الأمن الرصاص الحي على المحتجين في مدينة الناصرية، ما أسفر عن مقتل أربعة متظاهرين.",
+			want: []want{{typ: "excessive_force_against_protesters", name: "الناصرية", actor1: "IRQ.MIL", actor2: "PRO"}},
+		},
+		{
+			name: "rioters", published: "2019-03-03",
+			text: "أحرق متظاهرون غاضبون إطارات وقطعوا الطرق في مدينة السويداء احتجاجا على تدهور الأوضاع المعيشية.",
+			want: []want{{typ: "violent_demonstration", name: "السويداء", actor1: "RIO"}},
+		},
+		{
+			name: "grenade", published: "2019-03-03",
+			text: "ألقى مجهولون قنبلة يدوية على منزل في حي الحمدانية بمدينة حلب، ما أدى إلى إصابة ثلاثة أشخاص.",
+			want: []want{{typ: "grenade", actor1: "UNK"}},
+		},
+		{
+			name: "a new base", published: "2019-03-03",
+			text: "أقامت القوات التركية نقطة مراقبة جديدة قرب بلدة مورك في ريف حماة الشمالي.",
+			want: []want{{typ: "headquarters_or_base_established", actor1: "TUR.MIL", precision: 2}},
+		},
+		{
 			name: "explosive device", published: "2019-07-01",
 			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
 			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},
