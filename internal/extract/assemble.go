@@ -41,10 +41,7 @@ var withWords = []string{"مع", "بين"}
 func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	s := dc.sents[si]
 	sc := sentCtx{speakers: map[int]bool{}}
-	for _, c := range dc.cues {
-		if c.From < s.from || c.From >= s.to {
-			continue
-		}
+	for _, c := range within(dc.cues, s) {
 		switch c.Values[0] {
 		case "habitual":
 			sc.habitual = true
@@ -318,11 +315,7 @@ func (x *Extractor) opensWithReport(dc *doc, s sentence) bool {
 // intervention, however many words tell it.
 func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger] {
 	var out []arabic.Match[Trigger]
-	for _, t := range dc.triggers {
-		if t.From >= s.from && t.From < s.to {
-			out = append(out, t)
-		}
-	}
+	out = append(out, within(dc.triggers, s)...)
 	for _, m := range dc.instr {
 		if m.From < s.from || m.From >= s.to || !attackType(m.Values[0]) || m.Values[0] == "armed_clash" {
 			continue
@@ -401,10 +394,7 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			}
 		}
 	}
-	for _, c := range dc.cues {
-		if c.From < s.from || c.From >= s.to {
-			continue
-		}
+	for _, c := range within(dc.cues, s) {
 		switch c.Values[0] {
 		case "negation":
 			if c.From >= start && c.To <= t.From && t.From-c.To <= 5 {
@@ -568,6 +558,7 @@ func syrianByName(text string) bool {
 // actorsFor finds actor1 (who acts) and actor2 (who is acted upon).
 func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, si int) (a1, a2 *actorPick) {
 	typ := t.Values[0].Type
+	lo, hi := dc.actorRange(s)
 	inSent := func(i int) bool { return dc.actors[i].from >= s.from && dc.actors[i].from < s.to }
 	// "قتل ثلاثة جنود عراقيين": those killed or wounded are the side acted upon
 	victim := func(i int) bool {
@@ -595,7 +586,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	// 1. the doer named after an agent word anywhere after the trigger (for
 	// a foiled attack that is who launched it: "طائرة مسيرة أطلقها الحوثيون")
 	var launcher *actorPick
-	for i := range dc.actors {
+	for i := lo; i < hi; i++ {
 		am := dc.actors[i]
 		if !inSent(i) || am.from < t.To || am.kind == "civilian" {
 			continue
@@ -628,7 +619,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 3. a subject right before the verb: "أن وسائل الدفاع الجوي الروسية أسقطت"
 	if a1 == nil {
-		for i := range dc.actors {
+		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
 			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] && !victim(i) {
 				a1 = x.pickOf(dc, i, typ)
@@ -637,7 +628,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 4. verb first: "قصفت طائرات حربية روسية", "شنت روسيا مساء السبت غارات"
 	if a1 == nil {
-		for i := range dc.actors {
+		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
 			if !inSent(i) || am.from < t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) {
 				continue
@@ -650,7 +641,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 5. subject first: "قوات النظام قصفت…", nearest actor before the trigger
 	if a1 == nil {
-		for i := len(dc.actors) - 1; i >= 0; i-- {
+		for i := hi - 1; i >= lo; i-- {
 			am := dc.actors[i]
 			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) {
 				continue
@@ -664,7 +655,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 6. an air force named anywhere in the sentence, for an attack
 	if a1 == nil {
-		for i := range dc.actors {
+		for i := lo; i < hi; i++ {
 			if inSent(i) && dc.actors[i].air && !objectBefore(i) {
 				a1 = x.pickOf(dc, i, typ)
 				break
@@ -689,7 +680,8 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		if p.boiler {
 			continue
 		}
-		for i := len(dc.actors) - 1; i >= 0; i-- {
+		plo, phi := dc.actorRange(p)
+		for i := phi - 1; i >= plo; i-- {
 			am := dc.actors[i]
 			if am.from >= p.from && am.from < p.to && armed(am) {
 				a1 = x.pickOf(dc, i, typ)
@@ -704,7 +696,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		a2 = launcher
 	}
 	// actor2: the side acted upon
-	for i := range dc.actors {
+	for i := lo; i < hi; i++ {
 		am := dc.actors[i]
 		if !inSent(i) || am.from < t.From || sc.speakers[i] || (a1 != nil && a1.idx == i) {
 			continue
@@ -718,7 +710,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	if a2 == nil {
-		for i := range dc.actors {
+		for i := lo; i < hi; i++ {
 			if inSent(i) && victim(i) && (a1 == nil || a1.idx != i) {
 				a2 = x.pickOf(dc, i, typ)
 				break
@@ -726,7 +718,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	if a2 == nil {
-		for i := range dc.actors {
+		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
 			if inSent(i) && am.kind == "civilian" {
 				a2 = x.pickOf(dc, i, typ)
@@ -736,7 +728,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// talks and agreements: the parties named in the sentence, in order
 	if a1 == nil && (typ == "consult" || typ == "agreement") {
-		for i := range dc.actors {
+		for i := lo; i < hi; i++ {
 			if am := dc.actors[i]; inSent(i) && !sc.speakers[i] && am.kind != "civilian" && am.kind != "local" {
 				a1 = x.pickOf(dc, i, typ)
 				break
@@ -745,7 +737,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	if a2 == nil && (typ == "armed_clash" || typ == "consult" || typ == "agreement") && a1 != nil {
 		// "اشتباكات بين قوات الدعم السريع والجيش السوداني": the other side
-		for i := range dc.actors {
+		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
 			if inSent(i) && !sc.speakers[i] && a1.idx != i && armed(am) || inSent(i) && am.kind == "state" && typ != "armed_clash" && a1.idx != i {
 				if p := x.pickOf(dc, i, typ); p.code != a1.code && !crowd(p.code) {
@@ -756,7 +748,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	if a2 == nil && (typ == "consult" || typ == "agreement") {
-		for i := range dc.actors {
+		for i := lo; i < hi; i++ {
 			if inSent(i) && !sc.speakers[i] && (a1 == nil || a1.idx != i) {
 				p := x.pickOf(dc, i, typ)
 				if a1 == nil || p.code != a1.code {
@@ -947,8 +939,8 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 // fatalities reads "قتل 35 مدنيا", "أسفر عن 28 قتيلا", "مقتل 20 مدنيا".
 func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	best := -1
-	for _, c := range dc.casualty {
-		if c.From < s.from || c.From >= s.to || c.Values[0] != "killed" {
+	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] != "killed" {
 			continue
 		}
 		v := -1
@@ -995,10 +987,7 @@ func (x *Extractor) isDateNumber(dc *doc, nm numberMention) bool {
 // quantities reads "11 غارة", "بـ11 غارة جوية", "ثماني طائرات", "طائرتين".
 func (x *Extractor) quantities(dc *doc, s sentence) []event.Quantity {
 	var out []event.Quantity
-	for _, u := range dc.units {
-		if u.From < s.from || u.From >= s.to {
-			continue
-		}
+	for _, u := range within(dc.units, s) {
 		v := -1
 		for _, nm := range dc.numbers {
 			if nm.to == u.From && nm.value > 0 && !x.isDateNumber(dc, nm) {
@@ -1020,16 +1009,18 @@ func (x *Extractor) quantities(dc *doc, s sentence) []event.Quantity {
 
 // merge folds a second mention of the same event into the first.
 func merge(into, from *event.Event) {
-	seen := map[int]bool{}
-	for _, sp := range into.Evidence {
-		seen[sp.Start] = true
-	}
+	// evidence stays sorted by offset, without repeats
 	for _, sp := range from.Evidence {
-		if !seen[sp.Start] {
-			into.Evidence = append(into.Evidence, sp)
+		ev := into.Evidence
+		i := sort.Search(len(ev), func(i int) bool { return ev[i].Start >= sp.Start })
+		if i < len(ev) && ev[i].Start == sp.Start {
+			continue
 		}
+		ev = append(ev, event.Span{})
+		copy(ev[i+1:], ev[i:])
+		ev[i] = sp
+		into.Evidence = ev
 	}
-	sort.Slice(into.Evidence, func(i, j int) bool { return into.Evidence[i].Start < into.Evidence[j].Start })
 	if into.Actor1 == nil {
 		into.Actor1 = from.Actor1
 	}
@@ -1563,4 +1554,19 @@ func (dc *doc) explicitDay(ev *event.Event, t arabic.Match[Trigger], s sentence)
 		}
 	}
 	return false
+}
+
+// actorRange is the index range of the actor mentions that start in s
+// (dc.actors is sorted by position).
+func (dc *doc) actorRange(s sentence) (int, int) {
+	lo := sort.Search(len(dc.actors), func(i int) bool { return dc.actors[i].from >= s.from })
+	hi := sort.Search(len(dc.actors), func(i int) bool { return dc.actors[i].from >= s.to })
+	return lo, hi
+}
+
+// within returns the matches of ms (sorted by position) that start in s.
+func within[T any](ms []arabic.Match[T], s sentence) []arabic.Match[T] {
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].From >= s.from })
+	hi := sort.Search(len(ms), func(i int) bool { return ms[i].From >= s.to })
+	return ms[lo:hi]
 }

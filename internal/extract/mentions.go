@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -185,11 +186,7 @@ func anyUsed(used []bool, from, to int) bool {
 }
 
 func sortMentions(ms []actorMention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].from < ms[j-1].from; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].from < ms[j].from })
 }
 
 func (x *Extractor) findSources(dc *doc) {
