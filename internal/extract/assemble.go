@@ -965,6 +965,16 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		if v < 0 && (strings.HasSuffix(dc.norm(c.From), "ين") || strings.HasSuffix(dc.norm(c.From), "ان")) && c.To == c.From+1 && dc.hasForm(c.From, "قتيلين", "قتيلان") {
 			v = 2
 		}
+		if v < 0 && c.To < s.to {
+			// "قتل طفلان", "مقتل جنديين": a dual noun counts two (not the nisba
+			// plurals "مدنيين", which read the same as their dual)
+			if u, ok := x.lx.Units.At(dc.d, c.To, s.to); ok && u.To == c.To+1 {
+				n := dc.norm(c.To)
+				if (strings.HasSuffix(n, "ان") || strings.HasSuffix(n, "ين")) && !strings.HasSuffix(u.Values[0], "ي") && !strings.HasSuffix(n, "يين") {
+					v = 2
+				}
+			}
+		}
 		if v > best {
 			best = v
 		}

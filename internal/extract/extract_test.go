@@ -223,6 +223,26 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "headquarters_or_base_established", actor1: "TUR.MIL", precision: 2}},
 		},
 		{
+			name: "a named actor beats a head noun and a nationality", published: "2019-05-05",
+			text: "شهدت مدينة الباب اشتباكات عنيفة بين فصيلين من الجيش الوطني السوري أمس.",
+			want: []want{{typ: "armed_clash", actor1: "SYR.OPP"}},
+		},
+		{
+			name: "two sides joined by و are two actors", published: "2019-05-05",
+			text: "وقعت اشتباكات بين قوات النظام وفصائل المعارضة على محور كبانة في ريف اللاذقية الشمالي.",
+			want: []want{{typ: "armed_clash", actor1: "SYR.GOV", actor2: "SYR.OPP"}},
+		},
+		{
+			name: "dual victims count two", published: "2019-05-05",
+			text: "قتل طفلان وأصيبت والدتهما بقصف صاروخي لقوات النظام على مدينة معرة النعمان.",
+			want: []want{{typ: "shelling_artillery_missile_attack", actor1: "SYR.GOV"}},
+		},
+		{
+			name: "the longer name after a place noun", published: "2019-05-05",
+			text: "قصفت المدفعية التركية أمس منطقة تل رفعت شمالي حلب.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "sy-adm-sub-tal-rifaat"}},
+		},
+		{
 			name: "explosive device", published: "2019-07-01",
 			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
 			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},

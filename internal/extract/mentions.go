@@ -78,7 +78,19 @@ func (x *Extractor) findActors(dc *doc) {
 	var out []actorMention
 	// Head nouns with a nationality or a named actor after them come first:
 	// "طائرات حربية روسية", "مروحيات لقوات النظام", "نظيره التركي".
+	// A named actor wins over a head noun combination it covers at least as
+	// long ("الجيش الوطني السوري" is the opposition's army, not "الجيش" + "السوري").
+	named := x.lx.Actors.Find(dc.d, 0, n)
+	inNamed := make([]int, n) // for each token, the end of the named actor covering it (0: none)
+	for _, m := range named {
+		for k := m.From; k < m.To; k++ {
+			inNamed[k] = m.To
+		}
+	}
 	for _, h := range x.lx.Heads.Find(dc.d, 0, n) {
+		if to := inNamed[h.From]; to > 0 && (to > h.To || h.From > 0 && inNamed[h.From-1] == to) {
+			continue // inside or shorter than a named actor
+		}
 		role := h.Values[0]
 		sent := dc.sentOf[h.From]
 		found := false
@@ -106,8 +118,8 @@ func (x *Extractor) findActors(dc *doc) {
 				break
 			}
 			if am, ok := x.lx.Actors.At(dc.d, j, n); ok {
-				if j > h.To && !dc.hasForm(j-1, "تابعه", "تابع") {
-					break
+				if j > h.To && !dc.hasForm(j-1, "تابعه", "تابع") || strings.HasPrefix(dc.norm(j), "و") {
+					break // "النظام وفصائل المعارضة" is two sides, not one
 				}
 				m := actorMention{from: h.From, to: am.To, code: am.Values[0].Code, kind: am.Values[0].Kind, head: true}
 				m.air = dc.anyForm(h.From, h.To, airHeads...)
@@ -132,7 +144,7 @@ func (x *Extractor) findActors(dc *doc) {
 			}
 		}
 	}
-	for _, m := range x.lx.Actors.Find(dc.d, 0, n) {
+	for _, m := range named {
 		if anyUsed(used, m.From, m.To) {
 			continue
 		}

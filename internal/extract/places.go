@@ -354,7 +354,10 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 	}
 	// "بلدة حارم", "مدينة إدلب", "قاعدة حميميم"; a name the gazetteer holds whole wins.
 	if t, ok := x.isRole(dc, j, to, "type"); ok {
-		if g, ok := x.gazAt(dc, j, to); ok && g.To > t.To {
+		after, afterOK := x.gazAt(dc, t.To, to)
+		if g, ok := x.gazAt(dc, j, to); ok && g.To > t.To && (!afterOK || g.To >= after.To) {
+			// a name the gazetteer holds with its place noun ("منطقة التل"),
+			// unless the name after the noun runs longer ("منطقة تل رفعت")
 			pm.nameFrom, pm.nameTo, pm.cands, pm.to, pm.typed = g.From, g.To, g.Values, g.To, true
 			return pm, true
 		}
