@@ -498,8 +498,10 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 		if a1 != nil && a1.air {
 			return "air_drone_strike"
 		}
-		if st := x.storyType(dc, s); st != "" {
-			return st // "القصف" after a story of air strikes is the air strikes
+		if bombard := tr.Type == "shelling_artillery_missile_attack" || tr.Type == "air_drone_strike"; bombard {
+			if st := x.storyType(dc, s); st != "" {
+				return st // "القصف" after a story of air strikes is the air strikes
+			}
 		}
 		return tr.Type
 	case "territory":
@@ -1034,7 +1036,7 @@ func merge(into, from *event.Event) {
 	if into.Actor1 == nil {
 		into.Actor1 = from.Actor1
 	}
-	if into.Actor2 == nil {
+	if into.Actor2 == nil && from.Actor2 != nil && (into.Actor1 == nil || from.Actor2.Code != into.Actor1.Code) {
 		into.Actor2 = from.Actor2
 	}
 	if from.Fatalities != nil && (into.Fatalities == nil || *from.Fatalities > *into.Fatalities) {
