@@ -376,10 +376,17 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 				return pm, true
 			}
 		}
-		// "قرية “غرب سعيد”": a name the gazetteer lacks; kept unresolved.
-		if nf, nt, ok := unknownName(dc, k, to); ok && x.singularType(dc, t) {
-			pm.nameFrom, pm.nameTo, pm.to, pm.unresolved = nf, nt, nt, true
-			return pm, true
+		// "قرية “غرب سعيد”", "بلدة الحراك بريف درعا": a name the gazetteer
+		// lacks, placed later where the sentence says it lies.
+		if x.singularType(dc, t) {
+			if nf, nt, ok := unknownName(dc, k, to); ok {
+				pm.nameFrom, pm.nameTo, pm.to, pm.unresolved = nf, nt, nt, true
+				return pm, true
+			}
+			if nt, ok := x.bareUnknownName(dc, k, to); ok {
+				pm.nameFrom, pm.nameTo, pm.to, pm.unresolved = k, nt, nt, true
+				return pm, true
+			}
 		}
 		return pm, false
 	}
@@ -774,4 +781,34 @@ func (x *Extractor) inArticleCountry(dc *doc, pm placeMention) bool {
 		}
 	}
 	return false
+}
+
+// toponymHeads begin two-word Levantine place names ("كفر نبل", "تل رفعت").
+var toponymHeads = []string{"كفر", "تل", "عين", "دير", "بيت", "خربه", "ابو", "ام", "جسر", "معره", "قلعه", "راس", "بير", "عرب", "حوش", "مزرعه", "بني", "جبل", "وادي", "سهل"}
+
+// bareUnknownName reads an unquoted name the gazetteer lacks after a
+// singular place noun: one word (two after a toponym head such as كفر or
+// تل), not a common word, not a nisba adjective ("بلدة كردية"), and followed
+// by where it lies ("بلدة الحراك بريف درعا الشرقي"), so it can be placed.
+func (x *Extractor) bareUnknownName(dc *doc, k, to int) (int, bool) {
+	if k >= to || dc.toks[k].Kind != arabic.Word {
+		return 0, false
+	}
+	end := k + 1
+	if dc.singular(k, toponymHeads...) && end < to && dc.toks[end].Kind == arabic.Word {
+		end++
+	}
+	for i := k; i < end; i++ {
+		n := arabic.StripArticle(dc.norm(i))
+		if x.stopWord(dc, i) || strings.HasSuffix(n, "يه") || strings.HasSuffix(n, "ي") || arabic.RuneCount(n) < 3 {
+			return 0, false
+		}
+		if _, ok := x.word(dc, i, to); ok {
+			return 0, false // a place word, not a name
+		}
+	}
+	if !x.locatedAfter(dc, end, sentence{from: k, to: to}) {
+		return 0, false
+	}
+	return end, true
 }
