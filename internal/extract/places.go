@@ -615,8 +615,7 @@ func (x *Extractor) metonym(dc *doc, pm placeMention, i int, s sentence) bool {
 	if !state {
 		return false
 	}
-	n := dc.norm(i)
-	if (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && dc.d.Cands[i][0].Form != arabic.StripArticle(n) {
+	if dc.fusedPrep(i, x.gz.Matcher().Starts, "ب", "وب", "ل", "ول") {
 		return false
 	}
 	return !(i > s.from && dc.hasForm(i-1, "في", "الي", "قرب", "داخل", "نحو", "باتجاه"))
@@ -655,12 +654,17 @@ func (dc *doc) singular(i int, forms ...string) bool {
 	return false
 }
 
+// knownPlaceWord reports a word that starts a gazetteer name or a place
+// expression ("ريف", "مدينة", "القاعدة").
+func (x *Extractor) knownPlaceWord(form string) bool {
+	return x.gz.Matcher().Starts(form) || x.placeWords.Starts(form)
+}
+
 // pointedAt reports whether a place expression at token i stands where an
 // event's place stands: after a preposition of place or right after an event
 // word ("استهداف القاعدة").
 func (x *Extractor) pointedAt(dc *doc, i int, s sentence) bool {
-	n := dc.norm(i)
-	if strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "وب") {
+	if dc.fusedPrep(i, x.knownPlaceWord, "ب", "وب") {
 		return true
 	}
 	if i == s.from {
