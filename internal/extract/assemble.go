@@ -1079,7 +1079,8 @@ func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
 		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > 1 {
 			return false
 		}
-		return dc.fusedPrep(pm.from, x.knownPlaceWord, "ب", "وب") || pm.from > 0 && dc.hasForm(pm.from-1, "في")
+		n := dc.norm(pm.from)
+		return strings.HasPrefix(n, "ب") && !strings.HasPrefix(arabic.StripArticle(n), "ب") || pm.from > 0 && dc.hasForm(pm.from-1, "في")
 	}
 	return true
 }

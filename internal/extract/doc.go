@@ -118,22 +118,6 @@ func (dc *doc) split() {
 	}
 }
 
-// fusedPrep reports whether word i is one of the prepositions preps fused
-// to a word that known recognises without it: "بإدلب", "لغزة", "بالقاهرة"
-// (but not "بيروت" or "بلدة", whose ب is their own).
-func (dc *doc) fusedPrep(i int, known func(string) bool, preps ...string) bool {
-	n := dc.norm(i)
-	if known(arabic.StripArticle(n)) {
-		return false
-	}
-	for _, p := range preps {
-		if strings.HasPrefix(n, p) && known(arabic.StripArticle(n[len(p):])) {
-			return true
-		}
-	}
-	return false
-}
-
 // validText reports whether a text can be analysed.
 func validText(s string) error {
 	if strings.TrimSpace(s) == "" {

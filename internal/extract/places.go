@@ -615,7 +615,8 @@ func (x *Extractor) metonym(dc *doc, pm placeMention, i int, s sentence) bool {
 	if !state {
 		return false
 	}
-	if dc.fusedPrep(i, x.gz.Matcher().Starts, "ب", "وب", "ل", "ول") {
+	n := dc.norm(i)
+	if (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && dc.d.Cands[i][0].Form != arabic.StripArticle(n) {
 		return false
 	}
 	return !(i > s.from && dc.hasForm(i-1, "في", "الي", "قرب", "داخل", "نحو", "باتجاه"))
@@ -654,17 +655,12 @@ func (dc *doc) singular(i int, forms ...string) bool {
 	return false
 }
 
-// knownPlaceWord reports a word that starts a gazetteer name or a place
-// expression ("ريف", "مدينة", "القاعدة").
-func (x *Extractor) knownPlaceWord(form string) bool {
-	return x.gz.Matcher().Starts(form) || x.placeWords.Starts(form)
-}
-
 // pointedAt reports whether a place expression at token i stands where an
 // event's place stands: after a preposition of place or right after an event
 // word ("استهداف القاعدة").
 func (x *Extractor) pointedAt(dc *doc, i int, s sentence) bool {
-	if dc.fusedPrep(i, x.knownPlaceWord, "ب", "وب") {
+	n := dc.norm(i)
+	if strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "وب") {
 		return true
 	}
 	if i == s.from {

@@ -250,7 +250,7 @@ func (x *Extractor) nameOf(dc *doc, pm *placeMention) string {
 	to := dc.toks[pm.to-1].End
 	t := dc.toks[pm.from]
 	cands := dc.d.Cands[pm.from]
-	known := x.knownPlaceWord
+	known := func(f string) bool { return x.gz.Matcher().Starts(f) || x.placeWords.Starts(f) }
 	if t.Kind == arabic.Word && len(cands) > 0 && !known(cands[0].Form) {
 		for _, c := range cands[1:] {
 			if c.Cost != 1 || !known(c.Form) {
