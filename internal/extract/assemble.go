@@ -1071,7 +1071,7 @@ func merge(into, from *event.Event) {
 }
 
 // placeFits checks a place against what an event type can happen at: talks
-// and agreements happen in a city named with "في" or "بـ" (a summit in Tehran),
+// and agreements happen in a city named with "في" (a summit in Tehran),
 // not in a province the talks are about.
 func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
 	switch typ {
@@ -1079,8 +1079,7 @@ func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
 		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > 1 {
 			return false
 		}
-		n := dc.norm(pm.from)
-		return strings.HasPrefix(n, "ب") && !strings.HasPrefix(arabic.StripArticle(n), "ب") || pm.from > 0 && dc.hasForm(pm.from-1, "في")
+		return pm.from > 0 && dc.hasForm(pm.from-1, "في")
 	}
 	return true
 }

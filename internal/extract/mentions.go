@@ -162,9 +162,8 @@ func (x *Extractor) findActors(dc *doc) {
 		if v.How == "adjective" {
 			continue
 		}
-		// "في ميونيخ بألمانيا", "في تركيا": a country after a preposition of place is where, not who
-		if n := dc.norm(m.From); m.From > 0 && dc.singular(m.From-1, "في", "داخل", "الي") ||
-			strings.HasPrefix(n, "ب") && dc.d.Cands[m.From][0].Form != arabic.StripArticle(n) && !dc.hasForm(m.From-1, "مع") {
+		// "في تركيا": a country after a preposition of place is where, not who
+		if m.From > 0 && dc.singular(m.From-1, "في", "داخل", "الي") {
 			continue
 		}
 		out = append(out, actorMention{from: m.From, to: m.To, code: v.ISO3, kind: "state"})

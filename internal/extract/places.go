@@ -615,10 +615,6 @@ func (x *Extractor) metonym(dc *doc, pm placeMention, i int, s sentence) bool {
 	if !state {
 		return false
 	}
-	n := dc.norm(i)
-	if (strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && dc.d.Cands[i][0].Form != arabic.StripArticle(n) {
-		return false
-	}
 	return !(i > s.from && dc.hasForm(i-1, "في", "الي", "قرب", "داخل", "نحو", "باتجاه"))
 }
 
