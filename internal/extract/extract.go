@@ -5,6 +5,7 @@
 package extract
 
 import (
+	"context"
 	"crypto/sha1"
 	"encoding/hex"
 	"errors"
@@ -82,19 +83,35 @@ func (x *Extractor) Gazetteer() *geo.Gazetteer { return x.gz }
 
 // Extract returns the events of one article, in text order. An article that
 // cannot be read (empty, invalid UTF-8, binary) gives an error and no events.
-func (x *Extractor) Extract(a event.Article) (evs []event.Event, err error) {
+func (x *Extractor) Extract(a event.Article) ([]event.Event, error) {
+	return x.ExtractContext(context.Background(), a)
+}
+
+// ExtractContext is Extract under a context: when ctx is cancelled or its
+// deadline passes, extraction stops and returns ctx's error (wrapped).
+func (x *Extractor) ExtractContext(ctx context.Context, a event.Article) (evs []event.Event, err error) {
 	// A fault in a rule must cost one article, never the batch.
 	defer func() {
 		if r := recover(); r != nil {
-			evs, err = nil, fmt.Errorf("internal error in the extractor: %v", r)
+			evs, err = nil, fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extraction stopped: %w", err)
+	}
 	dc, err := x.analyze(a)
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extraction stopped: %w", err)
+	}
 	return x.assemble(dc), nil
 }
+
+// ErrInternal marks a fault inside a rule (a recovered panic): a bug, not
+// bad input. The article is reported and the batch goes on.
+var ErrInternal = errors.New("internal error in the extractor")
 
 // analyze reads an article into every layer of mentions the assembly of
 // events works from.
