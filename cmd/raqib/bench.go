@@ -79,14 +79,12 @@ func runBench(ctx context.Context, e *env, args []string) int {
 
 	mem := newMemWatch()
 	stopWatch := mem.start(250 * time.Millisecond)
-	in := &ingester{w: store, x: x, workers: *workers, batch: *batch, stderr: e.stderr}
+	in := newIngester(store, x, e.stderr)
+	in.p.Workers, in.p.ArticleTimeout, in.batch = *workers, defaultArticleTimeout, *batch
 	var checkpoints []string
-	done := 0
-	in.progress = func(n int) {
-		before := done
-		done += n
-		if done/1000 != before/1000 {
-			checkpoints = append(checkpoints, fmt.Sprintf("%d: %.0f MB", done/1000*1000, float64(procStatus("VmRSS"))/(1<<20)))
+	in.counted = func(done int) {
+		if done%1000 == 0 {
+			checkpoints = append(checkpoints, fmt.Sprintf("%d: %.0f MB", done, float64(procStatus("VmRSS"))/(1<<20)))
 		}
 	}
 	start := time.Now()

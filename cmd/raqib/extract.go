@@ -29,6 +29,7 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 	fs.Var(&gazetteers, "gazetteer", "GeoNames dump or raqib TSV to load on top of the embedded gazetteer (repeatable; also $RAQIB_GAZETTEER)")
 	workers := fs.Int("workers", runtime.NumCPU(), "articles extracted in parallel (output order stays the input order)")
 	quiet := fs.Bool("q", false, "no summary line on stderr")
+	timeout := fs.Duration("article-timeout", defaultArticleTimeout, "time one article may take; a slower one is reported and skipped, the rest go on (0: no limit)")
 	explain := fs.Bool("explain", false, "instead of events, show what the extractor saw in each sentence (event words, actors, places, dates, cues)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib extract [flags] FILE|DIR|URL|- …")
@@ -73,9 +74,14 @@ func runExtract(ctx context.Context, e *env, args []string) int {
 		if *explain {
 			err = explainAll(ctx, x, r, *published, out, e.stderr)
 		} else {
-			err = extractAll(ctx, x, r, *published, max(1, *workers), out, e.stderr, st)
+			err = extractAll(ctx, x, r, *published, max(1, *workers), *timeout, out, e.stderr, st)
 		}
 		r.Close()
+		if ctx.Err() != nil {
+			fmt.Fprintln(e.stderr, "raqib extract: stopped by a signal; the events of the articles read so far are written")
+			code = max(code, exitPartial)
+			break
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "raqib extract: %s: %v\n", in, err)
 			code = exitUsage
@@ -98,11 +104,14 @@ type extractStats struct{ articles, events, failed int }
 
 // extractAll streams items from r through workers and writes events in
 // input order. A bad item is reported on stderr and skipped.
-func extractAll(ctx context.Context, x *extract.Extractor, r source.Reader, published string, workers int,
+func extractAll(ctx context.Context, x *extract.Extractor, r source.Reader, published string, workers int, timeout time.Duration,
 	out io.Writer, stderr io.Writer, st *extractStats) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	return extractStream(ctx, r, x, workers, published, func(e extracted) error {
+	return extractStream(ctx, r, x, workers, published, timeout, func(e extracted) error {
+		if e.err != nil && ctx.Err() != nil {
+			return nil // stopped: not this article's fault
+		}
 		st.articles++
 		if e.err != nil {
 			st.failed++

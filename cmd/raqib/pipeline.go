@@ -5,9 +5,10 @@ import (
 	"errors"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/raqib/raqib/internal/event"
-	"github.com/raqib/raqib/internal/extract"
+	"github.com/raqib/raqib/internal/ingest"
 	"github.com/raqib/raqib/internal/source"
 )
 
@@ -26,7 +27,7 @@ type extracted struct {
 // without a publication date get published. When take returns an error,
 // reading stops, the items in flight are drained without take, and that
 // error is returned; otherwise the reader's own error, if any.
-func extractStream(ctx context.Context, r source.Reader, x *extract.Extractor, workers int, published string, take func(extracted) error) error {
+func extractStream(ctx context.Context, r source.Reader, x ingest.Extractor, workers int, published string, timeout time.Duration, take func(extracted) error) error {
 	type job struct {
 		seq  int
 		item source.Item
@@ -43,6 +44,7 @@ func extractStream(ctx context.Context, r source.Reader, x *extract.Extractor, w
 	window := make(chan struct{}, workers*8)
 	stopCtx, stop := context.WithCancel(ctx)
 	defer stop()
+	running := make(chan struct{}, 2*workers)
 
 	var wg sync.WaitGroup
 	for range workers {
@@ -55,7 +57,10 @@ func extractStream(ctx context.Context, r source.Reader, x *extract.Extractor, w
 					if res.item.Article.Published == "" {
 						res.item.Article.Published = published
 					}
-					res.events, res.err = x.Extract(res.item.Article)
+					res.err = res.item.Article.Validate()
+				}
+				if res.err == nil {
+					res.events, res.err = ingest.ExtractWithin(stopCtx, x, res.item.Article, timeout, running)
 				}
 				results <- res
 			}

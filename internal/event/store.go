@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Store keeps articles and their events and answers questions about them.
@@ -298,15 +300,44 @@ func CanonicalURL(raw string) string {
 // space folded to one space and the ends trimmed, so re-wrapped copies of a
 // text hash alike.
 func ContentHash(a Article) string {
+	// The same as hashing strings.Join(strings.Fields(a.Text), " "), without
+	// building either: re-ingest hashes every article before anything else.
 	h := sha256.New()
-	for i, f := range strings.Fields(a.Text) {
-		if i > 0 {
-			h.Write([]byte{' '})
+	buf := make([]byte, 0, 4096)
+	text := a.Text
+	space, started := false, false
+	for i := 0; i < len(text); {
+		c := text[i]
+		n := 1
+		isSpace := false
+		if c < utf8.RuneSelf {
+			isSpace = asciiSpace[c]
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			n = size
+			isSpace = unicode.IsSpace(r)
 		}
-		h.Write([]byte(f))
+		if isSpace {
+			space = started
+		} else {
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, text[i:i+n]...)
+			started = true
+		}
+		i += n
+		if len(buf) >= 4000 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
+	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // EventID is the stable ID of the i-th event of the article with the given
 // store key: re-ingesting the same article gives its events the same IDs.

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/raqib/raqib/internal/event"
@@ -75,6 +76,9 @@ type Options struct {
 	MaxFile int64
 	// Stdin is read for the target "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Read, when set, counts the bytes read from files and streams (as
+	// stored: compressed for .gz), for progress reports.
+	Read *atomic.Int64
 }
 
 func (o Options) withDefaults() Options {
@@ -211,6 +215,9 @@ func openStream(ctx context.Context, name string, rc io.ReadCloser, opt Options)
 // content; gzip is undone first. origin names the stream in items; id is the
 // article ID of a single-article file.
 func openReader(ctx context.Context, origin, id string, rc io.ReadCloser, f format, opt Options) (Reader, error) {
+	if opt.Read != nil {
+		rc = countingReader{rc, opt.Read}
+	}
 	br := bufio.NewReaderSize(rc, 64<<10)
 	head, _ := br.Peek(sniffLen)
 	var r io.Reader = br
@@ -244,6 +251,18 @@ func openReader(ctx context.Context, origin, id string, rc io.ReadCloser, f form
 	}
 	closer.Close()
 	return nil, fmt.Errorf("open %s: unknown format", origin)
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	io.ReadCloser
+	n *atomic.Int64
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.ReadCloser.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }
 
 type multiCloser []io.Closer

@@ -1,0 +1,495 @@
+// Package ingest is raqib's one ingest path, shared by `raqib ingest`, the
+// write API and the queue worker: every article goes through the same
+// stages in the same order, so that all of them accept and reject the same
+// records and store them the same way.
+//
+//	validate → key → hash check → extract → link → store → ack
+//
+// Each stage takes a context and works on one record, giving it a clear
+// error when it rejects it; a rejected record never stops the batch. In the
+// manner of Benthos processors, every message carries an ack function, called
+// once the record's fate is final: after the transaction holding it has
+// committed, or once it was rejected. That is what lets a queue worker ack a
+// message only when its article is stored.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/raqib/raqib/internal/event"
+)
+
+// Message is one article entering the pipeline.
+type Message struct {
+	Article event.Article
+	// Origin says where it came from, for messages: "file:line", "api line 3".
+	Origin string
+	// Err is a problem the reader already found with this item (a bad JSON
+	// line, a page without text): the message is rejected with it.
+	Err error
+	// Ack, when set, is called once with the message's result after the
+	// result is final. Its error is reported as the message's.
+	Ack func(ctx context.Context, r Result) error
+}
+
+// Status is what became of a message.
+type Status string
+
+// Outcomes. New, Updated and Unchanged are event.PutStatus values.
+const (
+	New         Status = Status(event.New)
+	Updated     Status = Status(event.Updated)
+	Unchanged   Status = Status(event.Unchanged)
+	Failed      Status = "failed"      // rejected; Err says why
+	Interrupted Status = "interrupted" // the run was stopped before the record was stored; nothing kept
+)
+
+// Result is the fate of one message.
+type Result struct {
+	Origin string
+	ID     string // the article's id, when it was read
+	Key    string // the article's store key, when it was computed
+	Status Status
+	Events []event.Event // the events stored (New, Updated)
+	// Repeat marks a record whose key was already seen earlier in this
+	// run: the later version is stored (it wins, as a re-crawl would).
+	Repeat bool
+	// Skipped marks an Unchanged record whose extraction was skipped
+	// because its stored content hash matched.
+	Skipped bool
+	Err     error
+	// TextBytes is the length of the article's text.
+	TextBytes int
+}
+
+// Extractor reads events from an article under a context.
+// *extract.Extractor is one.
+type Extractor interface {
+	ExtractContext(ctx context.Context, a event.Article) ([]event.Event, error)
+}
+
+// Hasher answers which of the keys are stored, with their content hash.
+// Both stores implement it; a Writer without it always extracts.
+type Hasher interface {
+	Hashes(ctx context.Context, keys []string) (map[string]string, error)
+}
+
+// Processor is a stage between extraction and storing that may enrich or
+// reject records, as incident linking may. Process is called for every
+// record that reached it; an error rejects that record only.
+type Processor interface {
+	Process(ctx context.Context, r *Record) error
+}
+
+// Record is a message being processed: the article with its key, hash and
+// events.
+type Record struct {
+	event.Record
+	msg    Message
+	res    Result
+	done   bool // the result is final before the store stage
+	extrac bool // needs extraction
+}
+
+// Pipeline holds what every run shares. The zero value is not usable: set
+// Store and Extractor.
+type Pipeline struct {
+	Store     event.Writer
+	Extractor Extractor
+	// Workers extract in parallel; default 1.
+	Workers int
+	// ArticleTimeout bounds the extraction of one article; the article
+	// fails with a clear message and the batch goes on. 0: no bound.
+	ArticleTimeout time.Duration
+	// Published is given to articles that carry no publication date.
+	Published string
+	// Link runs after extraction and before storing; nil: none. (The
+	// stores link incidents inside their Put transaction; this slot is for
+	// a stage that must see the batch before it is written.)
+	Link Processor
+	// ErrorRows bounds the ingest_errors rows one run writes; past it, one
+	// summary row per kind of error says how many more there were.
+	// Default 1000.
+	ErrorRows int
+	// Now stamps ingest errors; default time.Now.
+	Now func() time.Time
+}
+
+// Run is one ingest run: the state that spans its batches (which keys it
+// has written, how many errors it has recorded). A Run is used by one
+// goroutine at a time.
+type Run struct {
+	p      *Pipeline
+	seen   map[[8]byte][8]byte // key digest → hash digest of the version written
+	errCap *ErrorCap
+	// running bounds the extractions still running, including those past
+	// their deadline that the extractor has not yet given up.
+	running chan struct{}
+}
+
+// NewRun starts a run.
+func (p *Pipeline) NewRun() *Run {
+	rows := p.ErrorRows
+	if rows <= 0 {
+		rows = 1000
+	}
+	w := max(1, p.Workers)
+	return &Run{p: p, seen: map[[8]byte][8]byte{}, errCap: NewErrorCap(rows), running: make(chan struct{}, 2*w)}
+}
+
+func digest(s string) [8]byte {
+	sum := sha256.Sum256([]byte(s))
+	return [8]byte(sum[:8])
+}
+
+// Process takes one batch of messages through every stage and returns
+// their results in order. Records that pass are written in one transaction;
+// when that fails, each is written alone so that one bad record does not
+// sink the others. The error is non-nil only when the store itself fails
+// (every write of the batch failed): the caller should stop.
+func (r *Run) Process(ctx context.Context, msgs []Message) ([]Result, error) {
+	b := r.Prepare(ctx, msgs)
+	return r.Commit(ctx, b)
+}
+
+// Batch is a prepared batch, ready to be committed.
+type Batch struct {
+	recs []*Record
+}
+
+// Prepare runs every stage before the store on a batch: validate, key, hash
+// check, extract, link. It may run while the previous batch commits.
+func (r *Run) Prepare(ctx context.Context, msgs []Message) *Batch {
+	b := &Batch{recs: make([]*Record, len(msgs))}
+	for i, m := range msgs {
+		rec := &Record{msg: m}
+		rec.res = Result{Origin: m.Origin, ID: m.Article.ID, TextBytes: len(m.Article.Text)}
+		b.recs[i] = rec
+		r.validate(rec)
+	}
+	r.key(ctx, b)
+	r.extract(ctx, b)
+	if r.p.Link != nil {
+		for _, rec := range b.recs {
+			if rec.done || rec.res.Status == Unchanged {
+				continue
+			}
+			if err := r.p.Link.Process(ctx, rec); err != nil {
+				rec.reject(fmt.Errorf("link: %w", err))
+			}
+		}
+	}
+	return b
+}
+
+func (rec *Record) reject(err error) {
+	rec.res.Status, rec.res.Err, rec.done = Failed, err, true
+}
+
+// validate is the first stage: a reader's own error, or event.Article.Validate.
+func (r *Run) validate(rec *Record) {
+	if rec.msg.Err != nil {
+		rec.reject(rec.msg.Err)
+		return
+	}
+	a := rec.msg.Article
+	if a.Published == "" {
+		a.Published = r.p.Published
+	}
+	if err := a.Validate(); err != nil {
+		rec.reject(err)
+		return
+	}
+	rec.Article = a
+}
+
+// key computes keys and hashes and skips the records whose text is
+// already stored (or was written earlier in this run) under their key.
+func (r *Run) key(ctx context.Context, b *Batch) {
+	// Of two versions of one article in a batch only the later is stored
+	// (it would replace the earlier in the same transaction anyway), so a
+	// re-run of the same input finds it unchanged.
+	r.normalize(b)
+	last := map[string]int{}
+	for i, rec := range b.recs {
+		if rec.done {
+			continue
+		}
+		rec.res.Key = rec.Key
+		if j, ok := last[rec.Key]; ok {
+			b.recs[j].res.Status, b.recs[j].res.Repeat, b.recs[j].done = Unchanged, true, true
+			rec.res.Repeat = true
+		}
+		last[rec.Key] = i
+	}
+	var ask []string
+	asked := map[*Record]bool{}
+	for _, rec := range b.recs {
+		if rec.done {
+			continue
+		}
+		kd, hd := digest(rec.Key), digest(rec.Hash)
+		if prev, ok := r.seen[kd]; ok {
+			rec.res.Repeat = true
+			if prev == hd {
+				rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
+				continue
+			}
+		} else {
+			ask = append(ask, rec.Key)
+			asked[rec] = true
+		}
+		r.seen[kd] = hd
+		rec.extrac = true
+	}
+	h, ok := r.p.Store.(Hasher)
+	if !ok || len(ask) == 0 {
+		return
+	}
+	stored, err := h.Hashes(ctx, ask)
+	if err != nil {
+		return // extraction is only wasted; Put still finds the record unchanged
+	}
+	for _, rec := range b.recs {
+		if !asked[rec] {
+			continue
+		}
+		if stored[rec.Key] == rec.Hash {
+			rec.extrac = false
+			rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
+		}
+	}
+}
+
+// normalize computes the keys and content hashes of a batch on Workers
+// goroutines: for an unchanged corpus, hashing is most of the work.
+func (r *Run) normalize(b *Batch) {
+	w := max(1, r.p.Workers)
+	var wg sync.WaitGroup
+	for g := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(b.recs); i += w {
+				if rec := b.recs[i]; !rec.done {
+					rec.Normalize()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// extract runs the extractor on the records that need it, on Workers
+// goroutines.
+func (r *Run) extract(ctx context.Context, b *Batch) {
+	jobs := make(chan *Record)
+	var wg sync.WaitGroup
+	for range max(1, r.p.Workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rec := range jobs {
+				r.extractOne(ctx, rec)
+			}
+		}()
+	}
+	for _, rec := range b.recs {
+		if rec.extrac {
+			jobs <- rec
+		}
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// ErrTimeout is the error of an article whose extraction took longer than
+// the pipeline's ArticleTimeout.
+var ErrTimeout = errors.New("article extraction stopped")
+
+// extractOne extracts one record within the article time budget.
+func (r *Run) extractOne(ctx context.Context, rec *Record) {
+	evs, err := ExtractWithin(ctx, r.p.Extractor, rec.Article, r.p.ArticleTimeout, r.running)
+	switch {
+	case ctx.Err() != nil:
+		rec.res.Status, rec.res.Err, rec.done = Interrupted, ctx.Err(), true
+	case err != nil:
+		rec.reject(err)
+	default:
+		rec.Events = evs
+	}
+}
+
+// ExtractWithin extracts a within timeout (0: none). The extractor checks
+// its context, but between steps: the wait here returns at the deadline or
+// on cancellation even when a step runs on, so that a stop signal is obeyed
+// at once. The extraction left behind holds its slot in running (a
+// semaphore; nil: none) until it returns, so that runaway extractions
+// cannot pile up. On timeout the error wraps ErrTimeout and names the
+// budget; on cancellation it wraps ctx's error.
+func ExtractWithin(ctx context.Context, x Extractor, a event.Article, timeout time.Duration, running chan struct{}) ([]event.Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if timeout > 0 {
+		actx, cancel = context.WithTimeoutCause(ctx, timeout, ErrTimeout)
+	}
+	defer cancel()
+	if running != nil {
+		select {
+		case running <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	type out struct {
+		evs []event.Event
+		err error
+	}
+	done := make(chan out, 1)
+	go func() {
+		if running != nil {
+			defer func() { <-running }()
+		}
+		evs, err := x.ExtractContext(actx, a)
+		done <- out{evs, err}
+	}()
+	var o out
+	select {
+	case o = <-done:
+	case <-actx.Done():
+	}
+	switch {
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case actx.Err() != nil:
+		return nil, fmt.Errorf("%w: took longer than %s (--article-timeout); skipped", ErrTimeout, timeout)
+	case o.err != nil:
+		return nil, fmt.Errorf("extract: %w", o.err)
+	}
+	return o.evs, nil
+}
+
+// Commit stores the records of a prepared batch that passed every stage,
+// acks every message and returns the results in order. Failed records are
+// kept in the store's ingest_errors (within the run's bound). A batch is
+// committed even when ctx is cancelled, so that what was extracted is not
+// thrown away.
+func (r *Run) Commit(ctx context.Context, b *Batch) ([]Result, error) {
+	wctx := context.WithoutCancel(ctx)
+	var put []*Record
+	for _, rec := range b.recs {
+		if !rec.done {
+			put = append(put, rec)
+		}
+	}
+	fatal := r.put(wctx, put)
+	out := make([]Result, len(b.recs))
+	for i, rec := range b.recs {
+		if fatal != nil && !rec.done {
+			rec.res.Status, rec.res.Err = Failed, fmt.Errorf("store: %w", fatal)
+		}
+		if rec.res.Status == Failed && fatal == nil {
+			r.recordError(wctx, rec)
+		}
+		if rec.msg.Ack != nil && rec.res.Status != Interrupted && fatal == nil {
+			if err := rec.msg.Ack(wctx, rec.res); err != nil {
+				rec.res.Err = errors.Join(rec.res.Err, fmt.Errorf("ack: %w", err))
+			}
+		}
+		out[i] = rec.res
+	}
+	return out, fatal
+}
+
+// put writes recs in one transaction, or one by one when that fails. It
+// returns an error only when every write failed.
+func (r *Run) put(ctx context.Context, recs []*Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	batch := make([]event.Record, len(recs))
+	for i, rec := range recs {
+		batch[i] = rec.Record
+	}
+	res, err := r.p.Store.Put(ctx, batch)
+	if err == nil {
+		for i, pr := range res {
+			recs[i].stored(pr)
+		}
+		return nil
+	}
+	if len(recs) == 1 {
+		return err
+	}
+	failed := 0
+	var last error
+	for i, rec := range recs {
+		res, err := r.p.Store.Put(ctx, batch[i:i+1])
+		if err != nil {
+			failed++
+			last = err
+			rec.reject(fmt.Errorf("store: %w", err))
+			continue
+		}
+		rec.stored(res[0])
+	}
+	if failed == len(recs) {
+		return last
+	}
+	return nil
+}
+
+func (rec *Record) stored(pr event.PutResult) {
+	rec.res.Status, rec.res.Key, rec.done = Status(pr.Status), pr.Key, true
+	if pr.Status != event.Unchanged {
+		rec.res.Events = rec.Events
+	}
+}
+
+// recordError keeps a failed record in the store, within the run's bound.
+func (r *Run) recordError(ctx context.Context, rec *Record) {
+	if !r.errCap.Take(rec.res.Err.Error()) {
+		return
+	}
+	now := time.Now
+	if r.p.Now != nil {
+		now = r.p.Now
+	}
+	_ = r.p.Store.RecordError(ctx, event.IngestError{Origin: rec.res.Origin, ID: rec.res.ID, Reason: rec.res.Err.Error(), At: now().UTC()})
+}
+
+// RecordError keeps a problem that is not one record's (a source that
+// cannot be opened) in the store, within the run's bound.
+func (r *Run) RecordError(ctx context.Context, origin, id string, err error) error {
+	if !r.errCap.Take(err.Error()) {
+		return nil
+	}
+	now := time.Now
+	if r.p.Now != nil {
+		now = r.p.Now
+	}
+	return r.p.Store.RecordError(context.WithoutCancel(ctx), event.IngestError{Origin: origin, ID: id, Reason: err.Error(), At: now().UTC()})
+}
+
+// Finish writes one summary row per kind of error the run did not record
+// one by one.
+func (r *Run) Finish(ctx context.Context, origin string) error {
+	now := time.Now
+	if r.p.Now != nil {
+		now = r.p.Now
+	}
+	var errs []error
+	for _, s := range r.errCap.Suppressed() {
+		err := r.p.Store.RecordError(context.WithoutCancel(ctx), event.IngestError{
+			Origin: origin, ID: "summary", Reason: s.String(), At: now().UTC()})
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}

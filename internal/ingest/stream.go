@@ -1,0 +1,113 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/raqib/raqib/internal/source"
+)
+
+// Source hands out messages one at a time and io.EOF after the last; any
+// other error is fatal for the source.
+type Source interface {
+	Next(ctx context.Context) (Message, error)
+}
+
+// FromReader adapts a source.Reader.
+func FromReader(r source.Reader) Source { return readerSource{r} }
+
+type readerSource struct{ r source.Reader }
+
+func (s readerSource) Next(ctx context.Context) (Message, error) {
+	it, err := s.r.Next(ctx)
+	if err != nil {
+		return Message{}, err
+	}
+	return Message{Article: it.Article, Origin: it.Origin, Err: it.Err}, nil
+}
+
+// StoreError is a store failure that stops a stream: every write of a
+// batch failed.
+type StoreError struct{ Err error }
+
+func (e *StoreError) Error() string { return "store: " + e.Err.Error() }
+func (e *StoreError) Unwrap() error { return e.Err }
+
+// Stream takes every message of src through the pipeline in batches of
+// size, preparing (extracting) one batch while the previous one commits,
+// and hands each result to report in input order. It returns the source's
+// error, ctx's when stopped (after committing what was extracted), or a
+// *StoreError. Memory is bounded by two batches.
+func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Result)) error {
+	size = max(1, size)
+	// Three stages overlap: reading (and parsing) the next batch,
+	// preparing (hash check, extraction) one, and committing the one
+	// before. pctx stops the reading side when the store fails; ctx's own
+	// cancellation stops both, after the batches read are committed.
+	pctx, stop := context.WithCancel(ctx)
+	defer stop()
+	read := make(chan []Message, 1)
+	prepared := make(chan *Batch, 1)
+	var readErr error
+	go func() {
+		defer close(read)
+		for {
+			msgs := make([]Message, 0, size)
+			for len(msgs) < size {
+				if pctx.Err() != nil {
+					readErr = pctx.Err()
+					break
+				}
+				m, err := src.Next(pctx)
+				if errors.Is(err, io.EOF) {
+					readErr = io.EOF
+					break
+				}
+				if err != nil {
+					readErr = err
+					break
+				}
+				msgs = append(msgs, m)
+			}
+			if len(msgs) > 0 {
+				read <- msgs
+			}
+			if readErr != nil {
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(prepared)
+		for msgs := range read {
+			prepared <- r.Prepare(pctx, msgs)
+		}
+	}()
+	var fatal error
+	for b := range prepared {
+		if fatal != nil {
+			continue // drain
+		}
+		res, err := r.Commit(ctx, b)
+		for _, x := range res {
+			report(x)
+		}
+		if err != nil {
+			fatal = &StoreError{err}
+			stop()
+		}
+	}
+	switch {
+	case fatal != nil:
+		return fatal
+	case errors.Is(readErr, io.EOF):
+		return nil
+	case readErr != nil && ctx.Err() != nil:
+		return ctx.Err()
+	case readErr != nil:
+		return fmt.Errorf("read: %w", readErr)
+	}
+	return nil
+}
