@@ -136,6 +136,12 @@ type jsonArticle struct {
 	Text      *string         `json:"text"`
 }
 
+// ParseArticle reads one SPEC §1 JSON object into an article, as a JSONL
+// line is read: the write API reads its lines with it, so that both accept
+// the same objects (an id may be a string or a number). The article is
+// then checked by event.Article.Validate in the ingest pipeline.
+func ParseArticle(b []byte) (event.Article, error) { return parseLine(b) }
+
 // parseLine reads one JSONL line into an article. The text is kept exactly
 // as the JSON string decodes. The returned article carries the ID whenever
 // it could be read, also with an error.

@@ -2,17 +2,20 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/ingest"
+	"github.com/raqib/raqib/internal/source"
 )
 
 // created is one stored article in the write API's answer.
@@ -75,72 +78,88 @@ func (s *Server) handlePostArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	items, res := parseArticles(body)
-	type pending struct {
-		line int
-		rec  event.Record
+	if len(items) == 0 && len(res.Errors) == 0 {
+		res.Errors = append(res.Errors, lineError{Line: 0, Error: "no articles in the body"})
+		writeJSON(w, http.StatusBadRequest, res)
+		return
 	}
-	var batch []pending
-	for _, it := range items {
-		evs, err := s.x.Extract(it.article)
-		if err != nil {
-			res.Errors = append(res.Errors, lineError{Line: it.line, ID: it.article.ID, Error: "extract: " + err.Error()})
-			continue
-		}
-		rec := event.Record{Article: it.article, Events: evs}
-		rec.Normalize()
-		batch = append(batch, pending{it.line, rec})
+	// Every line, readable or not, goes through the one ingest pipeline,
+	// so that the API accepts and rejects what `raqib ingest` does and
+	// keeps the same ingest_errors.
+	origin := "api:" + r.RemoteAddr
+	msgs := make([]ingest.Message, len(items))
+	for i, it := range items {
+		msgs[i] = ingest.Message{Article: it.article, Origin: fmt.Sprintf("%s line %d", origin, it.line), Err: it.err}
 	}
-	if len(batch) > 0 {
-		recs := make([]event.Record, len(batch))
-		for i, p := range batch {
-			recs[i] = p.rec
-		}
-		results, err := s.store.Put(r.Context(), recs)
-		if err != nil {
-			s.fail(w, r, fmt.Errorf("put: %w", err))
-			return
-		}
-		s.cache.purge()
-		for i, pr := range results {
-			p := batch[i]
-			c := created{Line: p.line, ID: p.rec.Article.ID, Key: pr.Key, Status: string(pr.Status), Events: []createdEvent{}}
-			for j, e := range p.rec.Events {
+	p := &ingest.Pipeline{Store: s.store, Extractor: ctxExtractor{s.x}, Workers: 1, ArticleTimeout: s.articleTimeout()}
+	run := p.NewRun()
+	results, err := run.Process(r.Context(), msgs)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("put: %w", err))
+		return
+	}
+	if err := run.Finish(r.Context(), origin); err != nil {
+		s.log.Warn("recording an ingest error summary", "err", err)
+	}
+	stored := false
+	for i, pr := range results {
+		line := items[i].line
+		switch pr.Status {
+		case ingest.New, ingest.Updated, ingest.Unchanged:
+			stored = stored || pr.Status != ingest.Unchanged
+			c := created{Line: line, ID: pr.ID, Key: pr.Key, Status: string(pr.Status), Events: []createdEvent{}}
+			for j, e := range pr.Events {
 				c.Events = append(c.Events, createdEvent{ID: event.EventID(pr.Key, j), EventType: e.EventType})
 			}
 			res.Created = append(res.Created, c)
 			s.metrics.ingested.WithLabelValues(c.Status).Inc()
-			s.metrics.events.Add(float64(pr.Events))
+			s.metrics.events.Add(float64(len(pr.Events)))
+		default:
+			msg := "not stored"
+			if pr.Err != nil {
+				msg = pr.Err.Error()
+			}
+			res.Errors = append(res.Errors, lineError{Line: line, ID: pr.ID, Error: msg})
+			s.metrics.ingested.WithLabelValues("error").Inc()
 		}
 	}
-	for _, le := range res.Errors {
-		s.metrics.ingested.WithLabelValues("error").Inc()
-		ie := event.IngestError{Origin: "api:" + r.RemoteAddr, ID: fmt.Sprintf("line %d", le.Line), Reason: le.Error, At: time.Now().UTC()}
-		if le.ID != "" {
-			ie.ID += " (" + le.ID + ")"
-		}
-		if err := s.store.RecordError(r.Context(), ie); err != nil {
-			s.log.Warn("recording an ingest error", "err", err)
-		}
+	if stored {
+		s.cache.purge()
 	}
+	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].Line < res.Errors[j].Line })
 	code := http.StatusOK
 	if len(res.Created) == 0 {
 		code = http.StatusBadRequest
-		if len(res.Errors) == 0 {
-			res.Errors = append(res.Errors, lineError{Line: 0, Error: "no articles in the body"})
-		}
 	}
 	writeJSON(w, code, res)
 }
 
+// ctxExtractor gives the pipeline the extractor under a context; an
+// extractor without ExtractContext ignores it.
+type ctxExtractor struct{ x Extractor }
+
+func (c ctxExtractor) ExtractContext(ctx context.Context, a event.Article) ([]event.Event, error) {
+	if x, ok := c.x.(ingest.Extractor); ok {
+		return x.ExtractContext(ctx, a)
+	}
+	return c.x.Extract(a)
+}
+
+// articleTimeout is the time one posted article may take to extract, the
+// same as raqib ingest's default.
+func (s *Server) articleTimeout() time.Duration { return 10 * time.Second }
+
 type item struct {
 	line    int
 	article event.Article
+	err     error // the line could not be read as an article
 }
 
 // parseArticles reads the body as one JSON object, a JSON array of
-// objects, or JSON lines; it returns the readable articles with their line
-// numbers (1-based; for an array, the element number) and a result holding
-// an error for every unreadable one.
+// objects, or JSON lines, each read as raqib ingest reads a JSONL line
+// (source.ParseArticle). It returns every article with its line number
+// (1-based; for an array, the element number), an unreadable one with its
+// error; a body that is not even a JSON array gives a result error.
 func parseArticles(body []byte) ([]item, writeResult) {
 	res := writeResult{Created: []created{}, Errors: []lineError{}}
 	trimmed := bytes.TrimSpace(body)
@@ -150,25 +169,21 @@ func parseArticles(body []byte) ([]item, writeResult) {
 			res.Errors = append(res.Errors, lineError{Line: 1, Error: "not a JSON array of articles: " + err.Error()})
 			return nil, res
 		}
-		var items []item
+		items := make([]item, 0, len(raw))
 		for i, m := range raw {
-			a, err := readArticle(m)
-			if err != nil {
-				res.Errors = append(res.Errors, lineError{Line: i + 1, ID: a.ID, Error: err.Error()})
-				continue
-			}
-			items = append(items, item{i + 1, a})
+			a, err := source.ParseArticle(m)
+			items = append(items, item{i + 1, a, err})
 		}
 		return items, res
 	}
 	// A single object may be pretty-printed over many lines.
 	if len(trimmed) > 0 && trimmed[0] == '{' && json.Valid(trimmed) {
-		a, err := readArticle(trimmed)
-		if err != nil {
-			res.Errors = append(res.Errors, lineError{Line: 1, ID: a.ID, Error: err.Error()})
-			return nil, res
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, trimmed); err == nil {
+			trimmed = compact.Bytes()
 		}
-		return []item{{1, a}}, res
+		a, err := source.ParseArticle(trimmed)
+		return []item{{1, a, err}}, res
 	}
 	var items []item
 	for i, line := range bytes.Split(body, []byte("\n")) {
@@ -176,38 +191,8 @@ func parseArticles(body []byte) ([]item, writeResult) {
 		if len(line) == 0 {
 			continue
 		}
-		a, err := readArticle(line)
-		if err != nil {
-			res.Errors = append(res.Errors, lineError{Line: i + 1, ID: a.ID, Error: err.Error()})
-			continue
-		}
-		items = append(items, item{i + 1, a})
+		a, err := source.ParseArticle(line)
+		items = append(items, item{i + 1, a, err})
 	}
 	return items, res
-}
-
-func readArticle(b []byte) (event.Article, error) {
-	var a event.Article
-	if !utf8.Valid(b) {
-		return a, errors.New("not valid UTF-8")
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&a); err != nil {
-		return event.Article{}, fmt.Errorf("not a JSON article: %w", err)
-	}
-	if dec.More() {
-		return a, errors.New("trailing data after the JSON object")
-	}
-	switch {
-	case strings.TrimSpace(a.ID) == "":
-		return a, errors.New(`"id" is required`)
-	case strings.TrimSpace(a.Text) == "":
-		return a, errors.New(`"text" is required`)
-	}
-	if a.Published != "" {
-		if _, ok := a.PublishedTime(); !ok {
-			return a, fmt.Errorf(`"published" %q: want YYYY-MM-DD`, a.Published)
-		}
-	}
-	return a, nil
 }
