@@ -27,6 +27,43 @@ func newGeoJSON(w io.Writer) *geojsonEncoder {
 	return g
 }
 
+// NewFeature is the one GeoJSON feature of a stored event, for the export
+// and the API alike; ok is false for an event without a location (GeoJSON
+// has no feature without a geometry to give it).
+func NewFeature(e *event.StoredEvent) (f Feature, ok bool) {
+	l := e.Location
+	if l == nil {
+		return Feature{}, false
+	}
+	p := Properties{
+		ID: e.ID, Doc: e.Doc, EventType: e.EventType, Date: eventDate(e), DatePrecision: e.DatePrecision,
+		Location: l.Name, Admin1: l.Admin1, Admin2: l.Admin2, Admin3: l.Admin3, Country: l.Country,
+		GeoPrecision: l.GeoPrecision, GazetteerID: l.GazetteerID, Fatalities: e.Fatalities,
+		ClaimStatus: event.Reported, Background: e.Background, Sentence: e.Sentence, Evidence: e.Evidence,
+		ArticleID: e.Article.ID, ArticleTitle: e.Article.Title, ArticleOutlet: e.Article.Outlet,
+		ArticleURL: e.Article.URL, ArticlePublished: e.Article.Published,
+	}
+	if c := event.ACLED(e.EventType); c != nil {
+		p.ACLEDEventType, p.ACLEDSubEventType = c.EventType, c.SubEventType
+	}
+	if e.Actor1 != nil {
+		p.Actor1, p.Actor1Text = e.Actor1.Code, e.Actor1.Text
+	}
+	if e.Actor2 != nil {
+		p.Actor2, p.Actor2Text = e.Actor2.Code, e.Actor2.Text
+	}
+	if e.Source != nil {
+		p.Source, p.SourceCode = e.Source.Text, e.Source.Code
+	}
+	if c := e.Claim; c != nil && c.Status != "" {
+		p.ClaimStatus, p.ClaimBy, p.ClaimDeniedBy = c.Status, c.By, c.DeniedBy
+	}
+	if p.Evidence == nil {
+		p.Evidence = []event.Span{}
+	}
+	return Feature{Type: "Feature", ID: e.ID, Geometry: Geometry{Type: "Point", Coordinates: [2]float64{l.Lon, l.Lat}}, Properties: p}, true
+}
+
 // Feature is one GeoJSON feature as raqib writes it.
 type Feature struct {
 	Type       string     `json:"type"`
@@ -88,37 +125,10 @@ func (g *geojsonEncoder) end() error {
 }
 
 func (g *geojsonEncoder) write(e *event.StoredEvent) (string, error) {
-	l := e.Location
-	if l == nil {
+	f, ok := NewFeature(e)
+	if !ok {
 		return skipNoLocation, nil
 	}
-	p := Properties{
-		ID: e.ID, Doc: e.Doc, EventType: e.EventType, Date: eventDate(e), DatePrecision: e.DatePrecision,
-		Location: l.Name, Admin1: l.Admin1, Admin2: l.Admin2, Admin3: l.Admin3, Country: l.Country,
-		GeoPrecision: l.GeoPrecision, GazetteerID: l.GazetteerID, Fatalities: e.Fatalities,
-		ClaimStatus: event.Reported, Background: e.Background, Sentence: e.Sentence, Evidence: e.Evidence,
-		ArticleID: e.Article.ID, ArticleTitle: e.Article.Title, ArticleOutlet: e.Article.Outlet,
-		ArticleURL: e.Article.URL, ArticlePublished: e.Article.Published,
-	}
-	if c := event.ACLED(e.EventType); c != nil {
-		p.ACLEDEventType, p.ACLEDSubEventType = c.EventType, c.SubEventType
-	}
-	if e.Actor1 != nil {
-		p.Actor1, p.Actor1Text = e.Actor1.Code, e.Actor1.Text
-	}
-	if e.Actor2 != nil {
-		p.Actor2, p.Actor2Text = e.Actor2.Code, e.Actor2.Text
-	}
-	if e.Source != nil {
-		p.Source, p.SourceCode = e.Source.Text, e.Source.Code
-	}
-	if c := e.Claim; c != nil && c.Status != "" {
-		p.ClaimStatus, p.ClaimBy, p.ClaimDeniedBy = c.Status, c.By, c.DeniedBy
-	}
-	if p.Evidence == nil {
-		p.Evidence = []event.Span{}
-	}
-	f := Feature{Type: "Feature", ID: e.ID, Geometry: Geometry{Type: "Point", Coordinates: [2]float64{l.Lon, l.Lat}}, Properties: p}
 	g.buf.Reset()
 	if g.first {
 		g.buf.WriteString("\n")

@@ -2,6 +2,7 @@ package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,12 +15,15 @@ import (
 
 // dirReader reads every article file under a directory, recursively, in
 // sorted path order. Files of other kinds are ignored; a file that cannot
-// be opened is an item error.
+// be opened is an item error. Symbolic links are followed, to files and to
+// directories, with loop protection: a link back into a directory already
+// being walked, or a broken link, is an item error, never silently skipped.
 type dirReader struct {
-	root  string
-	files []string // relative to root, slash-separated, sorted
-	cur   Reader
-	opt   Options
+	root     string
+	files    []string // relative to root, slash-separated, sorted
+	problems map[string]error
+	cur      Reader
+	opt      Options
 }
 
 var _ Reader = (*dirReader)(nil)
@@ -30,33 +34,97 @@ func dirWanted(name string) bool {
 	return f != formatUnknown
 }
 
+// maxDirFiles bounds the files one directory walk lists (a link farm must
+// not exhaust memory).
+const maxDirFiles = 1 << 20
+
 func openDir(root string, opt Options) (*dirReader, error) {
-	var files []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if path != root && len(d.Name()) > 1 && d.Name()[0] == '.' {
-				return filepath.SkipDir // .git and the like
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || !dirWanted(d.Name()) {
-			return nil
-		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			return err
-		}
-		files = append(files, filepath.ToSlash(rel))
-		return nil
-	})
+	d := &dirReader{root: root, opt: opt, problems: map[string]error{}}
+	real, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return nil, fmt.Errorf("walk %s: %w", root, err)
 	}
-	sort.Strings(files)
-	return &dirReader{root: root, files: files, opt: opt}, nil
+	if err := d.walk(real, "", map[string]bool{}); err != nil {
+		return nil, fmt.Errorf("walk %s: %w", root, err)
+	}
+	sort.Strings(d.files)
+	if len(d.files) == 0 {
+		d.problems["."] = fmt.Errorf("%w: no article files (.jsonl, .txt, .html, .xml, .warc…) in the directory", ErrEmptyInput)
+		d.files = []string{"."}
+	}
+	return d, nil
+}
+
+// walk lists the files of the real directory dir, named rel under the
+// root. onPath holds the real paths of the directories being walked, so
+// that a link to one of them is a loop.
+func (d *dirReader) walk(dir, rel string, onPath map[string]bool) error {
+	onPath[dir] = true
+	defer delete(onPath, dir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if rel == "" {
+			return err
+		}
+		d.problems[rel] = fmt.Errorf("read directory: %w", err)
+		d.files = append(d.files, rel)
+		return nil
+	}
+	for _, e := range entries {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		r := name
+		if rel != "" {
+			r = rel + "/" + name
+		}
+		if len(d.files) >= maxDirFiles {
+			return fmt.Errorf("more than %d files", maxDirFiles)
+		}
+		t := e.Type()
+		if t&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				if dirWanted(name) {
+					d.problems[r] = fmt.Errorf("broken symbolic link: %w", err)
+					d.files = append(d.files, r)
+				}
+				continue
+			}
+			fi, err := os.Stat(target)
+			if err != nil {
+				d.problems[r] = fmt.Errorf("symbolic link: %w", err)
+				d.files = append(d.files, r)
+				continue
+			}
+			switch {
+			case fi.IsDir() && onPath[target]:
+				d.problems[r] = fmt.Errorf("symbolic link loop: %s leads back to %s, not read again", r, target)
+				d.files = append(d.files, r)
+			case fi.IsDir():
+				if err := d.walk(target, r, onPath); err != nil {
+					return err
+				}
+			case fi.Mode().IsRegular() && dirWanted(name):
+				d.files = append(d.files, r)
+			case dirWanted(name):
+				d.problems[r] = errors.New("not a regular file")
+				d.files = append(d.files, r)
+			}
+			continue
+		}
+		switch {
+		case e.IsDir():
+			if len(name) > 1 && name[0] == '.' {
+				continue // .git and the like
+			}
+			if err := d.walk(path, r, onPath); err != nil {
+				return err
+			}
+		case t.IsRegular() && dirWanted(name):
+			d.files = append(d.files, r)
+		}
+	}
+	return nil
 }
 
 func (d *dirReader) Next(ctx context.Context) (Item, error) {
@@ -82,6 +150,9 @@ func (d *dirReader) Next(ctx context.Context) (Item, error) {
 		rel := d.files[0]
 		d.files = d.files[1:]
 		path := filepath.Join(d.root, filepath.FromSlash(rel))
+		if err := d.problems[rel]; err != nil {
+			return Item{Article: event.Article{ID: rel}, Origin: path, Err: err}, nil
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return Item{Origin: path, Err: err}, nil

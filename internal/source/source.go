@@ -233,6 +233,12 @@ func openReader(ctx context.Context, origin, id string, rc io.ReadCloser, f form
 		r = zbr
 		closer = multiCloser{zr, rc}
 	}
+	if isEmpty(head) {
+		// One rule for every format: an empty input is one item that
+		// could not be read, never a silent success or a usage error.
+		closer.Close()
+		return &single{item: Item{Article: event.Article{ID: id}, Origin: origin, Err: ErrEmptyInput}}, nil
+	}
 	if f == formatUnknown {
 		f = sniff(head)
 	}
@@ -263,6 +269,19 @@ func (c countingReader) Read(p []byte) (int, error) {
 	n, err := c.ReadCloser.Read(p)
 	c.n.Add(int64(n))
 	return n, err
+}
+
+// ErrEmptyInput is the item error of a file or stream that holds nothing
+// but white space, whatever its format.
+var ErrEmptyInput = errors.New("empty input: no articles")
+
+// isEmpty reports whether a stream's first bytes (all of it when shorter
+// than sniffLen) are only white space and byte-order marks.
+func isEmpty(head []byte) bool {
+	if len(head) >= sniffLen {
+		return false
+	}
+	return len(bytes.Trim(bytes.ReplaceAll(head, []byte("\xef\xbb\xbf"), nil), " \t\r\n")) == 0
 }
 
 type multiCloser []io.Closer

@@ -19,7 +19,7 @@ func TestText(t *testing.T) {
 		{"byte-order mark dropped", "bom.txt", []byte("\xef\xbb\xbfنص بعلامة ترتيب البايت."), nil},
 		{"binary", "binary.txt", []byte("PK\x03\x04\x00\x00\x00binary"), ErrBinary},
 		{"invalid utf-8", "latin1.txt", []byte("caf\xe9 au lait"), ErrInvalidUTF8},
-		{"empty", "empty.txt", []byte(" \n\n"), ErrEmptyText},
+		{"empty", "empty.txt", []byte(" \n\n"), ErrEmptyInput},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

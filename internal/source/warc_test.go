@@ -97,7 +97,7 @@ func TestWARC(t *testing.T) {
 		{"garbage between records: error, resync", "garbage.warc", corrupt, []string{url1, "!", url2}, "corrupt"},
 		{"bad Content-Length: error, resync", "badlen.warc", badLength, []string{"!", url2}, "Content-Length"},
 		{"unknown extension sniffed", "crawl.bin", plain, []string{url1, url2}, ""},
-		{"empty", "empty.warc", nil, nil, ""},
+		{"empty", "empty.warc", nil, []string{"!"}, "empty input"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
