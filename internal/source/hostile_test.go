@@ -63,8 +63,8 @@ func TestDirSymlinks(t *testing.T) {
 		}
 	}
 	link(filepath.Join(other, "c.txt"), filepath.Join(real, "linked.txt")) // a file
-	link(other, filepath.Join(real, "otherdir"))                          // a directory
-	link(real, filepath.Join(real, "sub", "loop"))                        // back up: a loop
+	link(other, filepath.Join(real, "otherdir"))                           // a directory
+	link(real, filepath.Join(real, "sub", "loop"))                         // back up: a loop
 	link(filepath.Join(other, "gone.txt"), filepath.Join(real, "broken.txt"))
 	top := filepath.Join(t.TempDir(), "linkdir")
 	link(real, top) // the target itself a link to a directory
