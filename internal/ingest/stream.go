@@ -102,10 +102,10 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 	switch {
 	case fatal != nil:
 		return fatal
+	case ctx.Err() != nil:
+		return ctx.Err()
 	case errors.Is(readErr, io.EOF):
 		return nil
-	case readErr != nil && ctx.Err() != nil:
-		return ctx.Err()
 	case readErr != nil:
 		return fmt.Errorf("read: %w", readErr)
 	}

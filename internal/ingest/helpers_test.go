@@ -1,0 +1,5 @@
+package ingest_test
+
+import "io"
+
+var errIOEOF = io.EOF

@@ -1,0 +1,11 @@
+package postgres_test
+
+import (
+	"testing"
+
+	"github.com/raqib/raqib/internal/storetest"
+)
+
+func TestHashes(t *testing.T) {
+	storetest.RunHashes(t, func(t *testing.T) storetest.Hasher { return open(t) })
+}

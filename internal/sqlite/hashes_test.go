@@ -1,0 +1,11 @@
+package sqlite_test
+
+import (
+	"testing"
+
+	"github.com/raqib/raqib/internal/storetest"
+)
+
+func TestHashes(t *testing.T) {
+	storetest.RunHashes(t, func(t *testing.T) storetest.Hasher { s := open(t); t.Cleanup(func() { s.Close() }); return s })
+}
