@@ -271,24 +271,13 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	}
 	out = upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)))
 	res := make([]event.Event, 0, len(out))
-	seen := map[string]int{}
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
 			continue // a denial of something nobody in the article claims
 		}
-		d := ""
-		if e.Date != nil {
-			d = *e.Date
-		}
-		name := ""
-		if e.Location != nil {
-			name = e.Location.Name
-		}
-		base := eventID(e.Doc, e.EventType, name, d, 0)
-		seen[base]++
-		e.ID = eventID(e.Doc, e.EventType, name, d, seen[base]-1)
 		res = append(res, *e)
 	}
+	assignIDs(res)
 	return res
 }
 

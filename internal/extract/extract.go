@@ -99,12 +99,16 @@ func (x *Extractor) ExtractContext(ctx context.Context, a event.Article) (evs []
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extraction stopped: %w", err)
 	}
-	dc, err := x.analyze(a)
-	if err != nil {
+	if err := validText(a.Text); err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("extraction stopped: %w", err)
+	an := articleAnchor(a)
+	if len(a.Text) > windowBytes {
+		return x.extractWindows(ctx, a, an)
+	}
+	dc, err := x.analyzeText(a, an)
+	if err != nil {
+		return nil, err
 	}
 	return x.assemble(dc), nil
 }
@@ -119,18 +123,18 @@ func (x *Extractor) analyze(a event.Article) (*doc, error) {
 	if err := validText(a.Text); err != nil {
 		return nil, err
 	}
+	return x.analyzeText(a, articleAnchor(a))
+}
+
+// analyzeText is analyze for a text already validated, with its anchor.
+func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc := &doc{art: &a}
 	dc.d = arabic.NewDoc(a.Text)
 	dc.toks = dc.d.Tokens
 	if len(dc.toks) == 0 {
 		return nil, errEmpty
 	}
-	dc.anchor, dc.hasAnchor = a.PublishedTime()
-	if !dc.hasAnchor {
-		if t, _, ok := dates.Estimate(a.Text); ok {
-			dc.anchor, dc.hasAnchor, dc.estimated = t, true, true
-		}
-	}
+	dc.anchor, dc.hasAnchor, dc.estimated = an.t, an.ok, an.estimated
 	dc.split()
 	x.findDates(dc)
 	x.findActors(dc)
