@@ -207,6 +207,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 		sentStart := len(out)
+		var unplacedEv *event.Event
 		for ti, t := range trigs {
 			if x.suppressed(dc, t, s) {
 				continue
@@ -226,6 +227,15 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					} else {
 						index[dedupKey(ev)] = ev
 						out = append(out, ev)
+					}
+					continue
+				}
+				if !dc.placed {
+					// Neither the sentence nor the document places it: written
+					// with location null (SPEC §2); one per sentence, the most
+					// specific type its words give.
+					if ev := x.unplaced(dc, t, s, si, sc, leadDate); ev != nil && (unplacedEv == nil || typeRank(ev.EventType) >= typeRank(unplacedEv.EventType)) {
+						unplacedEv = ev
 					}
 				}
 				continue
@@ -268,6 +278,14 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				out = append(out, ev)
 			}
 		}
+		if ev := unplacedEv; ev != nil {
+			if old, ok := index[dedupKey(ev)]; ok {
+				merge(old, ev)
+			} else {
+				index[dedupKey(ev)] = ev
+				out = append(out, ev)
+			}
+		}
 	}
 	out = upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)))
 	res := make([]event.Event, 0, len(out))
@@ -279,6 +297,77 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	}
 	assignIDs(res)
 	return res
+}
+
+// unplaced builds the event of a trigger in a document that names no place,
+// or nil when the trigger does not make one (the same checks as a placed one).
+func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si int, sc sentCtx, lead *dateMention) *event.Event {
+	if x.framed(dc, t, s) != "" || !dc.introduces(t) || !concrete(dc, s) {
+		return nil
+	}
+	a1, a2 := x.actorsFor(dc, t, s, sc, si)
+	typ := x.typeOf(dc, t, s, a1)
+	switch {
+	case typ == "":
+		return nil
+	case (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil:
+		return nil
+	case typ == "consult" && (a1 == nil || a2 == nil):
+		return nil
+	case typ == "attack" && x.armedTarget(dc, t, s, a1):
+		typ = "armed_clash"
+	}
+	return x.build(dc, t, s, si, sc, typ, a1, a2, &placeMention{}, lead, 1)
+}
+
+// typeRank orders event types by how specific they are, as ACLED chooses
+// between them for one act: a suicide bombing before the car bomb it used,
+// a chemical attack before its delivery, any weapon before a bare "attack".
+func typeRank(typ string) int {
+	switch typ {
+	case "suicide_bomb":
+		return 6
+	case "chemical_weapon":
+		return 5
+	case "air_drone_strike", "shelling_artillery_missile_attack", "remote_explosive_landmine_ied", "grenade":
+		return 4
+	case "excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration", "mob_violence":
+		return 3
+	case "attack", "armed_clash", "abduction_forced_disappearance", "sexual_violence", "peaceful_protest":
+		return 2
+	}
+	return 1
+}
+
+// concrete reports whether a sentence tells a particular occurrence: it
+// counts the dead or wounded, or dates what it tells.
+func concrete(dc *doc, s sentence) bool {
+	if len(within(dc.casualty, s)) > 0 {
+		return true
+	}
+	for _, m := range dc.dates {
+		if m.tok >= s.from && m.tok < s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// frameReach is how many words may stand between a frame word and the
+// event word it frames.
+var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relative": 4}
+
+// framed names the frame (frames.tsv) that makes trigger t something other
+// than a new event the sentence tells: a frame word in the trigger's own
+// clause, a few words before it. "" when there is none.
+func (x *Extractor) framed(dc *doc, t arabic.Match[Trigger], s sentence) string {
+	start := dc.clauseStart(t.From, s.from, 8)
+	for _, f := range within(dc.frames, s) {
+		if f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[f.Values[0]] {
+			return f.Values[0]
+		}
+	}
+	return ""
 }
 
 func abs(v int) int {

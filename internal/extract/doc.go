@@ -34,10 +34,12 @@ type doc struct {
 	dates     []dateMention
 	actors    []actorMention
 	places    []placeMention
+	placed    bool // some sentence names a place (not only a back-reference)
 	sources   []sourceMention
 	triggers  []arabic.Match[Trigger]
 	instr     []arabic.Match[string]
 	cues      []arabic.Match[string]
+	frames    []arabic.Match[string]
 	units     []arabic.Match[string]
 	casualty  []arabic.Match[string]
 	numbers   []numberMention

@@ -144,6 +144,7 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.triggers = x.lx.Triggers.Find(dc.d, 0, n)
 	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
 	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
+	dc.frames = x.lx.Frames.Find(dc.d, 0, n)
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
 	x.findPlaces(dc)

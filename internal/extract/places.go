@@ -265,6 +265,12 @@ func (x *Extractor) findPlaces(dc *doc) {
 		}
 	}
 	x.resolvePlaces(dc)
+	for _, pm := range dc.places {
+		if !pm.anaphor && (pm.place != nil || pm.fallbackTo != nil) {
+			dc.placed = true
+			break
+		}
+	}
 }
 
 // placeAt reads one place expression starting at token i.
