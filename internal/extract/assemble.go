@@ -340,13 +340,13 @@ func typeRank(typ string) int {
 }
 
 // concrete reports whether a sentence tells a particular occurrence: it
-// counts the dead or wounded, or dates what it tells.
+// counts the dead or wounded or says when.
 func concrete(dc *doc, s sentence) bool {
 	if len(within(dc.casualty, s)) > 0 {
 		return true
 	}
-	for _, m := range dc.dates {
-		if m.tok >= s.from && m.tok < s.to {
+	for _, i := range dc.timed {
+		if i >= s.from && i < s.to {
 			return true
 		}
 	}

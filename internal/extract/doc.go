@@ -32,6 +32,7 @@ type doc struct {
 	hasAnchor bool
 	estimated bool // the anchor was guessed from the text: relative dates are less sure
 	dates     []dateMention
+	timed     []int // first tokens of date words, resolved or not (without an anchor "أمس" has no date)
 	actors    []actorMention
 	places    []placeMention
 	placed    bool // some sentence names a place (not only a back-reference)
