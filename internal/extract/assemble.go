@@ -7,6 +7,7 @@ import (
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/geo"
 )
 
 // sentCtx is what a sentence says about the events in it beyond the
@@ -125,6 +126,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	var out []*event.Event
 	dc.explicit = map[*event.Event]bool{}
 	dc.unknown = map[*event.Event]bool{}
+	dc.weak = map[*event.Event]bool{}
 	index := map[string]*event.Event{}
 	var paraSpeaker *speaker
 	lastPara := -1
@@ -266,6 +268,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
+				if t.Values[0].Class == "generic" && typ == t.Values[0].Type {
+					dc.weak[ev] = true // "الهجوم", "استهداف": no word said what kind
+				}
 				if ev.Actor1 != nil && attackType(typ) {
 					dc.lastActor, dc.lastActorSent = ev.Actor1, si
 				}
@@ -287,7 +292,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)))
+	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit))), dc)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
@@ -1505,6 +1510,48 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 		out = append(out, e)
 	}
 	return out
+}
+
+// linkRementions folds an event whose words never said what kind of attack
+// it was ("الهجوم على دوما", "استهداف المطار") into an attack of a named kind
+// the article tells at the same place: a story retold in other words is one
+// event (SPEC §2), typed by the words that name it. Two different explicit
+// days stay two events.
+func linkRementions(evs []*event.Event, dc *doc) []*event.Event {
+	var out []*event.Event
+	for _, w := range evs {
+		if dc.weak[w] && w.Location != nil {
+			var into *event.Event
+			for _, o := range evs {
+				if o == w || dc.weak[o] || o.Location == nil || story(o.EventType) != story(w.EventType) {
+					continue
+				}
+				if !samePlace(o.Location, w.Location) {
+					continue
+				}
+				if dc.explicit[o] && dc.explicit[w] && !sameDate(o, w) {
+					continue
+				}
+				into = o
+				break
+			}
+			if into != nil {
+				merge(into, w)
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// samePlace reports two locations that name one place: the same gazetteer
+// entry, or points less than 2 km apart at the same precision.
+func samePlace(a, b *event.Location) bool {
+	if a.GazetteerID != "" && a.GazetteerID == b.GazetteerID {
+		return true
+	}
+	return a.GeoPrecision == b.GeoPrecision && geo.Km(a.Lat, a.Lon, b.Lat, b.Lon) < 2
 }
 
 // story groups the types that one retold event may take: an attack and

@@ -52,6 +52,8 @@ type doc struct {
 	explicit map[*event.Event]bool
 	// unknown marks events at names the gazetteer lacks (true: placed by a side of a town).
 	unknown map[*event.Event]bool
+	// weak marks events whose type is their event word's default: nothing said what kind of attack.
+	weak map[*event.Event]bool
 	// lastActor is the doer of the latest attack, for sentences that go on
 	// with its story without naming it ("القصف استهدف قرية…").
 	lastActor     *event.Actor
