@@ -182,6 +182,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 		}
 		var ms []placeMention
 		for i := s.from; i < s.to; {
+			if dc.toks[i].Kind == arabic.Punct {
+				i++
+				continue // no place name starts with a punctuation mark
+			}
 			pm, ok := x.placeAt(dc, i, s.to)
 			if !ok || !pm.anaphor && inName(pm.nameFrom, pm.nameTo) {
 				i++
@@ -261,6 +265,12 @@ func (x *Extractor) findPlaces(dc *doc) {
 		}
 	}
 	x.resolvePlaces(dc)
+	for _, pm := range dc.places {
+		if !pm.anaphor && (pm.place != nil || pm.fallbackTo != nil) {
+			dc.placed = true
+			break
+		}
+	}
 }
 
 // placeAt reads one place expression starting at token i.
