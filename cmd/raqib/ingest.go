@@ -171,9 +171,9 @@ func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) 
 		}
 		r, err := source.Open(ctx, target, source.Options{Stdin: stdin, FollowLinks: source.FollowAuto, Fetcher: fetcher, Read: &in.bytesRead})
 		if err != nil {
-			in.message("raqib ingest: %s: %v", target, err)
+			in.message("%s: %v", target, err)
 			if rerr := in.r.RecordError(ctx, target, "", err); rerr != nil {
-				in.message("raqib ingest: keeping the error of %s: %v", target, rerr)
+				in.message("keeping the error of %s: %v", target, rerr)
 			}
 			worse(exitUsage)
 			continue
@@ -183,12 +183,12 @@ func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) 
 		var fatal *ingest.StoreError
 		switch {
 		case errors.As(err, &fatal):
-			in.message("raqib ingest: %v", err)
+			in.message("%v", err)
 			return max(code, exitPartial)
 		case err != nil && ctx.Err() != nil:
 			worse(exitPartial)
 		case err != nil:
-			in.message("raqib ingest: %s: %v", target, err)
+			in.message("%s: %v", target, err)
 			worse(exitPartial)
 		}
 	}
@@ -224,7 +224,7 @@ func (in *ingester) take(r ingest.Result) {
 		}
 	case ingest.Failed:
 		st.failed++
-		in.messageLocked("raqib ingest: %s%s: %v", r.Origin, idSuffix(r.ID, r.Origin), r.Err)
+		in.messageLocked("%s%s: %v", r.Origin, idSuffix(r.ID, r.Origin), r.Err)
 	}
 	st.events += len(r.Events)
 	if in.counted != nil {
@@ -245,7 +245,7 @@ func (in *ingester) messageLocked(format string, args ...any) {
 		return
 	}
 	in.progress.clear()
-	fmt.Fprintln(in.stderr, msg)
+	fmt.Fprintln(in.stderr, "raqib ingest:", msg)
 }
 
 // finish prints what the message bound held back and keeps the summary of
