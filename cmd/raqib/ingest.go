@@ -244,8 +244,7 @@ func (in *ingester) messageLocked(format string, args ...any) {
 	if !in.msgs.Take(msg) {
 		return
 	}
-	in.progress.clear()
-	fmt.Fprintln(in.stderr, "raqib ingest:", msg)
+	in.progress.println(in.stderr, "raqib ingest: "+msg)
 }
 
 // finish prints what the message bound held back and keeps the summary of

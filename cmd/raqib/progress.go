@@ -74,9 +74,9 @@ func newProgress(stderr io.Writer, name string, every time.Duration, total int64
 }
 
 func (p *progress) tick() {
+	n, events := p.count() // before p.mu: count takes the ingester's lock, which is held around println
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	n, events := p.count()
 	el := time.Since(p.start).Seconds()
 	rate := float64(n) / max(el, 1e-3)
 	read := p.read.Load()
@@ -97,12 +97,19 @@ func (p *progress) tick() {
 	fmt.Fprintln(p.w, line)
 }
 
-// clear clears the bar's line before a message.
-func (p *progress) clear() {
-	if p == nil || p.bar == nil {
+// println writes a message line, clearing the bar's line first; p may be
+// nil. Messages and progress lines share w, so they take turns.
+func (p *progress) println(w io.Writer, line string) {
+	if p == nil {
+		fmt.Fprintln(w, line)
 		return
 	}
-	p.bar.Clear()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bar != nil {
+		p.bar.Clear()
+	}
+	fmt.Fprintln(p.w, line)
 }
 
 // finish stops reporting.
