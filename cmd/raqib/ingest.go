@@ -35,6 +35,8 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	batch := fs.Int("batch", 100, "articles written per transaction")
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for inputs that carry none, e.g. .txt files")
 	timeout := fs.Duration("article-timeout", defaultArticleTimeout, "time one article may take to extract; a slower one fails with a message and the rest go on (0: no limit)")
+	queue := fs.String("queue", "", "publish the articles to NATS JetStream (nats://HOST:4222, comma-separated for a cluster) for `raqib worker` to store, instead of storing them")
+	replicas := fs.Int("replicas", 1, "with --queue: replicas of the stream when it is created (3 on a cluster of three)")
 	progressEvery := fs.Duration("progress", 5*time.Second, "interval of progress lines when stderr is not a terminal (0: none); a terminal gets a progress bar")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib ingest [flags] FILE|DIR|URL|- …")
@@ -60,6 +62,9 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "raqib ingest: --published %q: want YYYY-MM-DD\n", *published)
 			return exitUsage
 		}
+	}
+	if *queue != "" {
+		return runPublish(ctx, e, *queue, *published, *replicas, max(*batch, 256), fs.Args())
 	}
 	x, err := newLazyExtractor(e, gazetteers)
 	if err != nil {

@@ -52,6 +52,8 @@ func commands() []command {
 		{"export", "write stored events as ACLED CSV, GeoJSON, SPEC JSONL or PLOVER", runExport},
 		{"bench", "measure ingest speed and memory: raqib bench ingest FILE", runBench},
 		{"serve", "serve the REST API and the web UI (map, timeline, event pages)", runServe},
+		{"worker", "store articles queued by ingest --queue (NATS JetStream), any number side by side", runWorker},
+		{"queue", "show the queue's state: raqib queue status --queue nats://…", runQueue},
 		{"version", "print the version", func(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintln(e.stdout, "raqib", version)
 			return exitOK
