@@ -32,6 +32,7 @@ func runWorker(ctx context.Context, e *env, args []string) int {
 	ackWait := fs.Duration("ack-wait", 30*time.Second, "time a delivered message may stay unacked before it is delivered again (a worker that died)")
 	maxDeliver := fs.Int("max-deliver", 5, "deliveries of a message whose batch could not be stored before it is dead-lettered")
 	replicas := fs.Int("replicas", 1, "replicas of the streams when they are created (3 on a cluster of three)")
+	metricsAddr := fs.String("metrics-addr", "", "serve Prometheus metrics at http://ADDR/metrics, e.g. 127.0.0.1:9101: articles by outcome, batch latency, consumer lag (empty: none)")
 	every := fs.Duration("metrics-every", 10*time.Second, "interval of the metrics line on stderr: articles/s, batch latency, consumer lag (0: none)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib worker --queue nats://HOST:4222 [--db postgres://…] [flags]")
@@ -72,6 +73,14 @@ func runWorker(ctx context.Context, e *env, args []string) int {
 		q: q, f: f, store: store, batch: *batch, maxDeliver: *maxDeliver, stderr: e.stderr,
 		p: &ingest.Pipeline{Store: store, Extractor: x, Workers: *workers, ArticleTimeout: *timeout},
 	}
+	if *metricsAddr != "" {
+		stop, err := w.serveMetrics(ctx, *metricsAddr)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "raqib worker: --metrics-addr:", err)
+			return exitUsage
+		}
+		defer stop()
+	}
 	fmt.Fprintf(e.stderr, "raqib worker: consuming %s from %s into %s\n", natsq.Stream, *queue, redactDSN(*db))
 	stopMetrics := w.reportEvery(ctx, *every)
 	w.run(ctx)
@@ -96,6 +105,7 @@ type worker struct {
 	dead                    int
 	lastBatch               time.Duration
 	lastSize                int
+	prom                    *workerMetrics // nil: not served
 }
 
 // backoff is the delay before the n-th redelivery of a message whose
@@ -159,6 +169,7 @@ func (w *worker) process(ctx context.Context, ds []*natsq.Delivery) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.lastBatch, w.lastSize = time.Since(start), len(ds)
+	w.prom.observe(w.lastBatch, res, err)
 	if err != nil {
 		w.printf("store: %v; the batch of %d goes back to the queue", err, len(ds))
 		for _, d := range ds {
