@@ -124,6 +124,12 @@ func extractAll(ctx context.Context, x *extract.Extractor, r source.Reader, publ
 			}
 			st.events++
 		}
+		// An article's events go out whole and at once, so that a reader
+		// of the stream sees them while a long article after it is still
+		// being extracted, and a stopped run has written what it read.
+		if f, ok := out.(interface{ Flush() error }); ok && len(e.events) > 0 {
+			return f.Flush()
+		}
 		return nil
 	})
 }

@@ -51,7 +51,19 @@ func extractStream(ctx context.Context, r source.Reader, x ingest.Extractor, wor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
+			for {
+				// On a stop, workers do not wait for the reader (it may be
+				// inside a long read); what they finished is still taken.
+				var j job
+				select {
+				case jj, ok := <-jobs:
+					if !ok {
+						return
+					}
+					j = jj
+				case <-stopCtx.Done():
+					return
+				}
 				res := result{seq: j.seq, extracted: extracted{item: j.item, err: j.item.Err}}
 				if res.err == nil {
 					if res.item.Article.Published == "" {
@@ -66,8 +78,12 @@ func extractStream(ctx context.Context, r source.Reader, x ingest.Extractor, wor
 			}
 		}()
 	}
-	var readErr error
+	// The reader hands its error over readErrs when it ends; on a stop it
+	// may end after this function returns.
+	readErrs := make(chan error, 1)
 	go func() {
+		var readErr error
+		defer func() { readErrs <- readErr }()
 		defer close(jobs)
 		for seq := 0; ; seq++ {
 			select {
@@ -117,6 +133,12 @@ func extractStream(ctx context.Context, r source.Reader, x ingest.Extractor, wor
 	}
 	if takeErr != nil {
 		return takeErr
+	}
+	var readErr error
+	select {
+	case readErr = <-readErrs:
+	case <-stopCtx.Done():
+		readErr = stopCtx.Err()
 	}
 	if readErr != nil && !(errors.Is(readErr, context.Canceled) && ctx.Err() == nil) {
 		return readErr

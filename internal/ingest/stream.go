@@ -72,7 +72,11 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 				msgs = append(msgs, m)
 			}
 			if len(msgs) > 0 {
-				read <- msgs
+				select {
+				case read <- msgs:
+				case <-pctx.Done():
+					return
+				}
 			}
 			if readErr != nil {
 				return
@@ -81,8 +85,19 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 	}()
 	go func() {
 		defer close(prepared)
-		for msgs := range read {
-			prepared <- r.Prepare(pctx, msgs)
+		// On a stop this goroutine does not wait for the reader, which may
+		// be inside a long read (a 30 MB line parses for a while): the
+		// batches already prepared are committed and the stream returns.
+		for {
+			select {
+			case msgs, ok := <-read:
+				if !ok {
+					return
+				}
+				prepared <- r.Prepare(pctx, msgs)
+			case <-pctx.Done():
+				return
+			}
 		}
 	}()
 	var fatal error
