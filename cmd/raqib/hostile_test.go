@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -79,8 +79,9 @@ func runWatched(t *testing.T, memLimit int64, timeout time.Duration, args ...str
 	}
 	done := make(chan struct{})
 	var killedFor string
+	var peak atomic.Int64
 	go func() {
-		tick := time.NewTicker(20 * time.Millisecond)
+		tick := time.NewTicker(10 * time.Millisecond)
 		defer tick.Stop()
 		deadline := time.After(timeout)
 		for {
@@ -92,7 +93,11 @@ func runWatched(t *testing.T, memLimit int64, timeout time.Duration, args ...str
 				cmd.Process.Kill()
 				return
 			case <-tick.C:
-				if rss := childRSS(cmd.Process.Pid); rss > memLimit {
+				rss, hwm := childRSS(cmd.Process.Pid)
+				if hwm > peak.Load() {
+					peak.Store(hwm)
+				}
+				if rss > memLimit {
 					killedFor = "memory"
 					cmd.Process.Kill()
 					return
@@ -104,28 +109,37 @@ func runWatched(t *testing.T, memLimit int64, timeout time.Duration, args ...str
 	close(done)
 	r := childRun{code: cmd.ProcessState.ExitCode(), stdout: out.String(), stderr: errb.String(), wall: time.Since(start), killedFor: killedFor}
 	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.peakRSS = ru.Maxrss << 10
-	}
+	// The peak is the child's own high-water mark as /proc showed it, not
+	// rusage's ru_maxrss: that one also counts the test process's memory,
+	// which the child shared between fork and exec.
+	r.peakRSS = peak.Load()
+	t.Logf("raqib %s: exit %d, peak RSS %d MB, %s wall, %s CPU", args[0], r.code, r.peakRSS>>20, r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond))
 	if killedFor != "" {
 		t.Fatalf("raqib %s: killed for %s after %s (peak RSS %d MB)\n%s", strings.Join(args, " "), killedFor, r.wall, r.peakRSS>>20, tail(r.stderr))
 	}
 	return r
 }
 
-// childRSS reads the resident set of a process, in bytes; 0 when gone.
-func childRSS(pid int) int64 {
+// childRSS reads the resident set of a process and its high-water mark,
+// in bytes; 0 when gone.
+func childRSS(pid int) (rss, hwm int64) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			return n << 10
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || (k != "VmRSS" && k != "VmHWM") {
+			continue
+		}
+		n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+		if k == "VmRSS" {
+			rss = n << 10
+		} else {
+			hwm = n << 10
 		}
 	}
-	return 0
+	return rss, hwm
 }
 
 func tail(s string) string {
@@ -331,6 +345,32 @@ func TestHostileInputs(t *testing.T) {
 		if cpu[8] > 12*cpu[1] {
 			t.Errorf("8 MB took %s of CPU, 1 MB %s: more than 12×, not linear", cpu[8], cpu[1])
 		}
+	})
+
+	t.Run("a 50 MB JSONL line and a 30 MB article: clear messages, memory bounded", func(t *testing.T) {
+		var b bytes.Buffer
+		huge, _ := json.Marshal(event.Article{ID: "huge-50", Text: arabicText(50 << 20)})
+		b.Write(huge)
+		b.WriteString("\n")
+		big, _ := json.Marshal(event.Article{ID: "big-30", Published: "2020-10-09", Text: arabicText(30 << 20)})
+		b.Write(big)
+		b.WriteString("\n" + goodArticle("x-1") + "\n")
+		in := writeInput(t, dir, "huge.jsonl", b.Bytes())
+		db := filepath.Join(t.TempDir(), "x.db")
+		r := runWatched(t, maxRSS, 3*time.Minute, "ingest", "--db", db, "--article-timeout", "5s", in)
+		for _, want := range []string{"huge.jsonl:1: line 1: longer than 50331648 bytes",
+			"(id big-30): article extraction stopped: took longer than 5s (--article-timeout); skipped"} {
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, tail(r.stderr))
+			}
+		}
+		if c, _ := openTestStore(t, db).Counts(context.Background()); c.Articles != 1 || c.Errors != 2 {
+			t.Errorf("store %+v; want x-1 stored and two errors", c)
+		}
+		if r.peakRSS > maxRSS {
+			t.Errorf("peak RSS %d MB; want < %d MB", r.peakRSS>>20, maxRSS>>20)
+		}
+		t.Logf("peak RSS %d MB, %s", r.peakRSS>>20, r.wall)
 	})
 
 	t.Run("a too-slow article fails with its id and the rest go on", func(t *testing.T) {

@@ -189,6 +189,9 @@ func (r *Run) Prepare(ctx context.Context, msgs []Message) *Batch {
 
 func (rec *Record) reject(err error) {
 	rec.res.Status, rec.res.Err, rec.done = Failed, err, true
+	// A rejected text is not needed any more: let it go before the
+	// batch is done (it may be tens of megabytes).
+	rec.Article.Text, rec.msg.Article.Text, rec.Events = "", "", nil
 }
 
 // validate is the first stage: a reader's own error, or event.Article.Validate.

@@ -68,8 +68,9 @@ type Options struct {
 	Fetcher *Fetcher
 	// Fetch configures the Fetcher made when Fetcher is nil.
 	Fetch FetchOptions
-	// MaxLine bounds one JSONL line; a longer line is an item error.
-	// Default 64 MiB.
+	// MaxLine bounds one JSONL line; a longer line is an item error, read
+	// past without being held. Default 48 MiB: room for a text of
+	// event.MaxTextBytes (32 MiB) with JSON escapes and metadata.
 	MaxLine int
 	// MaxFile bounds a text or HTML file, a feed, or one WARC record.
 	// Default 32 MiB.
@@ -83,7 +84,7 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.MaxLine <= 0 {
-		o.MaxLine = 64 << 20
+		o.MaxLine = 48 << 20
 	}
 	if o.MaxFile <= 0 {
 		o.MaxFile = 32 << 20
