@@ -127,6 +127,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	dc.explicit = map[*event.Event]bool{}
 	dc.unknown = map[*event.Event]bool{}
 	dc.weak = map[*event.Event]bool{}
+	dc.bare = map[*event.Event]bool{}
 	index := map[string]*event.Event{}
 	var paraSpeaker *speaker
 	lastPara := -1
@@ -268,6 +269,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
+				if pm.bareCity {
+					dc.bare[ev] = true
+				}
 				if t.Values[0].Class == "generic" && typ == t.Values[0].Type {
 					dc.weak[ev] = true // "الهجوم", "استهداف": no word said what kind
 				}
@@ -292,7 +296,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit))), dc)
+	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare)), dc)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
@@ -879,6 +883,12 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 			Country: f.Country, GeoPrecision: pm.precision,
 		}
 		dc.unknown[ev] = pm.fallbackDir
+	} else if g := x.bareProvince(pm); g != nil && !attackType(typ) && family(typ) != "protest" {
+		// a truce, a deal or a deployment "في إدلب" holds for the province
+		ev.Location = &event.Location{
+			Name: pm.name, Lat: round(g.Lat), Lon: round(g.Lon), Admin1: g.Admin1,
+			Country: g.Country, GeoPrecision: 3, GazetteerID: g.ID,
+		}
 	} else if pm.place != nil {
 		p := pm.place
 		ev.Location = &event.Location{
@@ -1170,20 +1180,26 @@ func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
 // subsume folds coarse mentions into fine ones, as ACLED counts an event
 // once: "غارات على محافظة إدلب" after "غارة على بلدة حارم" in the same
 // governorate, on the same day or with no day, is the same raid told twice.
-func subsume(evs []*event.Event) []*event.Event {
+func subsume(evs []*event.Event, bare map[*event.Event]bool) []*event.Event {
 	keep := make([]bool, len(evs))
 	for i := range keep {
 		keep[i] = true
 	}
 	for i, coarse := range evs {
-		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 {
+		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 && !bare[coarse] {
 			continue
 		}
 		for j, fine := range evs {
 			if i == j || !keep[j] || fine.EventType != coarse.EventType || fine.Location == nil {
 				continue
 			}
-			if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
+			if bare[coarse] {
+				// "انفجار بإدلب" in a headline, "في بلدة سرمدا" in the body:
+				// a city named like its province may stand for the province.
+				if bare[fine] || fine.Location.GazetteerID == coarse.Location.GazetteerID {
+					continue
+				}
+			} else if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
 				continue
 			}
 			if fine.Location.Admin1 == "" || fine.Location.Admin1 != coarse.Location.Admin1 {
@@ -1417,10 +1433,10 @@ func (x *Extractor) storyType(dc *doc, s sentence) string {
 // needs a strong event word and something that makes it a report of a
 // happening: a date, a count of dead, or a number of strikes.
 func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, pm *placeMention) bool {
-	if pm.place == nil || pm.place.Kind != "governorate" || pm.region || pm.near {
+	if pm.place == nil || pm.place.Kind != "governorate" && !(pm.bareCity && pm.place.Kind == "city") || pm.region || pm.near {
 		return true
 	}
-	if t.Values[0].Class == "generic" || sc.background {
+	if sc.background || t.Values[0].Class == "generic" && !pm.bareCity {
 		return false
 	}
 	for _, d := range dc.dates {
