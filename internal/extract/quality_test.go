@@ -2,8 +2,8 @@ package extract
 
 import (
 	"bufio"
-	"errors"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
