@@ -257,6 +257,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
 				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
 			}
+			if typ == "armed_clash" && t.Values[0].Class == "generic" && x.civilianTarget(dc, t, s) && !x.armedTarget(dc, t, s, a1) {
+				typ = "attack" // "هجوم على كنيسة": aimed at civilians, not a battle
+			}
 
 			for _, pm := range assigned[ti] {
 				if pm.origin && (len(assigned[ti]) > 1 || attackType(typ)) {
@@ -356,6 +359,23 @@ func concrete(dc *doc, s sentence) bool {
 	}
 	for _, i := range dc.timed {
 		if i >= s.from && i < s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// civilianTarget reports an attack word aimed at a place of civilian life
+// or at civilians (targets.tsv, CIV actors) within its clause, after it.
+func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	end := min(dc.clauseEnd(t.To, s.to, 12), t.To+6)
+	for _, m := range within(dc.targets, s) {
+		if m.From >= t.To && m.From < end && m.Values[0] == "civilian" {
+			return true
+		}
+	}
+	for _, am := range dc.actors {
+		if am.from >= t.To && am.from < end && am.code == "CIV" {
 			return true
 		}
 	}
