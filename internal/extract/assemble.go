@@ -461,7 +461,7 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 }
 
 // firedWords make a weapon word an event: it fell, hit or was fired.
-var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت"}
+var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت", "استهدف", "دمرت", "دمر", "دكت", "دك"}
 
 // sentencePlaces returns the places of a sentence that can be where an
 // event happened: not qualifiers, not countries.
