@@ -272,6 +272,18 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
+				// "ليل الأربعاء ويوم الخميس": one event for each day told
+				if second := x.secondDay(dc, t, s); second != nil && ev.Date != nil && *ev.Date != second.Date {
+					ev2 := *ev
+					d := second.Date
+					ev2.Date, ev2.DatePrecision = &d, second.Precision
+					ev2.Evidence = append([]event.Span(nil), ev.Evidence...)
+					dc.explicit[&ev2] = true
+					if _, ok := index[dedupKey(&ev2)]; !ok {
+						index[dedupKey(&ev2)] = &ev2
+						out = append(out, &ev2)
+					}
+				}
 				if pm.bareCity {
 					dc.bare[ev] = true
 				}
@@ -1016,6 +1028,27 @@ func olderThan(d string, anchor time.Time, days int) bool {
 		return false
 	}
 	return err == nil && anchor.Sub(t) > time.Duration(days)*24*time.Hour
+}
+
+// secondDay returns a day joined by و to the day dateFor picks for t
+// ("ليل الأربعاء ويوم الخميس", "يومي 3 و4 أيار" read as two), or nil.
+func (x *Extractor) secondDay(dc *doc, t arabic.Match[Trigger], s sentence) *dateMention {
+	first := x.dateFor(dc, t, s)
+	if first == nil || first.Precision != "day" || first.tok < s.from || first.tok >= s.to {
+		return nil
+	}
+	for k := range dc.dates {
+		m := &dc.dates[k]
+		if m.tok <= first.tok || m.tok >= s.to || m.Precision != "day" || m.Date == first.Date {
+			continue
+		}
+		gap := strings.TrimSpace(dc.art.Text[first.End:m.Start])
+		if gap == "" && strings.HasPrefix(dc.art.Text[m.Start:m.End], "و") || gap == "و" {
+			return m
+		}
+		break
+	}
+	return nil
 }
 
 // dateFor picks the date mention nearest the trigger in its sentence, or

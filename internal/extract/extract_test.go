@@ -118,6 +118,54 @@ func TestExtractEvents(t *testing.T) {
 			count: 3,
 		},
 		{
+			name: "a bare city named like its province is the city", published: "2020-01-10",
+			text:  "قتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على درعا أمس.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-daraa", precision: 1, date: "2020-01-09"}},
+			count: 1,
+		},
+		{
+			name: "the countryside of two provinces", published: "2020-01-10",
+			text: "شنت الطائرات الروسية أمس غارات على ريفي حماة واللاذقية.",
+			want: []want{
+				{typ: "air_drone_strike", name: "حماة", precision: 3},
+				{typ: "air_drone_strike", name: "اللاذقية", precision: 3},
+			},
+			count: 2,
+		},
+		{
+			name: "two days joined in one sentence are two events", published: "2018-08-10",
+			text: "وشنت طائرات إسرائيلية غارات ليل الأربعاء ويوم الخميس على أكثر من 150 هدفا في غزة.",
+			want: []want{
+				{typ: "air_drone_strike", name: "غزة", date: "2018-08-08"},
+				{typ: "air_drone_strike", name: "غزة", date: "2018-08-09"},
+			},
+			count: 2,
+		},
+		{
+			name: "an attack on a church is violence against civilians", published: "2018-04-10",
+			text:  "وقع هجوم على كنيسة في مدينة طنطا أمس وقتل فيه 28 شخصا.",
+			want:  []want{{typ: "attack", name: "طنطا", date: "2018-04-09"}},
+			count: 1,
+		},
+		{
+			name: "planes that destroyed a building struck it", published: "2018-08-10",
+			text:  "ودمرت طائرات إسرائيلية مساء الخميس مبنى في مدينة غزة بعدد من الصواريخ.",
+			want:  []want{{typ: "air_drone_strike", name: "غزة", date: "2018-08-09", actor1: "ISR.MIL"}},
+			count: 1,
+		},
+		{
+			name: "chemical spelt كيمياوي", published: "2018-04-10",
+			text:  "اتهمت واشنطن النظام بشن هجوم كيمياوي على مدينة دوما أمس.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما"}},
+			count: 1,
+		},
+		{
+			name: "the attack retold is the chemical attack", published: "2018-04-10",
+			text:  "قتل عشرات المدنيين في هجوم كيماوي على مدينة دوما أمس.\nوقال البيت الأبيض إن الهجوم في دوما يتسق مع نمط النظام.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-09"}},
+			count: 1,
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
