@@ -42,6 +42,16 @@ var withWords = []string{"مع", "بين"}
 func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	s := dc.sents[si]
 	sc := sentCtx{speakers: map[int]bool{}}
+	// "واشنطن: …", "اليمن: عشرات القتلى في غارات": a name and a colon
+	// opening a headline or sentence label who speaks or where, not the doer.
+	for i, am := range dc.actors {
+		if am.from >= s.from && am.from <= s.from+1 && am.to < s.to && dc.toks[am.to].Norm == ":" {
+			sc.speakers[i] = true
+			if am.kind != "state" && am.kind != "civilian" {
+				sc.speaker = &speaker{text: dc.textOf(am.from, am.to), code: speakerCode(am), party: true}
+			}
+		}
+	}
 	for _, c := range within(dc.cues, s) {
 		switch c.Values[0] {
 		case "habitual":
@@ -760,8 +770,15 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			break
 		}
 	}
+	// An event word that only dates or answers something else ("ردا على
+	// هجوم كيميائي", "بعد القصف") has no doer but the one its own words name.
+	framed := false
+	switch x.framed(dc, t, s) {
+	case "anchor", "reaction":
+		framed = true
+	}
 	// 5. subject first: "قوات النظام قصفت…", nearest actor before the trigger
-	if a1 == nil {
+	if a1 == nil && !framed {
 		for i := hi - 1; i >= lo; i-- {
 			am := dc.actors[i]
 			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) {
@@ -775,9 +792,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	// 6. an air force named anywhere in the sentence, for an attack
-	if a1 == nil {
+	if a1 == nil && !framed {
 		for i := lo; i < hi; i++ {
-			if inSent(i) && dc.actors[i].air && !objectBefore(i) {
+			if inSent(i) && dc.actors[i].air && !objectBefore(i) && !sc.speakers[i] {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}
@@ -793,10 +810,10 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 8. the doer of the story the sentence goes on with, or the last armed
 	// actor of the two sentences before
-	if a1 == nil && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
+	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
 		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
 	}
-	for back := 1; a1 == nil && back <= 2 && si-back >= 0; back++ {
+	for back := 1; a1 == nil && !framed && back <= 2 && si-back >= 0; back++ {
 		p := dc.sents[si-back]
 		if p.boiler {
 			continue

@@ -685,3 +685,32 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 		})
 	}
 }
+
+// The doer of an event is never the one whose name labels a headline
+// ("واشنطن: …") nor the doer of another act the event only answers.
+func TestDoerIsNotSpeakerOrResponder(t *testing.T) {
+	tests := []struct {
+		name, text, typ, notDoer string
+	}{
+		{"a headline's speaker label", "واشنطن: النظام شن هجوما كيماويا على دوما أمس", "chemical_weapon", "USA.GOV"},
+		{"the responder", "وكانت واشنطن قد شنت ضربة صاروخية على مطار الشعيرات ردا على هجوم كيميائي على مدينة خان شيخون في 4 أبريل.", "chemical_weapon", "USA.MIL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2018-04-10", Text: tt.text})
+			found := false
+			for _, e := range evs {
+				if e.EventType != tt.typ {
+					continue
+				}
+				found = true
+				if e.Actor1 != nil && strings.HasPrefix(e.Actor1.Code, tt.notDoer[:3]) {
+					t.Errorf("Extract(%q): %s by %s (%q); the doer is not %s", tt.text, e.EventType, e.Actor1.Code, e.Actor1.Text, tt.notDoer)
+				}
+			}
+			if !found {
+				t.Errorf("Extract(%q) gave no %s:%s", tt.text, tt.typ, describe(evs))
+			}
+		})
+	}
+}
