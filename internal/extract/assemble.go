@@ -458,11 +458,22 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if covered {
 			continue
 		}
+		fired := false
 		for k := max(s.from, m.From-4); k < m.From; k++ {
 			if dc.hasForm(k, firedWords...) {
-				out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
+				fired = true
 				break
 			}
+		}
+		// "لقي فلسطينيان مصرعهما برصاص الجيش", "قتل ثلاثة بقذيفة": the dead
+		// tell that the weapon struck
+		for _, c := range dc.casualty {
+			if c.From >= max(s.from, m.From-5) && c.To <= m.From && (c.Values[0] == "killed" || c.Values[0] == "injured") {
+				fired = true
+			}
+		}
+		if fired {
+			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
