@@ -166,6 +166,17 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			name: "not the first time is no negation", published: "2020-01-10",
+			text:  "وليست هذه المرة الأولى التي تقصف فيها طائرات روسية بلدة كفرنبل، إذ قصفتها أمس.",
+			want:  []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL"}},
+		},
+		{
+			name: "no fewer than is a count", published: "2020-01-10",
+			text:  "قتل ما لا يقل عن 12 مدنيا أمس في قصف مدفعي لقوات النظام على بلدة كفرنبل.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "كفرنبل", actor1: "SYR.GOV"}},
+			count: 1,
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
