@@ -338,6 +338,7 @@ func TestNoEvents(t *testing.T) {
 		{"boilerplate line", "اقرأ أيضا: غارات روسية على بلدة كفرنبل"},
 		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
 		{"a clitic does not make a village", "قالت الوزارة إن السيطرة على الوباء صعبة لعدم وجود لقاح فعال."},
+		{"failed talks", "فشلت المفاوضات في التوصل إلى هدنة في مدينة إدلب أمس."},
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
 		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
