@@ -167,8 +167,8 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "not the first time is no negation", published: "2020-01-10",
-			text:  "وليست هذه المرة الأولى التي تقصف فيها طائرات روسية بلدة كفرنبل، إذ قصفتها أمس.",
-			want:  []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL"}},
+			text: "وليست هذه المرة الأولى التي تقصف فيها طائرات روسية بلدة كفرنبل، إذ قصفتها أمس.",
+			want: []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL"}},
 		},
 		{
 			name: "no fewer than is a count", published: "2020-01-10",
