@@ -177,6 +177,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			name: "a march is no drone", published: "2018-04-21",
+			text:  "تظاهر آلاف الفلسطينيين أمس في مسيرة العودة شرق مدينة غزة.",
+			want:  []want{{typ: "peaceful_protest", name: "غزة", date: "2018-04-20"}},
+			count: 1,
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
