@@ -363,7 +363,34 @@ func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si in
 	case typ == "attack" && x.armedTarget(dc, t, s, a1):
 		typ = "armed_clash"
 	}
-	return x.build(dc, t, s, si, sc, typ, a1, a2, &placeMention{}, lead, 1)
+	pm := countryOf(dc, s)
+	if pm == nil {
+		return nil
+	}
+	return x.build(dc, t, s, si, sc, typ, a1, a2, pm, lead, 1)
+}
+
+// countryOf returns where an event no town or region places happened: the
+// country its sentence names, as the next known level (ACLED's practice);
+// an empty mention (location null) when the article names no place at all;
+// nil when only other sentences name a country, too loose a tie to place
+// an event by.
+func countryOf(dc *doc, s sentence) *placeMention {
+	any := false
+	for k := range dc.places {
+		pm := &dc.places[k]
+		if pm.place == nil || pm.place.Kind != "country" || pm.anaphor {
+			continue
+		}
+		if pm.from >= s.from && pm.from < s.to {
+			return pm
+		}
+		any = true
+	}
+	if any {
+		return nil
+	}
+	return &placeMention{}
 }
 
 // historyEnds is the first date of events worth coding: older ones are
@@ -707,8 +734,40 @@ func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
 	if am.kind == "state" {
 		code = role(code, typ)
 	}
+	if owner := dc.possessor(i); owner != "" {
+		code = owner + ".MIL" // "هددت تركيا … سيطرت قواتها": Turkey's forces
+	}
 	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i, kind: am.kind}
 }
+
+// possessor returns the country whose forces a possessive force word names
+// ("قواتها", "جيشه", "طائراتهم"): the last state named before it, in its
+// sentence or the one before; "" when the word has no possessive or no
+// state comes before.
+func (dc *doc) possessor(i int) string {
+	am := dc.actors[i]
+	if am.kind == "state" || am.to != am.from+1 {
+		return ""
+	}
+	w := arabic.StripArticle(dc.norm(am.from))
+	if !(strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "ه")) || !dc.hasForm(am.from, possessiveForces...) {
+		return ""
+	}
+	si := dc.sentOf[am.from]
+	for k := i - 1; k >= 0; k-- {
+		p := dc.actors[k]
+		if dc.sentOf[p.from] < si-1 {
+			break
+		}
+		if p.kind == "state" {
+			return p.code
+		}
+	}
+	return ""
+}
+
+// possessiveForces are force words with a possessive pronoun.
+var possessiveForces = []string{"قواتها", "قواته", "قواتهم", "جيشها", "جيشه", "جيشهم", "طائراتها", "طائراته", "مقاتلاتها", "قواتنا", "جنودها", "جنوده"}
 
 // placeActor completes an actor's code with the country the event is in:
 // forces named without a country ("قوات الأمن") are that country's, and a

@@ -375,6 +375,7 @@ func TestUnplacedEvents(t *testing.T) {
 		{"a time reference", "ولم يزر أي مسؤول البلاد منذ اغتيال رئيس الوزراء قبل عامين.", ""},
 		{"a condemnation", "وأدان الأمين العام الهجوم الذي أسفر عن مقتل عشرة أشخاص.", ""},
 		{"a charge", "وحكم على المتهم بالسجن عشر سنوات بتهمة الاغتصاب في العام الماضي.", ""},
+		{"a country the sentence names is the next known level", "ـ 20: تفجير انتحاري في فندق بإسلام أباد، بباكستان، يقتل 60 شخصا على الأقل.", "suicide_bomb@country"},
 		{"a kind of act", "وتحدث التقرير عن التفجيرات والاغتيالات التي تشهدها البلاد.", ""},
 		{"nothing particular told", "قصفت الطائرات مواقع عدة.", ""},
 	}
@@ -387,8 +388,12 @@ func TestUnplacedEvents(t *testing.T) {
 				}
 				return
 			}
-			if len(evs) != 1 || evs[0].EventType != tt.want || evs[0].Location != nil {
-				t.Errorf("Extract(%q) gave%s; want one %s with location null", tt.text, describe(evs), tt.want)
+			typ, atCountry := strings.CutSuffix(tt.want, "@country")
+			if len(evs) != 1 || evs[0].EventType != typ {
+				t.Fatalf("Extract(%q) gave%s; want one %s", tt.text, describe(evs), typ)
+			}
+			if loc := evs[0].Location; atCountry && (loc == nil || loc.GeoPrecision != 3) || !atCountry && loc != nil {
+				t.Errorf("Extract(%q) placed at %+v; want the country: %v (else null)", tt.text, loc, atCountry)
 			}
 		})
 	}
