@@ -76,6 +76,12 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 	if f.Country != "" { // read from the stored event: no column, no migration
 		c.add("e.data->'location'->>'country' = %s", f.Country)
 	}
+	switch f.Background {
+	case event.BackgroundExclude:
+		c.parts = append(c.parts, "COALESCE((e.data->>'background')::boolean, false) = false")
+	case event.BackgroundOnly:
+		c.parts = append(c.parts, "COALESCE((e.data->>'background')::boolean, false) = true")
+	}
 	if f.MinFatalities > 0 {
 		c.add("COALESCE((e.data->>'fatalities')::int, 0) >= %s", f.MinFatalities)
 	}

@@ -86,6 +86,12 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 	if f.Country != "" { // read from the stored event: no column, no migration
 		c.add("json_extract(e.data, '$.location.country') = %s", f.Country)
 	}
+	switch f.Background {
+	case event.BackgroundExclude:
+		c.parts = append(c.parts, "COALESCE(json_extract(e.data, '$.background'), 0) = 0")
+	case event.BackgroundOnly:
+		c.parts = append(c.parts, "COALESCE(json_extract(e.data, '$.background'), 0) = 1")
+	}
 	if f.MinFatalities > 0 {
 		c.add("COALESCE(json_extract(e.data, '$.fatalities'), 0) >= %s", f.MinFatalities)
 	}

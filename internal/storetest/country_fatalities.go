@@ -7,7 +7,7 @@ import (
 	"github.com/raqib/raqib/internal/event"
 )
 
-// testCountryFatalities checks the country and minimum-fatalities filters,
+// testCountryFatalities checks the country, minimum-fatalities and background filters,
 // alone, together and with the others, in Events and in Stats.
 func testCountryFatalities(t *testing.T, s event.Store) {
 	fx := fixtures()
@@ -22,7 +22,7 @@ func testCountryFatalities(t *testing.T, s event.Store) {
 	var (
 		shell = eventID(fx[0], 0) // SYR, 2 killed
 		clash = eventID(fx[0], 1) // SYR, fatalities unknown
-		drone = eventID(fx[1], 0) // SYR
+		drone = eventID(fx[1], 0) // SYR, background
 		air   = eventID(fx[2], 0) // SYR
 		irq   = eventID(basra, 0) // IRQ, 5 killed
 	)
@@ -40,6 +40,9 @@ func testCountryFatalities(t *testing.T, s event.Store) {
 		{"country and deaths", event.Filter{Country: "SYR", MinFatalities: 1}, []string{shell}},
 		{"with a type", event.Filter{Country: "SYR", Types: []string{"air_drone_strike"}}, []string{air}},
 		{"with text", event.Filter{Text: "قصف", MinFatalities: 1}, []string{shell}},
+		{"background left out", event.Filter{Background: event.BackgroundExclude}, []string{irq, air, clash, shell}},
+		{"background only", event.Filter{Background: event.BackgroundOnly}, []string{drone}},
+		{"background only, in a country", event.Filter{Background: event.BackgroundOnly, Country: "IRQ"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,9 +17,10 @@ import (
 // codes, and a download of the current selection in every export format.
 
 // deskParams are the query parameters parseDeskFilter reads.
-var deskParams = []string{"country", "min_fatalities"}
+var deskParams = []string{"country", "min_fatalities", "background"}
 
-// parseDeskFilter reads the country and minimum-fatalities filters into f.
+// parseDeskFilter reads the country, minimum-fatalities and background
+// filters into f.
 func parseDeskFilter(q url.Values, f *event.Filter) error {
 	if v := strings.ToUpper(strings.TrimSpace(q.Get("country"))); v != "" {
 		if len(v) != 3 || strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
@@ -33,6 +34,12 @@ func parseDeskFilter(q url.Values, f *event.Filter) error {
 			return badf("min_fatalities: want 0 or a positive integer, got %q", v)
 		}
 		f.MinFatalities = n
+	}
+	switch v := q.Get("background"); v {
+	case "", event.BackgroundExclude, event.BackgroundOnly:
+		f.Background = v
+	default:
+		return badf("background: want exclude or only, got %q", v)
 	}
 	return nil
 }

@@ -59,6 +59,8 @@ func TestDeskFilters(t *testing.T) {
 		{"min fatalities above all", "min_fatalities=6", 0},
 		{"min fatalities 0 is no filter", "min_fatalities=0", total},
 		{"both", "country=SYR&min_fatalities=1", 0},
+		{"background left out", "background=exclude", total - 1},
+		{"background only", "background=only", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,7 +74,7 @@ func TestDeskFilters(t *testing.T) {
 			}
 		})
 	}
-	for _, q := range []string{"country=SY", "country=S1R", "min_fatalities=-1", "min_fatalities=many"} {
+	for _, q := range []string{"country=SY", "country=S1R", "min_fatalities=-1", "min_fatalities=many", "background=yes"} {
 		if code := getJSON(t, ts.URL, "/api/v1/events?"+q, nil); code != http.StatusBadRequest {
 			t.Errorf("events?%s = %d; want 400", q, code)
 		}
