@@ -22,8 +22,11 @@ import (
 func deskFixture(t *testing.T) *fixture {
 	t.Helper()
 	fx := newFixture(t)
-	const basra = "البصرة - قتل خمسة محتجين برصاص قوات الأمن أمام مبنى المحافظة في البصرة مساء الثلاثاء."
-	irq := article("t-basra", "2024-03-13", "قتلى في احتجاجات البصرة", basra, "https://news.example/2024/03/13/basra",
+	// a long article whose evidence comes late, and whose URL is
+	// percent-encoded Arabic, for the event page
+	basra := strings.Repeat("وتشهد المحافظة منذ أسابيع احتجاجات على انقطاع الكهرباء وشح المياه وتردي الخدمات العامة، ويطالب المحتجون بمحاسبة المسؤولين.\n", 40) +
+		"البصرة - قتل خمسة محتجين برصاص قوات الأمن أمام مبنى المحافظة في البصرة مساء الثلاثاء."
+	irq := article("t-basra", "2024-03-13", "قتلى في احتجاجات البصرة", basra, "https://news.example/2024/03/13/"+url.PathEscape("احتجاجات-البصرة"),
 		evSpec{typ: "excessive_force_against_protesters", quote: "قتل خمسة محتجين برصاص قوات الأمن أمام مبنى المحافظة في البصرة", place: "البصرة", admin1: "البصرة", date: "2024-03-12", lat: 30.5085, lon: 47.7804, a1: "IRQ.MIL", a2: "PRO"})
 	irq.Events[0].Location.Country = "IRQ"
 	five := 5

@@ -12,10 +12,12 @@ const raqibBasemap = (() => {
   // 180° is the ring crossing the antimeridian, which Leaflet would draw as
   // a line across the whole map; shifting the rest of the ring by 360°
   // draws it past ±180 instead.
+  // A ring around a pole (Antarctica) does not close once unwrapped: it is
+  // kept, its edge along the pole lying on the map's bottom border.
   function unwrapRing(ring) {
     let shift = 0;
     let prev = null;
-    return ring.map(([lon, lat]) => {
+    const out = ring.map(([lon, lat]) => {
       if (prev !== null) {
         const d = lon + shift - prev;
         if (d > 180) shift -= 360;
@@ -24,6 +26,7 @@ const raqibBasemap = (() => {
       prev = lon + shift;
       return [prev, lat];
     });
+    return out.length && Math.abs(out[out.length - 1][0] - out[0][0]) > 180 ? ring : out;
   }
 
   function unwrapGeometry(g) {
