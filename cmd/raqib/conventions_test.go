@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/raqib/raqib/internal/event"
 )
 
 func TestHelpOnStdout(t *testing.T) {
@@ -123,4 +125,79 @@ func TestReadCommandsRefuseMissingDB(t *testing.T) {
 			t.Errorf("search after ingest: exit %d, %q %q", code, out, stderr)
 		}
 	})
+}
+
+func TestSearchCountryAndFatalities(t *testing.T) {
+	isolate(t)
+	db := filepath.Join(t.TempDir(), "raqib.db")
+	if code, _, stderr := runRaqib(t, "", "ingest", "--db", db, filepath.Join("..", "..", "examples", "articles.jsonl")); code != exitOK {
+		t.Fatalf("ingest: exit %d\n%s", code, stderr)
+	}
+	// the examples report no death toll the extractor reads: one event with
+	// three deaths, stored as it is
+	st, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "قتل ثلاثة مدنيين بقصف مدفعي على بلدة سرمين."
+	three, day := 3, "2024-03-20"
+	rec := event.Record{Article: event.Article{ID: "t-deaths", Published: day, Text: text}, Events: []event.Event{{
+		Doc: "t-deaths", EventType: "shelling_artillery_missile_attack", Date: &day, Fatalities: &three,
+		Location: &event.Location{Name: "سرمين", Lat: 35.9, Lon: 36.72, Country: "SYR", GeoPrecision: 1},
+		Evidence: []event.Span{{Start: 0, End: len(text), Text: text}}}}}
+	rec.Normalize()
+	if _, err := st.Put(t.Context(), []event.Record{rec}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	all := searchJSONL(t, db)
+	tests := []struct {
+		name string
+		args []string
+		keep func(e eventLike) bool
+	}{
+		{"country", []string{"--country", "IRQ"}, func(e eventLike) bool { return e.country == "IRQ" }},
+		{"country in lower case", []string{"--country", "syr"}, func(e eventLike) bool { return e.country == "SYR" }},
+		{"min fatalities", []string{"--min-fatalities", "2"}, func(e eventLike) bool { return e.fatalities >= 2 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := 0
+			for _, e := range all {
+				if tt.keep(likeOf(e)) {
+					want++
+				}
+			}
+			got := searchJSONL(t, db, tt.args...)
+			for _, e := range got {
+				if !tt.keep(likeOf(e)) {
+					t.Errorf("search %v returned %+v", tt.args, e.Location)
+				}
+			}
+			if len(got) != want || want == 0 {
+				t.Errorf("search %v: %d events; want %d (and some)", tt.args, len(got), want)
+			}
+		})
+	}
+	for _, args := range [][]string{{"--country", "Syria"}, {"--min-fatalities", "-1"}} {
+		if code, _, stderr := runRaqib(t, "", append([]string{"search", "--db", db}, args...)...); code != exitUsage || stderr == "" {
+			t.Errorf("search %v: exit %d, %q; want a usage error", args, code, stderr)
+		}
+	}
+}
+
+type eventLike struct {
+	country    string
+	fatalities int
+}
+
+func likeOf(e event.Event) eventLike {
+	var l eventLike
+	if e.Location != nil {
+		l.country = e.Location.Country
+	}
+	if e.Fatalities != nil {
+		l.fatalities = *e.Fatalities
+	}
+	return l
 }

@@ -202,6 +202,18 @@ func TestBrowserDesk(t *testing.T) {
 			}
 		}
 		b.screenshot(t, "desk-table.png")
+		// English labels name the actors in English, ACLED's names first
+		b.run(t, chromedp.Navigate(ts.URL+"/?lang=en&view=table"), ready)
+		en := eval[string](t, b, `document.getElementById('event-table').textContent + '|' + [...document.querySelectorAll('#f-actor option')].map(o => o.textContent).join('|')`)
+		for _, want := range []string{"Military Forces of Iraq", "Protesters", "Military Forces of Syria ("} {
+			if !strings.Contains(en, want) {
+				t.Errorf("English table and actor filter lack %q: %.300s", want, en)
+			}
+		}
+		b.run(t, chromedp.Navigate(ts.URL+"/?view=table"), ready)
+		if opts := eval[string](t, b, `[...document.querySelectorAll('#f-actor option')].map(o => o.textContent).join('|')`); !strings.Contains(opts, "قوات النظام السوري (") || strings.Contains(opts, "SYR.GOV (") {
+			t.Errorf("actor filter options %q; want names, not codes", opts)
+		}
 		// the filters: a country
 		b.run(t, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('f-country'); s.value = 'IRQ'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`), ready)
 		if q := eval[string](t, b, `location.search`); !strings.Contains(q, "country=IRQ") {
