@@ -52,7 +52,7 @@ func TestBrowserDesk(t *testing.T) {
 		for _, size := range []struct {
 			w, h int64
 			page string
-		}{{1366, 768, "/"}, {412, 900, "/"}, {1280, 800, "/"}, {412, 900, "/event/" + fx.events()[0].ID}, {1366, 768, "/event/" + fx.events()[0].ID}} {
+		}{{1366, 768, "/"}, {412, 900, "/"}, {1280, 800, "/"}, {820, 1000, "/"}, {412, 900, "/event/" + fx.events()[0].ID}, {1366, 768, "/event/" + fx.events()[0].ID}} {
 			b.run(t, viewport(size.w, size.h), chromedp.Navigate(ts.URL+size.page), ready)
 			if out := eval[[]string](t, b, outOfView); len(out) > 0 {
 				t.Errorf("%s at %d×%d: out of view: %s", size.page, size.w, size.h, strings.Join(out, "; "))

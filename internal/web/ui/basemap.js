@@ -104,7 +104,25 @@ const raqibBasemap = (() => {
       if (z < 6 && map.hasLayer(govLayer)) map.removeLayer(govLayer);
     };
     map.on("zoomend", zoomed);
+    map.on("zoomend moveend", declutter);
     zoomed();
+    declutter();
+  }
+
+  // declutter hides a label that would overlap one shown before it
+  // (countries first, then governorates), so dense areas stay readable.
+  function declutter() {
+    const shown = [];
+    for (const span of document.querySelectorAll(".map-label.country span, .map-label.governorate span")) {
+      span.style.visibility = "";
+      const r = span.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (shown.some((o) => r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top)) {
+        span.style.visibility = "hidden";
+        continue;
+      }
+      shown.push(r);
+    }
   }
 
   return { addTo, unwrapRing };
