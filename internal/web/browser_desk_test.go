@@ -115,6 +115,18 @@ func TestBrowserDesk(t *testing.T) {
   }
   return out;
 })()`)
+		overlaps := eval[int](t, b, `(() => {
+  const rs = [...document.querySelectorAll('#map .map-label span')].filter(s => s.style.visibility !== 'hidden').map(s => s.getBoundingClientRect()).filter(r => r.width > 0);
+  let n = 0;
+  for (let i = 0; i < rs.length; i++) for (let j = 0; j < i; j++) {
+    const a = rs[i], b = rs[j];
+    if (a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top) n++;
+  }
+  return n;
+})()`)
+		if overlaps > 0 {
+			t.Errorf("world view: %d pairs of place labels overlap", overlaps)
+		}
 		paths := eval[int](t, b, `document.querySelectorAll('#map .leaflet-overlay-pane path').length`)
 		if paths < 100 || len(long) > 0 {
 			t.Errorf("world view: %d border paths, %d segments across half the world (%v)", paths, len(long), long[:min(5, len(long))])
@@ -141,9 +153,10 @@ func TestBrowserDesk(t *testing.T) {
 })()`)
 		}
 		a := read()
-		// the fixture runs 2024-03-10..20; the article recalling 2016 is counted, not drawn
-		if a.Type != "time" || a.Min != "2024-03-10" || a.Max != "2024-03-20" || a.Outside != "1" || !strings.Contains(a.Note, "1") {
-			t.Errorf("timeline of everything: %+v; want a time scale over 2024-03-10..2024-03-20 with 1 event outside", a)
+		// the fixture runs 2024-03-10..20; the article recalling 2016 and the
+		// event misdated 2001 are counted, not drawn
+		if a.Type != "time" || a.Min != "2024-03-10" || a.Max != "2024-03-20" || a.Outside != "2" || !strings.Contains(a.Note, "2") {
+			t.Errorf("timeline of everything: %+v; want a time scale over 2024-03-10..2024-03-20 with 2 events outside", a)
 		}
 		if a.DayPx <= 0 || a.TwoDayPx < 1.99*a.DayPx || a.TwoDayPx > 2.01*a.DayPx {
 			t.Errorf("one day is %.1f px and two days %.1f px; a time axis keeps them proportional", a.DayPx, a.TwoDayPx)

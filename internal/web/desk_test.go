@@ -15,10 +15,10 @@ import (
 	"github.com/raqib/raqib/internal/web"
 )
 
-// deskFixture is the fixture with two more articles: an Iraqi event with
-// five deaths, and a Syrian one recalling a battle of 2016 (a background
-// event far outside the fixture's March 2024, which must not stretch the
-// timeline).
+// deskFixture is the fixture with three more articles: an Iraqi event with
+// five deaths, a Syrian one recalling a battle of 2016 (a background event
+// far outside the fixture's March 2024, which must not stretch the
+// timeline) and one misdated to 2001.
 func deskFixture(t *testing.T) *fixture {
 	t.Helper()
 	fx := newFixture(t)
@@ -35,7 +35,12 @@ func deskFixture(t *testing.T) *fixture {
 	bg := article("t-recall", "2024-03-14", "ذكرى معارك حلب", old, "https://news.example/2024/03/14/recall",
 		evSpec{typ: "air_drone_strike", quote: "قصفت قوات النظام أحياء المدينة بالبراميل المتفجرة", place: "حلب", admin1: "حلب", date: "2016-11-20", lat: 36.2, lon: 37.16, a1: "SYR.GOV", a2: "CIV"})
 	bg.Events[0].Background = true
-	recs := []event.Record{irq, bg}
+	// and an event misdated by years but not marked background, as the
+	// extractor sometimes gives: it must not stretch the timeline either
+	const stray = "إدلب - قصفت قوات النظام بلدة معرة مصرين بالمدفعية في الحادي عشر من أيلول."
+	misdated := article("t-misdated", "2024-03-16", "قصف معرة مصرين", stray, "https://news.example/2024/03/16/misrin",
+		evSpec{typ: "shelling_artillery_missile_attack", quote: "قصفت قوات النظام بلدة معرة مصرين بالمدفعية", place: "معرة مصرين", admin1: "إدلب", date: "2001-09-11", lat: 36.01, lon: 36.67, a1: "SYR.GOV"})
+	recs := []event.Record{irq, bg, misdated}
 	for i := range recs {
 		recs[i].Normalize()
 	}

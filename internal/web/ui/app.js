@@ -167,13 +167,37 @@
     note.hidden = outside === 0;
     note.textContent = outside ? outside + " من الأحداث المختارة مؤرخة خارج هذا المدى (أحداث سابقة يستعيدها مقال، أو بلا يوم محدد) فلا تظهر في المخطط" : "";
     const legend = $("legend");
-    legend.replaceChildren(...tl.series.map((s) => el("li", {}, typeBadge(s.type), " ", el("bdi", { text: String(s.counts.reduce((a, b) => a + b, 0)) }))));
+    const sums = tl.series.map((s) => [s.type, s.counts.reduce((a, b) => a + b, 0)]).filter(([, n]) => n > 0);
+    legend.replaceChildren(...sums.map(([type, n]) => el("li", {}, typeBadge(type), " ", el("bdi", { text: String(n) }))));
+  }
+
+  // MAX_GAP is the longest run of empty days inside the span the timeline
+  // draws: a lone event years away (a misdated one, a war remembered) is
+  // another cluster.
+  const MAX_GAP = 60;
+
+  // mainSpan is the first and last day of the cluster of days holding the
+  // most events, clusters being split where MAX_GAP days pass without one.
+  function mainSpan(tl) {
+    let best = null, cur = null;
+    tl.days.forEach((d, i) => {
+      const n = tl.series.reduce((a, s) => a + s.counts[i], 0);
+      if (n === 0) return;
+      if (cur && (dayMs(d) - dayMs(cur.last)) / DAY > MAX_GAP) cur = null;
+      if (!cur) cur = { first: d, last: d, n: 0 };
+      cur.last = d;
+      cur.n += n;
+      if (!best || cur.n > best.n) best = { ...cur };
+      else if (best.first === cur.first) best = { ...cur };
+    });
+    return best ? [best.first, best.last] : null;
   }
 
   // loadTimeline draws the days of the selection: the chosen dates if any,
-  // else the span of the events that are not recalled from the past (an
-  // article remembering a battle of 2016 must not stretch the axis over
-  // years); events dated outside that span are counted, not drawn.
+  // else the main span of the events that are not recalled from the past
+  // (an article remembering a battle of 2016, or a stray date, must not
+  // stretch the axis over years); events dated outside it are counted, not
+  // drawn.
   async function loadTimeline(st, total) {
     let r = null;
     if (!st.from || !st.to) {
@@ -181,7 +205,8 @@
       p.set("background", "exclude");
       let tl = await getJSON("/api/v1/timeline", p);
       if (!tl.days.length) tl = await getJSON("/api/v1/timeline", stateParams(st));
-      if (tl.days.length) r = [st.from || tl.days[0], st.to || tl.days[tl.days.length - 1]];
+      const span = mainSpan(tl);
+      if (span) r = [st.from || span[0], st.to || span[1]];
     } else {
       r = [st.from, st.to];
     }

@@ -91,7 +91,9 @@ const raqibBasemap = (() => {
       const names = labels.countries[f.id];
       const at = labelPoint(f.geometry);
       if (!at) continue;
-      const text = names ? (en ? names.en : names.ar) : (f.properties && f.properties.name);
+      // in Arabic, only the countries the tables name in Arabic: no
+      // English names among the Arabic ones
+      const text = names ? (en ? names.en : names.ar) : en ? f.properties && f.properties.name : "";
       if (text) countryLayer.addLayer(label(at, text, "country"));
     }
     const govLayer = L.layerGroup(labels.governorates.map((g) => label([g.lat, g.lon], en ? g.en : g.ar, "governorate")));
@@ -104,7 +106,8 @@ const raqibBasemap = (() => {
       if (z < 6 && map.hasLayer(govLayer)) map.removeLayer(govLayer);
     };
     map.on("zoomend", zoomed);
-    map.on("zoomend moveend", declutter);
+    // after Leaflet has placed the labels for the new view
+    map.on("zoomend moveend viewreset", () => requestAnimationFrame(declutter));
     zoomed();
     declutter();
   }
