@@ -104,5 +104,5 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, `Run "raqib COMMAND -h" for a command's flags.`)
+	fmt.Fprintln(w, `Run "raqib COMMAND -h" for a command's flags, "raqib --version" for the version.`)
 }
