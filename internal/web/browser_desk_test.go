@@ -253,7 +253,10 @@ func TestBrowserDesk(t *testing.T) {
 		if n := rows(); n != 50 {
 			t.Errorf("first page: %d rows; want 50 of %d", n, all)
 		}
-		b.run(t, chromedp.Click(css("#more")), chromedp.Sleep(300*time.Millisecond))
+		b.run(t, chromedp.Click(css("#more")))
+		for deadline := time.Now().Add(10 * time.Second); rows() != all && time.Now().Before(deadline); {
+			time.Sleep(100 * time.Millisecond) // the next page arrives
+		}
 		if n := rows(); n != all {
 			t.Errorf("after more: %d rows; want all %d", n, all)
 		}
