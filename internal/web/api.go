@@ -156,7 +156,7 @@ func parseFilter(q url.Values) (event.Filter, error) {
 		}
 		f.Near = &event.Near{Lat: p[0], Lon: p[1], Km: km}
 	}
-	if err := parseDeskFilter(q, &f); err != nil { // desk.go: country, min_fatalities
+	if err := parseDeskFilter(q, &f); err != nil { // desk.go: country, min_fatalities, background
 		return f, err
 	}
 	if v := q.Get("limit"); v != "" {
