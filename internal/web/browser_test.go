@@ -76,7 +76,7 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1366, 768),
+		chromedp.WindowSize(1366, 820),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
@@ -189,6 +189,7 @@ func TestBrowser(t *testing.T) {
 	fx := newFixture(t)
 	ts := newServer(t, web.Options{Store: fx.store})
 	b := newBrowser(t)
+	b.run(t, viewport(1366, 768)) // a laptop's screen; the screenshots are this size
 	defer func() {
 		for _, e := range b.takeErrors() {
 			t.Errorf("page error: %s", e)
