@@ -258,6 +258,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
+			if t.Values[0].Class == "territory" {
+				if definite, _, purpose := dc.nounForm(t.From); purpose || definite && strings.HasPrefix(dc.norm(t.From), "لل") {
+					continue // "هجوما لاستعادة السيطرة", "للسيطرة على": an aim, not a takeover
+				}
+			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
 				continue // "تصعب السيطرة عليها": control with nobody taking it is not a takeover
 			}
@@ -271,7 +276,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				typ = "attack" // "هجوم على كنيسة": aimed at civilians, not a battle
 			}
 
+			frameAt := x.frameStart(dc, t, s)
 			for _, pm := range assigned[ti] {
+				if frameAt >= 0 && pm.to <= frameAt {
+					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
+				}
 				if pm.origin && (len(assigned[ti]) > 1 || attackType(typ)) {
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
@@ -327,6 +336,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
 			continue // a denial of something nobody in the article claims
 		}
+		if e.Date != nil && *e.Date < historyEnds {
+			continue // "في 2 أكتوبر من عام 1187": history, not a conflict event to code
+		}
 		res = append(res, *e)
 	}
 	assignIDs(res)
@@ -353,6 +365,10 @@ func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si in
 	}
 	return x.build(dc, t, s, si, sc, typ, a1, a2, &placeMention{}, lead, 1)
 }
+
+// historyEnds is the first date of events worth coding: older ones are
+// history told in passing (ACLED's data start decades later).
+const historyEnds = "1946"
 
 // typeRank orders event types by how specific they are, as ACLED chooses
 // between them for one act: a suicide bombing before the car bomb it used,
@@ -402,6 +418,18 @@ func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence)
 		}
 	}
 	return false
+}
+
+// frameStart returns where the legal or reaction frame of trigger t starts
+// (a place before it is where the inquiry or the reaction sits), or -1.
+func (x *Extractor) frameStart(dc *doc, t arabic.Match[Trigger], s sentence) int {
+	start := dc.clauseStart(t.From, s.from, 8)
+	for _, f := range within(dc.frames, s) {
+		if k := f.Values[0]; (k == "legal" || k == "reaction") && f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[k] {
+			return f.From
+		}
+	}
+	return -1
 }
 
 // frameReach is how many words may stand between a frame word and the

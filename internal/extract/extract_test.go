@@ -177,6 +177,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			name: "a march is no drone", published: "2018-04-21",
+			text:  "تظاهر آلاف الفلسطينيين أمس في مسيرة العودة شرق مدينة غزة.",
+			want:  []want{{typ: "peaceful_protest", name: "غزة", date: "2018-04-20"}},
+			count: 1,
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
@@ -338,6 +344,9 @@ func TestNoEvents(t *testing.T) {
 		{"boilerplate line", "اقرأ أيضا: غارات روسية على بلدة كفرنبل"},
 		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
 		{"a clitic does not make a village", "قالت الوزارة إن السيطرة على الوباء صعبة لعدم وجود لقاح فعال."},
+		{"history", "في 2 أكتوبر 1940 قصفت طائرات إيطالية مدينة حيفا."},
+		{"an aim, not a takeover", "بدأت القوات الحكومية هجوما لاستعادة السيطرة على بلدة كفرنبل."},
+		{"a demand", "طلب الوفد الروسي من الفصائل الانسحاب من معبر نصيب الحدودي."},
 		{"failed talks", "فشلت المفاوضات في التوصل إلى هدنة في مدينة إدلب أمس."},
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
