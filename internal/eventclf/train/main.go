@@ -1,0 +1,241 @@
+// Command train fits raqib's sentence event classifier (internal/eventclf)
+// on the OEDA Arabic event sentences and writes its weights file:
+//
+//	go run ./internal/eventclf/train -gsr ../shared/dev/gsr -out internal/eventclf/weights.tsv
+//
+// Each kind ("assault", "protest") gets an L2 logistic regression trained on
+// all of its sentences; its threshold is the one that maximises F1 over
+// out-of-fold scores (stratified k-fold, fixed seed), never over scores of
+// sentences the model was fitted to. The output is byte-identical from run
+// to run for the same data and flags.
+//
+// With -cv it also prints a nested cross-validation report: each outer
+// fold's threshold is chosen by an inner cross-validation on the other
+// folds, then P/R/F1 are measured on the held-out fold. With -rules (a path
+// with %s for the kind, e.g. /tmp/clf-%s.jsonl: `raqib extract` output for
+// the same sentences) the report adds the rule extractor alone, "rule AND
+// score ≥ t" and "rule OR score ≥ t".
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"github.com/raqib/raqib/internal/eventclf"
+)
+
+// types lists the event types that count as a detection of each kind; it
+// mirrors ../shared/tools/gsr (SPEC §3 codes).
+var types = map[string][]string{
+	"assault": {"armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory",
+		"air_drone_strike", "shelling_artillery_missile_attack", "remote_explosive_landmine_ied",
+		"suicide_bomb", "grenade", "chemical_weapon", "attack", "abduction_forced_disappearance",
+		"sexual_violence", "looting_property_destruction", "mob_violence",
+		"excessive_force_against_protesters"},
+	"protest": {"peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters",
+		"violent_demonstration"},
+}
+
+type config struct {
+	gsr, out, rules, date string
+	folds                 int
+	seed                  int64
+	cv                    bool
+	opt                   eventclf.Options
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	var c config
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.StringVar(&c.gsr, "gsr", "../shared/dev/gsr", "folder with assault.jsonl and protest.jsonl (id, text, label yes/no)")
+	fs.StringVar(&c.out, "out", "", "weights file to write (none: only the report)")
+	fs.StringVar(&c.rules, "rules", "", "raqib extract output per kind, %s for the kind (with -cv)")
+	fs.StringVar(&c.date, "date", "", "date to note in the weights file (default: the newest data file's modification day)")
+	fs.IntVar(&c.folds, "folds", 5, "cross-validation folds")
+	fs.Int64Var(&c.seed, "seed", 1, "fold shuffling seed")
+	fs.BoolVar(&c.cv, "cv", false, "print a nested cross-validation report")
+	fs.Float64Var(&c.opt.L2, "l2", 0.003, "L2 penalty (per example)")
+	fs.IntVar(&c.opt.MinCount, "min", 3, "minimum number of training sentences a feature must occur in")
+	fs.Float64Var(&c.opt.PosWeight, "posweight", 1, "loss weight of a positive sentence")
+	fs.IntVar(&c.opt.MaxIter, "iter", 300, "L-BFGS iterations")
+	fs.Float64Var(&c.opt.Prune, "prune", 0.01, "drop weights smaller than this from the file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if c.folds < 2 {
+		return errors.New("-folds must be at least 2")
+	}
+	model := &eventclf.Model{Kinds: map[string]*eventclf.Linear{}}
+	var dates []string
+	for _, kind := range eventclf.Kinds {
+		path := filepath.Join(c.gsr, kind+".jsonl")
+		sents, err := readSentences(path)
+		if err != nil {
+			return err
+		}
+		if st, err := os.Stat(path); err == nil {
+			dates = append(dates, st.ModTime().UTC().Format("2006-01-02"))
+		}
+		exs := make([]eventclf.Example, len(sents))
+		for i, s := range sents {
+			exs[i] = eventclf.Example{Features: eventclf.Features(s.Text), Label: s.Label == "yes"}
+		}
+		if c.cv {
+			if err := report(ctx, stdout, c, kind, sents, exs); err != nil {
+				return err
+			}
+		}
+		if c.out == "" {
+			continue
+		}
+		scores, err := eventclf.OutOfFold(ctx, exs, c.opt, c.folds, c.seed)
+		if err != nil {
+			return err
+		}
+		labels := labelsOf(exs)
+		t, m := eventclf.BestThreshold(scores, labels, func(i int, t float64) bool { return scores[i] >= t })
+		l, err := eventclf.Train(ctx, exs, c.opt)
+		if err != nil {
+			return err
+		}
+		l.Threshold = round(t)
+		model.Kinds[kind] = l
+		pos := 0
+		for _, b := range labels {
+			if b {
+				pos++
+			}
+		}
+		model.Notes = append(model.Notes, fmt.Sprintf("%s: %d sentences (%d yes) from %s; %d weights kept; threshold %.4g (pooled %d-fold out-of-fold F1 %.3f, P %.3f, R %.3f)",
+			kind, len(exs), pos, filepath.ToSlash(filepath.Join(filepath.Base(c.gsr), kind+".jsonl")), len(l.Weights), l.Threshold, c.folds, m.F1, m.P, m.R))
+	}
+	if c.out == "" {
+		return nil
+	}
+	date := c.date
+	if date == "" {
+		for _, d := range dates {
+			if d > date {
+				date = d
+			}
+		}
+	}
+	model.Notes = append([]string{
+		"raqib eventclf weights: P(one Arabic sentence reports an event of the kind) = σ(_bias + Σ weight of its features).",
+		"Features (eventclf.Features): w: stem, b: adjacent stems (# = a number), d: stem with the article, c: word class (words.tsv), s: shape, f: first word.",
+		"Data: OEDA Arabic event sentences (openeventdata/arabic_event_gsr, MIT licence), the half in ../shared/dev/gsr.",
+		"data date: " + date,
+		fmt.Sprintf("Settings: L2 logistic regression by L-BFGS; -l2 %g -min %d -posweight %g -iter %d -prune %g -folds %d -seed %d",
+			c.opt.L2, c.opt.MinCount, c.opt.PosWeight, c.opt.MaxIter, c.opt.Prune, c.folds, c.seed),
+		"Reproduce: go run ./internal/eventclf/train -gsr ../shared/dev/gsr -out internal/eventclf/weights.tsv",
+	}, model.Notes...)
+	f, err := os.Create(c.out)
+	if err != nil {
+		return fmt.Errorf("write weights: %w", err)
+	}
+	if err := model.Write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write weights: %w", err)
+	}
+	return f.Close()
+}
+
+func round(t float64) float64 { return math.Round(t*1e4) / 1e4 }
+
+type sentence struct {
+	ID, Text, Label string
+}
+
+func readSentences(path string) ([]sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read sentences: %w", err)
+	}
+	defer f.Close()
+	var out []sentence
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(strings.TrimSpace(sc.Text())) == 0 {
+			continue
+		}
+		var s struct {
+			ID    string `json:"id"`
+			Text  string `json:"text"`
+			Label string `json:"label"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", path, line, err)
+		}
+		if s.Label != "yes" && s.Label != "no" {
+			return nil, fmt.Errorf("%s line %d: label %q is neither yes nor no", path, line, s.Label)
+		}
+		out = append(out, sentence{s.ID, s.Text, s.Label})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no sentences", path)
+	}
+	return out, nil
+}
+
+// ruleHits reads `raqib extract` output and returns the ids of the
+// sentences that hold an event of one of kind's types.
+func ruleHits(path, kind string) (map[string]bool, error) {
+	want := map[string]bool{}
+	for _, t := range types[kind] {
+		want[t] = true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read rule events: %w", err)
+	}
+	defer f.Close()
+	hit := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var e struct {
+			Doc       string `json:"doc"`
+			EventType string `json:"event_type"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if want[e.EventType] {
+			hit[e.Doc] = true
+		}
+	}
+	return hit, sc.Err()
+}
+
+func labelsOf(exs []eventclf.Example) []bool {
+	out := make([]bool, len(exs))
+	for i, e := range exs {
+		out[i] = e.Label
+	}
+	return out
+}
