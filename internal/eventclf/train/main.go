@@ -48,10 +48,25 @@ var types = map[string][]string{
 
 type config struct {
 	gsr, out, rules, date string
+	scores                string
 	folds                 int
 	seed                  int64
 	cv                    bool
+	share                 float64
 	opt                   eventclf.Options
+}
+
+// trainer returns how a kind's model is fitted: on its own sentences, or
+// (with -share > 0) jointly with the other kinds' sentences at that weight.
+func (c config) trainer(kind string, data map[string][]eventclf.Example) eventclf.Trainer {
+	if c.share <= 0 {
+		return func(ctx context.Context, exs []eventclf.Example) (*eventclf.Linear, error) {
+			return eventclf.Train(ctx, exs, c.opt)
+		}
+	}
+	return func(ctx context.Context, exs []eventclf.Example) (*eventclf.Linear, error) {
+		return eventclf.TrainJoint(ctx, kind, exs, data, c.share, c.opt)
+	}
 }
 
 func main() {
@@ -73,6 +88,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&c.folds, "folds", 5, "cross-validation folds")
 	fs.Int64Var(&c.seed, "seed", 1, "fold shuffling seed")
 	fs.BoolVar(&c.cv, "cv", false, "print a nested cross-validation report")
+	fs.StringVar(&c.scores, "scores", "", "write each sentence's out-of-fold score to this TSV, %s for the kind (with -out)")
+	fs.Float64Var(&c.share, "share", 0, "train each kind jointly with the other kinds' sentences at this loss weight (0: alone)")
 	fs.Float64Var(&c.opt.L2, "l2", 0.003, "L2 penalty (per example)")
 	fs.IntVar(&c.opt.MinCount, "min", 3, "minimum number of training sentences a feature must occur in")
 	fs.Float64Var(&c.opt.PosWeight, "posweight", 1, "loss weight of a positive sentence")
@@ -86,34 +103,45 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	model := &eventclf.Model{Kinds: map[string]*eventclf.Linear{}}
 	var dates []string
+	sents := map[string][]sentence{}
+	data := map[string][]eventclf.Example{}
 	for _, kind := range eventclf.Kinds {
 		path := filepath.Join(c.gsr, kind+".jsonl")
-		sents, err := readSentences(path)
+		ss, err := readSentences(path)
 		if err != nil {
 			return err
 		}
 		if st, err := os.Stat(path); err == nil {
 			dates = append(dates, st.ModTime().UTC().Format("2006-01-02"))
 		}
-		exs := make([]eventclf.Example, len(sents))
-		for i, s := range sents {
+		exs := make([]eventclf.Example, len(ss))
+		for i, s := range ss {
 			exs[i] = eventclf.Example{Features: eventclf.Features(s.Text), Label: s.Label == "yes"}
 		}
+		sents[kind], data[kind] = ss, exs
+	}
+	for _, kind := range eventclf.Kinds {
+		exs, train := data[kind], c.trainer(kind, data)
 		if c.cv {
-			if err := report(ctx, stdout, c, kind, sents, exs); err != nil {
+			if err := report(ctx, stdout, c, kind, sents[kind], exs, train); err != nil {
 				return err
 			}
 		}
 		if c.out == "" {
 			continue
 		}
-		scores, err := eventclf.OutOfFold(ctx, exs, c.opt, c.folds, c.seed)
+		scores, err := eventclf.OutOfFold(ctx, exs, train, c.folds, c.seed)
 		if err != nil {
 			return err
 		}
+		if c.scores != "" {
+			if err := writeScores(strings.ReplaceAll(c.scores, "%s", kind), sents[kind], scores); err != nil {
+				return err
+			}
+		}
 		labels := labelsOf(exs)
 		t, m := eventclf.BestThreshold(scores, labels, func(i int, t float64) bool { return scores[i] >= t })
-		l, err := eventclf.Train(ctx, exs, c.opt)
+		l, err := train(ctx, exs)
 		if err != nil {
 			return err
 		}
@@ -144,8 +172,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		"Features (eventclf.Features): w: stem, b: adjacent stems (# = a number), d: stem with the article, c: word class (words.tsv), s: shape, f: first word.",
 		"Data: OEDA Arabic event sentences (openeventdata/arabic_event_gsr, MIT licence), the half in ../shared/dev/gsr.",
 		"data date: " + date,
-		fmt.Sprintf("Settings: L2 logistic regression by L-BFGS; -l2 %g -min %d -posweight %g -iter %d -prune %g -folds %d -seed %d",
-			c.opt.L2, c.opt.MinCount, c.opt.PosWeight, c.opt.MaxIter, c.opt.Prune, c.folds, c.seed),
+		fmt.Sprintf("Settings: L2 logistic regression by L-BFGS; -share %g -l2 %g -min %d -posweight %g -iter %d -prune %g -folds %d -seed %d",
+			c.share, c.opt.L2, c.opt.MinCount, c.opt.PosWeight, c.opt.MaxIter, c.opt.Prune, c.folds, c.seed),
 		"Reproduce: go run ./internal/eventclf/train -gsr ../shared/dev/gsr -out internal/eventclf/weights.tsv",
 	}, model.Notes...)
 	f, err := os.Create(c.out)
@@ -238,4 +266,23 @@ func labelsOf(exs []eventclf.Example) []bool {
 		out[i] = e.Label
 	}
 	return out
+}
+
+// writeScores writes id, label, out-of-fold score and text per sentence,
+// for reading the classifier's errors.
+func writeScores(path string, sents []sentence, scores []float64) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write scores: %w", err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, "id\tlabel\tscore\ttext")
+	for i, s := range sents {
+		fmt.Fprintf(w, "%s\t%s\t%.4f\t%s\n", s.ID, s.Label, scores[i], strings.ReplaceAll(s.Text, "\t", " "))
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write scores: %w", err)
+	}
+	return f.Close()
 }

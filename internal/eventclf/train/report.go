@@ -28,7 +28,7 @@ var detectors = []detector{
 // report runs nested cross-validation for one kind and prints, per
 // detector, the per-fold P/R/F1 with their mean and spread, the pooled
 // figures over all held-out folds, and the thresholds the inner folds chose.
-func report(ctx context.Context, w io.Writer, c config, kind string, sents []sentence, exs []eventclf.Example) error {
+func report(ctx context.Context, w io.Writer, c config, kind string, sents []sentence, exs []eventclf.Example, train eventclf.Trainer) error {
 	labels := labelsOf(exs)
 	rules := make([]bool, len(exs))
 	haveRules := c.rules != ""
@@ -62,7 +62,7 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 		}
 		tr := pick(exs, trIdx)
 		// Thresholds come from an inner cross-validation on the training folds only.
-		inner, err := eventclf.OutOfFold(ctx, tr, c.opt, c.folds, c.seed+1)
+		inner, err := eventclf.OutOfFold(ctx, tr, train, c.folds, c.seed+1)
 		if err != nil {
 			return err
 		}
@@ -70,7 +70,7 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 		for k, i := range trIdx {
 			trLabels[k], trRules[k] = labels[i], rules[i]
 		}
-		model, err := eventclf.Train(ctx, tr, c.opt)
+		model, err := train(ctx, tr)
 		if err != nil {
 			return err
 		}
@@ -103,8 +103,8 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 			pos++
 		}
 	}
-	fmt.Fprintf(w, "%s: %d sentences, %d yes; %d-fold nested CV (seed %d), -l2 %g -min %d -posweight %g\n",
-		kind, len(exs), pos, c.folds, c.seed, c.opt.L2, c.opt.MinCount, c.opt.PosWeight)
+	fmt.Fprintf(w, "%s: %d sentences, %d yes; %d-fold nested CV (seed %d), -share %g -l2 %g -min %d -posweight %g\n",
+		kind, len(exs), pos, c.folds, c.seed, c.share, c.opt.L2, c.opt.MinCount, c.opt.PosWeight)
 	fmt.Fprintf(w, "  %-20s %-15s %-15s %-15s %-26s %s\n", "detector", "P mean±sd", "R mean±sd", "F1 mean±sd", "pooled P/R/F1 (tp fp fn)", "thresholds")
 	for d, det := range detectors {
 		r := res[d]
