@@ -7,6 +7,7 @@ import (
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/geo"
 )
 
 // sentCtx is what a sentence says about the events in it beyond the
@@ -125,6 +126,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	var out []*event.Event
 	dc.explicit = map[*event.Event]bool{}
 	dc.unknown = map[*event.Event]bool{}
+	dc.weak = map[*event.Event]bool{}
+	dc.bare = map[*event.Event]bool{}
 	index := map[string]*event.Event{}
 	var paraSpeaker *speaker
 	lastPara := -1
@@ -207,6 +210,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 		sentStart := len(out)
+		var unplacedEv *event.Event
 		for ti, t := range trigs {
 			if x.suppressed(dc, t, s) {
 				continue
@@ -226,6 +230,15 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					} else {
 						index[dedupKey(ev)] = ev
 						out = append(out, ev)
+					}
+					continue
+				}
+				if !dc.placed {
+					// Neither the sentence nor the document places it: written
+					// with location null (SPEC §2); one per sentence, the most
+					// specific type its words give.
+					if ev := x.unplaced(dc, t, s, si, sc, leadDate); ev != nil && (unplacedEv == nil || typeRank(ev.EventType) >= typeRank(unplacedEv.EventType)) {
+						unplacedEv = ev
 					}
 				}
 				continue
@@ -256,6 +269,12 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
+				if pm.bareCity {
+					dc.bare[ev] = true
+				}
+				if t.Values[0].Class == "generic" && typ == t.Values[0].Type {
+					dc.weak[ev] = true // "الهجوم", "استهداف": no word said what kind
+				}
 				if ev.Actor1 != nil && attackType(typ) {
 					dc.lastActor, dc.lastActorSent = ev.Actor1, si
 				}
@@ -268,8 +287,16 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				out = append(out, ev)
 			}
 		}
+		if ev := unplacedEv; ev != nil {
+			if old, ok := index[dedupKey(ev)]; ok {
+				merge(old, ev)
+			} else {
+				index[dedupKey(ev)] = ev
+				out = append(out, ev)
+			}
+		}
 	}
-	out = upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)))
+	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare)), dc)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
@@ -279,6 +306,77 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	}
 	assignIDs(res)
 	return res
+}
+
+// unplaced builds the event of a trigger in a document that names no place,
+// or nil when the trigger does not make one (the same checks as a placed one).
+func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si int, sc sentCtx, lead *dateMention) *event.Event {
+	if x.framed(dc, t, s) != "" || !dc.introduces(t) || !concrete(dc, s) {
+		return nil
+	}
+	a1, a2 := x.actorsFor(dc, t, s, sc, si)
+	typ := x.typeOf(dc, t, s, a1)
+	switch {
+	case typ == "":
+		return nil
+	case (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil:
+		return nil
+	case typ == "consult" && (a1 == nil || a2 == nil):
+		return nil
+	case typ == "attack" && x.armedTarget(dc, t, s, a1):
+		typ = "armed_clash"
+	}
+	return x.build(dc, t, s, si, sc, typ, a1, a2, &placeMention{}, lead, 1)
+}
+
+// typeRank orders event types by how specific they are, as ACLED chooses
+// between them for one act: a suicide bombing before the car bomb it used,
+// a chemical attack before its delivery, any weapon before a bare "attack".
+func typeRank(typ string) int {
+	switch typ {
+	case "suicide_bomb":
+		return 6
+	case "chemical_weapon":
+		return 5
+	case "air_drone_strike", "shelling_artillery_missile_attack", "remote_explosive_landmine_ied", "grenade":
+		return 4
+	case "excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration", "mob_violence":
+		return 3
+	case "attack", "armed_clash", "abduction_forced_disappearance", "sexual_violence", "peaceful_protest":
+		return 2
+	}
+	return 1
+}
+
+// concrete reports whether a sentence tells a particular occurrence: it
+// counts the dead or wounded or says when.
+func concrete(dc *doc, s sentence) bool {
+	if len(within(dc.casualty, s)) > 0 {
+		return true
+	}
+	for _, i := range dc.timed {
+		if i >= s.from && i < s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// frameReach is how many words may stand between a frame word and the
+// event word it frames.
+var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relative": 4}
+
+// framed names the frame (frames.tsv) that makes trigger t something other
+// than a new event the sentence tells: a frame word in the trigger's own
+// clause, a few words before it. "" when there is none.
+func (x *Extractor) framed(dc *doc, t arabic.Match[Trigger], s sentence) string {
+	start := dc.clauseStart(t.From, s.from, 8)
+	for _, f := range within(dc.frames, s) {
+		if f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[f.Values[0]] {
+			return f.Values[0]
+		}
+	}
+	return ""
 }
 
 func abs(v int) int {
@@ -785,6 +883,12 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 			Country: f.Country, GeoPrecision: pm.precision,
 		}
 		dc.unknown[ev] = pm.fallbackDir
+	} else if g := x.bareProvince(pm); g != nil && !attackType(typ) && family(typ) != "protest" {
+		// a truce, a deal or a deployment "في إدلب" holds for the province
+		ev.Location = &event.Location{
+			Name: pm.name, Lat: round(g.Lat), Lon: round(g.Lon), Admin1: g.Admin1,
+			Country: g.Country, GeoPrecision: 3, GazetteerID: g.ID,
+		}
 	} else if pm.place != nil {
 		p := pm.place
 		ev.Location = &event.Location{
@@ -1076,20 +1180,26 @@ func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
 // subsume folds coarse mentions into fine ones, as ACLED counts an event
 // once: "غارات على محافظة إدلب" after "غارة على بلدة حارم" in the same
 // governorate, on the same day or with no day, is the same raid told twice.
-func subsume(evs []*event.Event) []*event.Event {
+func subsume(evs []*event.Event, bare map[*event.Event]bool) []*event.Event {
 	keep := make([]bool, len(evs))
 	for i := range keep {
 		keep[i] = true
 	}
 	for i, coarse := range evs {
-		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 {
+		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 && !bare[coarse] {
 			continue
 		}
 		for j, fine := range evs {
 			if i == j || !keep[j] || fine.EventType != coarse.EventType || fine.Location == nil {
 				continue
 			}
-			if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
+			if bare[coarse] {
+				// "انفجار بإدلب" in a headline, "في بلدة سرمدا" in the body:
+				// a city named like its province may stand for the province.
+				if bare[fine] || fine.Location.GazetteerID == coarse.Location.GazetteerID {
+					continue
+				}
+			} else if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
 				continue
 			}
 			if fine.Location.Admin1 == "" || fine.Location.Admin1 != coarse.Location.Admin1 {
@@ -1323,10 +1433,10 @@ func (x *Extractor) storyType(dc *doc, s sentence) string {
 // needs a strong event word and something that makes it a report of a
 // happening: a date, a count of dead, or a number of strikes.
 func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, pm *placeMention) bool {
-	if pm.place == nil || pm.place.Kind != "governorate" || pm.region || pm.near {
+	if pm.place == nil || pm.place.Kind != "governorate" && !(pm.bareCity && pm.place.Kind == "city") || pm.region || pm.near {
 		return true
 	}
-	if t.Values[0].Class == "generic" || sc.background {
+	if sc.background || t.Values[0].Class == "generic" && !pm.bareCity {
 		return false
 	}
 	for _, d := range dc.dates {
@@ -1416,6 +1526,48 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 		out = append(out, e)
 	}
 	return out
+}
+
+// linkRementions folds an event whose words never said what kind of attack
+// it was ("الهجوم على دوما", "استهداف المطار") into an attack of a named kind
+// the article tells at the same place: a story retold in other words is one
+// event (SPEC §2), typed by the words that name it. Two different explicit
+// days stay two events.
+func linkRementions(evs []*event.Event, dc *doc) []*event.Event {
+	var out []*event.Event
+	for _, w := range evs {
+		if dc.weak[w] && w.Location != nil {
+			var into *event.Event
+			for _, o := range evs {
+				if o == w || dc.weak[o] || o.Location == nil || story(o.EventType) != story(w.EventType) {
+					continue
+				}
+				if !samePlace(o.Location, w.Location) {
+					continue
+				}
+				if dc.explicit[o] && dc.explicit[w] && !sameDate(o, w) {
+					continue
+				}
+				into = o
+				break
+			}
+			if into != nil {
+				merge(into, w)
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// samePlace reports two locations that name one place: the same gazetteer
+// entry, or points less than 2 km apart at the same precision.
+func samePlace(a, b *event.Location) bool {
+	if a.GazetteerID != "" && a.GazetteerID == b.GazetteerID {
+		return true
+	}
+	return a.GeoPrecision == b.GeoPrecision && geo.Km(a.Lat, a.Lon, b.Lat, b.Lon) < 2
 }
 
 // story groups the types that one retold event may take: an attack and

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/dates"
@@ -144,6 +145,7 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.triggers = x.lx.Triggers.Find(dc.d, 0, n)
 	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
 	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
+	dc.frames = x.lx.Frames.Find(dc.d, 0, n)
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
 	x.findPlaces(dc)
@@ -155,14 +157,30 @@ func (x *Extractor) findDates(dc *doc) {
 	if !dc.hasAnchor {
 		anchor = anchor.UTC()
 	}
+	tokAt := func(m dates.Mention) int {
+		return sort.Search(len(dc.toks), func(i int) bool { return dc.toks[i].End > m.Start })
+	}
 	for _, m := range dates.Find(dc.art.Text, anchor) {
-		// the token the mention starts in
-		i := sort.Search(len(dc.toks), func(i int) bool { return dc.toks[i].End > m.Start })
-		if i < len(dc.toks) {
+		if i := tokAt(m); i < len(dc.toks) { // the token the mention starts in
 			dc.dates = append(dc.dates, dateMention{m, i})
+			dc.timed = append(dc.timed, i)
+		}
+	}
+	if !dc.hasAnchor {
+		// Nothing to count "أمس" or "السبت" from, so no date; the words
+		// still say that the text tells a particular day's occurrence.
+		dc.timed = dc.timed[:0]
+		for _, m := range dates.Find(dc.art.Text, placeholderAnchor) {
+			if i := tokAt(m); i < len(dc.toks) {
+				dc.timed = append(dc.timed, i)
+			}
 		}
 	}
 }
+
+// placeholderAnchor stands in for a missing publication date where only the
+// positions of date words matter, never their dates.
+var placeholderAnchor = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // eventID is a stable id for an event: the same article and event always
 // get the same id.

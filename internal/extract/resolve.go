@@ -149,6 +149,33 @@ func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
 			cands = typed
 		}
 	}
+	// A bare "حمص", "درعا", "بغداد" is the city; only "محافظة" (a type
+	// word, above) or "ريف" (a region, resolved from the city to its
+	// province) makes it the province.
+	if len(pm.kinds) == 0 {
+		var cities []*geo.Place
+		for _, p := range cands {
+			if p.Kind == "city" {
+				cities = append(cities, p)
+			}
+		}
+		var kept []*geo.Place
+		for _, p := range cands {
+			shadowed := false
+			for _, c := range cities {
+				if p.Kind == "governorate" && sameName(c, p) {
+					shadowed = true
+				}
+			}
+			if !shadowed {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) < len(cands) {
+			pm.bareCity = true
+			cands = kept
+		}
+	}
 	var best *geo.Place
 	bestScore := -1 << 30
 	for _, p := range cands {
@@ -272,4 +299,13 @@ func (x *Extractor) nameOf(dc *doc, pm *placeMention) string {
 		}
 	}
 	return dc.art.Text[from:to]
+}
+
+// bareProvince returns the province of a city named like it when nothing
+// said which of the two was meant ("إدلب"), else nil.
+func (x *Extractor) bareProvince(pm *placeMention) *geo.Place {
+	if !pm.bareCity || pm.place == nil {
+		return nil
+	}
+	return x.governorateOf(pm.place)
 }
