@@ -4,7 +4,6 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -60,8 +59,6 @@ func parseWordClasses(tsv string) (map[string][]string, error) {
 	return m, nil
 }
 
-var dropGroups = os.Getenv("ECLF_DROP") // TEMP ablation
-
 // maxTokens bounds the work per sentence: a "sentence" of a whole article
 // (no full stops) is read up to here.
 const maxTokens = 400
@@ -84,12 +81,7 @@ func Features(text string) []string {
 		toks = toks[:maxTokens]
 	}
 	set := map[string]bool{}
-	add := func(f string) {
-		if dropGroups != "" && strings.Contains(dropGroups, f[:2]) {
-			return
-		}
-		set[f] = true
-	}
+	add := func(f string) { set[f] = true }
 	prev := ""
 	words := 0
 	for _, t := range toks {

@@ -227,6 +227,7 @@ func scale(a float64, x []float64) {
 func Folds(labels []bool, k int, seed int64) []int {
 	rng := rand.New(rand.NewSource(seed))
 	fold := make([]int, len(labels))
+	next := 0 // the negatives are dealt on from where the positives stopped, so fold sizes differ by one at most
 	for _, want := range []bool{true, false} {
 		var idx []int
 		for i, l := range labels {
@@ -235,8 +236,9 @@ func Folds(labels []bool, k int, seed int64) []int {
 			}
 		}
 		rng.Shuffle(len(idx), func(a, b int) { idx[a], idx[b] = idx[b], idx[a] })
-		for r, i := range idx {
-			fold[i] = r % k
+		for _, i := range idx {
+			fold[i] = next % k
+			next++
 		}
 	}
 	return fold

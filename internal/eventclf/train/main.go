@@ -30,6 +30,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/raqib/raqib/internal/eventclf"
 )
@@ -84,17 +85,17 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&c.gsr, "gsr", "../shared/dev/gsr", "folder with assault.jsonl and protest.jsonl (id, text, label yes/no)")
 	fs.StringVar(&c.out, "out", "", "weights file to write (none: only the report)")
 	fs.StringVar(&c.rules, "rules", "", "raqib extract output per kind, %s for the kind (with -cv)")
-	fs.StringVar(&c.date, "date", "", "date to note in the weights file (default: the newest data file's modification day)")
+	fs.StringVar(&c.date, "date", "", "training date to note in the weights file (default: today, UTC)")
 	fs.IntVar(&c.folds, "folds", 5, "cross-validation folds")
 	fs.Int64Var(&c.seed, "seed", 1, "fold shuffling seed")
 	fs.BoolVar(&c.cv, "cv", false, "print a nested cross-validation report")
 	fs.StringVar(&c.scores, "scores", "", "write each sentence's out-of-fold score to this TSV, %s for the kind (with -out)")
 	fs.Float64Var(&c.share, "share", 0, "train each kind jointly with the other kinds' sentences at this loss weight (0: alone)")
-	fs.Float64Var(&c.opt.L2, "l2", 0.003, "L2 penalty (per example)")
+	fs.Float64Var(&c.opt.L2, "l2", 0.01, "L2 penalty (per example)")
 	fs.IntVar(&c.opt.MinCount, "min", 3, "minimum number of training sentences a feature must occur in")
 	fs.Float64Var(&c.opt.PosWeight, "posweight", 1, "loss weight of a positive sentence")
 	fs.IntVar(&c.opt.MaxIter, "iter", 300, "L-BFGS iterations")
-	fs.Float64Var(&c.opt.Prune, "prune", 0.01, "drop weights smaller than this from the file")
+	fs.Float64Var(&c.opt.Prune, "prune", 0.03, "drop weights smaller than this from the file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -102,7 +103,6 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return errors.New("-folds must be at least 2")
 	}
 	model := &eventclf.Model{Kinds: map[string]*eventclf.Linear{}}
-	var dates []string
 	sents := map[string][]sentence{}
 	data := map[string][]eventclf.Example{}
 	for _, kind := range eventclf.Kinds {
@@ -110,9 +110,6 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		ss, err := readSentences(path)
 		if err != nil {
 			return err
-		}
-		if st, err := os.Stat(path); err == nil {
-			dates = append(dates, st.ModTime().UTC().Format("2006-01-02"))
 		}
 		exs := make([]eventclf.Example, len(ss))
 		for i, s := range ss {
@@ -153,7 +150,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 				pos++
 			}
 		}
-		model.Notes = append(model.Notes, fmt.Sprintf("%s: %d sentences (%d yes) from %s; %d weights kept; threshold %.4g (pooled %d-fold out-of-fold F1 %.3f, P %.3f, R %.3f)",
+		model.Notes = append(model.Notes, fmt.Sprintf("%s: %d sentences (%d yes) from %s; %d weights kept; threshold %.4g, the best on pooled %d-fold out-of-fold scores (F1 there %.3f, P %.3f, R %.3f: optimistic, the threshold is fitted to them; the nested figures of -cv are the honest ones)",
 			kind, len(exs), pos, filepath.ToSlash(filepath.Join(filepath.Base(c.gsr), kind+".jsonl")), len(l.Weights), l.Threshold, c.folds, m.F1, m.P, m.R))
 	}
 	if c.out == "" {
@@ -161,17 +158,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	date := c.date
 	if date == "" {
-		for _, d := range dates {
-			if d > date {
-				date = d
-			}
-		}
+		date = time.Now().UTC().Format("2006-01-02")
 	}
 	model.Notes = append([]string{
 		"raqib eventclf weights: P(one Arabic sentence reports an event of the kind) = σ(_bias + Σ weight of its features).",
 		"Features (eventclf.Features): w: stem, b: adjacent stems (# = a number), d: stem with the article, c: word class (words.tsv), s: shape, f: first word.",
 		"Data: OEDA Arabic event sentences (openeventdata/arabic_event_gsr, MIT licence), the half in ../shared/dev/gsr.",
-		"data date: " + date,
+		TrainedPrefix + date,
 		fmt.Sprintf("Settings: L2 logistic regression by L-BFGS; -share %g -l2 %g -min %d -posweight %g -iter %d -prune %g -folds %d -seed %d",
 			c.share, c.opt.L2, c.opt.MinCount, c.opt.PosWeight, c.opt.MaxIter, c.opt.Prune, c.folds, c.seed),
 		"Reproduce: go run ./internal/eventclf/train -gsr ../shared/dev/gsr -out internal/eventclf/weights.tsv",
@@ -186,6 +179,10 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	return f.Close()
 }
+
+// TrainedPrefix starts the one header line that differs between two runs
+// on the same data: the training date.
+const TrainedPrefix = "trained: "
 
 func round(t float64) float64 { return math.Round(t*1e4) / 1e4 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/raqib/raqib/internal/eventclf"
@@ -16,13 +17,43 @@ type detector struct {
 	name   string
 	detect func(rule bool, score, t float64) bool
 	tuned  bool // false: the rule alone, no threshold
+	two    bool // two thresholds: rule AND score ≥ t, or score ≥ t2
 }
 
 var detectors = []detector{
-	{"rules alone", func(rule bool, _, _ float64) bool { return rule }, false},
-	{"classifier alone", func(_ bool, s, t float64) bool { return s >= t }, true},
-	{"rule AND score>=t", func(rule bool, s, t float64) bool { return rule && s >= t }, true},
-	{"rule OR score>=t", func(rule bool, s, t float64) bool { return rule || s >= t }, true},
+	{"rules alone", func(rule bool, _, _ float64) bool { return rule }, false, false},
+	{"classifier alone", func(_ bool, s, t float64) bool { return s >= t }, true, false},
+	{"rule AND score>=t", func(rule bool, s, t float64) bool { return rule && s >= t }, true, false},
+	{"rule OR score>=t", func(rule bool, s, t float64) bool { return rule || s >= t }, true, false},
+	{"rule&s>=t OR s>=t2", nil, true, true},
+}
+
+// bestTwo chooses t ≤ t2 maximising the F1 of "rule AND score ≥ t, or
+// score ≥ t2" over a grid of score quantiles.
+func bestTwo(scores []float64, rules, labels []bool) (float64, float64) {
+	qs := append([]float64(nil), scores...)
+	sort.Float64s(qs)
+	var grid []float64
+	for k := 0; k <= 60; k++ {
+		grid = append(grid, qs[(len(qs)-1)*k/60])
+	}
+	grid = append(grid, 1.01)
+	best, bt, bt2 := -1.0, 0.5, 1.01
+	det := make([]bool, len(scores))
+	for _, t := range grid {
+		for _, t2 := range grid {
+			if t2 < t {
+				continue
+			}
+			for i, s := range scores {
+				det[i] = rules[i] && s >= t || s >= t2
+			}
+			if m := eventclf.Measure(det, labels); m.F1 > best {
+				best, bt, bt2 = m.F1, t, t2
+			}
+		}
+	}
+	return bt, bt2
 }
 
 // report runs nested cross-validation for one kind and prints, per
@@ -43,9 +74,10 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 	}
 	fold := eventclf.Folds(labels, c.folds, c.seed)
 	type result struct {
-		per        []eventclf.PRF
-		thresholds []float64
-		pooled     []bool
+		per         []eventclf.PRF
+		thresholds  []float64
+		thresholds2 []float64
+		pooled      []bool
 	}
 	res := make([]result, len(detectors))
 	for d := range res {
@@ -84,8 +116,11 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 			if !det.tuned && !haveRules || det.name != "classifier alone" && !haveRules {
 				continue
 			}
-			t := 0.0
-			if det.tuned {
+			t, t2 := 0.0, 0.0
+			if det.two {
+				t, t2 = bestTwo(inner, trRules, trLabels)
+				det.detect = func(rule bool, s, t float64) bool { return rule && s >= t || s >= t2 }
+			} else if det.tuned {
 				t, _ = eventclf.BestThreshold(inner, trLabels, func(k int, t float64) bool { return det.detect(trRules[k], inner[k], t) })
 			}
 			got := make([]bool, len(teIdx))
@@ -95,6 +130,9 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 			}
 			res[d].per = append(res[d].per, eventclf.Measure(got, teLabels))
 			res[d].thresholds = append(res[d].thresholds, t)
+			if det.two {
+				res[d].thresholds2 = append(res[d].thresholds2, t2)
+			}
 		}
 	}
 	pos := 0
@@ -119,8 +157,12 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 		ts := ""
 		if det.tuned {
 			var parts []string
-			for _, t := range r.thresholds {
-				parts = append(parts, fmt.Sprintf("%.2f", t))
+			for k, t := range r.thresholds {
+				if det.two {
+					parts = append(parts, fmt.Sprintf("%.2f/%.2f", t, r.thresholds2[k]))
+				} else {
+					parts = append(parts, fmt.Sprintf("%.2f", t))
+				}
 			}
 			ts = strings.Join(parts, " ")
 		}
