@@ -53,6 +53,7 @@ type config struct {
 	folds                 int
 	seed                  int64
 	cv                    bool
+	repeats               int
 	share                 float64
 	opt                   eventclf.Options
 }
@@ -89,6 +90,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&c.folds, "folds", 5, "cross-validation folds")
 	fs.Int64Var(&c.seed, "seed", 1, "fold shuffling seed")
 	fs.BoolVar(&c.cv, "cv", false, "print a nested cross-validation report")
+	fs.IntVar(&c.repeats, "repeats", 0, "print average precision and best F1 of out-of-fold scores over this many fold seeds (for comparing settings)")
 	fs.StringVar(&c.scores, "scores", "", "write each sentence's out-of-fold score to this TSV, %s for the kind (with -out)")
 	fs.Float64Var(&c.share, "share", 0, "train each kind jointly with the other kinds' sentences at this loss weight (0: alone)")
 	fs.Float64Var(&c.opt.L2, "l2", 0.01, "L2 penalty (per example)")
@@ -119,6 +121,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	for _, kind := range eventclf.Kinds {
 		exs, train := data[kind], c.trainer(kind, data)
+		if c.repeats > 0 {
+			if err := repeated(ctx, stdout, c, kind, exs, train); err != nil {
+				return err
+			}
+		}
 		if c.cv {
 			if err := report(ctx, stdout, c, kind, sents[kind], exs, train); err != nil {
 				return err

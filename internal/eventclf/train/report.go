@@ -195,3 +195,45 @@ func meanSD(xs []float64) string {
 	}
 	return fmt.Sprintf("%.3f±%.3f", m, math.Sqrt(v))
 }
+
+// repeated prints, over c.repeats fold seeds, the mean average precision
+// and the mean best F1 of the out-of-fold scores: threshold-free and
+// steadier than one nested run, for comparing settings.
+func repeated(ctx context.Context, w io.Writer, c config, kind string, exs []eventclf.Example, train eventclf.Trainer) error {
+	labels := labelsOf(exs)
+	var aps, f1s []float64
+	for s := 0; s < c.repeats; s++ {
+		scores, err := eventclf.OutOfFold(ctx, exs, train, c.folds, c.seed+int64(s)*101)
+		if err != nil {
+			return err
+		}
+		_, m := eventclf.BestThreshold(scores, labels, func(i int, t float64) bool { return scores[i] >= t })
+		aps = append(aps, averagePrecision(scores, labels))
+		f1s = append(f1s, m.F1)
+	}
+	fmt.Fprintf(w, "%s: %d repeats of %d-fold CV: average precision %s, best-threshold F1 %s\n", kind, c.repeats, c.folds, meanSD(aps), meanSD(f1s))
+	return nil
+}
+
+// averagePrecision is the mean of the precision at each positive, scores
+// ranked high to low.
+func averagePrecision(scores []float64, labels []bool) float64 {
+	idx := make([]int, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	var tp, sum float64
+	pos := 0
+	for rank, i := range idx {
+		if labels[i] {
+			tp++
+			sum += tp / float64(rank+1)
+			pos++
+		}
+	}
+	if pos == 0 {
+		return 0
+	}
+	return sum / float64(pos)
+}
