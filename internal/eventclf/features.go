@@ -4,7 +4,6 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -82,12 +81,7 @@ func Features(text string) []string {
 		toks = toks[:maxTokens]
 	}
 	set := map[string]bool{}
-	add := func(f string) {
-		if d := os.Getenv("ECLF_DROP"); d != "" && strings.Contains(d, f[:2]) {
-			return
-		}
-		set[f] = true
-	}
+	add := func(f string) { set[f] = true }
 	prev := ""
 	words := 0
 	for _, t := range toks {
@@ -116,9 +110,6 @@ func Features(text string) []string {
 		}
 		words++
 		add("w:" + stem)
-		if os.Getenv("ECLF_P3") != "" && arabic.RuneCount(stem) >= 4 {
-			add("p:" + string([]rune(stem)[:3]))
-		}
 		if prev != "" {
 			add("b:" + prev + "_" + stem)
 		}
