@@ -35,18 +35,6 @@ import (
 	"github.com/raqib/raqib/internal/eventclf"
 )
 
-// types lists the event types that count as a detection of each kind; it
-// mirrors ../shared/tools/gsr (SPEC §3 codes).
-var types = map[string][]string{
-	"assault": {"armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory",
-		"air_drone_strike", "shelling_artillery_missile_attack", "remote_explosive_landmine_ied",
-		"suicide_bomb", "grenade", "chemical_weapon", "attack", "abduction_forced_disappearance",
-		"sexual_violence", "looting_property_destruction", "mob_violence",
-		"excessive_force_against_protesters"},
-	"protest": {"peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters",
-		"violent_demonstration"},
-}
-
 type config struct {
 	gsr, out, rules, date string
 	scores                string
@@ -94,7 +82,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&c.scores, "scores", "", "write each sentence's out-of-fold score to this TSV, %s for the kind (with -out)")
 	fs.Float64Var(&c.share, "share", 0, "train each kind jointly with the other kinds' sentences at this loss weight (0: alone)")
 	fs.Float64Var(&c.opt.L2, "l2", 0.01, "L2 penalty (per example)")
-	fs.IntVar(&c.opt.MinCount, "min", 3, "minimum number of training sentences a feature must occur in")
+	fs.IntVar(&c.opt.MinCount, "min", 15, "minimum number of training sentences a feature must occur in")
 	fs.Float64Var(&c.opt.PosWeight, "posweight", 1, "loss weight of a positive sentence")
 	fs.IntVar(&c.opt.MaxIter, "iter", 300, "L-BFGS iterations")
 	fs.Float64Var(&c.opt.Prune, "prune", 0.03, "drop weights smaller than this from the file")
@@ -234,11 +222,11 @@ func readSentences(path string) ([]sentence, error) {
 	return out, nil
 }
 
-// ruleHits reads `raqib extract` output and returns the ids of the
-// sentences that hold an event of one of kind's types.
-func ruleHits(path, kind string) (map[string]bool, error) {
+// ruleHits reads `raqib extract` output and returns, per sentence id, whether
+// it holds a placed and an unplaced event of one of kind's types.
+func ruleHits(path, kind string) (map[string]hit, error) {
 	want := map[string]bool{}
-	for _, t := range types[kind] {
+	for _, t := range eventclf.Types[kind] {
 		want[t] = true
 	}
 	f, err := os.Open(path)
@@ -246,22 +234,33 @@ func ruleHits(path, kind string) (map[string]bool, error) {
 		return nil, fmt.Errorf("read rule events: %w", err)
 	}
 	defer f.Close()
-	hit := map[string]bool{}
+	hits := map[string]hit{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
+	for line := 1; sc.Scan(); line++ {
 		var e struct {
-			Doc       string `json:"doc"`
-			EventType string `json:"event_type"`
+			Doc       string          `json:"doc"`
+			EventType string          `json:"event_type"`
+			Location  json.RawMessage `json:"location"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s line %d: %w", path, line, err)
 		}
-		if want[e.EventType] {
-			hit[e.Doc] = true
+		if !want[e.EventType] {
+			continue
 		}
+		h := hits[e.Doc]
+		if len(e.Location) == 0 || string(e.Location) == "null" {
+			h.unplaced = true
+		} else {
+			h.placed = true
+		}
+		hits[e.Doc] = h
 	}
-	return hit, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return hits, nil
 }
 
 func labelsOf(exs []eventclf.Example) []bool {

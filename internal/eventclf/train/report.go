@@ -11,42 +11,68 @@ import (
 	"github.com/raqib/raqib/internal/eventclf"
 )
 
-// detector is one way of deciding a sentence is an event: the classifier
-// alone, or combined with the rule extractor's detection.
+// hit is what the rule extractor found in one sentence for one kind.
+type hit struct {
+	placed, unplaced bool // an event of the kind with a location, and one with location null
+}
+
+func (h hit) any() bool { return h.placed || h.unplaced }
+
+// detector is one way of deciding a sentence is an event: the rules alone,
+// the classifier alone, or the two combined, with up to two score
+// thresholds t ≤ t2 chosen by cross-validation.
 type detector struct {
-	name   string
-	detect func(rule bool, score, t float64) bool
-	tuned  bool // false: the rule alone, no threshold
-	two    bool // two thresholds: rule AND score ≥ t, or score ≥ t2
+	name    string
+	thresh  int // how many thresholds it takes: 0, 1 or 2
+	rules   bool
+	detect  func(h hit, s, t, t2 float64) bool
+	explain string
 }
 
 var detectors = []detector{
-	{"rules alone", func(rule bool, _, _ float64) bool { return rule }, false, false},
-	{"classifier alone", func(_ bool, s, t float64) bool { return s >= t }, true, false},
-	{"rule AND score>=t", func(rule bool, s, t float64) bool { return rule && s >= t }, true, false},
-	{"rule OR score>=t", func(rule bool, s, t float64) bool { return rule || s >= t }, true, false},
-	{"rule&s>=t OR s>=t2", nil, true, true},
+	{"rules", 0, true, func(h hit, _, _, _ float64) bool { return h.any() },
+		"the rule extractor alone: an event of the kind's types, placed or not"},
+	{"clf", 1, false, func(_ hit, s, t, _ float64) bool { return s >= t },
+		"the classifier alone: score ≥ t"},
+	{"rule AND clf", 1, true, func(h hit, s, t, _ float64) bool { return h.any() && s >= t },
+		"a rule event and score ≥ t (the classifier as a filter on every rule event)"},
+	{"rule OR clf", 1, true, func(h hit, s, t, _ float64) bool { return h.any() || s >= t },
+		"a rule event or score ≥ t"},
+	{"rule AND clf, OR clf high", 2, true, func(h hit, s, t, t2 float64) bool { return h.any() && s >= t || s >= t2 },
+		"a rule event with score ≥ t, or any sentence with score ≥ t2 (filter and rescue)"},
+	{"placed OR unplaced AND clf", 1, true, func(h hit, s, t, _ float64) bool { return h.placed || h.unplaced && s >= t },
+		"placed rule events kept; unplaced ones (location null) only with score ≥ t"},
+	{"placed AND clf low, unplaced AND clf", 2, true, func(h hit, s, t, t2 float64) bool { return h.placed && s >= t || h.unplaced && s >= t2 },
+		"placed rule events with score ≥ t, unplaced ones with score ≥ t2"},
 }
 
-// bestTwo chooses t ≤ t2 maximising the F1 of "rule AND score ≥ t, or
-// score ≥ t2" over a grid of score quantiles.
-func bestTwo(scores []float64, rules, labels []bool) (float64, float64) {
+// grid is the candidate thresholds: 61 quantiles of the scores and 1.01 (never).
+func grid(scores []float64) []float64 {
 	qs := append([]float64(nil), scores...)
 	sort.Float64s(qs)
-	var grid []float64
+	var g []float64
 	for k := 0; k <= 60; k++ {
-		grid = append(grid, qs[(len(qs)-1)*k/60])
+		g = append(g, qs[(len(qs)-1)*k/60])
 	}
-	grid = append(grid, 1.01)
-	best, bt, bt2 := -1.0, 0.5, 1.01
+	return append(g, 1.01)
+}
+
+// tune chooses the detector's thresholds that maximise F1 over scores.
+func tune(d detector, scores []float64, hits []hit, labels []bool) (float64, float64) {
+	if d.thresh == 0 {
+		return 0, 0
+	}
+	g := grid(scores)
+	g2 := []float64{0}
+	if d.thresh == 2 {
+		g2 = g
+	}
+	best, bt, bt2 := -1.0, 0.0, 0.0
 	det := make([]bool, len(scores))
-	for _, t := range grid {
-		for _, t2 := range grid {
-			if t2 < t {
-				continue
-			}
+	for _, t := range g {
+		for _, t2 := range g2 {
 			for i, s := range scores {
-				det[i] = rules[i] && s >= t || s >= t2
+				det[i] = d.detect(hits[i], s, t, t2)
 			}
 			if m := eventclf.Measure(det, labels); m.F1 > best {
 				best, bt, bt2 = m.F1, t, t2
@@ -61,23 +87,22 @@ func bestTwo(scores []float64, rules, labels []bool) (float64, float64) {
 // figures over all held-out folds, and the thresholds the inner folds chose.
 func report(ctx context.Context, w io.Writer, c config, kind string, sents []sentence, exs []eventclf.Example, train eventclf.Trainer) error {
 	labels := labelsOf(exs)
-	rules := make([]bool, len(exs))
+	hits := make([]hit, len(exs))
 	haveRules := c.rules != ""
 	if haveRules {
-		hit, err := ruleHits(strings.ReplaceAll(c.rules, "%s", kind), kind)
+		byID, err := ruleHits(strings.ReplaceAll(c.rules, "%s", kind), kind)
 		if err != nil {
 			return err
 		}
 		for i, s := range sents {
-			rules[i] = hit[s.ID]
+			hits[i] = byID[s.ID]
 		}
 	}
 	fold := eventclf.Folds(labels, c.folds, c.seed)
 	type result struct {
-		per         []eventclf.PRF
-		thresholds  []float64
-		thresholds2 []float64
-		pooled      []bool
+		per    []eventclf.PRF
+		ts     []string
+		pooled []bool
 	}
 	res := make([]result, len(detectors))
 	for d := range res {
@@ -98,40 +123,34 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 		if err != nil {
 			return err
 		}
-		trLabels, trRules := make([]bool, len(trIdx)), make([]bool, len(trIdx))
+		trLabels, trHits := make([]bool, len(trIdx)), make([]hit, len(trIdx))
 		for k, i := range trIdx {
-			trLabels[k], trRules[k] = labels[i], rules[i]
+			trLabels[k], trHits[k] = labels[i], hits[i]
 		}
 		model, err := train(ctx, tr)
 		if err != nil {
 			return err
 		}
 		teLabels := make([]bool, len(teIdx))
-		teScores := make([]float64, len(teIdx))
 		for k, i := range teIdx {
 			teLabels[k] = labels[i]
-			teScores[k] = model.Prob(exs[i].Features)
 		}
 		for d, det := range detectors {
-			if !det.tuned && !haveRules || det.name != "classifier alone" && !haveRules {
+			if det.rules && !haveRules {
 				continue
 			}
-			t, t2 := 0.0, 0.0
-			if det.two {
-				t, t2 = bestTwo(inner, trRules, trLabels)
-				det.detect = func(rule bool, s, t float64) bool { return rule && s >= t || s >= t2 }
-			} else if det.tuned {
-				t, _ = eventclf.BestThreshold(inner, trLabels, func(k int, t float64) bool { return det.detect(trRules[k], inner[k], t) })
-			}
+			t, t2 := tune(det, inner, trHits, trLabels)
 			got := make([]bool, len(teIdx))
 			for k, i := range teIdx {
-				got[k] = det.detect(rules[i], teScores[k], t)
+				got[k] = det.detect(hits[i], model.Prob(exs[i].Features), t, t2)
 				res[d].pooled[i] = got[k]
 			}
 			res[d].per = append(res[d].per, eventclf.Measure(got, teLabels))
-			res[d].thresholds = append(res[d].thresholds, t)
-			if det.two {
-				res[d].thresholds2 = append(res[d].thresholds2, t2)
+			switch det.thresh {
+			case 1:
+				res[d].ts = append(res[d].ts, fmt.Sprintf("%.2f", t))
+			case 2:
+				res[d].ts = append(res[d].ts, fmt.Sprintf("%.2f/%.2f", t, t2))
 			}
 		}
 	}
@@ -143,7 +162,7 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 	}
 	fmt.Fprintf(w, "%s: %d sentences, %d yes; %d-fold nested CV (seed %d), -share %g -l2 %g -min %d -posweight %g\n",
 		kind, len(exs), pos, c.folds, c.seed, c.share, c.opt.L2, c.opt.MinCount, c.opt.PosWeight)
-	fmt.Fprintf(w, "  %-20s %-15s %-15s %-15s %-26s %s\n", "detector", "P mean±sd", "R mean±sd", "F1 mean±sd", "pooled P/R/F1 (tp fp fn)", "thresholds")
+	fmt.Fprintf(w, "  %-36s %-12s %-12s %-12s %-30s %s\n", "detector", "P mean±sd", "R mean±sd", "F1 mean±sd", "pooled P/R/F1 (tp fp fn)", "thresholds per outer fold")
 	for d, det := range detectors {
 		r := res[d]
 		if len(r.per) == 0 {
@@ -154,20 +173,8 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 			ps, rs, fs = append(ps, m.P), append(rs, m.R), append(fs, m.F1)
 		}
 		pm := eventclf.Measure(r.pooled, labels)
-		ts := ""
-		if det.tuned {
-			var parts []string
-			for k, t := range r.thresholds {
-				if det.two {
-					parts = append(parts, fmt.Sprintf("%.2f/%.2f", t, r.thresholds2[k]))
-				} else {
-					parts = append(parts, fmt.Sprintf("%.2f", t))
-				}
-			}
-			ts = strings.Join(parts, " ")
-		}
-		fmt.Fprintf(w, "  %-20s %-15s %-15s %-15s %.3f/%.3f/%.3f (%d %d %d)  %s\n", det.name,
-			meanSD(ps), meanSD(rs), meanSD(fs), pm.P, pm.R, pm.F1, pm.TP, pm.FP, pm.FN, ts)
+		fmt.Fprintf(w, "  %-36s %-12s %-12s %-12s %-30s %s\n", det.name, meanSD(ps), meanSD(rs), meanSD(fs),
+			fmt.Sprintf("%.3f/%.3f/%.3f (%d %d %d)", pm.P, pm.R, pm.F1, pm.TP, pm.FP, pm.FN), strings.Join(r.ts, " "))
 	}
 	return nil
 }
