@@ -42,6 +42,16 @@ var withWords = []string{"مع", "بين"}
 func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	s := dc.sents[si]
 	sc := sentCtx{speakers: map[int]bool{}}
+	// "واشنطن: …", "اليمن: عشرات القتلى في غارات": a name and a colon
+	// opening a headline or sentence label who speaks or where, not the doer.
+	for i, am := range dc.actors {
+		if am.from >= s.from && am.from <= s.from+1 && am.to < s.to && dc.toks[am.to].Norm == ":" {
+			sc.speakers[i] = true
+			if am.kind != "state" && am.kind != "civilian" {
+				sc.speaker = &speaker{text: dc.textOf(am.from, am.to), code: speakerCode(am), party: true}
+			}
+		}
+	}
 	for _, c := range within(dc.cues, s) {
 		switch c.Values[0] {
 		case "habitual":
@@ -257,6 +267,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
 				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
 			}
+			if typ == "armed_clash" && t.Values[0].Class == "generic" && x.civilianTarget(dc, t, s) && !x.armedTarget(dc, t, s, a1) {
+				typ = "attack" // "هجوم على كنيسة": aimed at civilians, not a battle
+			}
 
 			for _, pm := range assigned[ti] {
 				if pm.origin && (len(assigned[ti]) > 1 || attackType(typ)) {
@@ -269,6 +282,18 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
+				// "ليل الأربعاء ويوم الخميس": one event for each day told
+				if second := x.secondDay(dc, t, s); second != nil && ev.Date != nil && *ev.Date != second.Date {
+					ev2 := *ev
+					d := second.Date
+					ev2.Date, ev2.DatePrecision = &d, second.Precision
+					ev2.Evidence = append([]event.Span(nil), ev.Evidence...)
+					dc.explicit[&ev2] = true
+					if _, ok := index[dedupKey(&ev2)]; !ok {
+						index[dedupKey(&ev2)] = &ev2
+						out = append(out, &ev2)
+					}
+				}
 				if pm.bareCity {
 					dc.bare[ev] = true
 				}
@@ -362,6 +387,23 @@ func concrete(dc *doc, s sentence) bool {
 	return false
 }
 
+// civilianTarget reports an attack word aimed at a place of civilian life
+// or at civilians (targets.tsv, CIV actors) within its clause, after it.
+func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	end := min(dc.clauseEnd(t.To, s.to, 12), t.To+6)
+	for _, m := range within(dc.targets, s) {
+		if m.From >= t.To && m.From < end && m.Values[0] == "civilian" {
+			return true
+		}
+	}
+	for _, am := range dc.actors {
+		if am.from >= t.To && am.from < end && am.code == "CIV" {
+			return true
+		}
+	}
+	return false
+}
+
 // frameReach is how many words may stand between a frame word and the
 // event word it frames.
 var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relative": 4}
@@ -416,11 +458,22 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if covered {
 			continue
 		}
+		fired := false
 		for k := max(s.from, m.From-4); k < m.From; k++ {
 			if dc.hasForm(k, firedWords...) {
-				out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
+				fired = true
 				break
 			}
+		}
+		// "لقي فلسطينيان مصرعهما برصاص الجيش", "قتل ثلاثة بقذيفة": the dead
+		// tell that the weapon struck
+		for _, c := range dc.casualty {
+			if c.From >= max(s.from, m.From-5) && c.To <= m.From && (c.Values[0] == "killed" || c.Values[0] == "injured") {
+				fired = true
+			}
+		}
+		if fired {
+			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
@@ -441,7 +494,7 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 }
 
 // firedWords make a weapon word an event: it fell, hit or was fired.
-var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت"}
+var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت", "استهدف", "دمرت", "دمر", "دكت", "دك"}
 
 // sentencePlaces returns the places of a sentence that can be where an
 // event happened: not qualifiers, not countries.
@@ -497,6 +550,14 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 		case "ended":
 			if attackType(t.Values[0].Type) && (c.From >= t.To && c.To <= end || c.From >= start && c.To <= t.From) {
 				return true
+			}
+		case "foiled":
+			// "فشلت المفاوضات في التوصل إلى هدنة": a truce or deal that failed was never made
+			switch t.Values[0].Type {
+			case "ceasefire", "agreement":
+				if c.To <= t.From && t.From-c.To <= 8 {
+					return true
+				}
 			}
 		}
 	}
@@ -728,8 +789,15 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			break
 		}
 	}
+	// An event word that only dates or answers something else ("ردا على
+	// هجوم كيميائي", "بعد القصف") has no doer but the one its own words name.
+	framed := false
+	switch x.framed(dc, t, s) {
+	case "anchor", "reaction":
+		framed = true
+	}
 	// 5. subject first: "قوات النظام قصفت…", nearest actor before the trigger
-	if a1 == nil {
+	if a1 == nil && !framed {
 		for i := hi - 1; i >= lo; i-- {
 			am := dc.actors[i]
 			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) {
@@ -743,9 +811,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	// 6. an air force named anywhere in the sentence, for an attack
-	if a1 == nil {
+	if a1 == nil && !framed {
 		for i := lo; i < hi; i++ {
-			if inSent(i) && dc.actors[i].air && !objectBefore(i) {
+			if inSent(i) && dc.actors[i].air && !objectBefore(i) && !sc.speakers[i] {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}
@@ -761,10 +829,10 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 8. the doer of the story the sentence goes on with, or the last armed
 	// actor of the two sentences before
-	if a1 == nil && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
+	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
 		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
 	}
-	for back := 1; a1 == nil && back <= 2 && si-back >= 0; back++ {
+	for back := 1; a1 == nil && !framed && back <= 2 && si-back >= 0; back++ {
 		p := dc.sents[si-back]
 		if p.boiler {
 			continue
@@ -996,6 +1064,27 @@ func olderThan(d string, anchor time.Time, days int) bool {
 		return false
 	}
 	return err == nil && anchor.Sub(t) > time.Duration(days)*24*time.Hour
+}
+
+// secondDay returns a day joined by و to the day dateFor picks for t
+// ("ليل الأربعاء ويوم الخميس", "يومي 3 و4 أيار" read as two), or nil.
+func (x *Extractor) secondDay(dc *doc, t arabic.Match[Trigger], s sentence) *dateMention {
+	first := x.dateFor(dc, t, s)
+	if first == nil || first.Precision != "day" || first.tok < s.from || first.tok >= s.to {
+		return nil
+	}
+	for k := range dc.dates {
+		m := &dc.dates[k]
+		if m.tok <= first.tok || m.tok >= s.to || m.Precision != "day" || m.Date == first.Date {
+			continue
+		}
+		gap := strings.TrimSpace(dc.art.Text[first.End:m.Start])
+		if gap == "" && strings.HasPrefix(dc.art.Text[m.Start:m.End], "و") || gap == "و" {
+			return m
+		}
+		break
+	}
+	return nil
 }
 
 // dateFor picks the date mention nearest the trigger in its sentence, or

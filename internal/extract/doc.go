@@ -41,6 +41,7 @@ type doc struct {
 	instr     []arabic.Match[string]
 	cues      []arabic.Match[string]
 	frames    []arabic.Match[string]
+	targets   []arabic.Match[string]
 	units     []arabic.Match[string]
 	casualty  []arabic.Match[string]
 	numbers   []numberMention

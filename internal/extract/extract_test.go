@@ -118,6 +118,65 @@ func TestExtractEvents(t *testing.T) {
 			count: 3,
 		},
 		{
+			name: "a bare city named like its province is the city", published: "2020-01-10",
+			text:  "قتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على درعا أمس.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-daraa", precision: 1, date: "2020-01-09"}},
+			count: 1,
+		},
+		{
+			name: "the countryside of two provinces", published: "2020-01-10",
+			text: "شنت الطائرات الروسية أمس غارات على ريفي حماة واللاذقية.",
+			want: []want{
+				{typ: "air_drone_strike", name: "حماة", precision: 3},
+				{typ: "air_drone_strike", name: "اللاذقية", precision: 3},
+			},
+			count: 2,
+		},
+		{
+			name: "two days joined in one sentence are two events", published: "2018-08-10",
+			text: "وشنت طائرات إسرائيلية غارات ليل الأربعاء ويوم الخميس على أكثر من 150 هدفا في غزة.",
+			want: []want{
+				{typ: "air_drone_strike", name: "غزة", date: "2018-08-08"},
+				{typ: "air_drone_strike", name: "غزة", date: "2018-08-09"},
+			},
+			count: 2,
+		},
+		{
+			name: "an attack on a church is violence against civilians", published: "2018-04-10",
+			text:  "وقع هجوم على كنيسة في مدينة طنطا أمس وقتل فيه 28 شخصا.",
+			want:  []want{{typ: "attack", name: "طنطا", date: "2018-04-09"}},
+			count: 1,
+		},
+		{
+			name: "planes that destroyed a building struck it", published: "2018-08-10",
+			text:  "ودمرت طائرات إسرائيلية مساء الخميس مبنى في مدينة غزة بعدد من الصواريخ.",
+			want:  []want{{typ: "air_drone_strike", name: "غزة", date: "2018-08-09", actor1: "ISR.MIL"}},
+			count: 1,
+		},
+		{
+			name: "chemical spelt كيمياوي", published: "2018-04-10",
+			text:  "اتهمت واشنطن النظام بشن هجوم كيمياوي على مدينة دوما أمس.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما"}},
+			count: 1,
+		},
+		{
+			name: "the attack retold is the chemical attack", published: "2018-04-10",
+			text:  "قتل عشرات المدنيين في هجوم كيماوي على مدينة دوما أمس.\nوقال البيت الأبيض إن الهجوم في دوما يتسق مع نمط النظام.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-09"}},
+			count: 1,
+		},
+		{
+			name: "not the first time is no negation", published: "2020-01-10",
+			text:  "وليست هذه المرة الأولى التي تقصف فيها طائرات روسية بلدة كفرنبل، إذ قصفتها أمس.",
+			want:  []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL"}},
+		},
+		{
+			name: "no fewer than is a count", published: "2020-01-10",
+			text:  "قتل ما لا يقل عن 12 مدنيا أمس في قصف مدفعي لقوات النظام على بلدة كفرنبل.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "كفرنبل", actor1: "SYR.GOV"}},
+			count: 1,
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
@@ -279,6 +338,7 @@ func TestNoEvents(t *testing.T) {
 		{"boilerplate line", "اقرأ أيضا: غارات روسية على بلدة كفرنبل"},
 		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
 		{"a clitic does not make a village", "قالت الوزارة إن السيطرة على الوباء صعبة لعدم وجود لقاح فعال."},
+		{"failed talks", "فشلت المفاوضات في التوصل إلى هدنة في مدينة إدلب أمس."},
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
 		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
@@ -633,6 +693,35 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 			}
 			if got != tt.place {
 				t.Errorf("imported place %q; want %q:%s", got, tt.place, describe(evs))
+			}
+		})
+	}
+}
+
+// The doer of an event is never the one whose name labels a headline
+// ("واشنطن: …") nor the doer of another act the event only answers.
+func TestDoerIsNotSpeakerOrResponder(t *testing.T) {
+	tests := []struct {
+		name, text, typ, notDoer string
+	}{
+		{"a headline's speaker label", "واشنطن: النظام شن هجوما كيماويا على دوما أمس", "chemical_weapon", "USA.GOV"},
+		{"the responder", "وكانت واشنطن قد شنت ضربة صاروخية على مطار الشعيرات ردا على هجوم كيميائي على مدينة خان شيخون في 4 أبريل.", "chemical_weapon", "USA.MIL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2018-04-10", Text: tt.text})
+			found := false
+			for _, e := range evs {
+				if e.EventType != tt.typ {
+					continue
+				}
+				found = true
+				if e.Actor1 != nil && strings.HasPrefix(e.Actor1.Code, tt.notDoer[:3]) {
+					t.Errorf("Extract(%q): %s by %s (%q); the doer is not %s", tt.text, e.EventType, e.Actor1.Code, e.Actor1.Text, tt.notDoer)
+				}
+			}
+			if !found {
+				t.Errorf("Extract(%q) gave no %s:%s", tt.text, tt.typ, describe(evs))
 			}
 		})
 	}

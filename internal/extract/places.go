@@ -43,6 +43,7 @@ type placeMention struct {
 	fallbackDir      bool            // … and the sentence said which side of it ("غرب مدينة إدلب")
 	firstKey         string          // the reading of the first name word the gazetteer matched
 	bareCity         bool            // a city named like its province, with no word saying which ("حمص")
+	coordinated      bool            // joined by و to a dual or plural place word's first name ("ريفي حماة واللاذقية")
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
@@ -294,6 +295,7 @@ func (x *Extractor) coordinate(dc *doc, ms []placeMention) {
 		if !duals[w] && !duals[arabic.StripArticle(w)] {
 			continue
 		}
+		cur.coordinated = true
 		if prev.region {
 			cur.region = true
 			cur.dirs = prev.dirs
@@ -483,8 +485,8 @@ func unknownName(dc *doc, k, to int) (int, int, bool) {
 func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 	for k := 1; k < len(ms); k++ {
 		prev, cur := &ms[k-1], &ms[k]
-		if strings.HasPrefix(dc.norm(cur.from), "و") && cur.from == cur.nameFrom && !cur.region {
-			continue // "والفطيرة": a list goes on
+		if strings.HasPrefix(dc.norm(cur.from), "و") && cur.from == cur.nameFrom && !cur.region || cur.coordinated {
+			continue // "والفطيرة", "ريفي حماة واللاذقية": a list goes on
 		}
 		gapOK := true
 		within := false
