@@ -303,3 +303,16 @@ func FuzzScore(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkScore scores one typical news sentence (go test -bench Score).
+func BenchmarkScore(b *testing.B) {
+	m, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := "وقالت الشرطة إن خمسة أشخاص قتلوا وأصيب عشرون آخرون أمس في انفجار سيارة مفخخة قرب سوق شعبي وسط مدينة الموصل شمال العراق."
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		m.Score("assault", text)
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/eventclf"
@@ -38,6 +39,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fs := flag.NewFlagSet("filter", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	weights := fs.String("weights", "", "weights file (default: the embedded one)")
+	only := fs.String("types", "", "comma-separated event types to filter (default: every assault and protest type)")
 	thresholds := map[string]*float64{}
 	for _, k := range eventclf.Kinds {
 		thresholds[k] = fs.Float64(k, -1, "keep a "+k+" event when an evidence sentence scores at least this (default: the model's threshold)")
@@ -74,6 +76,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		defer f.Close()
 		in = f
 	}
+	filtered := map[string]bool{}
+	for _, t := range strings.Split(*only, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			filtered[t] = true
+		}
+	}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	w := bufio.NewWriter(stdout)
@@ -91,7 +99,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			fmt.Fprintf(stderr, "filter: line %d: %v (kept)\n", line, err)
-		} else if !passes(m, thresholds, e.EventType, e.Evidence) {
+		} else if (len(filtered) == 0 || filtered[e.EventType]) && !passes(m, thresholds, e.EventType, e.Evidence) {
 			dropped++
 			continue
 		}

@@ -22,6 +22,8 @@ func TestRun(t *testing.T) {
 		{"threshold 0 keeps all", []string{"-assault", "0"}, strings.Join([]string{event, metaphor}, "\n"), []string{event, metaphor}},
 		{"threshold above 1 drops every assault", []string{"-assault", "1.1"}, strings.Join([]string{event, other}, "\n"), []string{other}},
 		{"bad line kept and reported", nil, bad + "\n" + metaphor, []string{bad}},
+		{"only the listed types filtered", []string{"-types", "suicide_bomb"}, strings.Join([]string{event, metaphor}, "\n"), []string{event, metaphor}},
+		{"listed type filtered", []string{"-types", "attack,suicide_bomb"}, strings.Join([]string{event, metaphor}, "\n"), []string{event}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
