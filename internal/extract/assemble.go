@@ -1030,6 +1030,14 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	ev.Claim = claim
 	if nEvents == 1 {
 		ev.Fatalities = x.fatalities(dc, s)
+	} else if f := x.fatalities(dc, s); f != nil && *f == 0 {
+		ev.Fatalities = f // "دون وقوع إصابات" holds for every place the sentence names
+	} else if pm.place != nil || pm.fallbackTo != nil {
+		// "قتل ثمانية في قصف على خان شيخون فيما قتل ثلاثة في قصف لبلدة التح":
+		// each toll in the clause of its own place
+		if c, ok := dc.ownClause(t, pm, s); ok {
+			ev.Fatalities = x.fatalities(dc, c)
+		}
 	}
 	ev.Quantities = x.quantities(dc, s)
 	ev.Evidence = []event.Span{dc.span(s.from, s.to)}
@@ -1123,7 +1131,11 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 // fatalities reads "قتل 35 مدنيا", "أسفر عن 28 قتيلا", "مقتل 20 مدنيا".
 func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	best := -1
+	none := false
 	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] == "none" {
+			none = true // "دون وقوع إصابات"
+		}
 		if c.Values[0] != "killed" {
 			continue
 		}
@@ -1142,7 +1154,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			default:
 				continue
 			}
-			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) {
+			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) {
 				v, bestD = nm.value, d
 			}
 		}
@@ -1164,10 +1176,64 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		}
 	}
 	if best < 0 {
+		if none {
+			zero := 0
+			return &zero
+		}
 		return nil
 	}
 	return &best
 }
+
+// clauseJoiners open a new clause without punctuation.
+var clauseJoiners = []string{"فيما", "بينما", "كما", "حين", "وفيما", "وبينما", "وكما"}
+
+// ownClause returns the clause that holds both trigger t and place pm and
+// no other place of the sentence, as a sentence of its own; ok is false
+// when there is none.
+func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
+	from, to := min(t.From, pm.from), max(t.To, pm.to)
+	boundary := func(i int) bool {
+		p := dc.toks[i]
+		return p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == ".") || dc.hasForm(i, clauseJoiners...)
+	}
+	for from > s.from && !boundary(from-1) && !boundary(from) {
+		from--
+	}
+	for to < s.to && !boundary(to) {
+		to++
+	}
+	for k := range dc.places {
+		o := &dc.places[k]
+		if o != pm && !o.qualifier && o.from >= from && o.from < to && o.from >= s.from && o.from < s.to {
+			return sentence{}, false
+		}
+	}
+	c := s
+	c.from, c.to = from, to
+	return c, true
+}
+
+// notAToll reports a number that counts something other than the dead: a
+// unit after it ("75 غارة", "200 صاروخ"), money, a share, an age, or a year.
+func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
+	if nm.value >= 1900 && nm.value <= 2100 && dc.toks[nm.from].Kind == arabic.Number {
+		return true // "منذ 2014"
+	}
+	if nm.to >= s.to {
+		return false
+	}
+	if u, ok := x.lx.Units.At(dc.d, nm.to, s.to); ok && u.From == nm.to && weaponUnits[u.Values[0]] {
+		return true
+	}
+	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
+}
+
+// weaponUnits are units that count strikes and weapons, never people.
+var weaponUnits = map[string]bool{"غارة": true, "ضربة": true, "طلعة": true, "صاروخ": true, "قذيفة": true, "برميل": true, "عبوة": true, "لغم": true, "قنبلة": true, "رشقة": true, "طائرة": true, "مروحية": true, "مقاتلة": true, "خرق": true, "هجوم": true, "راجمة": true}
+
+// notTollWords follow a number that is no count of people.
+var notTollWords = []string{"دولار", "دولارا", "دولارات", "مليون", "ملايين", "مليار", "مليارات", "يورو", "ليرة", "بالمئه", "بالمئة", "بالمائه", "في المئه", "المئه", "عاما", "عام", "سنة", "سنوات", "اعوام", "عامًا", "كيلومتر", "كيلومترا", "كم", "متر", "مترا"}
 
 func (x *Extractor) isDateNumber(dc *doc, nm numberMention) bool {
 	for _, d := range dc.dates {

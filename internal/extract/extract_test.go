@@ -167,8 +167,8 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "not the first time is no negation", published: "2020-01-10",
-			text:  "وليست هذه المرة الأولى التي تقصف فيها طائرات روسية بلدة كفرنبل، إذ قصفتها أمس.",
-			want:  []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL"}},
+			text: "وليست هذه المرة الأولى التي تقصف فيها طائرات روسية بلدة كفرنبل، إذ قصفتها أمس.",
+			want: []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL"}},
 		},
 		{
 			name: "no fewer than is a count", published: "2020-01-10",
@@ -722,6 +722,45 @@ func TestDoerIsNotSpeakerOrResponder(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("Extract(%q) gave no %s:%s", tt.text, tt.typ, describe(evs))
+			}
+		})
+	}
+}
+
+// Fatalities come only from deaths the sentence ties to the event (SPEC §2).
+func TestFatalities(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]int // place name part -> fatalities; -1 for null
+	}{
+		{"strikes counted are no toll", "قتل مدنيون أمس في 75 غارة جوية على بلدة كفرنبل.", map[string]int{"كفرنبل": -1}},
+		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
+		{"nobody hurt is zero", "قصفت قوات النظام أمس بلدة كفرنبل دون وقوع إصابات.", map[string]int{"كفرنبل": 0}},
+		{"no information is null", "قصفت قوات النظام أمس بلدة كفرنبل دون ورود معلومات عن خسائر بشرية.", map[string]int{"كفرنبل": -1}},
+		{"each toll in its own clause", "قتل ثمانية مدنيين أمس في قصف على مدينة خان شيخون فيما قتل ثلاثة آخرون في قصف لبلدة التح.",
+			map[string]int{"خان شيخون": 8, "التح": 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2020-01-10", Text: tt.text})
+			for part, want := range tt.want {
+				found := false
+				for _, e := range evs {
+					if e.Location == nil || !strings.Contains(e.Location.Name, part) {
+						continue
+					}
+					found = true
+					got := -1
+					if e.Fatalities != nil {
+						got = *e.Fatalities
+					}
+					if got != want {
+						t.Errorf("Extract(%q) at %s: fatalities %d; want %d (-1: null)", tt.text, part, got, want)
+					}
+				}
+				if !found {
+					t.Errorf("Extract(%q): no event at %s:%s", tt.text, part, describe(evs))
+				}
 			}
 		})
 	}
