@@ -14,6 +14,7 @@ import (
 // hit is what the rule extractor found in one sentence for one kind.
 type hit struct {
 	placed, unplaced bool // an event of the kind with a location, and one with location null
+	gated, ungated   bool // an event of a type in -gate, and one of another type
 }
 
 func (h hit) any() bool { return h.placed || h.unplaced }
@@ -42,6 +43,10 @@ var detectors = []detector{
 		"a rule event with score ≥ t, or any sentence with score ≥ t2 (filter and rescue)"},
 	{"placed OR unplaced AND clf", 1, true, func(h hit, s, t, _ float64) bool { return h.placed || h.unplaced && s >= t },
 		"placed rule events kept; unplaced ones (location null) only with score ≥ t"},
+	{"ungated OR gated AND clf", 1, true, func(h hit, s, t, _ float64) bool { return h.ungated || h.gated && s >= t },
+		"rule events of the -gate types only with score ≥ t, of other types always"},
+	{"ungated OR gated AND clf, OR clf high", 2, true, func(h hit, s, t, t2 float64) bool { return h.ungated || h.gated && s >= t || s >= t2 },
+		"as above, and any sentence with score ≥ t2 (rescue)"},
 	{"placed AND clf low, unplaced AND clf", 2, true, func(h hit, s, t, t2 float64) bool { return h.placed && s >= t || h.unplaced && s >= t2 },
 		"placed rule events with score ≥ t, unplaced ones with score ≥ t2"},
 }
@@ -90,7 +95,7 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 	hits := make([]hit, len(exs))
 	haveRules := c.rules != ""
 	if haveRules {
-		byID, err := ruleHits(strings.ReplaceAll(c.rules, "%s", kind), kind)
+		byID, err := ruleHits(strings.ReplaceAll(c.rules, "%s", kind), kind, c.gate)
 		if err != nil {
 			return err
 		}
@@ -162,7 +167,7 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 	}
 	fmt.Fprintf(w, "%s: %d sentences, %d yes; %d-fold nested CV (seed %d), -share %g -l2 %g -min %d -posweight %g\n",
 		kind, len(exs), pos, c.folds, c.seed, c.share, c.opt.L2, c.opt.MinCount, c.opt.PosWeight)
-	fmt.Fprintf(w, "  %-36s %-12s %-12s %-12s %-30s %s\n", "detector", "P mean±sd", "R mean±sd", "F1 mean±sd", "pooled P/R/F1 (tp fp fn)", "thresholds per outer fold")
+	fmt.Fprintf(w, "  %-38s %-12s %-12s %-12s %-30s %s\n", "detector", "P mean±sd", "R mean±sd", "F1 mean±sd", "pooled P/R/F1 (tp fp fn)", "thresholds per outer fold")
 	for d, det := range detectors {
 		r := res[d]
 		if len(r.per) == 0 {
@@ -173,7 +178,7 @@ func report(ctx context.Context, w io.Writer, c config, kind string, sents []sen
 			ps, rs, fs = append(ps, m.P), append(rs, m.R), append(fs, m.F1)
 		}
 		pm := eventclf.Measure(r.pooled, labels)
-		fmt.Fprintf(w, "  %-36s %-12s %-12s %-12s %-30s %s\n", det.name, meanSD(ps), meanSD(rs), meanSD(fs),
+		fmt.Fprintf(w, "  %-38s %-12s %-12s %-12s %-30s %s\n", det.name, meanSD(ps), meanSD(rs), meanSD(fs),
 			fmt.Sprintf("%.3f/%.3f/%.3f (%d %d %d)", pm.P, pm.R, pm.F1, pm.TP, pm.FP, pm.FN), strings.Join(r.ts, " "))
 	}
 	return nil
