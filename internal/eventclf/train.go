@@ -381,3 +381,37 @@ func TrainJoint(ctx context.Context, kind string, own []Example, others map[stri
 	}
 	return l, nil
 }
+
+// TrainNaiveBayes fits a Bernoulli-style naive Bayes over present features
+// only (the usual "NB log-count ratio" linear model): weight(f) =
+// log(P(f|yes)/P(f|no)) with add-alpha smoothing, bias the log prior odds.
+// It is here to compare against logistic regression (train -model nb).
+func TrainNaiveBayes(examples []Example, minCount int, alpha float64) *Linear {
+	df := map[string]int{}
+	pos := map[string]float64{}
+	neg := map[string]float64{}
+	var npos, nneg float64
+	for _, e := range examples {
+		if e.Label {
+			npos++
+		} else {
+			nneg++
+		}
+		for _, f := range e.Features {
+			df[f]++
+			if e.Label {
+				pos[f]++
+			} else {
+				neg[f]++
+			}
+		}
+	}
+	l := &Linear{Bias: math.Log((npos + alpha) / (nneg + alpha)), Weights: map[string]float64{}, Threshold: 0.5}
+	for f, n := range df {
+		if n < minCount {
+			continue
+		}
+		l.Weights[f] = math.Log((pos[f]+alpha)/(npos+2*alpha)) - math.Log((neg[f]+alpha)/(nneg+2*alpha))
+	}
+	return l
+}

@@ -39,6 +39,8 @@ type config struct {
 	gsr, out, rules, date string
 	scores                string
 	gate                  string
+	hard                  float64
+	model                 string
 	folds                 int
 	seed                  int64
 	cv                    bool
@@ -50,6 +52,11 @@ type config struct {
 // trainer returns how a kind's model is fitted: on its own sentences, or
 // (with -share > 0) jointly with the other kinds' sentences at that weight.
 func (c config) trainer(kind string, data map[string][]eventclf.Example) eventclf.Trainer {
+	if c.model == "nb" {
+		return func(ctx context.Context, exs []eventclf.Example) (*eventclf.Linear, error) {
+			return eventclf.TrainNaiveBayes(exs, c.opt.MinCount, 1), nil
+		}
+	}
 	if c.share <= 0 {
 		return func(ctx context.Context, exs []eventclf.Example) (*eventclf.Linear, error) {
 			return eventclf.Train(ctx, exs, c.opt)
@@ -82,6 +89,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&c.repeats, "repeats", 0, "print average precision and best F1 of out-of-fold scores over this many fold seeds (for comparing settings)")
 	fs.StringVar(&c.scores, "scores", "", "write each sentence's out-of-fold score to this TSV, %s for the kind (with -out)")
 	fs.StringVar(&c.gate, "gate", defaultGate, "event types the classifier filters in the \"gated\" rows of the -cv report (comma-separated)")
+	fs.StringVar(&c.model, "model", "lr", "lr (L2 logistic regression) or nb (naive Bayes, for comparison)")
+	fs.Float64Var(&c.hard, "hard", 1, "loss weight of a \"difficult no\" sentence (one that looks like an event and is not)")
 	fs.Float64Var(&c.share, "share", 0, "train each kind jointly with the other kinds' sentences at this loss weight (0: alone)")
 	fs.Float64Var(&c.opt.L2, "l2", 0.01, "L2 penalty (per example)")
 	fs.IntVar(&c.opt.MinCount, "min", 15, "minimum number of training sentences a feature must occur in")
@@ -106,6 +115,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		exs := make([]eventclf.Example, len(ss))
 		for i, s := range ss {
 			exs[i] = eventclf.Example{Features: eventclf.Features(s.Text), Label: s.Label == "yes"}
+			if s.Strict == "difficult no" {
+				exs[i].Weight = c.hard
+			}
 		}
 		sents[kind], data[kind] = ss, exs
 	}
@@ -162,8 +174,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		"Features (eventclf.Features): w: stem, b: adjacent stems (# = a number), d: stem with the article, c: word class (words.tsv), s: shape, f: first word.",
 		"Data: OEDA Arabic event sentences (openeventdata/arabic_event_gsr, MIT licence), the half in ../shared/dev/gsr.",
 		TrainedPrefix + date,
-		fmt.Sprintf("Settings: L2 logistic regression by L-BFGS; -share %g -l2 %g -min %d -posweight %g -iter %d -prune %g -folds %d -seed %d",
-			c.share, c.opt.L2, c.opt.MinCount, c.opt.PosWeight, c.opt.MaxIter, c.opt.Prune, c.folds, c.seed),
+		fmt.Sprintf("Settings: L2 logistic regression by L-BFGS; -hard %g -share %g -l2 %g -min %d -posweight %g -iter %d -prune %g -folds %d -seed %d",
+			c.hard, c.share, c.opt.L2, c.opt.MinCount, c.opt.PosWeight, c.opt.MaxIter, c.opt.Prune, c.folds, c.seed),
 		"Reproduce: go run ./internal/eventclf/train -gsr ../shared/dev/gsr -out internal/eventclf/weights.tsv",
 	}, model.Notes...)
 	f, err := os.Create(c.out)
@@ -193,7 +205,7 @@ const TrainedPrefix = "trained: "
 func round(t float64) float64 { return math.Round(t*1e4) / 1e4 }
 
 type sentence struct {
-	ID, Text, Label string
+	ID, Text, Label, Strict string
 }
 
 func readSentences(path string) ([]sentence, error) {
@@ -212,9 +224,10 @@ func readSentences(path string) ([]sentence, error) {
 			continue
 		}
 		var s struct {
-			ID    string `json:"id"`
-			Text  string `json:"text"`
-			Label string `json:"label"`
+			ID     string `json:"id"`
+			Text   string `json:"text"`
+			Label  string `json:"label"`
+			Strict string `json:"strict"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
 			return nil, fmt.Errorf("%s line %d: %w", path, line, err)
@@ -222,7 +235,7 @@ func readSentences(path string) ([]sentence, error) {
 		if s.Label != "yes" && s.Label != "no" {
 			return nil, fmt.Errorf("%s line %d: label %q is neither yes nor no", path, line, s.Label)
 		}
-		out = append(out, sentence{s.ID, s.Text, s.Label})
+		out = append(out, sentence{s.ID, s.Text, s.Label, s.Strict})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
