@@ -316,3 +316,12 @@ func BenchmarkScore(b *testing.B) {
 		m.Score("assault", text)
 	}
 }
+
+func TestTrainNaiveBayes(t *testing.T) {
+	l := TrainNaiveBayes(synthetic(90, 0), 2, 1)
+	for i, e := range synthetic(30, 1000) {
+		if p := l.Prob(e.Features); (p >= 0.5) != e.Label {
+			t.Errorf("example %d: P = %.3f; want label %v", i, p, e.Label)
+		}
+	}
+}
