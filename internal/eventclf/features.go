@@ -153,8 +153,8 @@ func definite(norm string) bool {
 
 // future reports a future-tense verb: the particle سـ on an imperfect verb
 // (سيقوم، ستشن، وسيتم). Nouns starting with سي/ست (سيارة، ستة) are common,
-// so only four-letter-or-longer words after an optional و count, and a
-// known class word never does.
+// so only words of five letters or more after an optional و count, and
+// the سيار… and ستين… nouns never do.
 func future(norm string) bool {
 	w := strings.TrimPrefix(norm, "و")
 	if !(strings.HasPrefix(w, "سي") || strings.HasPrefix(w, "ست") || strings.HasPrefix(w, "سن")) {

@@ -92,10 +92,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return err
 		}
 		var e struct {
-			EventType string `json:"event_type"`
-			Evidence  []struct {
-				Text string `json:"text"`
-			} `json:"evidence"`
+			EventType string     `json:"event_type"`
+			Evidence  []evidence `json:"evidence"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			fmt.Fprintf(stderr, "filter: line %d: %v (kept)\n", line, err)
@@ -111,11 +109,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return sc.Err()
 }
 
+// evidence is one evidence span of an event (SPEC §2).
+type evidence struct {
+	Text string `json:"text"`
+}
+
 // passes reports whether an event clears the threshold of every kind its
 // type belongs to, on the best-scoring sentence of its evidence.
-func passes(m *eventclf.Model, thresholds map[string]*float64, eventType string, evidence []struct {
-	Text string `json:"text"`
-}) bool {
+func passes(m *eventclf.Model, thresholds map[string]*float64, eventType string, evidence []evidence) bool {
 	for _, k := range eventclf.KindsOf(eventType) {
 		best := 0.0
 		for _, ev := range evidence {
