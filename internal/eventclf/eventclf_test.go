@@ -84,6 +84,9 @@ func TestFeatures(t *testing.T) {
 		{"future verb", "وسيقوم الجيش", []string{"s:future"}, nil},
 		{"car is not future", "سيارة", nil, []string{"s:future"}},
 		{"quote", "قال «نرفض»", []string{"s:quote", "c:speech"}, nil},
+		{"event as a time anchor", "وبعد اغتيال الرئيس عقدت الحكومة جلسة", []string{"c:event", "s:event-anchored"}, []string{"s:event-free"}},
+		{"event reacted to", "وندد الرئيس بشدة بالهجوم على السفارة", []string{"c:reaction", "s:event-reacted"}, []string{"s:event-free"}},
+		{"event reported", "قتل خمسة أشخاص في هجوم على السفارة", []string{"s:event-free"}, []string{"s:event-anchored", "s:event-reacted"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -73,7 +73,9 @@ const maxTokens = 400
 //	               names a topic more often than it reports an occurrence)
 //	c:CLASS        a word of a class in words.tsv (month, casualty, speech, …)
 //	s:SHAPE        word shapes: a number, a year, a future verb (سي…/ست…),
-//	               a quote, the sentence's length band
+//	               a quote, the sentence's length band; an event word right
+//	               after an anchor ("بعد اغتيال"), a few words after a
+//	               reaction ("ندد بالهجوم"), or neither
 //	f:STEM         the first word's stem ("وقال", "يذكر", "ومن")
 func Features(text string) []string {
 	toks := arabic.Tokenize(text)
@@ -84,6 +86,7 @@ func Features(text string) []string {
 	add := func(f string) { set[f] = true }
 	prev := ""
 	words := 0
+	anchor, reaction := -100, -100 // word index of the last anchor and reaction word
 	for _, t := range toks {
 		switch t.Kind {
 		case arabic.Punct:
@@ -122,6 +125,22 @@ func Features(text string) []string {
 		}
 		for _, c := range classesOf(t.Norm) {
 			add("c:" + c)
+			switch c {
+			case "anchor":
+				anchor = words
+			case "reaction":
+				reaction = words
+			case "event":
+				// "بعد اغتيال", "منذ الهجوم على": an occurrence used as a time anchor;
+				// "ندد بالهجوم", "محاكمة المتهمين بتفجير": one reacted to or tried.
+				if words-anchor <= 2 {
+					add("s:event-anchored")
+				} else if words-reaction <= 6 {
+					add("s:event-reacted")
+				} else {
+					add("s:event-free")
+				}
+			}
 		}
 	}
 	switch {
@@ -168,16 +187,19 @@ func future(norm string) bool {
 func classesOf(norm string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, c := range arabic.Candidates(norm) {
-		if c.Cost > 2 {
-			continue
-		}
-		for _, cl := range wordClasses[c.Form] {
+	look := func(form string) {
+		for _, cl := range wordClasses[form] {
 			if !seen[cl] {
 				seen[cl] = true
 				out = append(out, cl)
 			}
 		}
 	}
+	for _, c := range arabic.Candidates(norm) {
+		if c.Cost <= 2 {
+			look(c.Form)
+		}
+	}
+	look(arabic.Stem(norm))
 	return out
 }
