@@ -328,3 +328,33 @@ func TestTrainNaiveBayes(t *testing.T) {
 		}
 	}
 }
+
+func TestKeep(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := "قتل خمسة أشخاص وأصيب عشرون آخرون أمس في انفجار سيارة مفخخة قرب سوق في مدينة الموصل."
+	anchor := "وقال الرئيس في كلمة ألقاها بعد اغتيال الحريري إن الحكومة ستعقد اجتماعا الأسبوع المقبل."
+	tests := []struct {
+		name, eventType, sentence string
+		want                      bool
+	}{
+		{"gated type, reported", "suicide_bomb", report, true},
+		{"gated type, time anchor", "attack", anchor, false},
+		{"ungated type kept whatever the score", "air_drone_strike", anchor, true},
+		{"not an assault or protest type", "consult", anchor, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := m.Keep(tt.eventType, tt.sentence); got != tt.want {
+				t.Errorf("Keep(%q, %q) = %v (score %.3f); want %v", tt.eventType, tt.sentence, got, m.Score("assault", tt.sentence), tt.want)
+			}
+		})
+	}
+	for _, g := range GatedTypes {
+		if len(KindsOf(g)) == 0 {
+			t.Errorf("gated type %q belongs to no kind", g)
+		}
+	}
+}

@@ -6,6 +6,7 @@
 //
 //	raqib extract ../shared/dev/wide/articles.jsonl | go run ./internal/eventclf/filter > filtered.jsonl
 //	go run ./internal/eventclf/filter -assault 0.2 -protest 0.1 events.jsonl > filtered.jsonl
+//	go run ./internal/eventclf/filter -types gated -assault 0.12 -protest 0.12 events.jsonl  # as Model.Keep
 //
 // It is a measuring tool for deciding how to wire the classifier into the
 // extractor, not part of the pipeline.
@@ -39,7 +40,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fs := flag.NewFlagSet("filter", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	weights := fs.String("weights", "", "weights file (default: the embedded one)")
-	only := fs.String("types", "", "comma-separated event types to filter (default: every assault and protest type)")
+	only := fs.String("types", "", "comma-separated event types to filter, or \"gated\" for eventclf.GatedTypes (default: every assault and protest type)")
 	thresholds := map[string]*float64{}
 	for _, k := range eventclf.Kinds {
 		thresholds[k] = fs.Float64(k, -1, "keep a "+k+" event when an evidence sentence scores at least this (default: the model's threshold)")
@@ -77,7 +78,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		in = f
 	}
 	filtered := map[string]bool{}
-	for _, t := range strings.Split(*only, ",") {
+	list := strings.Split(*only, ",")
+	if *only == "gated" {
+		list = eventclf.GatedTypes
+	}
+	for _, t := range list {
 		if t = strings.TrimSpace(t); t != "" {
 			filtered[t] = true
 		}

@@ -23,6 +23,7 @@ func TestRun(t *testing.T) {
 		{"threshold above 1 drops every assault", []string{"-assault", "1.1"}, strings.Join([]string{event, other}, "\n"), []string{other}},
 		{"bad line kept and reported", nil, bad + "\n" + metaphor, []string{bad}},
 		{"only the listed types filtered", []string{"-types", "suicide_bomb"}, strings.Join([]string{event, metaphor}, "\n"), []string{event, metaphor}},
+		{"gated types", []string{"-types", "gated"}, strings.Join([]string{event, metaphor, other}, "\n"), []string{event, other}},
 		{"listed type filtered", []string{"-types", "attack,suicide_bomb"}, strings.Join([]string{event, metaphor}, "\n"), []string{event}},
 	}
 	for _, tt := range tests {

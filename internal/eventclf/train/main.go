@@ -189,14 +189,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	return f.Close()
 }
 
-// defaultGate lists the event types the classifier is trusted to filter:
-// the kinds of violence OEDA's wire sentences (2007–2008) are full of
-// (bombings, shootings, kidnappings, protests). Air and artillery strikes,
-// clashes, takeovers and chemical attacks of the 2018 war reporting in
-// ../shared/dev/wide are rare there, and filtering them costs recall on
-// articles (see README.md).
-const defaultGate = "attack,abduction_forced_disappearance,sexual_violence,remote_explosive_landmine_ied,suicide_bomb,grenade," +
-	"looting_property_destruction,mob_violence,peaceful_protest,protest_with_intervention,excessive_force_against_protesters,violent_demonstration"
+// defaultGate is eventclf.GatedTypes, comma-separated.
+var defaultGate = strings.Join(eventclf.GatedTypes, ",")
 
 // TrainedPrefix starts the one header line that differs between two runs
 // on the same data: the training date.
