@@ -21,3 +21,16 @@ func ExampleModel_Score() {
 	// true
 	// false
 }
+
+func ExampleModel_Keep() {
+	m, err := eventclf.Load()
+	if err != nil {
+		panic(err)
+	}
+	anchor := "وقال الرئيس في كلمة ألقاها بعد اغتيال الحريري إن الحكومة ستعقد اجتماعا الأسبوع المقبل."
+	fmt.Println(m.Keep("attack", anchor))           // a gated type told as a time anchor: dropped
+	fmt.Println(m.Keep("air_drone_strike", anchor)) // not gated: the rules decide
+	// Output:
+	// false
+	// true
+}
