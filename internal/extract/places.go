@@ -276,6 +276,9 @@ func (x *Extractor) findPlaces(dc *doc) {
 	}
 }
 
+// wInitial are place words that begin with و themselves.
+var wInitial = []string{"وادي", "واحه", "ولايه", "وسط"}
+
 // duals are the type and region words that govern two or more names joined
 // by و: "ريفي حماة واللاذقية", "محافظتي إدلب وحلب", "مدينتي رفح وخان يونس".
 var duals = map[string]bool{"ريفي": true, "محافظتي": true, "مدينتي": true, "بلدتي": true, "قريتي": true, "منطقتي": true, "ارياف": true, "محافظات": true, "مدن": true, "بلدات": true, "قري": true, "مناطق": true}
@@ -485,8 +488,8 @@ func unknownName(dc *doc, k, to int) (int, int, bool) {
 func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 	for k := 1; k < len(ms); k++ {
 		prev, cur := &ms[k-1], &ms[k]
-		if strings.HasPrefix(dc.norm(cur.from), "و") && cur.from == cur.nameFrom && !cur.region || cur.coordinated {
-			continue // "والفطيرة", "ريفي حماة واللاذقية": a list goes on
+		if strings.HasPrefix(dc.norm(cur.from), "و") && (cur.from == cur.nameFrom && !cur.region || cur.from < cur.nameFrom && !dc.hasForm(cur.from, wInitial...)) || cur.coordinated {
+			continue // "والفطيرة", "ريفي حماة واللاذقية", "البصرة وكركوك وضواحي بغداد": a list goes on
 		}
 		gapOK := true
 		within := false
