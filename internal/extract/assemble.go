@@ -258,6 +258,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
+			if t.Values[0].Class == "territory" {
+				if definite, _, purpose := dc.nounForm(t.From); purpose || definite && strings.HasPrefix(dc.norm(t.From), "لل") {
+					continue // "هجوما لاستعادة السيطرة", "للسيطرة على": an aim, not a takeover
+				}
+			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
 				continue // "تصعب السيطرة عليها": control with nobody taking it is not a takeover
 			}
@@ -271,7 +276,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				typ = "attack" // "هجوم على كنيسة": aimed at civilians, not a battle
 			}
 
+			frameAt := x.frameStart(dc, t, s)
 			for _, pm := range assigned[ti] {
+				if frameAt >= 0 && pm.to <= frameAt {
+					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
+				}
 				if pm.origin && (len(assigned[ti]) > 1 || attackType(typ)) {
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
@@ -327,6 +336,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
 			continue // a denial of something nobody in the article claims
 		}
+		if e.Date != nil && *e.Date < historyEnds {
+			continue // "في 2 أكتوبر من عام 1187": history, not a conflict event to code
+		}
 		res = append(res, *e)
 	}
 	assignIDs(res)
@@ -351,8 +363,39 @@ func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si in
 	case typ == "attack" && x.armedTarget(dc, t, s, a1):
 		typ = "armed_clash"
 	}
-	return x.build(dc, t, s, si, sc, typ, a1, a2, &placeMention{}, lead, 1)
+	pm := countryOf(dc, s)
+	if pm == nil {
+		return nil
+	}
+	return x.build(dc, t, s, si, sc, typ, a1, a2, pm, lead, 1)
 }
+
+// countryOf returns where an event no town or region places happened: the
+// country its sentence names, as the next known level (ACLED's practice);
+// an empty mention (location null) when the article names no place at all;
+// nil when only other sentences name a country, too loose a tie to place
+// an event by.
+func countryOf(dc *doc, s sentence) *placeMention {
+	any := false
+	for k := range dc.places {
+		pm := &dc.places[k]
+		if pm.place == nil || pm.place.Kind != "country" || pm.anaphor {
+			continue
+		}
+		if pm.from >= s.from && pm.from < s.to {
+			return pm
+		}
+		any = true
+	}
+	if any {
+		return nil
+	}
+	return &placeMention{}
+}
+
+// historyEnds is the first date of events worth coding: older ones are
+// history told in passing (ACLED's data start decades later).
+const historyEnds = "1946"
 
 // typeRank orders event types by how specific they are, as ACLED chooses
 // between them for one act: a suicide bombing before the car bomb it used,
@@ -402,6 +445,18 @@ func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence)
 		}
 	}
 	return false
+}
+
+// frameStart returns where the legal or reaction frame of trigger t starts
+// (a place before it is where the inquiry or the reaction sits), or -1.
+func (x *Extractor) frameStart(dc *doc, t arabic.Match[Trigger], s sentence) int {
+	start := dc.clauseStart(t.From, s.from, 8)
+	for _, f := range within(dc.frames, s) {
+		if k := f.Values[0]; (k == "legal" || k == "reaction") && f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[k] {
+			return f.From
+		}
+	}
+	return -1
 }
 
 // frameReach is how many words may stand between a frame word and the
@@ -679,8 +734,40 @@ func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
 	if am.kind == "state" {
 		code = role(code, typ)
 	}
+	if owner := dc.possessor(i); owner != "" {
+		code = owner + ".MIL" // "هددت تركيا … سيطرت قواتها": Turkey's forces
+	}
 	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i, kind: am.kind}
 }
+
+// possessor returns the country whose forces a possessive force word names
+// ("قواتها", "جيشه", "طائراتهم"): the last state named before it, in its
+// sentence or the one before; "" when the word has no possessive or no
+// state comes before.
+func (dc *doc) possessor(i int) string {
+	am := dc.actors[i]
+	if am.kind == "state" || am.to != am.from+1 {
+		return ""
+	}
+	w := arabic.StripArticle(dc.norm(am.from))
+	if !(strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "ه")) || !dc.hasForm(am.from, possessiveForces...) {
+		return ""
+	}
+	si := dc.sentOf[am.from]
+	for k := i - 1; k >= 0; k-- {
+		p := dc.actors[k]
+		if dc.sentOf[p.from] < si-1 {
+			break
+		}
+		if p.kind == "state" {
+			return p.code
+		}
+	}
+	return ""
+}
+
+// possessiveForces are force words with a possessive pronoun.
+var possessiveForces = []string{"قواتها", "قواته", "قواتهم", "جيشها", "جيشه", "جيشهم", "طائراتها", "طائراته", "مقاتلاتها", "قواتنا", "جنودها", "جنوده"}
 
 // placeActor completes an actor's code with the country the event is in:
 // forces named without a country ("قوات الأمن") are that country's, and a

@@ -150,6 +150,7 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
 	x.findPlaces(dc)
+	dc.instr = dc.marchesAreNotDrones(dc.instr)
 	return dc, nil
 }
 

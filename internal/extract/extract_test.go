@@ -177,6 +177,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			name: "a march is no drone", published: "2018-04-21",
+			text:  "تظاهر آلاف الفلسطينيين أمس في مسيرة العودة شرق مدينة غزة.",
+			want:  []want{{typ: "peaceful_protest", name: "غزة", date: "2018-04-20"}},
+			count: 1,
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
@@ -338,6 +344,9 @@ func TestNoEvents(t *testing.T) {
 		{"boilerplate line", "اقرأ أيضا: غارات روسية على بلدة كفرنبل"},
 		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
 		{"a clitic does not make a village", "قالت الوزارة إن السيطرة على الوباء صعبة لعدم وجود لقاح فعال."},
+		{"history", "في 2 أكتوبر 1940 قصفت طائرات إيطالية مدينة حيفا."},
+		{"an aim, not a takeover", "بدأت القوات الحكومية هجوما لاستعادة السيطرة على بلدة كفرنبل."},
+		{"a demand", "طلب الوفد الروسي من الفصائل الانسحاب من معبر نصيب الحدودي."},
 		{"failed talks", "فشلت المفاوضات في التوصل إلى هدنة في مدينة إدلب أمس."},
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
@@ -366,6 +375,7 @@ func TestUnplacedEvents(t *testing.T) {
 		{"a time reference", "ولم يزر أي مسؤول البلاد منذ اغتيال رئيس الوزراء قبل عامين.", ""},
 		{"a condemnation", "وأدان الأمين العام الهجوم الذي أسفر عن مقتل عشرة أشخاص.", ""},
 		{"a charge", "وحكم على المتهم بالسجن عشر سنوات بتهمة الاغتصاب في العام الماضي.", ""},
+		{"a country the sentence names is the next known level", "ـ 20: تفجير انتحاري في فندق بإسلام أباد، بباكستان، يقتل 60 شخصا على الأقل.", "suicide_bomb@country"},
 		{"a kind of act", "وتحدث التقرير عن التفجيرات والاغتيالات التي تشهدها البلاد.", ""},
 		{"nothing particular told", "قصفت الطائرات مواقع عدة.", ""},
 	}
@@ -378,8 +388,12 @@ func TestUnplacedEvents(t *testing.T) {
 				}
 				return
 			}
-			if len(evs) != 1 || evs[0].EventType != tt.want || evs[0].Location != nil {
-				t.Errorf("Extract(%q) gave%s; want one %s with location null", tt.text, describe(evs), tt.want)
+			typ, atCountry := strings.CutSuffix(tt.want, "@country")
+			if len(evs) != 1 || evs[0].EventType != typ {
+				t.Fatalf("Extract(%q) gave%s; want one %s", tt.text, describe(evs), typ)
+			}
+			if loc := evs[0].Location; atCountry && (loc == nil || loc.GeoPrecision != 3) || !atCountry && loc != nil {
+				t.Errorf("Extract(%q) placed at %+v; want the country: %v (else null)", tt.text, loc, atCountry)
 			}
 		})
 	}

@@ -45,3 +45,23 @@ func (dc *doc) introduces(t arabic.Match[Trigger]) bool {
 	}
 	return true
 }
+
+// marchesAreNotDrones drops "مسيرة" read as a drone where the sentence
+// tells of a protest: "مسيرة العودة" is a march, "طائرة مسيرة" a drone.
+func (dc *doc) marchesAreNotDrones(instr []arabic.Match[string]) []arabic.Match[string] {
+	out := instr[:0]
+	for _, m := range instr {
+		if m.To == m.From+1 && m.Values[0] == "air_drone_strike" && strings.HasSuffix(arabic.StripArticle(dc.norm(m.From)), "مسيره") {
+			s := dc.sents[dc.sentOf[m.From]]
+			protest := false
+			for _, t := range within(dc.triggers, s) {
+				protest = protest || family(t.Values[0].Type) == "protest"
+			}
+			if protest {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}

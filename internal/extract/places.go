@@ -269,8 +269,8 @@ func (x *Extractor) findPlaces(dc *doc) {
 	}
 	x.resolvePlaces(dc)
 	for _, pm := range dc.places {
-		if !pm.anaphor && (pm.place != nil || pm.fallbackTo != nil) {
-			dc.placed = true
+		if !pm.anaphor && (pm.place != nil && pm.place.Kind != "country" || pm.fallbackTo != nil) {
+			dc.placed = true // a country alone places no event (sentencePlaces)
 			break
 		}
 	}

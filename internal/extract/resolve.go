@@ -91,6 +91,16 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		}
 	} else {
 		pm.place = x.pick(dc, pm)
+		if p := pm.place; p != nil && len(pm.kinds) > 0 && (!kindIn(p.Kind, pm.kinds) || kindIn("village", pm.kinds) && p.Kind == "city") && !x.inArticleCountry(dc, *pm) {
+			// "بلدة صيدا" in a story of Daraa: not the Lebanese city, a town we
+			// do not know, placed by its context
+			pm.place, pm.unresolved = nil, true
+			x.fallback(dc, k)
+			if pm.fallbackTo != nil {
+				return
+			}
+			pm.place, pm.unresolved = p, false
+		}
 		if pm.context != "" && pm.place != nil && pm.place.Admin1 != pm.context && !pm.qualifier && !pm.region && !pm.near {
 			// "قرية نهر البارد في ريف حماة": the only نهر البارد we know is
 			// elsewhere, so this is a place we do not know, in Hama.
