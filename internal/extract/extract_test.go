@@ -227,7 +227,7 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "a protest for a place is not at it", published: "2023-10-15",
-			text:  "تظاهر الآلاف في الرباط دعما لغزة.",
+			text:  "تظاهر الآلاف أمس في الرباط دعما لغزة.",
 			want:  []want{{typ: "peaceful_protest", name: "الرباط", actor1: "PRO"}},
 			count: 1,
 		},
