@@ -678,6 +678,7 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 	for _, p := range []*geo.Place{
 		{ID: "geonames:1", Name: "السياج", Kind: "village", Lat: 33.6, Lon: 36.3, Country: "SYR", Admin1: "Rif Dimashq", Source: "GeoNames"},
 		{ID: "geonames:2", Name: "تل فكتوم", Kind: "village", Lat: 35.2, Lon: 36.6, Country: "SYR", Admin1: "Hama", Source: "GeoNames"},
+		{ID: "geonames:3", Name: "طليعة", Kind: "village", Lat: 35.3, Lon: 36.7, Country: "SYR", Admin1: "Hama", Source: "GeoNames"},
 	} {
 		gz.Add(p)
 	}
@@ -692,6 +693,7 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 		{"placed by its province", "قصفت قوات النظام أمس تل فكتوم في ريف حماة الشمالي.", "geonames:2"},
 		{"after a place noun", "قصفت قوات النظام أمس قرية تل فكتوم بالمدفعية.", "geonames:2"},
 		{"bare, unplaced", "قال إن تل فكتوم شهد قصفا أمس.", ""},
+		{"after a definite place noun", "قصفت طائرات مسيرة أمس مقرا للقاعدة طليعة هذا العام في ريف حماة.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

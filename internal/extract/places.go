@@ -193,6 +193,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i++
 				continue
 			}
+			if definite, _, _ := dc.nounForm(pm.from); pm.nameFrom > pm.from && onlyImported(pm) && (definite || inName(pm.from, pm.from+1)) {
+				i = pm.to
+				continue // "بالقاعدة طليعة هذا العام": a place noun names a village only undefined ("قاعدة X", "بلدة X")
+			}
 			if pm.anaphor && !pm.region && !x.pointedAt(dc, i, s) {
 				i++
 				continue // "سكان المدينة": not where anything happened
