@@ -71,7 +71,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.Int64Var(&c.nearPop, "near-pop", 10000, "least population of a locality in a near-tier country")
 	fs.Int64Var(&c.worldPop, "world-pop", 100000, "least population of a locality in a world-tier country")
 	fs.IntVar(&c.maxCorpus, "corpus-articles", 1<<30, "articles of the corpus to read")
-	fs.IntVar(&c.commonMin, "common-min", 10, "a name seen this often in the corpus is judged by its contexts")
+	fs.IntVar(&c.commonMin, "common-min", 4, "a name seen this often in the corpus is judged by its contexts")
 	fs.Float64Var(&c.placeShare, "place-share", 0.5, "least share of a frequent name's uses that must read as a place")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
@@ -150,7 +150,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 			return err
 		}
 	}
-	return writeBBoxes(filepath.Join("internal/geo/testdata", "wof_country_bbox.tsv"), recs, tiers)
+	return writeBBoxes(filepath.Join("internal/geo/testdata", "wof_country_bbox.tsv"), s.boxes)
 }
 
 // tierOf maps ISO 3166 alpha-2 to a tier; iso3 to alpha-3.
@@ -444,13 +444,14 @@ func writeFile(path string, ps []*geo.Place) error {
 	return f.Close()
 }
 
-// writeBBoxes records each read country's bounding box from its WOF
-// country record, for the test that every row lies inside its country.
-func writeBBoxes(path string, recs []*record, c countries) error {
+// countryBoxes are the bounding boxes of the countries read, from their
+// WOF country and region records (polygons, independent of the points the
+// rows take); a row outside its country's box is a data error.
+func countryBoxes(recs []*record, c countries) map[string][4]float64 {
 	box := map[string][4]float64{}
 	for _, r := range recs {
 		iso := c.iso3[r.CC]
-		if r.Type != "country" || iso == "" {
+		if r.Type != "country" && r.Type != "region" || iso == "" {
 			continue
 		}
 		f := strings.Split(r.BBox, ",")
@@ -466,13 +467,19 @@ func writeBBoxes(path string, recs []*record, c countries) error {
 		}
 		box[iso] = b
 	}
+	return box
+}
+
+// writeBBoxes writes the boxes for the test that every row lies inside its
+// country.
+func writeBBoxes(path string, box map[string][4]float64) error {
 	var rows []string
 	for iso, b := range box {
 		rows = append(rows, fmt.Sprintf("%s\t%.4f\t%.4f\t%.4f\t%.4f", iso, b[0], b[1], b[2], b[3]))
 	}
 	sort.Strings(rows)
 	text := "# Bounding boxes (min lon, min lat, max lon, max lat) of the countries in internal/geo/data/wof_*.tsv,\n" +
-		"# from their Who's On First country records (CC BY 4.0); written by scripts/gazetteer.\n" +
+		"# from their Who's On First country and region records (CC BY 4.0); written by scripts/gazetteer.\n" +
 		"iso3\tminlon\tminlat\tmaxlon\tmaxlat\n" + strings.Join(rows, "\n") + "\n"
 	return os.WriteFile(path, []byte(text), 0o644)
 }

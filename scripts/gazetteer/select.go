@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,25 +39,31 @@ type drop struct {
 }
 
 type selector struct {
-	cfg      config
-	c        countries
-	recs     []*record
-	byID     map[int64]*record
-	curated  map[string][]*geo.Place // phrase key -> curated places
-	blocked  map[string]string       // phrase key -> word list
-	stop     map[string]bool         // place_stopwords and given names (word keys)
-	use      map[string]*usage
-	articles int // corpus articles read
-	drops    []drop
+	cfg            config
+	c              countries
+	recs           []*record
+	byID           map[int64]*record
+	curated        map[string][]*geo.Place // phrase key -> curated places
+	blocked        map[string]string       // phrase key -> word list
+	stop           map[string]bool         // place_stopwords and given names (word keys)
+	curatedCountry map[string]bool         // ISO3 of the countries the curated files have
+	use            map[string]*usage
+	articles       int                   // corpus articles read
+	boxes          map[string][4]float64 // country bounding boxes
+	drops          []drop
 }
 
 func newSelector(c config, cs countries, recs []*record, curated []*geo.Place, blocked map[string]string) *selector {
 	s := &selector{cfg: c, c: cs, recs: recs, byID: map[int64]*record{}, curated: map[string][]*geo.Place{},
-		blocked: blocked, stop: map[string]bool{}, use: map[string]*usage{}}
+		blocked: blocked, stop: map[string]bool{}, use: map[string]*usage{}, boxes: countryBoxes(recs, cs)}
 	for _, r := range recs {
 		s.byID[r.ID] = r
 	}
+	s.curatedCountry = map[string]bool{}
 	for _, p := range curated {
+		if p.Kind == "country" {
+			s.curatedCountry[p.Country] = true
+		}
 		seen := map[string]bool{}
 		for _, n := range append([]string{p.Name}, p.Names...) {
 			k := phraseKey(n)
@@ -160,14 +167,23 @@ func (s *selector) candidates() []candidate {
 			continue
 		}
 		seen := map[string]bool{}
-		for _, n := range r.Ar {
-			c := clean(n)
+		add := func(c string) {
 			k := phraseKey(c)
 			if c == "" || k == "" || seen[k] {
-				continue
+				return
 			}
 			seen[k] = true
 			out = append(out, candidate{rec: r, name: c, key: k})
+		}
+		for _, n := range r.Ar {
+			c := clean(n)
+			add(c)
+			// WOF writes many units with their noun ("مديرية خنفر"); news
+			// often drops it, so the bare name is a candidate too, judged
+			// like any other.
+			if w := strings.Fields(c); len(w) > 1 && adminNouns[arabic.Key(w[0])] && !startsDefinite(arabic.Normalize(w[0])) {
+				add(strings.Join(w[1:], " "))
+			}
 		}
 	}
 	return out
@@ -178,8 +194,9 @@ var (
 	placeNouns = keySet("مدينة بلدة قرية منطقة حي محافظة مديرية مخيم ناحية قضاء ولاية إقليم مقاطعة عاصمة ريف مركز " +
 		"بلدات قرى مدن أحياء مناطق مديريات جبهة معبر مطار قاعدة ميناء جزيرة شمال جنوب شرق غرب شمالي جنوبي شرقي غربي " +
 		"وسط ضواحي أطراف قرب محيط مداخل مدخل عزلة")
-	locPreps = keySet("في من إلى داخل نحو باتجاه")
-	titles   = keySet("رئيس وزير شيخ سيد أمير ملك زعيم قائد لواء عميد عقيد دكتور نائب متحدث ناطق إعلامي صحفي شاب طفل " +
+	adminNouns = keySet("مدينة بلدة قرية منطقة حي محافظة مديرية مخيم ناحية قضاء ولاية إقليم مقاطعة عزلة مركز")
+	locPreps   = keySet("في من إلى داخل نحو باتجاه")
+	titles     = keySet("رئيس وزير شيخ سيد أمير ملك زعيم قائد لواء عميد عقيد دكتور نائب متحدث ناطق إعلامي صحفي شاب طفل " +
 		"مواطن شهيد الرئيس اللاعب لاعب مدرب الفنان فنان الكاتب كاتب الشاعر شاعر المخرج مخرج الأستاذ أستاذ السفير سفير")
 	sonOf = keySet("بن ابن بنت")
 )
@@ -364,6 +381,10 @@ func (s *selector) judge(c candidate, kind string) (keep string, reason string) 
 	}
 	big := kind == "country" || kind == "governorate"
 	switch {
+	case geo.Rank(kind) > geo.Rank("town") && u.total == 0:
+		// Never written in the corpus at all: kept out to keep the
+		// gazetteer small (a village the news names shows up there).
+		return "", "small place absent from the corpus"
 	case geo.Rank(kind) > geo.Rank("town") && u.place == 0:
 		// A village or neighbourhood the news never names after a place
 		// noun or direction is more likely to be hit by a homonym than meant.
@@ -443,6 +464,9 @@ func (s *selector) selectPlaces() []*geo.Place {
 			s.dropName(c.rec, name, why)
 			continue
 		}
+		if slices.Contains(e.keys, k) {
+			continue // a bare name qualified back into one the record has
+		}
 		e.names = append(e.names, name)
 		e.keys = append(e.keys, k)
 	}
@@ -473,8 +497,27 @@ func (s *selector) selectPlaces() []*geo.Place {
 		for _, e := range g {
 			best = min(best, s.tierRank(e.rec.CC))
 		}
+		// One place twice (WOF has some localities also as a localadmin or
+		// a neighbourhood): the bigger kind, then the more people, stays.
+		sort.SliceStable(g, func(i, j int) bool {
+			if a, b := geo.Rank(g[i].kind), geo.Rank(g[j].kind); a != b {
+				return a < b
+			}
+			return g[i].rec.Pop > g[j].rec.Pop
+		})
+		for i, e := range g {
+			for _, f := range g[:i] {
+				if f != e && geo.Km(e.rec.Lat, e.rec.Lon, f.rec.Lat, f.rec.Lon) <= 10 && !banned[f.rec.ID][k] {
+					ban(e, k, fmt.Sprintf("same place as wof-%d", f.rec.ID))
+					break
+				}
+			}
+		}
 		var same []*entry
 		for _, e := range g {
+			if banned[e.rec.ID][k] {
+				continue
+			}
 			if s.tierRank(e.rec.CC) > best && e.rec.Pop < 1000000 {
 				ban(e, k, "homonym of a place in a nearer country")
 				continue
@@ -513,15 +556,43 @@ func (s *selector) selectPlaces() []*geo.Place {
 			ID: "wof-" + strconv.FormatInt(e.rec.ID, 10), Name: names[0], Names: names[1:], NameEn: e.rec.NameEn,
 			Kind: e.kind, Lat: e.rec.Lat, Lon: e.rec.Lon, Country: s.c.iso3[e.rec.CC], Source: source,
 		}
-		if r := s.byID[e.rec.Region]; r != nil && e.rec.Type != "region" {
+		if b, ok := s.boxes[p.Country]; !ok || p.Lon < b[0]-boxSlack || p.Lat < b[1]-boxSlack || p.Lon > b[2]+boxSlack || p.Lat > b[3]+boxSlack {
+			s.dropName(e.rec, p.Name, "point outside its country") // WOF has a few (radians, wrong country code)
+			continue
+		}
+		if e.rec.Type == "country" && s.curatedCountry[p.Country] {
+			s.dropName(e.rec, p.Name, "curated files have the country")
+			continue
+		}
+		if r := s.byID[e.rec.Region]; r != nil && e.rec.Type != "region" && e.rec.Type != "country" {
 			p.Admin1 = r.NameEn
 		}
-		if r := s.byID[e.rec.County]; r != nil && e.rec.Type != "county" && e.rec.Type != "region" {
+		if r := s.byID[e.rec.County]; r != nil && e.rec.Type != "county" && e.rec.Type != "region" && e.rec.Type != "country" {
 			p.Admin2 = r.NameEn
+		}
+		if p.Country == "SYR" {
+			// Syria's rows carry ACLED's governorate and district names, as
+			// the curated files do: take them from the nearest curated place.
+			p.Admin1, p.Admin2 = s.nearestSyrianAdmin(p.Lat, p.Lon)
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+func (s *selector) nearestSyrianAdmin(lat, lon float64) (string, string) {
+	best, a1, a2 := 1e9, "", ""
+	for _, ps := range s.curated {
+		for _, p := range ps {
+			if p.Country != "SYR" || p.Admin1 == "" || p.Kind == "country" || p.Kind == "governorate" {
+				continue
+			}
+			if d := geo.Km(lat, lon, p.Lat, p.Lon); d < best {
+				best, a1, a2 = d, p.Admin1, p.Admin2
+			}
+		}
+	}
+	return a1, a2
 }
 
 // dupOfCurated reports a record the curated files already have: the same
@@ -583,3 +654,7 @@ func (s *selector) writeReport(path string) error {
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
+
+// boxSlack is how far (degrees) a point may lie outside its country's box;
+// the test in internal/geo allows the same.
+const boxSlack = 0.25
