@@ -47,6 +47,7 @@ type selector struct {
 	blocked        map[string]string       // phrase key -> word list
 	stop           map[string]bool         // place_stopwords and given names (word keys)
 	curatedCountry map[string]bool         // ISO3 of the countries the curated files have
+	curatedBare    map[string]string       // key of a curated name without its place noun -> place id
 	use            map[string]*usage
 	articles       int                   // corpus articles read
 	boxes          map[string][4]float64 // country bounding boxes
@@ -59,7 +60,7 @@ func newSelector(c config, cs countries, recs []*record, curated []*geo.Place, b
 	for _, r := range recs {
 		s.byID[r.ID] = r
 	}
-	s.curatedCountry = map[string]bool{}
+	s.curatedCountry, s.curatedBare = map[string]bool{}, map[string]string{}
 	for _, p := range curated {
 		if p.Kind == "country" {
 			s.curatedCountry[p.Country] = true
@@ -70,6 +71,9 @@ func newSelector(c config, cs countries, recs []*record, curated []*geo.Place, b
 			if k != "" && !seen[k] {
 				seen[k] = true
 				s.curated[k] = append(s.curated[k], p)
+				if b := bareKey(k); b != k && geo.Rank(p.Kind) < geo.Rank("district") {
+					s.curatedBare[b] = p.ID
+				}
 			}
 		}
 	}
@@ -457,6 +461,10 @@ func (s *selector) selectPlaces() []*geo.Place {
 			continue
 		}
 		why = s.curatedHomonym(c.rec, kind, k)
+		if id := s.curatedBare[k]; why == "" && id != "" && bareKey(k) == k {
+			// "كردستان" is what news calls the curated "إقليم كردستان".
+			why = "the curated files name another place so (" + id + ")"
+		}
 		if why == "" && bareKey(k) != k {
 			why = s.curatedHomonym(c.rec, kind, bareKey(k))
 		}
@@ -497,8 +505,9 @@ func (s *selector) selectPlaces() []*geo.Place {
 		for _, e := range g {
 			best = min(best, s.tierRank(e.rec.CC))
 		}
-		// One place twice (WOF has some localities also as a localadmin or
-		// a neighbourhood): the bigger kind, then the more people, stays.
+		// One place twice (WOF has some localities also as a neighbourhood,
+		// some districts also as a localadmin): the bigger kind, then the
+		// more people, stays. A city and its province are two places.
 		sort.SliceStable(g, func(i, j int) bool {
 			if a, b := geo.Rank(g[i].kind), geo.Rank(g[j].kind); a != b {
 				return a < b
@@ -507,7 +516,8 @@ func (s *selector) selectPlaces() []*geo.Place {
 		})
 		for i, e := range g {
 			for _, f := range g[:i] {
-				if f != e && geo.Km(e.rec.Lat, e.rec.Lon, f.rec.Lat, f.rec.Lon) <= 10 && !banned[f.rec.ID][k] {
+				area := func(x *entry) bool { return (&geo.Place{Kind: x.kind}).Area() }
+				if f != e && area(e) == area(f) && geo.Km(e.rec.Lat, e.rec.Lon, f.rec.Lat, f.rec.Lon) <= 10 && !banned[f.rec.ID][k] {
 					ban(e, k, fmt.Sprintf("same place as wof-%d", f.rec.ID))
 					break
 				}
