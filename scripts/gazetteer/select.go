@@ -48,6 +48,7 @@ type selector struct {
 	stop           map[string]bool         // place_stopwords and given names (word keys)
 	curatedCountry map[string]bool         // ISO3 of the countries the curated files have
 	curatedBare    map[string]string       // key of a curated name without its place noun -> place id
+	curatedList    []*geo.Place
 	use            map[string]*usage
 	articles       int                   // corpus articles read
 	boxes          map[string][4]float64 // country bounding boxes
@@ -60,7 +61,7 @@ func newSelector(c config, cs countries, recs []*record, curated []*geo.Place, b
 	for _, r := range recs {
 		s.byID[r.ID] = r
 	}
-	s.curatedCountry, s.curatedBare = map[string]bool{}, map[string]string{}
+	s.curatedCountry, s.curatedBare, s.curatedList = map[string]bool{}, map[string]string{}, curated
 	for _, p := range curated {
 		if p.Kind == "country" {
 			s.curatedCountry[p.Country] = true
@@ -185,6 +186,19 @@ func (s *selector) candidates() []candidate {
 			// WOF writes many units with their noun ("مديرية خنفر"); news
 			// often drops it, so the bare name is a candidate too, judged
 			// like any other.
+			// Foreign names end in -a or -e written either way ("كويته",
+			// "كويتا"); outside the conflict countries the other spelling
+			// is a candidate too, judged like any other.
+			if s.c.tier[r.CC] != "conflict" && r.Type == "locality" && !strings.Contains(c, " ") {
+				if rs := []rune(c); len(rs) > 3 {
+					switch rs[len(rs)-1] {
+					case 'ة', 'ه':
+						add(string(rs[:len(rs)-1]) + "ا")
+					case 'ا':
+						add(string(rs[:len(rs)-1]) + "ة")
+					}
+				}
+			}
 			if w := strings.Fields(c); len(w) > 1 && adminNouns[arabic.Key(w[0])] && !startsDefinite(arabic.Normalize(w[0])) {
 				add(strings.Join(w[1:], " "))
 			}
@@ -279,7 +293,10 @@ func (s *selector) measure(ctx context.Context, path string, max int, exclude []
 			u := s.use[mt.Values[0]]
 			u.total++
 			prev, next := tokenKey(d, mt.From-1), tokenKey(d, mt.To)
+			first := d.Tokens[mt.From].Norm
 			switch {
+			case mt.Cost > 0 && (strings.HasPrefix(first, "ب") || strings.HasPrefix(first, "وب") || strings.HasPrefix(first, "فب")):
+				u.prep++ // "بالأهواز", "وبكركوك"
 			case placeNouns[prev] && !definite(d, mt.From-1):
 				u.place++ // "منطقة X", not "المنطقة X" (an adjective follows a definite noun)
 			case locPreps[prev]:
@@ -399,7 +416,7 @@ func (s *selector) judge(c candidate, kind string) (keep string, reason string) 
 		return s.qualify(c, kind, "short name never named as a place in the corpus")
 	case u.person*5 >= u.total && u.total >= 3:
 		return s.qualify(c, kind, fmt.Sprintf("person name (%d of %d)", u.person, u.total))
-	case u.total >= s.cfg.commonMin && float64(u.place)+0.5*float64(u.prep) < s.cfg.placeShare*float64(u.total):
+	case u.total >= s.cfg.commonMin && float64(u.place)+0.5*float64(u.prep) < s.placeShare(kind, u.total)*float64(u.total):
 		return s.qualify(c, kind, fmt.Sprintf("common word (%d uses, %d after a place noun, %d after a preposition)", u.total, u.place, u.prep))
 	}
 	return c.name, ""
@@ -489,6 +506,19 @@ func (s *selector) selectPlaces() []*geo.Place {
 			groups[k] = append(groups[k], e)
 		}
 	}
+	// How many places share a name, with or without its place noun, across
+	// every country read: "الطيبة" names a dozen villages, and a small one
+	// of them is a guess.
+	bare := map[string]map[int64]bool{}
+	for _, e := range entries {
+		for _, k := range e.keys {
+			b := bareKey(k)
+			if bare[b] == nil {
+				bare[b] = map[int64]bool{}
+			}
+			bare[b][e.rec.ID] = true
+		}
+	}
 	banned := map[int64]map[string]bool{}
 	ban := func(e *entry, k, why string) {
 		if banned[e.rec.ID] == nil {
@@ -498,7 +528,7 @@ func (s *selector) selectPlaces() []*geo.Place {
 		s.dropName(e.rec, k, why)
 	}
 	for k, g := range groups {
-		if len(g) < 2 {
+		if len(g) < 2 && len(bare[bareKey(k)]) <= 3 {
 			continue
 		}
 		best := 3
@@ -534,16 +564,10 @@ func (s *selector) selectPlaces() []*geo.Place {
 			}
 			same = append(same, e)
 		}
-		small := 0
-		for _, e := range same {
-			if geo.Rank(e.kind) >= geo.Rank("town") {
-				small++
-			}
-		}
-		if small > 3 {
+		if n := len(bare[bareKey(k)]); n > 3 {
 			for _, e := range same {
 				if geo.Rank(e.kind) >= geo.Rank("town") {
-					ban(e, k, fmt.Sprintf("one of %d small places of this name", small))
+					ban(e, k, fmt.Sprintf("one of %d places of this name", n))
 				}
 			}
 		}
@@ -608,6 +632,17 @@ func (s *selector) nearestSyrianAdmin(lat, lon float64) (string, string) {
 // dupOfCurated reports a record the curated files already have: the same
 // name within 10 km (25 km for areas and cities, whose points differ more).
 func (s *selector) dupOfCurated(r *record, key string) bool {
+	// The same point under a longer curated name ("بلدة الطيبة" and "الطيبة
+	// في المثلث"): the first word of the bare names agrees within 3 km.
+	if w := strings.Fields(bareKey(key)); len(w) > 0 {
+		for _, p := range s.near(r.Lat, r.Lon, 3) {
+			for _, n := range append([]string{p.Name}, p.Names...) {
+				if v := strings.Fields(bareKey(phraseKey(n))); len(v) > 0 && v[0] == w[0] {
+					return true
+				}
+			}
+		}
+	}
 	for _, p := range s.curated[key] {
 		lim := 10.0
 		if p.Area() || p.Kind == "city" || r.Type == "region" || r.Type == "county" || r.Type == "country" {
@@ -621,19 +656,12 @@ func (s *selector) dupOfCurated(r *record, key string) bool {
 }
 
 // curatedHomonym reports why a name the curated files give to another place
-// should not be added: the curated place is in the same country (a second
-// place of the name there only blurs the first), or it is a town or bigger
-// (news mean it), or the new place is not in a conflict country.
+// should not be added: news that names it has so far been read as the
+// curated place, and a second candidate only gives resolution a chance to
+// pick the wrong one ("العديسة" in Lebanon, not the West Bank village).
 func (s *selector) curatedHomonym(r *record, kind, key string) string {
 	for _, p := range s.curated[key] {
-		switch {
-		case p.Country == s.c.iso3[r.CC]:
-			return "homonym of a curated place in the same country (" + p.ID + ")"
-		case geo.Rank(p.Kind) < geo.Rank("town"):
-			return "homonym of a bigger curated place (" + p.ID + ")"
-		case s.c.tier[r.CC] != "conflict":
-			return "homonym of a curated place (" + p.ID + ")"
-		}
+		return "homonym of a curated place (" + p.ID + ")"
 	}
 	return ""
 }
@@ -668,3 +696,25 @@ func (s *selector) writeReport(path string) error {
 // boxSlack is how far (degrees) a point may lie outside its country's box;
 // the test in internal/geo allows the same.
 const boxSlack = 0.25
+
+// placeShare is the least share of a frequent name's uses that must read as
+// a place. City names are written in constructs the context count misses
+// ("عرب الأهواز", "أهالي كركوك") and are seldom also ordinary words, so they
+// need less, unless the word is very frequent ("العاصمة", "الساحل").
+func (s *selector) placeShare(kind string, uses int) float64 {
+	if kind == "city" && uses < 200 {
+		return s.cfg.placeShare / 2.5
+	}
+	return s.cfg.placeShare
+}
+
+// near returns the curated places within km of a point.
+func (s *selector) near(lat, lon, km float64) []*geo.Place {
+	var out []*geo.Place
+	for _, p := range s.curatedList {
+		if geo.Km(lat, lon, p.Lat, p.Lon) <= km {
+			out = append(out, p)
+		}
+	}
+	return out
+}
