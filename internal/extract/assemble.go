@@ -769,17 +769,21 @@ func (dc *doc) possessor(i int) string {
 	if !(strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "ه")) || !dc.hasForm(am.from, possessiveForces...) {
 		return ""
 	}
+	// the sentence's topic: its first state before the word ("هددت تركيا …
+	// المدعومين من الولايات المتحدة … سيطرت قواتها"), else the last state of
+	// the sentence before
 	si := dc.sentOf[am.from]
+	topic := ""
 	for k := i - 1; k >= 0; k-- {
 		p := dc.actors[k]
-		if dc.sentOf[p.from] < si-1 {
+		if dc.sentOf[p.from] < si-1 || dc.sentOf[p.from] < si && topic != "" {
 			break
 		}
 		if p.kind == "state" {
-			return p.code
+			topic = p.code
 		}
 	}
-	return ""
+	return topic
 }
 
 // possessiveForces are force words with a possessive pronoun.

@@ -183,6 +183,11 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			name: "its forces are the sentence's topic's", published: "2018-03-19",
+			text:  "أعلنت تركيا، التي تتهم الولايات المتحدة بدعم المقاتلين الأكراد، أن قواتها سيطرت أمس على مدينة عفرين.",
+			want:  []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
