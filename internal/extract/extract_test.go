@@ -184,8 +184,8 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "its forces are the sentence's topic's", published: "2018-03-19",
-			text:  "أعلنت تركيا، التي تتهم الولايات المتحدة بدعم المقاتلين الأكراد، أن قواتها سيطرت أمس على مدينة عفرين.",
-			want:  []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
+			text: "أعلنت تركيا، التي تتهم الولايات المتحدة بدعم المقاتلين الأكراد، أن قواتها سيطرت أمس على مدينة عفرين.",
+			want: []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
 		},
 		{
 			name: "region of a province", published: "2020-06-01",
