@@ -41,6 +41,7 @@ type doc struct {
 	instr     []arabic.Match[string]
 	cues      []arabic.Match[string]
 	frames    []arabic.Match[string]
+	targets   []arabic.Match[string]
 	units     []arabic.Match[string]
 	casualty  []arabic.Match[string]
 	numbers   []numberMention
@@ -54,6 +55,8 @@ type doc struct {
 	unknown map[*event.Event]bool
 	// weak marks events whose type is their event word's default: nothing said what kind of attack.
 	weak map[*event.Event]bool
+	// bare marks events at a city named like its province with no word saying which ("بإدلب").
+	bare map[*event.Event]bool
 	// lastActor is the doer of the latest attack, for sentences that go on
 	// with its story without naming it ("القصف استهدف قرية…").
 	lastActor     *event.Actor

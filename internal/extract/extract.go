@@ -18,6 +18,7 @@ import (
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/dates"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/eventclf"
 	"github.com/raqib/raqib/internal/geo"
 )
 
@@ -32,6 +33,7 @@ type Extractor struct {
 	gz         *geo.Gazetteer
 	lx         *Lexicons
 	placeWords *arabic.Matcher[placeWord]
+	clf        *eventclf.Model // sentence classifier that vets events of the kinds it knows (internal/eventclf)
 	stopPlaces map[string]bool
 	givenNames map[string]bool
 }
@@ -40,11 +42,14 @@ type Extractor struct {
 type Options struct {
 	Gazetteer *geo.Gazetteer
 	Lexicons  *Lexicons
+	// Classifier vets events sentence by sentence; nil means the embedded
+	// model (eventclf.Load). Tests pass models trained on part of the data.
+	Classifier *eventclf.Model
 }
 
 // New builds an Extractor.
 func New(opt Options) (*Extractor, error) {
-	x := &Extractor{gz: opt.Gazetteer, lx: opt.Lexicons}
+	x := &Extractor{gz: opt.Gazetteer, lx: opt.Lexicons, clf: opt.Classifier}
 	var err error
 	if x.gz == nil {
 		if x.gz, err = geo.Embedded(); err != nil {
@@ -54,6 +59,11 @@ func New(opt Options) (*Extractor, error) {
 	if x.lx == nil {
 		if x.lx, err = LoadLexicons(); err != nil {
 			return nil, fmt.Errorf("lexicons: %w", err)
+		}
+	}
+	if x.clf == nil {
+		if x.clf, err = eventclf.Load(); err != nil {
+			return nil, fmt.Errorf("event classifier: %w", err)
 		}
 	}
 	if x.placeWords, err = loadPlaceWords(x.lx); err != nil {
@@ -111,7 +121,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, a event.Article) (evs []
 	if err != nil {
 		return nil, err
 	}
-	return x.assemble(dc), nil
+	return x.vet(x.assemble(dc)), nil
 }
 
 // ErrInternal marks a fault inside a rule (a recovered panic): a bug, not
@@ -146,9 +156,11 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
 	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
 	dc.frames = x.lx.Frames.Find(dc.d, 0, n)
+	dc.targets = x.lx.Targets.Find(dc.d, 0, n)
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
 	x.findPlaces(dc)
+	dc.instr = dc.marchesAreNotDrones(dc.instr)
 	return dc, nil
 }
 
