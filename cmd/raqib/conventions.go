@@ -38,6 +38,7 @@ func wantsHelp(args []string) bool {
 var subcommands = map[string][]string{
 	"gazetteer": {"import", "lookup", "stats"},
 	"bench":     {"ingest"},
+	"queue":     {"status"},
 }
 
 // runHelp prints a subcommand's help on stdout and returns exitOK. args are
