@@ -258,10 +258,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
-			if t.Values[0].Class == "territory" {
-				if definite, _, purpose := dc.nounForm(t.From); purpose || definite && strings.HasPrefix(dc.norm(t.From), "لل") {
-					continue // "هجوما لاستعادة السيطرة", "للسيطرة على": an aim, not a takeover
-				}
+			if t.Values[0].Class == "territory" && dc.aim(t.From, s) {
+				continue // "هجوما لاستعادة السيطرة", "للسيطرة على", "لاستكمال وتسريع تحرير": an aim, not a takeover
 			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
 				continue // "تصعب السيطرة عليها": control with nobody taking it is not a takeover
