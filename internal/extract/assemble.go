@@ -329,6 +329,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		}
 	}
 	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare)), dc)
+	x.tollsAfter(dc, out)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
@@ -1288,6 +1289,45 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		return nil
 	}
 	return &best
+}
+
+// tollsAfter gives an event without a toll the count of dead that the next
+// sentence or two give when they tell no other story ("وقع انفجار في بلدة
+// سرمدا. وارتفعت حصيلة قتلى الانفجار إلى 39"), provided the event is the
+// only one its sentence tells.
+func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
+	bySent := map[int][]*event.Event{}
+	sentAt := map[int]int{}
+	for si, s := range dc.sents {
+		sentAt[s.start] = si
+	}
+	for _, e := range evs {
+		if len(e.Evidence) == 0 {
+			continue
+		}
+		if si, ok := sentAt[e.Evidence[0].Start]; ok {
+			bySent[si] = append(bySent[si], e)
+		}
+	}
+	for si, es := range bySent {
+		if len(es) != 1 || es[0].Fatalities != nil || !attackType(es[0].EventType) {
+			continue
+		}
+		for next := si + 1; next <= si+2 && next < len(dc.sents); next++ {
+			s := dc.sents[next]
+			other := false
+			for _, t := range within(dc.triggers, s) {
+				other = other || story(t.Values[0].Type) != story(es[0].EventType)
+			}
+			if s.boiler || s.para != dc.sents[si].para && next > si+1 || other {
+				break // another story, or too far
+			}
+			if f := x.fatalities(dc, s); f != nil {
+				es[0].Fatalities = f
+				break
+			}
+		}
+	}
 }
 
 // clauseJoiners open a new clause without punctuation.
