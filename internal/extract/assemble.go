@@ -935,7 +935,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 8. the doer of the story the sentence goes on with, or the last armed
 	// actor of the two sentences before
-	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
+	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) && canDo(dc.lastActor.Code, typ) {
 		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
 	}
 	for back := 1; a1 == nil && !framed && back <= 2 && si-back >= 0; back++ {
@@ -943,10 +943,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		if p.boiler {
 			continue
 		}
+		speakers := x.sentenceContext(dc, si-back, nil).speakers
 		plo, phi := dc.actorRange(p)
 		for i := phi - 1; i >= plo; i-- {
 			am := dc.actors[i]
-			if am.from >= p.from && am.from < p.to && armed(am) {
+			if am.from >= p.from && am.from < p.to && armed(am) && !speakers[i] && canDo(am.code, typ) {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}
@@ -1022,6 +1023,16 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	return a1, a2
+}
+
+// canDo reports whether an actor taken from the sentences before may be
+// the doer of an event of typ: air strikes are a state's, or a group's only
+// when it is named in the event's own sentence (drones).
+func canDo(code, typ string) bool {
+	if typ != "air_drone_strike" {
+		return true
+	}
+	return strings.HasSuffix(code, ".MIL") || strings.HasSuffix(code, ".GOV") || code == "COAL" || strings.HasSuffix(code, ".COAL") || strings.HasPrefix(code, "@")
 }
 
 // selfReported types are ones whose doer is often the one announcing them.

@@ -726,6 +726,7 @@ func TestDoerIsNotSpeakerOrResponder(t *testing.T) {
 		name, text, typ, notDoer string
 	}{
 		{"a headline's speaker label", "واشنطن: النظام شن هجوما كيماويا على دوما أمس", "chemical_weapon", "USA.GOV"},
+		{"a spokesman before is no doer of the air strikes after", "وقال المتحدث باسم حركة حماس حازم قاسم إن الاحتلال يتحمل المسؤولية.\nوشنت طائرات غارات ليل الأربعاء على أكثر من 150 هدفا في مدينة غزة.", "air_drone_strike", "HAMAS"},
 		{"the responder", "وكانت واشنطن قد شنت ضربة صاروخية على مطار الشعيرات ردا على هجوم كيميائي على مدينة خان شيخون في 4 أبريل.", "chemical_weapon", "USA.MIL"},
 	}
 	for _, tt := range tests {
