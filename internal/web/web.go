@@ -87,8 +87,8 @@ type Server struct {
 	cache       *cachedQuerier // nil when off
 	noMetrics   bool
 	bodyTimeout time.Duration
-	mux     *http.ServeMux
-	handler http.Handler
+	mux         *http.ServeMux
+	handler     http.Handler
 }
 
 //go:embed ui
