@@ -52,6 +52,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest body the write API accepts, in bytes")
 	logJSON := fs.Bool("log-json", false, "write logs as JSON lines instead of text")
 	metricsAddr := fs.String("metrics-addr", "", "serve Prometheus /metrics on this address (e.g. 127.0.0.1:9090) instead of the main one")
+	cacheTTL := fs.Duration("cache-ttl", web.DefaultCacheTTL, "how long the read cache keeps an answer (0: no cache)")
 	cacheMB := fs.Int64("cache-mb", web.DefaultCacheBytes>>20, "memory budget of the read cache, in MiB")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib serve [flags]")
@@ -72,11 +73,14 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	}
 	log := slog.New(h)
 
+	if *cacheTTL <= 0 {
+		*cacheTTL = -1 // web.Options: negative is off, 0 the default
+	}
 	if *cacheMB <= 0 {
 		fmt.Fprintln(e.stderr, "raqib serve: --cache-mb must be positive")
 		return exitUsage
 	}
-	opt := web.Options{Token: e.getenv("RAQIB_TOKEN"), MaxBody: *maxBody, Logger: log, CacheBytes: *cacheMB << 20, NoMetrics: *metricsAddr != ""}
+	opt := web.Options{Token: e.getenv("RAQIB_TOKEN"), MaxBody: *maxBody, Logger: log, CacheBytes: *cacheMB << 20, CacheTTL: *cacheTTL, NoMetrics: *metricsAddr != ""}
 	if *dev {
 		if st, err := os.Stat(filepath.Join(*uiDir, "index.html")); err != nil || st.IsDir() {
 			fmt.Fprintf(e.stderr, "raqib serve: --dev: no index.html in %s (run from the source tree or set --ui-dir)\n", *uiDir)

@@ -54,7 +54,8 @@ func ftsQuery(terms []string) string {
 	return strings.Join(q, " ")
 }
 
-// where builds the WHERE clause for f over events e.
+// where builds the WHERE clause for f over events e, for Stats (Events
+// reads pages through plan).
 func where(f event.Filter, withCursor bool) (*cond, error) {
 	c := &cond{}
 	if terms := event.QueryTerms(arabic.IndexTerms, f.Text); len(terms) > 0 {
@@ -82,6 +83,9 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 	}
 	if f.Doc != "" {
 		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
+	}
+	if b := spatialBox(f); b != nil {
+		c.add("e.seq IN (SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s)", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
 	if b := f.BBox; b != nil {
 		c.add("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)

@@ -315,14 +315,12 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
-	w, err := where(f, true)
-	if err != nil {
-		return event.Page{}, err
-	}
 	limit := event.PageSize(f.Limit)
-	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + w.sql() +
-		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
-	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	p, err := s.plan(ctx, f, limit)
+	if err != nil {
+		return event.Page{}, fmt.Errorf("events: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, p.sql, p.args...)
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}

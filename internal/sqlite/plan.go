@@ -1,0 +1,188 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+)
+
+// denseAt is the number of matches from which a filter counts as common: a
+// page of such a filter is found by walking the date order index (about
+// limit × N / denseAt entries at most), and a rarer one by reading its
+// matches from its own index and sorting them (fewer than denseAt rows).
+// Either way a page costs a bounded amount of work, not the whole match.
+var denseAt = 5000
+
+// driver says which index a page of events is read from.
+type driver string
+
+const (
+	byDate  driver = "date"  // events_order (or a type/admin1 order index the planner picks)
+	byText  driver = "text"  // the FTS5 matches, sorted
+	byPlace driver = "place" // the R*Tree matches, sorted
+	byActor driver = "actor" // event_actors, in order
+)
+
+// pagePlan is the SQL of one page of events.
+type pagePlan struct {
+	driver driver
+	sql    string
+	args   []any
+}
+
+// spatialBox is the box the R*Tree is asked for: the bbox, else the box
+// around the circle (both when both are given: their intersection).
+func spatialBox(f event.Filter) *event.BBox {
+	var b *event.BBox
+	if f.BBox != nil {
+		bb := *f.BBox
+		b = &bb
+	}
+	if f.Near != nil {
+		nb := f.Near.Bounds()
+		if b == nil {
+			b = &nb
+		} else {
+			b.MinLat, b.MaxLat = max(b.MinLat, nb.MinLat), min(b.MaxLat, nb.MaxLat)
+			b.MinLon, b.MaxLon = max(b.MinLon, nb.MinLon), min(b.MaxLon, nb.MaxLon)
+		}
+	}
+	return b
+}
+
+// countUpTo counts the rows of a query, stopping at denseAt.
+func (s *Store) countUpTo(ctx context.Context, q string, args ...any) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(denseAt)+`)`, args...).Scan(&n)
+	return n, err
+}
+
+// plan builds the query for one page of f. Text and place filters are
+// probed first (how many matches, up to denseAt) to choose between reading
+// their matches and walking the date order; one actor is read from
+// event_actors in order; the rest is left to SQLite's planner over the
+// order indexes of migration 0002.
+func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, error) {
+	c := &cond{}
+	p := pagePlan{driver: byDate}
+	from := "events e"
+	sortLo, sortID := "e.date_lo", "e.id"
+	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
+	box := spatialBox(f)
+	switch {
+	case len(terms) > 0:
+		q := ftsQuery(terms)
+		n, err := s.countUpTo(ctx, `SELECT rowid FROM events_fts WHERE events_fts MATCH ?`, q)
+		if err != nil {
+			return p, err
+		}
+		if n < denseAt {
+			p.driver = byText
+			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e ON e.seq = t.seq"
+		} else {
+			// unary + keeps SQLite from driving the page by the matches'
+			// rowids: it walks the date order and tests each event
+			c.add("+e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH %s)", q)
+		}
+	case box != nil:
+		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
+		n, err := s.countUpTo(ctx, geo, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
+		if err != nil {
+			return p, err
+		}
+		if n < denseAt {
+			p.driver = byPlace
+			from = fmt.Sprintf("(SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s) g CROSS JOIN events e ON e.seq = g.seq",
+				c.arg(box.MinLat), c.arg(box.MaxLat), c.arg(box.MinLon), c.arg(box.MaxLon))
+		}
+	case len(f.Actors) == 1 && len(f.Types) != 1:
+		p.driver = byActor
+		from = "event_actors x CROSS JOIN events e ON e.seq = x.seq"
+		c.add("x.actor = %s", f.Actors[0])
+		sortLo, sortID = "x.date_lo", "x.id"
+	}
+	if err := addFilters(c, f, p.driver); err != nil {
+		return p, err
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return p, err
+		}
+		c.add("("+sortLo+" < %s OR ("+sortLo+" = %[1]s AND "+sortID+" > %s))", cur.Sort, cur.ID)
+	}
+	p.sql = `SELECT ` + eventCols + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+		` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
+	p.args = c.args
+	return p, nil
+}
+
+// addFilters adds the conditions the driver does not already apply. The
+// exact place tests read lat and lon from the order index (they are in it),
+// behind unary + so that no other index is picked for them.
+func addFilters(c *cond, f event.Filter, d driver) error {
+	if f.From != "" {
+		c.add("e.date_hi >= %s", f.From)
+	}
+	if f.To != "" {
+		c.add("e.date_lo <> '' AND e.date_lo <= %s", f.To)
+	}
+	if len(f.Types) > 0 {
+		c.parts = append(c.parts, c.in("e.event_type", f.Types))
+	}
+	if len(f.Actors) > 0 && d != byActor {
+		a1 := c.in("e.actor1", f.Actors)
+		a2 := c.in("e.actor2", f.Actors)
+		c.parts = append(c.parts, "("+a1+" OR "+a2+")")
+	}
+	if f.Admin1 != "" {
+		c.add("e.admin1 = %s", f.Admin1)
+	}
+	if f.ClaimStatus != "" {
+		c.add("e.claim_status = %s", f.ClaimStatus)
+	}
+	if f.Doc != "" {
+		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
+	}
+	if b := f.BBox; b != nil {
+		c.add("+e.lat BETWEEN %s AND %s AND +e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+	}
+	if n := f.Near; n != nil {
+		b := n.Bounds()
+		c.add("+e.lat BETWEEN %s AND %s AND +e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		lat, lon := c.arg(n.Lat), c.arg(n.Lon)
+		c.parts = append(c.parts, fmt.Sprintf(
+			"2 * %g * asin(sqrt(sin(radians(e.lat - %s) / 2) * sin(radians(e.lat - %s) / 2)"+
+				" + cos(radians(%s)) * cos(radians(e.lat)) * sin(radians(e.lon - %s) / 2) * sin(radians(e.lon - %s) / 2))) <= %s",
+			event.EarthRadiusKm, lat, lat, lat, lon, lon, c.arg(n.Km)))
+	}
+	return nil
+}
+
+// ExplainEvents returns the driver and SQLite's query plan (EXPLAIN QUERY
+// PLAN, one line per step) for a page of f, for tests that check no
+// filter shape scans the store.
+func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []string, error) {
+	p, err := s.plan(ctx, f, event.PageSize(f.Limit))
+	if err != nil {
+		return "", nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+p.sql, p.args...)
+	if err != nil {
+		return "", nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			return "", nil, err
+		}
+		out = append(out, detail)
+	}
+	return string(p.driver), out, rows.Err()
+}
