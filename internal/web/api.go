@@ -220,14 +220,15 @@ func checkID(id string, max int) error {
 	return nil
 }
 
-// eventsPage is the JSON of a page of events.
-type eventsPage struct {
-	Events []event.StoredEvent `json:"events"`
-	Next   string              `json:"next,omitempty"`
+// listPage is the JSON of a page of the list endpoints: compact events
+// (see listEvent), or what fields= asked for.
+type listPage struct {
+	Events []any  `json:"events"`
+	Next   string `json:"next,omitempty"`
 }
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	f, err := parseFilter(r.URL.Query())
+	f, err := parseFilter(r.URL.Query(), "fields")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -236,19 +237,26 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) writeEvents(w http.ResponseWriter, r *http.Request, f event.Filter) {
+	fields, err := parseFields(r.URL.Query().Get("fields"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p, err := s.q.Events(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Events == nil {
-		p.Events = []event.StoredEvent{}
+	items, err := listItems(p.Events, fields)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	writeJSON(w, http.StatusOK, eventsPage{Events: p.Events, Next: p.Next})
+	writeJSON(w, http.StatusOK, listPage{Events: items, Next: p.Next})
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
-	f, err := parseFilter(r.URL.Query())
+	f, err := parseFilter(r.URL.Query(), "fields")
 	if err != nil {
 		s.fail(w, r, err)
 		return

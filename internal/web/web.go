@@ -177,7 +177,7 @@ func (s *Server) apiRoutes() []route {
 
 func (s *Server) routes() {
 	for _, rt := range s.apiRoutes() {
-		s.mux.HandleFunc(rt.method+" "+rt.path, rt.handler)
+		s.mux.Handle(rt.method+" "+rt.path, gzipped(rt.handler))
 	}
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API route")
