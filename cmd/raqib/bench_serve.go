@@ -78,6 +78,9 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 		added, err = fillStore(ctx, store, seedRecs, c.Events, *n, e.stderr)
 		fmt.Fprintf(w, "filled %s: %d events added in %.1f s (%.0f events/s)\n", redactDSN(dsn), added, time.Since(start).Seconds(), float64(added)/time.Since(start).Seconds())
 	}
+	if a, ok := store.(interface{ Analyze(context.Context) error }); ok && err == nil {
+		err = a.Analyze(ctx) // PostgreSQL plans by its statistics: fresh ones, as autovacuum would give
+	}
 	if err == nil {
 		c, err = store.Counts(ctx)
 	}
@@ -338,28 +341,41 @@ func seedRecords(ctx context.Context, dsn string) ([]event.Record, error) {
 // a pseudo-random number of days within benchSpanDays.
 func fillStore(ctx context.Context, st storeCloser, seed []event.Record, have, n int, progress io.Writer) (int, error) {
 	const batch = 500
+	run := time.Now().UnixNano() // replicas of each fill are new articles, whatever the store holds
 	var recs []event.Record
-	added := 0
+	added, pending := 0, 0
 	lastReport := time.Now()
-	for k := 0; have+added < n; k++ {
+	put := func() error {
+		res, err := st.Put(ctx, recs)
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			if r.Status == event.New {
+				added += r.Events
+			}
+		}
+		recs, pending = recs[:0], 0
+		return nil
+	}
+	for k := 0; have+added+pending < n; k++ {
 		if err := ctx.Err(); err != nil {
 			return added, err
 		}
 		for i := range seed {
-			if have+added >= n {
+			if have+added+pending >= n {
 				break
 			}
-			r := replica(seed[i], k, i)
-			if len(r.Events) > n-have-added {
-				r.Events = r.Events[:n-have-added]
+			r := replica(seed[i], run, k, i)
+			if left := n - have - added - pending; len(r.Events) > left {
+				r.Events = r.Events[:left]
 			}
-			added += len(r.Events)
+			pending += len(r.Events)
 			recs = append(recs, r)
 			if len(recs) == batch {
-				if _, err := st.Put(ctx, recs); err != nil {
+				if err := put(); err != nil {
 					return added, err
 				}
-				recs = recs[:0]
 				if time.Since(lastReport) > 10*time.Second {
 					fmt.Fprintf(progress, "raqib bench serve: %d of %d events\n", have+added, n)
 					lastReport = time.Now()
@@ -368,18 +384,18 @@ func fillStore(ctx context.Context, st storeCloser, seed []event.Record, have, n
 		}
 	}
 	if len(recs) > 0 {
-		if _, err := st.Put(ctx, recs); err != nil {
+		if err := put(); err != nil {
 			return added, err
 		}
 	}
 	return added, nil
 }
 
-func replica(r event.Record, k, i int) event.Record {
+func replica(r event.Record, run int64, k, i int) event.Record {
 	shift := int((uint64(k)*2654435761 + uint64(i)*40503) % benchSpanDays)
 	out := event.Record{Article: r.Article}
 	out.Article.ID = fmt.Sprintf("%s~%d", r.Article.ID, k)
-	out.Article.URL = fmt.Sprintf("https://bench.raqib.invalid/%d/%d", k, i)
+	out.Article.URL = fmt.Sprintf("https://bench.raqib.invalid/%d/%d/%d", run, k, i)
 	out.Article.Published = shiftDate(r.Article.Published, shift)
 	out.Events = make([]event.Event, len(r.Events))
 	for j, ev := range r.Events {

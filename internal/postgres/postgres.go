@@ -314,14 +314,12 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
-	w, err := where(f, true)
+	limit := event.PageSize(f.Limit)
+	q, args, err := pageSQL(f, limit)
 	if err != nil {
 		return event.Page{}, err
 	}
-	limit := event.PageSize(f.Limit)
-	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + w.sql() +
-		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
-	rows, err := s.pool.Query(ctx, q, w.args...)
+	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}

@@ -2,19 +2,40 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
 )
 
-// denseAt is the number of matches from which a filter counts as common: a
-// page of such a filter is found by walking the date order index (about
-// limit × N / denseAt entries at most), and a rarer one by reading its
-// matches from its own index and sorting them (fewer than denseAt rows).
-// Either way a page costs a bounded amount of work, not the whole match.
-var denseAt = 5000
+// A filter counts as common when it has at least denseAt(N) matches among
+// N events: a page of such a filter is found by walking the date order
+// index (about limit × N / matches entries), and a rarer one by reading its
+// matches from its own index and sorting them. Reading a match costs about
+// ten times checking an index entry, so for a page of about a hundred
+// the two costs meet near sqrt(10 × N) matches; either way a page costs a bounded amount of
+// work, never the whole match.
+func denseAt(events int) int {
+	if denseOverride > 0 {
+		return denseOverride
+	}
+	return min(20000, max(500, int(math.Sqrt(10*float64(events)))))
+}
+
+// denseOverride, when positive, replaces denseAt's answer (for tests of
+// both paths on small stores).
+var denseOverride = 0
+
+// approxEvents is about how many events the store holds: the largest seq,
+// read from the end of the primary key (no count).
+func (s *Store) approxEvents(ctx context.Context) (int, error) {
+	var n sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(seq) FROM events`).Scan(&n)
+	return int(n.Int64), err
+}
 
 // driver says which index a page of events is read from.
 type driver string
@@ -53,10 +74,10 @@ func spatialBox(f event.Filter) *event.BBox {
 	return b
 }
 
-// countUpTo counts the rows of a query, stopping at denseAt.
-func (s *Store) countUpTo(ctx context.Context, q string, args ...any) (int, error) {
+// countUpTo counts the rows of a query, stopping at limit.
+func (s *Store) countUpTo(ctx context.Context, limit int, q string, args ...any) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(denseAt)+`)`, args...).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(limit)+`)`, args...).Scan(&n)
 	return n, err
 }
 
@@ -72,14 +93,22 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	sortLo, sortID := "e.date_lo", "e.id"
 	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
 	box := spatialBox(f)
-	switch {
-	case len(terms) > 0:
-		q := ftsQuery(terms)
-		n, err := s.countUpTo(ctx, `SELECT rowid FROM events_fts WHERE events_fts MATCH ?`, q)
+	dense := 0
+	if len(terms) > 0 || box != nil {
+		n, err := s.approxEvents(ctx)
 		if err != nil {
 			return p, err
 		}
-		if n < denseAt {
+		dense = denseAt(n)
+	}
+	switch {
+	case len(terms) > 0:
+		q := ftsQuery(terms)
+		n, err := s.countUpTo(ctx, dense, `SELECT rowid FROM events_fts WHERE events_fts MATCH ?`, q)
+		if err != nil {
+			return p, err
+		}
+		if n < dense {
 			p.driver = byText
 			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e ON e.seq = t.seq"
 		} else {
@@ -89,11 +118,11 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 	case box != nil:
 		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
-		n, err := s.countUpTo(ctx, geo, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
+		n, err := s.countUpTo(ctx, dense, geo, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
 		if err != nil {
 			return p, err
 		}
-		if n < denseAt {
+		if n < dense {
 			p.driver = byPlace
 			from = fmt.Sprintf("(SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s) g CROSS JOIN events e ON e.seq = g.seq",
 				c.arg(box.MinLat), c.arg(box.MaxLat), c.arg(box.MinLon), c.arg(box.MaxLon))

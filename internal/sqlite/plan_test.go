@@ -14,9 +14,8 @@ import (
 // filter counted as common, so that the date-order paths of plan (taken on
 // large stores) answer exactly as the match-reading ones do.
 func TestConformanceDense(t *testing.T) {
-	old := denseAt
-	denseAt = 1
-	t.Cleanup(func() { denseAt = old })
+	denseOverride = 1
+	t.Cleanup(func() { denseOverride = 0 })
 	storetest.Run(t, func(t *testing.T) event.Store {
 		s, err := Open(context.Background(), filepath.Join(t.TempDir(), "dense.db"))
 		if err != nil {
@@ -67,9 +66,8 @@ func TestQueryPlans(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.dense {
-				old := denseAt
-				denseAt = 1
-				defer func() { denseAt = old }()
+				denseOverride = 1
+				defer func() { denseOverride = 0 }()
 			}
 			d, plan, err := s.ExplainEvents(ctx, tt.f)
 			if err != nil {
