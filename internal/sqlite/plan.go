@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
@@ -45,6 +47,7 @@ const (
 	byText  driver = "text"  // the FTS5 matches, sorted
 	byPlace driver = "place" // the R*Tree matches, sorted
 	byActor driver = "actor" // event_actors, in order
+	byMonth driver = "month" // the FTS5 matches of one month at a time, newest month first
 )
 
 // pagePlan is the SQL of one page of events.
@@ -52,6 +55,7 @@ type pagePlan struct {
 	driver driver
 	sql    string
 	args   []any
+	fts    string // the FTS5 query, for byMonth
 }
 
 // spatialBox is the box the R*Tree is asked for: the bbox, else the box
@@ -112,9 +116,10 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 			p.driver = byText
 			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e ON e.seq = t.seq"
 		} else {
-			// unary + keeps SQLite from driving the page by the matches'
-			// rowids: it walks the date order and tests each event
-			c.add("+e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH %s)", q)
+			// Common words: read their matches a month at a time, newest
+			// month first, until the page is full (eventsByMonth).
+			p.driver, p.fts = byMonth, q
+			return p, nil
 		}
 	case box != nil:
 		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
@@ -199,6 +204,11 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 	if err != nil {
 		return "", nil, err
 	}
+	if p.driver == byMonth { // one month's query: each month's is alike
+		if p.sql, p.args, err = monthQuery(f, p.fts, "2024-01", event.PageSize(f.Limit)+1); err != nil {
+			return "", nil, err
+		}
+	}
 	rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+p.sql, p.args...)
 	if err != nil {
 		return "", nil, err
@@ -214,4 +224,118 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 		out = append(out, detail)
 	}
 	return string(p.driver), out, rows.Err()
+}
+
+// monthTerm is the FTS5 term that files an event under the month of its
+// sort date, so that the matches of common words can be read one month at
+// a time, newest first, instead of all at once (see eventsByMonth).
+func monthTerm(dateLo string) string {
+	if len(dateLo) >= 7 {
+		return "raqibmonth" + dateLo[:4] + dateLo[5:7]
+	}
+	return "raqibmonthnone"
+}
+
+// ftsTerms is what events_fts holds for an event: its normalised words
+// (arabic.IndexTerms of the evidence and the title) and its month term.
+func ftsTerms(row event.Row) string {
+	return strings.Join(row.Terms(arabic.IndexTerms), " ") + " " + monthTerm(row.DateLo)
+}
+
+// pageRows runs a page query and returns the events with their sort keys.
+func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]event.StoredEvent, []string, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var evs []event.StoredEvent
+	var keys []string
+	for rows.Next() && len(evs) < max {
+		se, key, err := scanEvent(rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs, keys = append(evs, se), append(keys, key)
+	}
+	return evs, keys, rows.Err()
+}
+
+// eventsByMonth reads a page of a common text filter month by month, newest
+// first, each month's matches sorted: a page costs the matches of the
+// months it spans, not all the matches. Events without a date come last,
+// as in every listing.
+func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
+	var hi, lo string
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT date_lo FROM events ORDER BY date_lo DESC, id LIMIT 1),
+		(SELECT date_lo FROM events WHERE date_lo <> '' ORDER BY date_lo, id LIMIT 1)`).Scan(&hi, &lo)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return nil, nil, err
+		}
+		hi = min(hi, cur.Sort)
+	}
+	var months []string
+	if t, err := time.Parse("2006-01", firstN(hi, 7)); err == nil {
+		end, err := time.Parse("2006-01", firstN(lo, 7))
+		if err != nil {
+			end = t
+		}
+		for ; !t.Before(end); t = t.AddDate(0, -1, 0) {
+			months = append(months, t.Format("2006-01"))
+		}
+	}
+	months = append(months, "")
+	var evs []event.StoredEvent
+	var keys []string
+	for _, m := range months {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		need := limit + 1 - len(evs)
+		q, args, err := monthQuery(f, fts, m, need)
+		if err != nil {
+			return nil, nil, err
+		}
+		got, k, err := s.pageRows(ctx, q, args, need)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs, keys = append(evs, got...), append(keys, k...)
+		if len(evs) > limit {
+			break
+		}
+	}
+	return evs, keys, nil
+}
+
+// monthQuery is the query of eventsByMonth for one month ("" for events
+// without a date).
+func monthQuery(f event.Filter, fts, month string, need int) (string, []any, error) {
+	c := &cond{}
+	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(fts+` "`+monthTerm(month)+`"`) + ") t CROSS JOIN events e ON e.seq = t.seq"
+	if err := addFilters(c, f, byText); err != nil {
+		return "", nil, err
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return "", nil, err
+		}
+		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
+	}
+	q := `SELECT ` + eventCols + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(need)
+	return q, c.args, nil
+}
+
+func firstN(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
 }

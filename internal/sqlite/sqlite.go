@@ -18,7 +18,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -231,7 +230,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record) (event.PutResult, e
 		if err != nil {
 			return res, err
 		}
-		if _, err := p.insFTS.ExecContext(ctx, eseq, strings.Join(row.Terms(arabic.IndexTerms), " ")); err != nil {
+		if _, err := p.insFTS.ExecContext(ctx, eseq, ftsTerms(row)); err != nil {
 			return res, err
 		}
 	}
@@ -320,28 +319,22 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, p.sql, p.args...)
+	var evs []event.StoredEvent
+	var keys []string
+	if p.driver == byMonth {
+		evs, keys, err = s.eventsByMonth(ctx, f, limit, p.fts)
+	} else {
+		evs, keys, err = s.pageRows(ctx, p.sql, p.args, limit+1)
+	}
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
-	defer rows.Close()
 	var page event.Page
-	var last event.Cursor
-	for rows.Next() {
-		if len(page.Events) == limit {
-			page.Next = last.String()
-			break
-		}
-		se, sortKey, err := scanEvent(rows)
-		if err != nil {
-			return event.Page{}, fmt.Errorf("events: %w", err)
-		}
-		page.Events = append(page.Events, se)
-		last = event.Cursor{Sort: sortKey, ID: se.ID}
+	if len(evs) > limit {
+		evs = evs[:limit]
+		page.Next = event.Cursor{Sort: keys[limit-1], ID: evs[limit-1].ID}.String()
 	}
-	if err := rows.Err(); err != nil {
-		return event.Page{}, fmt.Errorf("events: %w", err)
-	}
+	page.Events = evs
 	return page, nil
 }
 

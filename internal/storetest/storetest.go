@@ -444,7 +444,7 @@ func testFilters(t *testing.T, s event.Store) {
 }
 
 func testPagination(t *testing.T, s event.Store) {
-	// 40 articles, 1–5 events each, on 9 distinct dates (many ties) and
+	// 40 articles, 1–5 events each, on 9 distinct dates in 9 months (many ties) and
 	// some without a date.
 	var recs []event.Record
 	want := 0
@@ -455,9 +455,9 @@ func testPagination(t *testing.T, s event.Store) {
 		for j := range n {
 			sentences = append(sentences, fmt.Sprintf("قصفت القوات موقعا رقم %d في الخبر %d.", j, i))
 		}
-		b := article(fmt.Sprintf("p-%02d", i), "", base.AddDate(0, 0, i%9).Format("2006-01-02"), "", "", sentences...)
+		b := article(fmt.Sprintf("p-%02d", i), "", base.AddDate(0, i%9, 0).Format("2006-01-02"), "", "", sentences...)
 		for j, sen := range sentences {
-			date := base.AddDate(0, 0, (i+j)%9).Format("2006-01-02")
+			date := base.AddDate(0, (i+j)%9, 0).Format("2006-01-02")
 			if (i+j)%7 == 0 {
 				date = ""
 			}
