@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/raqib/raqib/internal/sqlite"
 )
 
 // freeAddr returns a loopback address nothing listens on.
@@ -46,6 +48,11 @@ func TestServeMetricsAddr(t *testing.T) {
 	isolate(t)
 	addr, maddr := freeAddr(t), freeAddr(t)
 	db := filepath.Join(t.TempDir(), "serve.db")
+	st, err := sqlite.Open(context.Background(), db) // serve wants a store that exists
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr syncBuffer
 	done := make(chan int, 1)

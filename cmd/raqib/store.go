@@ -25,6 +25,8 @@ type filterFlags struct {
 	from, to, admin1, claim, near string
 	km                            float64
 	types, actors                 listFlag
+	country                       string
+	minFatalities                 int
 }
 
 func (ff *filterFlags) register(fs *flag.FlagSet) {
@@ -36,12 +38,15 @@ func (ff *filterFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&ff.claim, "claim", "", "claim status: reported, claimed, denied or alleged")
 	fs.StringVar(&ff.near, "near", "", "LAT,LON: events within --km of this point")
 	fs.Float64Var(&ff.km, "km", event.DefaultNearKm, "radius for --near, in kilometres")
+	fs.StringVar(&ff.country, "country", "", "country of the event's place, ISO 3166 alpha-3, e.g. SYR")
+	fs.IntVar(&ff.minFatalities, "min-fatalities", 0, "events reporting at least this many deaths")
 }
 
 // filter builds the filter from the flags and checks it with the validator
 // the REST API uses too (event.Filter.Validate); its errors are the user's.
 func (ff *filterFlags) filter(text string) (event.Filter, error) {
-	f := event.Filter{Text: text, From: ff.from, To: ff.to, Admin1: ff.admin1, ClaimStatus: ff.claim}
+	f := event.Filter{Text: text, From: ff.from, To: ff.to, Admin1: ff.admin1, ClaimStatus: ff.claim,
+		Country: ff.country, MinFatalities: ff.minFatalities}
 	for _, t := range ff.types {
 		f.Types = append(f.Types, strings.Split(t, ",")...)
 	}
@@ -59,7 +64,10 @@ func (ff *filterFlags) filter(text string) (event.Filter, error) {
 	if err := f.Validate(); err != nil {
 		var fe *event.FilterError
 		if errors.As(err, &fe) {
-			return f, fmt.Errorf("--%s", fe.Error())
+			if fe.Param == "q" {
+				return f, fmt.Errorf("query: %s", fe.Msg)
+			}
+			return f, fmt.Errorf("--%s: %s", strings.ReplaceAll(fe.Param, "_", "-"), fe.Msg)
 		}
 		return f, err
 	}

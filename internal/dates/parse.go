@@ -28,8 +28,14 @@ type parser struct {
 	t    []token
 	a    civil
 	hasA bool
-	keyc [3][][]phr // lookup keys by clitic policy and token, filled on demand
-	done [3][]bool
+	// the story's year: the year of the last date written out in full
+	// (a day, month and year), at token narrAt. A later "في 21 آذار"
+	// without a year belongs to that year when the text tells the past
+	// ("في 20 آذار/مارس 2003 … في 25 آذار").
+	narr       civil
+	narrAt, at int
+	keyc       [3][][]phr // lookup keys by clitic policy and token, filled on demand
+	done       [3][]bool
 }
 
 func newParser(norm string, anchor time.Time) *parser {
@@ -398,6 +404,10 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 			}
 		}
 	case yNone:
+		// stories are told forward: the date follows the story's last one
+		if n := p.narr; n.y != 0 && n.y < a.y && p.at-p.narrAt <= narrTokens && valid(n.y, m, dd) && !(civil{n.y, m, dd}).before(n) {
+			return civil{n.y, m, dd}, true, true
+		}
 		limit := a.addDays(7)
 		for y = a.y + 1; y >= a.y-8; y-- {
 			if valid(y, m, dd) && !limit.before(civil{y, m, dd}) {
@@ -407,6 +417,9 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 	}
 	return civil{y, m, dd}, true, valid(y, m, dd)
 }
+
+// narrTokens is how far a story's year carries: a few paragraphs.
+const narrTokens = 400
 
 // blockedDate reports whether the token before i names something after a
 // day and month (قوى 14 آذار، مدينة 6 أكتوبر).

@@ -51,6 +51,7 @@ func (f *Filter) Normalize() {
 	f.Admin1 = strings.TrimSpace(f.Admin1)
 	f.ClaimStatus = strings.TrimSpace(f.ClaimStatus)
 	f.Doc = strings.TrimSpace(f.Doc)
+	f.Country = strings.ToUpper(strings.TrimSpace(f.Country))
 	f.Cursor = strings.TrimSpace(f.Cursor)
 	f.Types = normList(f.Types, strings.TrimSpace)
 	f.Actors = normList(f.Actors, func(s string) string { return strings.ToUpper(strings.TrimSpace(s)) })
@@ -88,6 +89,7 @@ func (f *Filter) Validate() error {
 		{"q", f.Text, MaxFilterText}, {"from", f.From, MaxFilterValue}, {"to", f.To, MaxFilterValue},
 		{"admin1", f.Admin1, MaxFilterValue}, {"claim", f.ClaimStatus, MaxFilterValue},
 		{"doc", f.Doc, MaxFilterValue}, {"cursor", f.Cursor, MaxFilterValue},
+		{"country", f.Country, MaxFilterValue}, {"background", f.Background, MaxFilterValue},
 	}
 	for _, t := range f.Types {
 		texts = append(texts, struct {
@@ -132,6 +134,17 @@ func (f *Filter) Validate() error {
 	case "", Reported, Claimed, Denied, Alleged:
 	default:
 		return filterErr("claim", "want reported, claimed, denied or alleged, got %q", f.ClaimStatus)
+	}
+	if f.Country != "" && (len(f.Country) != 3 || strings.Trim(f.Country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+		return filterErr("country", "want an ISO 3166 alpha-3 code such as SYR, got %q", f.Country)
+	}
+	if f.MinFatalities < 0 {
+		return filterErr("min_fatalities", "want 0 or a positive integer, got %d", f.MinFatalities)
+	}
+	switch f.Background {
+	case "", BackgroundExclude, BackgroundOnly:
+	default:
+		return filterErr("background", "want exclude or only, got %q", f.Background)
 	}
 	if b := f.BBox; b != nil {
 		if !finite(b.MinLat, b.MinLon, b.MaxLat, b.MaxLon) || b.MinLon > b.MaxLon || b.MinLat > b.MaxLat ||

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/dates"
@@ -99,12 +100,16 @@ func (x *Extractor) ExtractContext(ctx context.Context, a event.Article) (evs []
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extraction stopped: %w", err)
 	}
-	dc, err := x.analyze(a)
-	if err != nil {
+	if err := validText(a.Text); err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("extraction stopped: %w", err)
+	an := articleAnchor(a)
+	if len(a.Text) > windowBytes {
+		return x.extractWindows(ctx, a, an)
+	}
+	dc, err := x.analyzeText(a, an)
+	if err != nil {
+		return nil, err
 	}
 	return x.assemble(dc), nil
 }
@@ -119,18 +124,18 @@ func (x *Extractor) analyze(a event.Article) (*doc, error) {
 	if err := validText(a.Text); err != nil {
 		return nil, err
 	}
+	return x.analyzeText(a, articleAnchor(a))
+}
+
+// analyzeText is analyze for a text already validated, with its anchor.
+func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc := &doc{art: &a}
 	dc.d = arabic.NewDoc(a.Text)
 	dc.toks = dc.d.Tokens
 	if len(dc.toks) == 0 {
 		return nil, errEmpty
 	}
-	dc.anchor, dc.hasAnchor = a.PublishedTime()
-	if !dc.hasAnchor {
-		if t, _, ok := dates.Estimate(a.Text); ok {
-			dc.anchor, dc.hasAnchor, dc.estimated = t, true, true
-		}
-	}
+	dc.anchor, dc.hasAnchor, dc.estimated = an.t, an.ok, an.estimated
 	dc.split()
 	x.findDates(dc)
 	x.findActors(dc)
@@ -140,9 +145,12 @@ func (x *Extractor) analyze(a event.Article) (*doc, error) {
 	dc.triggers = x.lx.Triggers.Find(dc.d, 0, n)
 	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
 	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
+	dc.frames = x.lx.Frames.Find(dc.d, 0, n)
+	dc.targets = x.lx.Targets.Find(dc.d, 0, n)
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
 	x.findPlaces(dc)
+	dc.instr = dc.marchesAreNotDrones(dc.instr)
 	return dc, nil
 }
 
@@ -151,14 +159,30 @@ func (x *Extractor) findDates(dc *doc) {
 	if !dc.hasAnchor {
 		anchor = anchor.UTC()
 	}
+	tokAt := func(m dates.Mention) int {
+		return sort.Search(len(dc.toks), func(i int) bool { return dc.toks[i].End > m.Start })
+	}
 	for _, m := range dates.Find(dc.art.Text, anchor) {
-		// the token the mention starts in
-		i := sort.Search(len(dc.toks), func(i int) bool { return dc.toks[i].End > m.Start })
-		if i < len(dc.toks) {
+		if i := tokAt(m); i < len(dc.toks) { // the token the mention starts in
 			dc.dates = append(dc.dates, dateMention{m, i})
+			dc.timed = append(dc.timed, i)
+		}
+	}
+	if !dc.hasAnchor {
+		// Nothing to count "أمس" or "السبت" from, so no date; the words
+		// still say that the text tells a particular day's occurrence.
+		dc.timed = dc.timed[:0]
+		for _, m := range dates.Find(dc.art.Text, placeholderAnchor) {
+			if i := tokAt(m); i < len(dc.toks) {
+				dc.timed = append(dc.timed, i)
+			}
 		}
 	}
 }
+
+// placeholderAnchor stands in for a missing publication date where only the
+// positions of date words matter, never their dates.
+var placeholderAnchor = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // eventID is a stable id for an event: the same article and event always
 // get the same id.

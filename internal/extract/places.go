@@ -42,6 +42,8 @@ type placeMention struct {
 	fallbackTo       *geo.Place      // for a name the gazetteer lacks: the known place it lies in
 	fallbackDir      bool            // … and the sentence said which side of it ("غرب مدينة إدلب")
 	firstKey         string          // the reading of the first name word the gazetteer matched
+	bareCity         bool            // a city named like its province, with no word saying which ("حمص")
+	coordinated      bool            // joined by و to a dual or plural place word's first name ("ريفي حماة واللاذقية")
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
@@ -182,6 +184,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 		}
 		var ms []placeMention
 		for i := s.from; i < s.to; {
+			if dc.toks[i].Kind == arabic.Punct {
+				i++
+				continue // no place name starts with a punctuation mark
+			}
 			pm, ok := x.placeAt(dc, i, s.to)
 			if !ok || !pm.anaphor && inName(pm.nameFrom, pm.nameTo) {
 				i++
@@ -245,6 +251,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 			ms = append(ms, pm)
 			i = pm.to
 		}
+		x.coordinate(dc, ms)
 		x.qualify(dc, ms)
 		x.routes(dc, ms)
 		for _, pm := range ms {
@@ -261,6 +268,42 @@ func (x *Extractor) findPlaces(dc *doc) {
 		}
 	}
 	x.resolvePlaces(dc)
+	for _, pm := range dc.places {
+		if !pm.anaphor && (pm.place != nil && pm.place.Kind != "country" || pm.fallbackTo != nil) {
+			dc.placed = true // a country alone places no event (sentencePlaces)
+			break
+		}
+	}
+}
+
+// duals are the type and region words that govern two or more names joined
+// by و: "ريفي حماة واللاذقية", "محافظتي إدلب وحلب", "مدينتي رفح وخان يونس".
+var duals = map[string]bool{"ريفي": true, "محافظتي": true, "مدينتي": true, "بلدتي": true, "قريتي": true, "منطقتي": true, "ارياف": true, "محافظات": true, "مدن": true, "بلدات": true, "قري": true, "مناطق": true}
+
+// coordinate gives the names joined to a dual or plural place word what the
+// word says of the first: a region, or a kind of place.
+func (x *Extractor) coordinate(dc *doc, ms []placeMention) {
+	for k := 1; k < len(ms); k++ {
+		prev, cur := &ms[k-1], &ms[k]
+		if cur.from != prev.to || cur.typed || cur.region || !strings.HasPrefix(dc.norm(cur.from), "و") {
+			continue
+		}
+		w := dc.norm(prev.from)
+		if rest, ok := strings.CutPrefix(w, "ب"); ok && duals[rest] {
+			w = rest
+		}
+		if !duals[w] && !duals[arabic.StripArticle(w)] {
+			continue
+		}
+		cur.coordinated = true
+		if prev.region {
+			cur.region = true
+			cur.dirs = prev.dirs
+		}
+		if prev.typed {
+			cur.typed, cur.kinds = true, prev.kinds
+		}
+	}
 }
 
 // placeAt reads one place expression starting at token i.
@@ -442,8 +485,8 @@ func unknownName(dc *doc, k, to int) (int, int, bool) {
 func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 	for k := 1; k < len(ms); k++ {
 		prev, cur := &ms[k-1], &ms[k]
-		if strings.HasPrefix(dc.norm(cur.from), "و") && cur.from == cur.nameFrom && !cur.region {
-			continue // "والفطيرة": a list goes on
+		if strings.HasPrefix(dc.norm(cur.from), "و") && cur.from == cur.nameFrom && !cur.region || cur.coordinated {
+			continue // "والفطيرة", "ريفي حماة واللاذقية": a list goes on
 		}
 		gapOK := true
 		within := false

@@ -182,6 +182,7 @@ func addFilters(c *cond, f event.Filter, d driver) error {
 	if f.Doc != "" {
 		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
 	}
+	addDeskFilters(c, f)
 	if b := f.BBox; b != nil {
 		c.add("+e.lat BETWEEN %s AND %s AND +e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}

@@ -87,6 +87,7 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 	if b := spatialBox(f); b != nil {
 		c.add("e.seq IN (SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s)", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
+	addDeskFilters(c, f)
 	if b := f.BBox; b != nil {
 		c.add("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
@@ -108,4 +109,21 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
 	return c, nil
+}
+
+// addDeskFilters adds the filters read from the stored event's JSON
+// (country, background, fatalities): no column, no migration.
+func addDeskFilters(c *cond, f event.Filter) {
+	if f.Country != "" {
+		c.add("json_extract(e.data, '$.location.country') = %s", f.Country)
+	}
+	switch f.Background {
+	case event.BackgroundExclude:
+		c.parts = append(c.parts, "COALESCE(json_extract(e.data, '$.background'), 0) = 0")
+	case event.BackgroundOnly:
+		c.parts = append(c.parts, "COALESCE(json_extract(e.data, '$.background'), 0) = 1")
+	}
+	if f.MinFatalities > 0 {
+		c.add("COALESCE(json_extract(e.data, '$.fatalities'), 0) >= %s", f.MinFatalities)
+	}
 }

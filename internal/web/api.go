@@ -98,6 +98,8 @@ func floats(s string, n int, name string) ([]float64, error) {
 // filterParams are the query parameters parseFilter reads.
 var filterParams = []string{"q", "from", "to", "type", "actor", "admin1", "claim", "bbox", "near", "km", "doc", "limit", "cursor"}
 
+func init() { filterParams = append(filterParams, deskParams...) } // desk.go
+
 // listParams may repeat (and hold comma-separated values); every other
 // parameter may be given once.
 var listParams = map[string]bool{"type": true, "actor": true}
@@ -183,6 +185,9 @@ func parseFilter(q url.Values, extra ...string) (event.Filter, error) {
 			}
 		}
 		f.Near = &event.Near{Lat: p[0], Lon: p[1], Km: km}
+	}
+	if err := parseDeskFilter(q, &f); err != nil { // desk.go: country, min_fatalities, background
+		return f, err
 	}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)

@@ -101,7 +101,7 @@ func TestUnknownParameters(t *testing.T) {
 	ts := newServer(t, web.Options{Store: fx.store})
 	tests := []struct{ name, path, wantInError string }{
 		{"junk on the list", "/api/v1/events?limit=1000&junk=7", `"junk"`},
-		{"country is not a filter", "/api/v1/events?country=SYR", `"country"`},
+		{"nation is not a filter", "/api/v1/events?nation=SYR", `"nation"`},
 		{"offset is not paging", "/api/v1/events?offset=100", `"offset"`},
 		{"sort is not an option", "/api/v1/stats?sort=date", `"sort"`},
 		{"junk on geojson", "/api/v1/events.geojson?x=1", `"x"`},

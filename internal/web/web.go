@@ -160,7 +160,7 @@ type route struct {
 }
 
 func (s *Server) apiRoutes() []route {
-	return []route{
+	return append([]route{
 		{"GET", "/api/v1/events", s.handleEvents},
 		{"GET", "/api/v1/events/{id}", s.handleEvent},
 		{"GET", "/api/v1/events.geojson", s.handleGeoJSON},
@@ -172,7 +172,7 @@ func (s *Server) apiRoutes() []route {
 		{"GET", "/api/v1/articles/{id...}", s.handleArticle},
 		{"POST", "/api/v1/articles", s.handlePostArticles},
 		{"GET", "/api/v1/openapi.json", s.handleOpenAPI},
-	}
+	}, s.deskRoutes()...) // desk.go
 }
 
 func (s *Server) routes() {
