@@ -15,17 +15,18 @@ import (
 
 // A filter counts as common when it has at least denseAt(N) matches among
 // N events: a page of such a filter is found by walking the date order
-// index (about limit × N / matches entries), and a rarer one by reading its
-// matches from its own index and sorting them. Reading a match costs a few
-// times checking an index entry (measured: about 3×, with the sort), so
-// for a page of about a hundred the two costs meet near sqrt(30 × N)
-// matches; either way a page costs a bounded amount of
-// work, never the whole match.
+// index (about limit × N / matches entries, read in order from a compact
+// index), and a rarer one by reading its matches from its own index and
+// sorting them (one row read per match, at random places in the file).
+// Measured at a million events, a row read costs about a hundred times an
+// index entry once the file outgrows the page cache, so for a page of about
+// a hundred the two costs meet near sqrt(N) matches; either way a page
+// costs a bounded amount of work, never the whole match.
 func denseAt(events int) int {
 	if denseOverride > 0 {
 		return denseOverride
 	}
-	return min(20000, max(500, int(math.Sqrt(30*float64(events)))))
+	return min(20000, max(200, int(math.Sqrt(float64(events)))))
 }
 
 // denseOverride, when positive, replaces denseAt's answer (for tests of
