@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -13,10 +14,11 @@ import (
 
 // pageSQL builds the query for one page of f. PostgreSQL's planner picks
 // among the order indexes of migration 0003 with its statistics; two
-// shapes are spelt so that it can: a place filter is also a box test on the
-// GiST index of event points, and one actor, who may be actor1 or actor2,
-// is read as the union of the newest page from each actor index.
-func pageSQL(f event.Filter, limit int) (string, []any, error) {
+// shapes are spelt so that it can: a place filter of few matches (geo) is
+// also a box test on the GiST index of event points, and one actor, who
+// may be actor1 or actor2, is read as the union of the newest page from
+// each actor index.
+func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 	lim := strconv.Itoa(limit + 1)
 	if len(f.Actors) == 1 {
 		actor := f.Actors[0]
@@ -26,7 +28,9 @@ func pageSQL(f event.Filter, limit int) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		addBox(c, g)
+		if geo {
+			addBox(c, g)
+		}
 		a := c.arg(actor)
 		rest := ""
 		if len(c.parts) > 0 {
@@ -43,10 +47,39 @@ func pageSQL(f event.Filter, limit int) (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	addBox(c, f)
+	if geo {
+		addBox(c, f)
+	}
 	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
 	return q, c.args, nil
+}
+
+// useGeo says whether a place filter is rare enough to read its matches
+// from the GiST index and sort them: fewer than sqrt(N) matches among N
+// events (the planner cannot tell, its estimate for a box is a constant).
+// A common one is found by walking the date order, as in SQLite.
+func (s *Store) useGeo(ctx context.Context, f event.Filter) (bool, error) {
+	b := f.BBox
+	if b == nil && f.Near != nil {
+		nb := f.Near.Bounds()
+		b = &nb
+	}
+	if b == nil {
+		return false, nil
+	}
+	var n, total int64
+	err := s.pool.QueryRow(ctx, `SELECT coalesce((SELECT max(seq) FROM events), 0)`).Scan(&total)
+	if err != nil {
+		return false, err
+	}
+	dense := max(200, int64(math.Sqrt(float64(total))))
+	err = s.pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM events e WHERE point(e.lon, e.lat) <@ box(point($1, $2), point($3, $4)) LIMIT $5) x`,
+		b.MinLon, b.MinLat, b.MaxLon, b.MaxLat, dense).Scan(&n)
+	if err != nil {
+		return false, err
+	}
+	return n < dense, nil
 }
 
 // addBox adds the GiST-indexable form of a place filter (the exact tests
@@ -69,7 +102,11 @@ func addBox(c *cond, f event.Filter) {
 // that tests on small tables see whether a page can be read in order from
 // an index and stop after the page, as the planner does on large tables.
 func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, error) {
-	q, args, err := pageSQL(f, event.PageSize(f.Limit))
+	geo, err := s.useGeo(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	q, args, err := pageSQL(f, event.PageSize(f.Limit), geo)
 	if err != nil {
 		return nil, err
 	}

@@ -315,7 +315,11 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
 	limit := event.PageSize(f.Limit)
-	q, args, err := pageSQL(f, limit)
+	geo, err := s.useGeo(ctx, f)
+	if err != nil {
+		return event.Page{}, fmt.Errorf("events: %w", err)
+	}
+	q, args, err := pageSQL(f, limit, geo)
 	if err != nil {
 		return event.Page{}, err
 	}

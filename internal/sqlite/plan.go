@@ -125,9 +125,18 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 	case box != nil:
 		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
+		only := placeOnly(f)
+		if only {
+			// The R*Tree holds the sort key and the point: its matches are
+			// sorted without reading a row, so many more count as rare.
+			dense = min(20000, 8*dense)
+		}
 		n, err := s.countUpTo(ctx, dense, geo, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
 		if err != nil {
 			return p, err
+		}
+		if n < dense && only {
+			return s.placePage(f, limit, box)
 		}
 		if n < dense {
 			p.driver = byPlace
@@ -184,19 +193,61 @@ func addFilters(c *cond, f event.Filter, d driver) error {
 		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
 	}
 	addDeskFilters(c, f)
+	placeConds(c, f, "+e.")
+	return nil
+}
+
+// placeConds adds the exact tests of the place filters on the lat and lon
+// columns of a table (prefix "+e." or "g."; unary + keeps SQLite from
+// picking another index for them).
+func placeConds(c *cond, f event.Filter, prefix string) {
+	lt, ln := prefix+"lat", prefix+"lon"
 	if b := f.BBox; b != nil {
-		c.add("+e.lat BETWEEN %s AND %s AND +e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		c.add(lt+" BETWEEN %s AND %s AND "+ln+" BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
 	if n := f.Near; n != nil {
 		b := n.Bounds()
-		c.add("+e.lat BETWEEN %s AND %s AND +e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		c.add(lt+" BETWEEN %s AND %s AND "+ln+" BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		lt, ln = strings.TrimPrefix(lt, "+"), strings.TrimPrefix(ln, "+")
 		lat, lon := c.arg(n.Lat), c.arg(n.Lon)
 		c.parts = append(c.parts, fmt.Sprintf(
-			"2 * %g * asin(sqrt(sin(radians(e.lat - %s) / 2) * sin(radians(e.lat - %s) / 2)"+
-				" + cos(radians(%s)) * cos(radians(e.lat)) * sin(radians(e.lon - %s) / 2) * sin(radians(e.lon - %s) / 2))) <= %s",
-			event.EarthRadiusKm, lat, lat, lat, lon, lon, c.arg(n.Km)))
+			"2 * %g * asin(sqrt(sin(radians(%s - %s) / 2) * sin(radians(%s - %s) / 2)"+
+				" + cos(radians(%s)) * cos(radians(%s)) * sin(radians(%s - %s) / 2) * sin(radians(%s - %s) / 2))) <= %s",
+			event.EarthRadiusKm, lt, lat, lt, lat, lat, lt, ln, lon, ln, lon, c.arg(n.Km)))
 	}
-	return nil
+}
+
+// placeOnly says whether f filters by place and dates only: then the R*Tree
+// alone answers which events make the page.
+func placeOnly(f event.Filter) bool {
+	return f.Text == "" && len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
+		f.Country == "" && f.Background == "" && f.MinFatalities == 0
+}
+
+// placePage reads a page of a place-only filter from the R*Tree: its
+// matches, sorted by the sort key it carries, cut to the page; only the
+// page's events are then read.
+func (s *Store) placePage(f event.Filter, limit int, box *event.BBox) (pagePlan, error) {
+	c := &cond{}
+	c.add("g.max_lat >= %s AND g.min_lat <= %s AND g.max_lon >= %s AND g.min_lon <= %s", box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
+	placeConds(c, f, "g.")
+	if f.From != "" {
+		c.add("g.date_hi >= %s", f.From)
+	}
+	if f.To != "" {
+		c.add("g.date_lo <> '' AND g.date_lo <= %s", f.To)
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return pagePlan{}, err
+		}
+		c.add("(g.date_lo < %s OR (g.date_lo = %[1]s AND g.id > %s))", cur.Sort, cur.ID)
+	}
+	lim := strconv.Itoa(limit + 1)
+	q := `SELECT ` + eventCols + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
+		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+	return pagePlan{driver: byPlace, sql: q, args: c.args}, nil
 }
 
 // ExplainEvents returns the driver and SQLite's query plan (EXPLAIN QUERY

@@ -416,6 +416,7 @@ func testFilters(t *testing.T, s event.Store) {
 		{"near 20 km", event.Filter{Near: &event.Near{Lat: kansafra.lat, Lon: kansafra.lon, Km: 20}}, []string{clash, shell}},
 		{"near 50 km", event.Filter{Near: &event.Near{Lat: kansafra.lat, Lon: kansafra.lon, Km: 50}}, []string{air, clash, shell}},
 		{"bbox", event.Filter{BBox: &event.BBox{MinLat: 35.3, MinLon: 35.8, MaxLat: 35.6, MaxLon: 36.1}}, []string{drone}},
+		{"near with dates", event.Filter{Near: &event.Near{Lat: kansafra.lat, Lon: kansafra.lon, Km: 50}, From: "2020-10-09", To: "2021-12-31"}, []string{air, clash}},
 		{"doc by key", event.Filter{Doc: a2key.Key}, []string{drone}},
 		{"doc by id", event.Filter{Doc: "t-1"}, []string{clash, shell}},
 		{"text: root finds prefixed and suffixed forms", event.Filter{Text: "قصف"}, []string{air, shell}},

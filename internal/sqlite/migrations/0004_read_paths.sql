@@ -4,11 +4,14 @@
 -- first from one index whether the actor is actor1 or actor2, and an order
 -- index that also holds what the date and spatial filters test, so that a
 -- scan in date order reads no table row it does not return.
-CREATE VIRTUAL TABLE events_geo USING rtree (seq, min_lat, max_lat, min_lon, max_lon);
-INSERT INTO events_geo (seq, min_lat, max_lat, min_lon, max_lon)
-	SELECT seq, lat, lat, lon, lon FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL;
+-- The R*Tree also carries each event's sort key and exact point (auxiliary
+-- columns), so that a page of a place filter is read from it alone.
+CREATE VIRTUAL TABLE events_geo USING rtree (seq, min_lat, max_lat, min_lon, max_lon, +date_lo, +date_hi, +id, +lat, +lon);
+INSERT INTO events_geo (seq, min_lat, max_lat, min_lon, max_lon, date_lo, date_hi, id, lat, lon)
+	SELECT seq, lat, lat, lon, lon, date_lo, date_hi, id, lat, lon FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL;
 CREATE TRIGGER events_geo_insert AFTER INSERT ON events WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN
-	INSERT INTO events_geo (seq, min_lat, max_lat, min_lon, max_lon) VALUES (new.seq, new.lat, new.lat, new.lon, new.lon);
+	INSERT INTO events_geo (seq, min_lat, max_lat, min_lon, max_lon, date_lo, date_hi, id, lat, lon)
+		VALUES (new.seq, new.lat, new.lat, new.lon, new.lon, new.date_lo, new.date_hi, new.id, new.lat, new.lon);
 END;
 CREATE TRIGGER events_geo_delete AFTER DELETE ON events BEGIN
 	DELETE FROM events_geo WHERE seq = old.seq;
