@@ -56,9 +56,11 @@ func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 }
 
 // useGeo says whether a place filter is rare enough to read its matches
-// from the GiST index and sort them: fewer than sqrt(N) matches among N
+// from the GiST index and sort them: fewer than sqrt(100 N) matches among N
 // events (the planner cannot tell, its estimate for a box is a constant).
-// A common one is found by walking the date order, as in SQLite.
+// A common one is found by walking the date order, as in SQLite; there
+// each row walked is a heap read (the point is not in the order index),
+// so the two costs meet near sqrt(100 N) matches for a page of a hundred.
 func (s *Store) useGeo(ctx context.Context, f event.Filter) (bool, error) {
 	b := f.BBox
 	if b == nil && f.Near != nil {
@@ -73,7 +75,7 @@ func (s *Store) useGeo(ctx context.Context, f event.Filter) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	dense := max(200, int64(math.Sqrt(float64(total))))
+	dense := max(200, int64(math.Sqrt(100*float64(total))))
 	err = s.pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM events e WHERE point(e.lon, e.lat) <@ box(point($1, $2), point($3, $4)) LIMIT $5) x`,
 		b.MinLon, b.MinLat, b.MaxLon, b.MaxLat, dense).Scan(&n)
 	if err != nil {
