@@ -356,7 +356,7 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 	if err != nil {
 		return event.Stats{}, err
 	}
-	m := `WITH m AS (SELECT e.* FROM events e` + w.sql() + `) `
+	m := `WITH m AS (SELECT e.date, e.event_type, e.actor1, e.actor2, e.admin1 FROM events e` + w.sql() + `) `
 	var st event.Stats
 	for _, q := range []struct {
 		dst *[]event.Count
@@ -375,7 +375,27 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 	for _, c := range st.ByType {
 		st.Events += c.N
 	}
+	if st.ByDayType, err = s.dayTypeCounts(ctx, m+`SELECT date, event_type, count(*) FROM m WHERE date <> '' GROUP BY date, event_type ORDER BY date DESC, event_type`, w.args); err != nil {
+		return event.Stats{}, fmt.Errorf("stats: %w", err)
+	}
 	return st, nil
+}
+
+func (s *Store) dayTypeCounts(ctx context.Context, q string, args []any) ([]event.DayTypeCount, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []event.DayTypeCount
+	for rows.Next() {
+		var c event.DayTypeCount
+		if err := rows.Scan(&c.Day, &c.Type, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) counts(ctx context.Context, q string, args []any) ([]event.Count, error) {

@@ -441,26 +441,18 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	// The store counts by day or by type; one count per type present gives
-	// the stack.
+	// One pass: the store counts by day and type together.
 	byType := map[string]map[string]int{}
 	daySet := map[string]bool{}
-	for _, c := range all.ByType {
-		tf := f
-		tf.Types = []string{c.Key}
-		st, err := s.q.Stats(r.Context(), tf)
-		if err != nil {
-			s.fail(w, r, err)
-			return
+	for _, c := range all.ByDayType {
+		if len(c.Day) != len(isoDate) { // month- and year-dated events have no day
+			continue
 		}
-		m := map[string]int{}
-		for _, d := range st.ByDay {
-			if len(d.Key) == len(isoDate) { // month- and year-dated events have no day
-				m[d.Key] = d.N
-				daySet[d.Key] = true
-			}
+		if byType[c.Type] == nil {
+			byType[c.Type] = map[string]int{}
 		}
-		byType[c.Key] = m
+		byType[c.Type][c.Day] = c.N
+		daySet[c.Day] = true
 	}
 	tl := timeline{Days: fillDays(daySet), Series: []series{}}
 	for _, c := range all.ByType {

@@ -182,6 +182,9 @@ func answerBytes(v any) int64 {
 				n += 48 + int64(len(c.Key))
 			}
 		}
+		for _, c := range a.ByDayType {
+			n += 64 + int64(len(c.Day)+len(c.Type))
+		}
 		return n
 	}
 	return 1 << 10
