@@ -201,3 +201,14 @@ func CheckValue(s string, max int) error {
 	}
 	return nil
 }
+
+// EarliestStart is the earliest first day of an event whose date range can
+// reach from (YYYY-MM-DD): a year-precision date starts at most 365 days
+// before its last day. Stores add it as a bound an index can seek on.
+func EarliestStart(from string) string {
+	t, err := time.Parse("2006-01-02", from)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, -366).Format("2006-01-02")
+}

@@ -70,3 +70,13 @@ func TestFilterNormalize(t *testing.T) {
 		t.Errorf("Normalize() = %+v; want %+v", a, b)
 	}
 }
+
+func TestEarliestStart(t *testing.T) {
+	// a year-precision event of 2023 (2023-01-01..2023-12-31) reaches 2023-12-31
+	if got := event.EarliestStart("2023-12-31"); got > "2023-01-01" {
+		t.Errorf("EarliestStart(2023-12-31) = %s; want at most 2023-01-01", got)
+	}
+	if got := event.EarliestStart("2024-12-31"); got > "2024-01-01" { // leap year
+		t.Errorf("EarliestStart(2024-12-31) = %s; want at most 2024-01-01", got)
+	}
+}

@@ -170,7 +170,9 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 // behind unary + so that no other index is picked for them.
 func addFilters(c *cond, f event.Filter, d driver) error {
 	if f.From != "" {
-		c.add("e.date_hi >= %s", f.From)
+		// an event overlapping the range starts at most a year before it
+		// (a year-precision date): a bound the date indexes can seek on
+		c.add("e.date_hi >= %s AND e.date_lo >= %s", f.From, event.EarliestStart(f.From))
 	}
 	if f.To != "" {
 		c.add("e.date_lo <> '' AND e.date_lo <= %s", f.To)
