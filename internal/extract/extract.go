@@ -18,6 +18,7 @@ import (
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/dates"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/eventclf"
 	"github.com/raqib/raqib/internal/geo"
 )
 
@@ -32,6 +33,7 @@ type Extractor struct {
 	gz         *geo.Gazetteer
 	lx         *Lexicons
 	placeWords *arabic.Matcher[placeWord]
+	clf        *eventclf.Model // sentence classifier that vets events of the kinds it knows (internal/eventclf)
 	stopPlaces map[string]bool
 	givenNames map[string]bool
 }
@@ -40,11 +42,14 @@ type Extractor struct {
 type Options struct {
 	Gazetteer *geo.Gazetteer
 	Lexicons  *Lexicons
+	// Classifier vets events sentence by sentence; nil means the embedded
+	// model (eventclf.Load). Tests pass models trained on part of the data.
+	Classifier *eventclf.Model
 }
 
 // New builds an Extractor.
 func New(opt Options) (*Extractor, error) {
-	x := &Extractor{gz: opt.Gazetteer, lx: opt.Lexicons}
+	x := &Extractor{gz: opt.Gazetteer, lx: opt.Lexicons, clf: opt.Classifier}
 	var err error
 	if x.gz == nil {
 		if x.gz, err = geo.Embedded(); err != nil {
@@ -54,6 +59,11 @@ func New(opt Options) (*Extractor, error) {
 	if x.lx == nil {
 		if x.lx, err = LoadLexicons(); err != nil {
 			return nil, fmt.Errorf("lexicons: %w", err)
+		}
+	}
+	if x.clf == nil {
+		if x.clf, err = eventclf.Load(); err != nil {
+			return nil, fmt.Errorf("event classifier: %w", err)
 		}
 	}
 	if x.placeWords, err = loadPlaceWords(x.lx); err != nil {
@@ -76,6 +86,7 @@ func New(opt Options) (*Extractor, error) {
 		x.givenNames[arabic.Key(r["form"])] = true
 	}
 	x.lx.Rows["given_names.tsv"] = len(rows)
+	x.lx.Rows["words.tsv"] = len(wordSets)
 	return x, nil
 }
 
@@ -111,7 +122,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, a event.Article) (evs []
 	if err != nil {
 		return nil, err
 	}
-	return x.assemble(dc), nil
+	return x.vet(x.assemble(dc)), nil
 }
 
 // ErrInternal marks a fault inside a rule (a recovered panic): a bug, not

@@ -193,6 +193,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i++
 				continue
 			}
+			if definite, _, _ := dc.nounForm(pm.from); pm.nameFrom > pm.from && onlyImported(pm) && (definite || inName(pm.from, pm.from+1)) {
+				i = pm.to
+				continue // "بالقاعدة طليعة هذا العام": a place noun names a village only undefined ("قاعدة X", "بلدة X")
+			}
 			if pm.anaphor && !pm.region && !x.pointedAt(dc, i, s) {
 				i++
 				continue // "سكان المدينة": not where anything happened
@@ -276,9 +280,12 @@ func (x *Extractor) findPlaces(dc *doc) {
 	}
 }
 
+// wInitial are place words that begin with و themselves.
+var wInitial = words("w_initial")
+
 // duals are the type and region words that govern two or more names joined
 // by و: "ريفي حماة واللاذقية", "محافظتي إدلب وحلب", "مدينتي رفح وخان يونس".
-var duals = map[string]bool{"ريفي": true, "محافظتي": true, "مدينتي": true, "بلدتي": true, "قريتي": true, "منطقتي": true, "ارياف": true, "محافظات": true, "مدن": true, "بلدات": true, "قري": true, "مناطق": true}
+var duals = wordMap("duals")
 
 // coordinate gives the names joined to a dual or plural place word what the
 // word says of the first: a region, or a kind of place.
@@ -304,6 +311,21 @@ func (x *Extractor) coordinate(dc *doc, ms []placeMention) {
 			cur.typed, cur.kinds = true, prev.kinds
 		}
 	}
+}
+
+// countryNamed reports a country's name that starts at token j and runs past
+// token next ("جنوب السودان").
+func (x *Extractor) countryNamed(dc *doc, j, next, to int) bool {
+	g, ok := x.gazAt(dc, j, to)
+	if !ok || g.To <= next {
+		return false
+	}
+	for _, p := range g.Values {
+		if p.Kind == "country" {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAt reads one place expression starting at token i.
@@ -378,8 +400,9 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 			}
 		}
 	}
-	// "شمال إدلب", "جنوب غربي مدينة حماة", "غرب مدينة إدلب".
-	if d, next, ok := x.dirsAt(dc, j, to); ok && !strings.HasPrefix(dc.key(j), "ال") {
+	// "شمال إدلب", "جنوب غربي مدينة حماة", "غرب مدينة إدلب"; but a country
+	// whose name starts with a direction is that country ("جنوب السودان").
+	if d, next, ok := x.dirsAt(dc, j, to); ok && !strings.HasPrefix(dc.key(j), "ال") && !x.countryNamed(dc, j, next, to) {
 		k := next
 		if k < to {
 			if t, ok := x.isRole(dc, k, to, "type"); ok {
@@ -485,8 +508,8 @@ func unknownName(dc *doc, k, to int) (int, int, bool) {
 func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 	for k := 1; k < len(ms); k++ {
 		prev, cur := &ms[k-1], &ms[k]
-		if strings.HasPrefix(dc.norm(cur.from), "و") && cur.from == cur.nameFrom && !cur.region || cur.coordinated {
-			continue // "والفطيرة", "ريفي حماة واللاذقية": a list goes on
+		if strings.HasPrefix(dc.norm(cur.from), "و") && (cur.from == cur.nameFrom && !cur.region || cur.from < cur.nameFrom && !dc.hasForm(cur.from, wInitial...)) || cur.coordinated {
+			continue // "والفطيرة", "ريفي حماة واللاذقية", "البصرة وكركوك وضواحي بغداد": a list goes on
 		}
 		gapOK := true
 		within := false
@@ -548,14 +571,14 @@ func keyOf(name string) string { return strings.Join(arabic.PhraseKeys(name), " 
 
 // anaphorTypes are the place nouns that, with the article and no name,
 // stand for a place of that kind named before ("القاعدة" for Hmeimim base).
-var anaphorTypes = []string{"قاعده", "مطار", "مدينه", "بلده", "قريه", "مخيم", "معبر", "سجن"}
+var anaphorTypes = words("anaphor_types")
 
 // partNouns name a part of a place when a direction follows them ("المنطقة
 // الجنوبية الشرقية من المحافظة", "الجزء الشمالي من حلب").
-var partNouns = []string{"منطقه", "جزء", "قسم", "اطراف"}
+var partNouns = words("part_nouns")
 
 // locatives are words after which a bare name is read as a place.
-var locatives = []string{"في", "علي", "الي", "من", "قرب", "حول", "نحو", "باتجاه", "بين", "داخل", "عند", "منطقه", "مناطق"}
+var locatives = words("locatives")
 
 // plausiblePlace decides whether a bare gazetteer name (no place noun before
 // it) is a place here: not a common word, and for small places that only an
@@ -739,7 +762,7 @@ func (x *Extractor) givenName(dc *doc, i int) bool {
 }
 
 // purposeWords before "لـ" + place make the place what the act is for.
-var purposeWords = []string{"دعما", "تضامنا", "نصره", "مناصره", "تاييدا", "دعم", "تضامن", "رفضا", "احتجاجا"}
+var purposeWords = words("purpose")
 
 // adjective reports a one-word name that is also a nationality adjective
 // and follows a noun: "سفينة تركية" is a Turkish ship, not Turkey.
@@ -823,7 +846,7 @@ func (x *Extractor) inArticleCountry(dc *doc, pm placeMention) bool {
 }
 
 // toponymHeads begin two-word Levantine place names ("كفر نبل", "تل رفعت").
-var toponymHeads = []string{"كفر", "تل", "عين", "دير", "بيت", "خربه", "ابو", "ام", "جسر", "معره", "قلعه", "راس", "بير", "عرب", "حوش", "مزرعه", "بني", "جبل", "وادي", "سهل"}
+var toponymHeads = words("toponym_heads")
 
 // bareUnknownName reads an unquoted name the gazetteer lacks after a
 // singular place noun: one word (two after a toponym head such as كفر or

@@ -123,7 +123,7 @@ func (x *Extractor) extractWindows(ctx context.Context, a event.Article, an anch
 		res[i] = *e
 	}
 	assignIDs(res)
-	return res, nil
+	return x.vet(res), nil
 }
 
 // assignIDs gives each event its stable id (see eventID), numbering the
