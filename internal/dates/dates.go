@@ -60,8 +60,8 @@ func Find(text string, anchor time.Time) []Mention {
 			continue
 		}
 		for _, m := range r.ms {
-			if !m.rel && m.prec == "day" {
-				p.narr, p.narrAt = m.date, r.end
+			if !m.rel && m.prec == "day" || p.narr.y != 0 && m.rel && m.prec == "day" && m.date.y == p.narr.y {
+				p.narr, p.narrAt = m.date, r.end // "في اليوم التالي" moves the story on a day
 			}
 			out = append(out, Mention{
 				Start:     n.Orig(m.s),

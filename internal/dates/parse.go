@@ -67,7 +67,7 @@ func (p *parser) best(i int) result {
 	}
 	for _, f := range []func(int) result{
 		p.numeric, p.absolute, p.weekdayExpr, p.relDay, p.monthExpr,
-		p.yearExpr, p.period, p.ago, p.recent,
+		p.yearExpr, p.period, p.ago, p.recent, p.nextDay,
 	} {
 		if r := f(i); r.end > b.end {
 			b = r
@@ -404,8 +404,7 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 			}
 		}
 	case yNone:
-		// stories are told forward: the date follows the story's last one
-		if n := p.narr; n.y != 0 && n.y < a.y && p.at-p.narrAt <= narrTokens && valid(n.y, m, dd) && !(civil{n.y, m, dd}).before(n) {
+		if n := p.narr; n.y != 0 && n.y < a.y && p.at-p.narrAt <= narrTokens && valid(n.y, m, dd) {
 			return civil{n.y, m, dd}, true, true
 		}
 		limit := a.addDays(7)
@@ -416,6 +415,21 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 		}
 	}
 	return civil{y, m, dd}, true, valid(y, m, dd)
+}
+
+// nextDay reads "اليوم التالي" (the next day) in a story told in a past
+// year: the day after the story's last full date, which it then becomes.
+func (p *parser) nextDay(i int) result {
+	n := p.narr
+	if n.y == 0 || !p.hasA || n.y >= p.a.y || p.at-p.narrAt > narrTokens {
+		return result{}
+	}
+	w := strings.TrimPrefix(strings.TrimPrefix(p.word(i), "و"), "ف")
+	if w != "اليوم" && w != "باليوم" || p.word(i+1) != "التالي" {
+		return result{}
+	}
+	d := n.addDays(1)
+	return result{end: i + 2, ms: []raw{{p.t[i].start, p.t[i+1].end, d, "day", true}}}
 }
 
 // narrTokens is how far a story's year carries: a few paragraphs.

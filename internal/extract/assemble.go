@@ -30,7 +30,7 @@ type speaker struct {
 
 // agentWords introduce the doer after a passive or a verbal noun: "غارة
 // نفذتها طائرات…", "من قبل قوات النظام", "براميل ألقتها مروحيات…".
-var agentWords = []string{"قبل", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوا", "شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "يشنه", "تشنه", "يشنها", "تشنها", "القت", "القاها", "القته", "القتها", "اطلقها", "اطلقتها", "اطلقته"}
+var agentWords = []string{"قبل", "بيد", "بايدي", "قبضه", "بقبضه", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوا", "شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "يشنه", "تشنه", "يشنها", "تشنها", "القت", "القاها", "القته", "القتها", "اطلقها", "اطلقتها", "اطلقته"}
 
 // objectWords introduce the side acted upon: "على مواقع المعارضة", "ضد
 // قوات النظام", "في صفوف الميليشيات", "مقرات لهيئة تحرير الشام".
@@ -531,6 +531,19 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
 		}
 	}
+	// "سقطت كركوك والموصل دون مقاومة بيد الأكراد": a place that fell into
+	// someone's hands was taken
+	for k := s.from; k < s.to; k++ {
+		if !dc.hasForm(k, fallWords...) {
+			continue
+		}
+		for h := k + 1; h < min(dc.clauseEnd(k+1, s.to, 12), k+10); h++ {
+			if dc.hasForm(h, "بيد", "بايدي", "قبضه", "بقبضه") || dc.hasForm(h, "يد", "ايدي") && dc.hasForm(h-1, "في") {
+				out = append(out, arabic.Match[Trigger]{From: k, To: k + 1, Values: []Trigger{{Type: "non_state_actor_overtakes_territory", Class: "territory"}}})
+				break
+			}
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
 	upgraded := ""
 	for _, t := range out {
@@ -547,6 +560,9 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 	}
 	return out
 }
+
+// fallWords tell a place falling ("سقطت المدينة بيد…").
+var fallWords = []string{"سقطت", "سقط", "وسقطت", "وسقط", "فسقطت", "تسقط", "يسقط"}
 
 // firedWords make a weapon word an event: it fell, hit or was fired.
 var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت", "استهدف", "دمرت", "دمر", "دكت", "دك"}
@@ -753,17 +769,21 @@ func (dc *doc) possessor(i int) string {
 	if !(strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "ه")) || !dc.hasForm(am.from, possessiveForces...) {
 		return ""
 	}
+	// the sentence's topic: its first state before the word ("هددت تركيا …
+	// المدعومين من الولايات المتحدة … سيطرت قواتها"), else the last state of
+	// the sentence before
 	si := dc.sentOf[am.from]
+	topic := ""
 	for k := i - 1; k >= 0; k-- {
 		p := dc.actors[k]
-		if dc.sentOf[p.from] < si-1 {
+		if dc.sentOf[p.from] < si-1 || dc.sentOf[p.from] < si && topic != "" {
 			break
 		}
 		if p.kind == "state" {
-			return p.code
+			topic = p.code
 		}
 	}
-	return ""
+	return topic
 }
 
 // possessiveForces are force words with a possessive pronoun.

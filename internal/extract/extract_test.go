@@ -183,6 +183,11 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			name: "its forces are the sentence's topic's", published: "2018-03-19",
+			text: "أعلنت تركيا، التي تتهم الولايات المتحدة بدعم المقاتلين الأكراد، أن قواتها سيطرت أمس على مدينة عفرين.",
+			want: []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
@@ -227,7 +232,7 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "a protest for a place is not at it", published: "2023-10-15",
-			text:  "تظاهر الآلاف في الرباط دعما لغزة.",
+			text:  "تظاهر الآلاف أمس في الرباط دعما لغزة.",
 			want:  []want{{typ: "peaceful_protest", name: "الرباط", actor1: "PRO"}},
 			count: 1,
 		},
@@ -678,6 +683,7 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 	for _, p := range []*geo.Place{
 		{ID: "geonames:1", Name: "السياج", Kind: "village", Lat: 33.6, Lon: 36.3, Country: "SYR", Admin1: "Rif Dimashq", Source: "GeoNames"},
 		{ID: "geonames:2", Name: "تل فكتوم", Kind: "village", Lat: 35.2, Lon: 36.6, Country: "SYR", Admin1: "Hama", Source: "GeoNames"},
+		{ID: "geonames:3", Name: "طليعة", Kind: "village", Lat: 35.3, Lon: 36.7, Country: "SYR", Admin1: "Hama", Source: "GeoNames"},
 	} {
 		gz.Add(p)
 	}
@@ -692,6 +698,7 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 		{"placed by its province", "قصفت قوات النظام أمس تل فكتوم في ريف حماة الشمالي.", "geonames:2"},
 		{"after a place noun", "قصفت قوات النظام أمس قرية تل فكتوم بالمدفعية.", "geonames:2"},
 		{"bare, unplaced", "قال إن تل فكتوم شهد قصفا أمس.", ""},
+		{"after a definite place noun", "قصفت طائرات مسيرة أمس مقرا للقاعدة طليعة هذا العام في ريف حماة.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -193,6 +193,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i++
 				continue
 			}
+			if definite, _, _ := dc.nounForm(pm.from); pm.nameFrom > pm.from && onlyImported(pm) && (definite || inName(pm.from, pm.from+1)) {
+				i = pm.to
+				continue // "بالقاعدة طليعة هذا العام": a place noun names a village only undefined ("قاعدة X", "بلدة X")
+			}
 			if pm.anaphor && !pm.region && !x.pointedAt(dc, i, s) {
 				i++
 				continue // "سكان المدينة": not where anything happened
@@ -309,6 +313,21 @@ func (x *Extractor) coordinate(dc *doc, ms []placeMention) {
 	}
 }
 
+// countryNamed reports a country's name that starts at token j and runs past
+// token next ("جنوب السودان").
+func (x *Extractor) countryNamed(dc *doc, j, next, to int) bool {
+	g, ok := x.gazAt(dc, j, to)
+	if !ok || g.To <= next {
+		return false
+	}
+	for _, p := range g.Values {
+		if p.Kind == "country" {
+			return true
+		}
+	}
+	return false
+}
+
 // placeAt reads one place expression starting at token i.
 func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 	pm := placeMention{from: i}
@@ -381,8 +400,9 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 			}
 		}
 	}
-	// "شمال إدلب", "جنوب غربي مدينة حماة", "غرب مدينة إدلب".
-	if d, next, ok := x.dirsAt(dc, j, to); ok && !strings.HasPrefix(dc.key(j), "ال") {
+	// "شمال إدلب", "جنوب غربي مدينة حماة", "غرب مدينة إدلب"; but a country
+	// whose name starts with a direction is that country ("جنوب السودان").
+	if d, next, ok := x.dirsAt(dc, j, to); ok && !strings.HasPrefix(dc.key(j), "ال") && !x.countryNamed(dc, j, next, to) {
 		k := next
 		if k < to {
 			if t, ok := x.isRole(dc, k, to, "type"); ok {

@@ -105,3 +105,13 @@ func TestExtractPunctuationOnly(t *testing.T) {
 		t.Fatalf("Extract(punctuation) = %d events, %v; want none and no error", len(evs), err)
 	}
 }
+
+func TestExplainShowsFramesAndScores(t *testing.T) {
+	x := newTestExtractor(t)
+	out := x.Explain(event.Article{ID: "e", Published: "2020-01-10", Text: "ولم يزر أي مسؤول البلاد منذ اغتيال رئيس الوزراء. وقع هجوم على كنيسة في مدينة طنطا أمس."})
+	for _, want := range []string{"frame:anchor", "target \"كنيسة\" civilian", "classifier assault"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Explain output lacks %q:\n%s", want, out)
+		}
+	}
+}
