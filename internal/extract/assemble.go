@@ -30,14 +30,14 @@ type speaker struct {
 
 // agentWords introduce the doer after a passive or a verbal noun: "غارة
 // نفذتها طائرات…", "من قبل قوات النظام", "براميل ألقتها مروحيات…".
-var agentWords = []string{"قبل", "بيد", "بايدي", "قبضه", "بقبضه", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوا", "شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "يشنه", "تشنه", "يشنها", "تشنها", "القت", "القاها", "القته", "القتها", "اطلقها", "اطلقتها", "اطلقته"}
+var agentWords = words("agent")
 
 // objectWords introduce the side acted upon: "على مواقع المعارضة", "ضد
 // قوات النظام", "في صفوف الميليشيات", "مقرات لهيئة تحرير الشام".
-var objectWords = []string{"علي", "ضد", "مع", "صفوف", "تمركزات", "تحصينات", "حاجز", "حاجزا", "حواجز", "ثكنه", "كتيبه", "دبابه", "اليات", "عربه", "مواقع", "موقع", "مقرات", "مقر", "نقاط", "نقطه", "تجمعات", "عناصر", "معاقل", "مناطق", "مراكز", "مركز", "قاعده", "ارتال", "رتل", "دوريه", "تعزيزات", "مستودعات", "مخازن", "استهدف", "استهدفت", "مستهدفه", "مستهدفا", "تابعه", "تابع", "مسلحي", "مقاتلي"}
+var objectWords = words("object")
 
 // withWords introduce the other side of talks and agreements: "مع نظيره التركي".
-var withWords = []string{"مع", "بين"}
+var withWords = words("with")
 
 func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	s := dc.sents[si]
@@ -258,10 +258,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
-			if t.Values[0].Class == "territory" {
-				if definite, _, purpose := dc.nounForm(t.From); purpose || definite && strings.HasPrefix(dc.norm(t.From), "لل") {
-					continue // "هجوما لاستعادة السيطرة", "للسيطرة على": an aim, not a takeover
-				}
+			if t.Values[0].Class == "territory" && dc.aim(t.From, s) {
+				continue // "هجوما لاستعادة السيطرة", "للسيطرة على", "لاستكمال وتسريع تحرير": an aim, not a takeover
 			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
 				continue // "تصعب السيطرة عليها": control with nobody taking it is not a takeover
@@ -562,10 +560,10 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 }
 
 // fallWords tell a place falling ("سقطت المدينة بيد…").
-var fallWords = []string{"سقطت", "سقط", "وسقطت", "وسقط", "فسقطت", "تسقط", "يسقط"}
+var fallWords = words("fall")
 
 // firedWords make a weapon word an event: it fell, hit or was fired.
-var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت", "استهدف", "دمرت", "دمر", "دكت", "دك"}
+var firedWords = words("fired")
 
 // sentencePlaces returns the places of a sentence that can be where an
 // event happened: not qualifiers, not countries.
@@ -787,7 +785,7 @@ func (dc *doc) possessor(i int) string {
 }
 
 // possessiveForces are force words with a possessive pronoun.
-var possessiveForces = []string{"قواتها", "قواته", "قواتهم", "جيشها", "جيشه", "جيشهم", "طائراتها", "طائراته", "مقاتلاتها", "قواتنا", "جنودها", "جنوده"}
+var possessiveForces = words("possessive_forces")
 
 // placeActor completes an actor's code with the country the event is in:
 // forces named without a country ("قوات الأمن") are that country's, and a
@@ -1293,7 +1291,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 }
 
 // clauseJoiners open a new clause without punctuation.
-var clauseJoiners = []string{"فيما", "بينما", "كما", "حين", "وفيما", "وبينما", "وكما"}
+var clauseJoiners = words("clause_joiners")
 
 // ownClause returns the clause that holds both trigger t and place pm and
 // no other place of the sentence, as a sentence of its own; ok is false
@@ -1337,10 +1335,10 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 }
 
 // weaponUnits are units that count strikes and weapons, never people.
-var weaponUnits = map[string]bool{"غارة": true, "ضربة": true, "طلعة": true, "صاروخ": true, "قذيفة": true, "برميل": true, "عبوة": true, "لغم": true, "قنبلة": true, "رشقة": true, "طائرة": true, "مروحية": true, "مقاتلة": true, "خرق": true, "هجوم": true, "راجمة": true}
+var weaponUnits = wordMap("weapon_units")
 
 // notTollWords follow a number that is no count of people.
-var notTollWords = []string{"دولار", "دولارا", "دولارات", "مليون", "ملايين", "مليار", "مليارات", "يورو", "ليرة", "بالمئه", "بالمئة", "بالمائه", "في المئه", "المئه", "عاما", "عام", "سنة", "سنوات", "اعوام", "عامًا", "كيلومتر", "كيلومترا", "كم", "متر", "مترا"}
+var notTollWords = words("not_toll")
 
 func (x *Extractor) isDateNumber(dc *doc, nm numberMention) bool {
 	for _, d := range dc.dates {
@@ -1884,7 +1882,7 @@ func sameDate(a, b *event.Event) bool {
 }
 
 // responsibility words: a group that claims an attack did it.
-var responsibility = []string{"تبني", "تبنت", "تبنوا", "يتبني", "مسووليته", "مسووليتها", "مسووليتهم"}
+var responsibility = words("responsibility")
 
 // claimant finds an actor claiming responsibility in the sentence or the
 // next one ("وتبنت حركة الشباب الهجوم", "أعلن تنظيم الدولة مسؤوليته عن التفجير").
@@ -1943,7 +1941,7 @@ func (x *Extractor) dropObjects(dc *doc, s sentence, trigs []arabic.Match[Trigge
 }
 
 // truceVerbs declare, agree, begin or extend a truce.
-var truceVerbs = []string{"اعلن", "اعلنت", "اعلان", "اعلنوا", "اتفق", "اتفقت", "اتفقا", "اتفاق", "توصل", "توصلت", "التوصل", "دخل", "دخلت", "دخول", "بدء", "بدا", "بدات", "سريان", "فرض", "فرضت", "وقع", "وقعت", "توقيع", "تثبيت", "تمديد", "مدد", "مددت", "يمدد", "قررت", "قرر", "التزام", "التزمت", "خرق", "خروقات", "انتهاك", "انتهاكات", "توقفت", "توقف", "عرضت", "وافقت", "وافق"}
+var truceVerbs = words("truce_verbs")
 
 // declared reports a truce its clause has someone declare, agree, begin,
 // extend, keep or break.
