@@ -329,6 +329,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		}
 	}
 	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare)), dc)
+	x.tollsAfter(dc, out)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
@@ -934,7 +935,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 8. the doer of the story the sentence goes on with, or the last armed
 	// actor of the two sentences before
-	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
+	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) && canDo(dc.lastActor.Code, typ) {
 		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
 	}
 	for back := 1; a1 == nil && !framed && back <= 2 && si-back >= 0; back++ {
@@ -942,10 +943,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		if p.boiler {
 			continue
 		}
+		speakers := x.sentenceContext(dc, si-back, nil).speakers
 		plo, phi := dc.actorRange(p)
 		for i := phi - 1; i >= plo; i-- {
 			am := dc.actors[i]
-			if am.from >= p.from && am.from < p.to && armed(am) {
+			if am.from >= p.from && am.from < p.to && armed(am) && !speakers[i] && canDo(am.code, typ) {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}
@@ -1021,6 +1023,16 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	return a1, a2
+}
+
+// canDo reports whether an actor taken from the sentences before may be
+// the doer of an event of typ: air strikes are a state's, or a group's only
+// when it is named in the event's own sentence (drones).
+func canDo(code, typ string) bool {
+	if typ != "air_drone_strike" {
+		return true
+	}
+	return strings.HasSuffix(code, ".MIL") || strings.HasSuffix(code, ".GOV") || code == "COAL" || strings.HasSuffix(code, ".COAL") || strings.HasPrefix(code, "@")
 }
 
 // selfReported types are ones whose doer is often the one announcing them.
@@ -1288,6 +1300,45 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		return nil
 	}
 	return &best
+}
+
+// tollsAfter gives an event without a toll the count of dead that the next
+// sentence or two give when they tell no other story ("وقع انفجار في بلدة
+// سرمدا. وارتفعت حصيلة قتلى الانفجار إلى 39"), provided the event is the
+// only one its sentence tells.
+func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
+	bySent := map[int][]*event.Event{}
+	sentAt := map[int]int{}
+	for si, s := range dc.sents {
+		sentAt[s.start] = si
+	}
+	for _, e := range evs {
+		if len(e.Evidence) == 0 {
+			continue
+		}
+		if si, ok := sentAt[e.Evidence[0].Start]; ok {
+			bySent[si] = append(bySent[si], e)
+		}
+	}
+	for si, es := range bySent {
+		if len(es) != 1 || es[0].Fatalities != nil || !attackType(es[0].EventType) {
+			continue
+		}
+		for next := si + 1; next <= si+2 && next < len(dc.sents); next++ {
+			s := dc.sents[next]
+			other := false
+			for _, t := range within(dc.triggers, s) {
+				other = other || story(t.Values[0].Type) != story(es[0].EventType)
+			}
+			if s.boiler || s.para != dc.sents[si].para && next > si+1 || other {
+				break // another story, or too far
+			}
+			if f := x.fatalities(dc, s); f != nil {
+				es[0].Fatalities = f
+				break
+			}
+		}
+	}
 }
 
 // clauseJoiners open a new clause without punctuation.
