@@ -361,6 +361,8 @@ func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si in
 		return nil
 	case typ == "attack" && x.armedTarget(dc, t, s, a1):
 		typ = "armed_clash"
+	case typ == "armed_clash" && t.Values[0].Class == "generic" && x.civilianTarget(dc, t, s) && !x.armedTarget(dc, t, s, a1):
+		typ = "attack"
 	}
 	pm := countryOf(dc, s)
 	if pm == nil {
@@ -376,15 +378,27 @@ func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si in
 // an event by.
 func countryOf(dc *doc, s sentence) *placeMention {
 	any := false
+	var first *placeMention
 	for k := range dc.places {
 		pm := &dc.places[k]
 		if pm.place == nil || pm.place.Kind != "country" || pm.anaphor {
 			continue
 		}
-		if pm.from >= s.from && pm.from < s.to {
+		any = true
+		if pm.from < s.from || pm.from >= s.to {
+			continue
+		}
+		// "التحالف الذي تقوده الولايات المتحدة … في سوريا": the country
+		// a preposition of place governs, else the first named
+		if dc.singular(pm.from-1, "في", "داخل") || strings.HasPrefix(dc.norm(pm.from), "ب") {
 			return pm
 		}
-		any = true
+		if first == nil {
+			first = pm
+		}
+	}
+	if first != nil {
+		return first
 	}
 	if any {
 		return nil
@@ -1249,6 +1263,20 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	best := -1
 	none := false
+	// "وثق المرصد منذ 18 شباط مقتل أكثر من 1700 مدني": a toll counted since a
+	// day, or over a period, is a campaign's, never one event's
+	cumulative := dc.anyForm(s.from, s.to, cumulativeWords...)
+	for k := s.from; k < s.to-1 && !cumulative; k++ {
+		if !dc.hasForm(k, "منذ") {
+			continue
+		}
+		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") {
+			cumulative = true
+		}
+		for _, d := range dc.dates {
+			cumulative = cumulative || d.tok == k+1
+		}
+	}
 	for _, c := range within(dc.casualty, s) {
 		if c.Values[0] == "none" {
 			none = true // "دون وقوع إصابات"
@@ -1292,7 +1320,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			best = v
 		}
 	}
-	if best < 0 {
+	if best < 0 || cumulative {
 		if none {
 			zero := 0
 			return &zero
@@ -1384,6 +1412,9 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 	}
 	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
 }
+
+// cumulativeWords tell a toll over a period ("طوال أيام", "الحصيلة الإجمالية").
+var cumulativeWords = words("cumulative")
 
 // weaponUnits are units that count strikes and weapons, never people.
 var weaponUnits = wordMap("weapon_units")
