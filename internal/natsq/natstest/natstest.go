@@ -33,25 +33,46 @@ func freePort(t testing.TB) int {
 
 // Start starts n servers with JetStream (a cluster when n > 1), stopped
 // when the test ends, and waits until JetStream is ready on all of them.
+// Client ports are chosen by the kernel as the servers listen; route ports
+// must be known before (JetStream clustering wants configured routes), so
+// they are picked ahead, and should another process take one in between,
+// the cluster is started again on other ports.
 func Start(t testing.TB, n int) []*Node {
 	t.Helper()
-	dir := t.TempDir()
-	clusterPorts := make([]int, n)
-	for i := range clusterPorts {
-		clusterPorts[i] = freePort(t)
+	for attempt := 1; ; attempt++ {
+		nodes, err := start(t, n)
+		if err == nil {
+			return nodes
+		}
+		if attempt == 3 {
+			t.Fatal(err)
+		}
+		t.Logf("NATS cluster: %v; starting again on other ports", err)
 	}
+}
+
+func start(t testing.TB, n int) ([]*Node, error) {
+	dir := t.TempDir()
 	var routes []*url.URL
+	clusterPorts := make([]int, n)
 	if n > 1 {
-		for _, p := range clusterPorts {
-			routes = append(routes, &url.URL{Scheme: "nats-route", Host: fmt.Sprintf("127.0.0.1:%d", p)})
+		for i := range clusterPorts {
+			clusterPorts[i] = freePort(t)
+			routes = append(routes, &url.URL{Scheme: "nats-route", Host: fmt.Sprintf("127.0.0.1:%d", clusterPorts[i])})
 		}
 	}
-	nodes := make([]*Node, n)
+	var nodes []*Node
+	stopAll := func() {
+		for _, nd := range nodes {
+			nd.Shutdown()
+			nd.WaitForShutdown()
+		}
+	}
 	for i := range n {
 		opts := &server.Options{
 			ServerName: fmt.Sprintf("raqib-n%d", i+1),
 			Host:       "127.0.0.1",
-			Port:       freePort(t),
+			Port:       server.RANDOM_PORT,
 			JetStream:  true,
 			StoreDir:   filepath.Join(dir, fmt.Sprintf("n%d", i+1)),
 			NoLog:      true,
@@ -63,17 +84,18 @@ func Start(t testing.TB, n int) []*Node {
 		}
 		s, err := server.NewServer(opts)
 		if err != nil {
-			t.Fatalf("nats server %d: %v", i+1, err)
+			stopAll()
+			return nil, fmt.Errorf("nats server %d: %w", i+1, err)
 		}
 		go s.Start()
-		nodes[i] = &Node{Server: s, URL: s.ClientURL()}
-		t.Cleanup(func() { s.Shutdown(); s.WaitForShutdown() })
-	}
-	for i, nd := range nodes {
-		if !nd.ReadyForConnections(30 * time.Second) {
-			t.Fatalf("nats server %d not ready", i+1)
+		if !s.ReadyForConnections(15 * time.Second) {
+			s.Shutdown()
+			stopAll()
+			return nil, fmt.Errorf("nats server %d not ready (route port %d taken?)", i+1, clusterPorts[i])
 		}
+		nodes = append(nodes, &Node{Server: s, URL: s.ClientURL()})
 	}
+	t.Cleanup(stopAll)
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		ready := true
@@ -83,10 +105,11 @@ func Start(t testing.TB, n int) []*Node {
 			}
 		}
 		if ready && (n == 1 || hasMetaLeader(nodes)) {
-			return nodes
+			return nodes, nil
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("JetStream cluster not ready after 60 s")
+			stopAll()
+			return nil, fmt.Errorf("JetStream cluster not ready after 60 s")
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
