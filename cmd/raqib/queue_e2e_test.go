@@ -145,9 +145,19 @@ func TestQueueEndToEnd(t *testing.T) {
 	nodes[2].WaitForShutdown()
 	t.Logf("NATS node 3 stopped with %d of %d stored", stored(), n)
 
-	q, err := natsq.Connect(context.Background(), natstest.URLs(nodes[:2]), natsq.Options{})
-	if err != nil {
-		t.Fatal(err)
+	// The cluster may be electing new leaders for a few seconds after the
+	// stop: connecting (which checks the streams) is retried meanwhile.
+	var q *natsq.Queue
+	for deadline := time.Now().Add(time.Minute); ; {
+		var err error
+		q, err = natsq.Connect(context.Background(), natstest.URLs(nodes[:2]), natsq.Options{})
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 	defer q.Close()
 	waitFor("the queue drained", func() bool {

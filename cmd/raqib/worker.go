@@ -58,10 +58,19 @@ func runWorker(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	defer store.Close()
-	q, err := natsq.Connect(ctx, *queue, natsq.Options{Replicas: *replicas, Name: "raqib worker"})
-	if err != nil {
-		fmt.Fprintln(e.stderr, "raqib worker:", err)
-		return exitUsage
+	// A cluster that is starting or electing leaders answers with errors
+	// for a few seconds: the worker tries for half a minute before giving up.
+	var q *natsq.Queue
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		q, err = natsq.Connect(ctx, *queue, natsq.Options{Replicas: *replicas, Name: "raqib worker"})
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			fmt.Fprintln(e.stderr, "raqib worker:", err)
+			return exitUsage
+		}
+		sleepCtx(ctx, 500*time.Millisecond)
 	}
 	defer q.Close()
 	f, err := q.Consumer(ctx, natsq.ConsumerOptions{AckWait: *ackWait})
