@@ -58,19 +58,10 @@ func runWorker(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	defer store.Close()
-	// A cluster that is starting or electing leaders answers with errors
-	// for a few seconds: the worker tries for half a minute before giving up.
-	var q *natsq.Queue
-	for deadline := time.Now().Add(30 * time.Second); ; {
-		q, err = natsq.Connect(ctx, *queue, natsq.Options{Replicas: *replicas, Name: "raqib worker"})
-		if err == nil {
-			break
-		}
-		if ctx.Err() != nil || time.Now().After(deadline) {
-			fmt.Fprintln(e.stderr, "raqib worker:", err)
-			return exitUsage
-		}
-		sleepCtx(ctx, 500*time.Millisecond)
+	q, err := connectQueue(ctx, *queue, natsq.Options{Replicas: *replicas, Name: "raqib worker"})
+	if err != nil {
+		fmt.Fprintln(e.stderr, "raqib worker:", err)
+		return exitUsage
 	}
 	defer q.Close()
 	f, err := q.Consumer(ctx, natsq.ConsumerOptions{AckWait: *ackWait})
@@ -144,6 +135,20 @@ func (w *worker) run(ctx context.Context) {
 		if len(ds) > 0 {
 			w.process(context.WithoutCancel(ctx), ds)
 		}
+	}
+}
+
+// connectQueue connects to the queue, trying for half a minute: a cluster
+// that is starting or electing leaders answers with errors for a few
+// seconds.
+func connectQueue(ctx context.Context, url string, opt natsq.Options) (*natsq.Queue, error) {
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		q, err := natsq.Connect(ctx, url, opt)
+		if err == nil || errors.Is(err, natsq.ErrUnreachable) || ctx.Err() != nil || time.Now().After(deadline) {
+			return q, err
+		}
+		sleepCtx(ctx, 500*time.Millisecond)
 	}
 }
 
@@ -260,7 +265,7 @@ func (w *worker) reportEvery(ctx context.Context, every time.Duration) (stop fun
 // runPublish reads the targets and publishes their articles to the queue
 // instead of storing them; `raqib worker` stores them.
 func runPublish(ctx context.Context, e *env, url, published string, replicas, batch int, targets []string) int {
-	q, err := natsq.Connect(ctx, url, natsq.Options{Replicas: replicas, Name: "raqib ingest"})
+	q, err := connectQueue(ctx, url, natsq.Options{Replicas: replicas, Name: "raqib ingest"})
 	if err != nil {
 		fmt.Fprintln(e.stderr, "raqib ingest:", err)
 		return exitUsage
@@ -385,7 +390,7 @@ func runQueue(ctx context.Context, e *env, args []string) int {
 	if err := fs.Parse(args[1:]); err != nil {
 		return exitUsage
 	}
-	q, err := natsq.Connect(ctx, *url, natsq.Options{Name: "raqib queue status"})
+	q, err := connectQueue(ctx, *url, natsq.Options{Name: "raqib queue status"})
 	if err != nil {
 		fmt.Fprintln(e.stderr, "raqib queue:", err)
 		return exitUsage

@@ -37,6 +37,11 @@ const (
 	HeaderReason = "Raqib-Reason"
 )
 
+// ErrUnreachable is the error of Connect when no server answered at all
+// (as opposed to a server that answered but could not yet serve the
+// streams, as while a cluster elects its leaders).
+var ErrUnreachable = errors.New("no NATS server reachable")
+
 // Queue is a connection to a JetStream server or cluster.
 type Queue struct {
 	nc *nats.Conn
@@ -62,7 +67,7 @@ func Connect(ctx context.Context, url string, opt Options) (*Queue, error) {
 		nats.RetryOnFailedConnect(false),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("nats %s: %w", url, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrUnreachable, url, err)
 	}
 	js, err := jetstream.New(nc)
 	if err != nil {
