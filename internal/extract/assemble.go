@@ -1270,8 +1270,8 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		if !dc.hasForm(k, "منذ") {
 			continue
 		}
-		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") {
-			cumulative = true
+		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || dc.toks[k+1].Kind == arabic.Number || x.isNumberWord(dc, k+1) {
+			cumulative = true // "منذ بدء الهجوم", "منذ 7 سنوات"
 		}
 		for _, d := range dc.dates {
 			cumulative = cumulative || d.tok == k+1
@@ -1299,7 +1299,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			default:
 				continue
 			}
-			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) {
+			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) && !nearerHurt(dc, nm, d, s) {
 				v, bestD = nm.value, d
 			}
 		}
@@ -1313,6 +1313,8 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 				n := dc.norm(c.To)
 				if (strings.HasSuffix(n, "ان") || strings.HasSuffix(n, "ين")) && !strings.HasSuffix(u.Values[0], "ي") && !strings.HasSuffix(n, "يين") {
 					v = 2
+				} else if arabic.Key(n) == arabic.Key(u.Values[0]) && !weaponUnits[u.Values[0]] && !dc.hasForm(c.To+1, "من") {
+					v = 1 // "مقتل امرأة", "قتل جندي": one (not "مقتل عنصر من…" of a group)
 				}
 			}
 		}
@@ -1396,6 +1398,33 @@ func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) 
 	c := s
 	c.from, c.to = from, to
 	return c, true
+}
+
+// nearerHurt reports a number that stands nearer a word for the wounded,
+// captured or missing than d tokens: "مقتل ممرضة وإصابة 100" counts the
+// wounded.
+func nearerHurt(dc *doc, nm numberMention, d int, s sentence) bool {
+	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] == "killed" || c.Values[0] == "none" {
+			continue
+		}
+		var e int
+		switch {
+		case nm.to <= c.From:
+			// "100 جريح" counts the wounded; "شخص واحد وإصابة عدد" does not
+			if c.From != nm.to || strings.HasPrefix(dc.norm(c.From), "و") {
+				continue
+			}
+		case nm.from >= c.To:
+			e = nm.from - c.To // "وإصابة 100"
+		default:
+			continue
+		}
+		if e < d {
+			return true
+		}
+	}
+	return false
 }
 
 // notAToll reports a number that counts something other than the dead: a
