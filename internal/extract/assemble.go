@@ -44,7 +44,9 @@ func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	sc := sentCtx{speakers: map[int]bool{}}
 	// "واشنطن: …", "اليمن: عشرات القتلى في غارات": a name and a colon
 	// opening a headline or sentence label who speaks or where, not the doer.
-	for i, am := range dc.actors {
+	lo, hi := dc.actorRange(s)
+	for i := lo; i < hi; i++ {
+		am := dc.actors[i]
 		if am.from >= s.from && am.from <= s.from+1 && am.to < s.to && dc.toks[am.to].Norm == ":" {
 			sc.speakers[i] = true
 			if am.kind != "state" && am.kind != "civilian" {
@@ -699,8 +701,8 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 		best, bestD := "", 1<<30
 		// another event word of the sentence close by names the kind of
 		// attack ("تفجير استهدف", "غارات استهدفت")
-		for _, o := range dc.triggers {
-			if o.From == t.From || o.From < s.from || o.From >= s.to || !attackType(o.Values[0].Type) {
+		for _, o := range within(dc.triggers, s) {
+			if o.From == t.From || !attackType(o.Values[0].Type) {
 				continue
 			}
 			d := abs(o.From - t.From)
@@ -709,10 +711,7 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 				best, bestD = o.Values[0].Type, d
 			}
 		}
-		for _, m := range dc.instr {
-			if m.From < s.from || m.From >= s.to {
-				continue
-			}
+		for _, m := range within(dc.instr, s) {
 			d := m.From - t.To
 			if m.To <= t.From {
 				d = t.From - m.To
