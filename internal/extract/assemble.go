@@ -454,7 +454,8 @@ func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence)
 			return true
 		}
 	}
-	for _, am := range dc.actors {
+	lo, hi := dc.actorRange(s)
+	for _, am := range dc.actors[lo:hi] {
 		if am.from >= t.To && am.from < end && am.code == "CIV" {
 			return true
 		}
@@ -1165,7 +1166,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	} else if pm.place != nil || pm.fallbackTo != nil {
 		// "قتل ثمانية في قصف على خان شيخون فيما قتل ثلاثة في قصف لبلدة التح":
 		// each toll in the clause of its own place
-		if c, ok := dc.ownClause(t, pm, s); ok {
+		if c, ok := x.ownClause(dc, t, pm, s); ok {
 			ev.Fatalities = x.fatalities(dc, c)
 		}
 	}
@@ -1376,7 +1377,7 @@ var clauseJoiners = words("clause_joiners")
 // ownClause returns the clause that holds both trigger t and place pm and
 // no other place of the sentence, as a sentence of its own; ok is false
 // when there is none.
-func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
+func (x *Extractor) ownClause(dc *doc, t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
 	from, to := min(t.From, pm.from), max(t.To, pm.to)
 	boundary := func(i int) bool {
 		p := dc.toks[i]
@@ -1388,9 +1389,8 @@ func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) 
 	for to < s.to && !boundary(to) {
 		to++
 	}
-	for k := range dc.places {
-		o := &dc.places[k]
-		if o != pm && !o.qualifier && o.from >= from && o.from < to && o.from >= s.from && o.from < s.to {
+	for _, o := range x.sentencePlaces(dc, s) {
+		if o != pm && !o.qualifier && o.from >= from && o.from < to {
 			return sentence{}, false
 		}
 	}
