@@ -44,7 +44,9 @@ func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	sc := sentCtx{speakers: map[int]bool{}}
 	// "واشنطن: …", "اليمن: عشرات القتلى في غارات": a name and a colon
 	// opening a headline or sentence label who speaks or where, not the doer.
-	for i, am := range dc.actors {
+	lo, hi := dc.actorRange(s)
+	for i := lo; i < hi; i++ {
+		am := dc.actors[i]
 		if am.from >= s.from && am.from <= s.from+1 && am.to < s.to && dc.toks[am.to].Norm == ":" {
 			sc.speakers[i] = true
 			if am.kind != "state" && am.kind != "civilian" {
@@ -452,7 +454,8 @@ func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence)
 			return true
 		}
 	}
-	for _, am := range dc.actors {
+	lo, hi := dc.actorRange(s)
+	for _, am := range dc.actors[lo:hi] {
 		if am.from >= t.To && am.from < end && am.code == "CIV" {
 			return true
 		}
@@ -699,8 +702,8 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 		best, bestD := "", 1<<30
 		// another event word of the sentence close by names the kind of
 		// attack ("تفجير استهدف", "غارات استهدفت")
-		for _, o := range dc.triggers {
-			if o.From == t.From || o.From < s.from || o.From >= s.to || !attackType(o.Values[0].Type) {
+		for _, o := range within(dc.triggers, s) {
+			if o.From == t.From || !attackType(o.Values[0].Type) {
 				continue
 			}
 			d := abs(o.From - t.From)
@@ -709,10 +712,7 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 				best, bestD = o.Values[0].Type, d
 			}
 		}
-		for _, m := range dc.instr {
-			if m.From < s.from || m.From >= s.to {
-				continue
-			}
+		for _, m := range within(dc.instr, s) {
 			d := m.From - t.To
 			if m.To <= t.From {
 				d = t.From - m.To
@@ -765,6 +765,12 @@ func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
 	}
 	if owner := dc.possessor(i); owner != "" {
 		code = owner + ".MIL" // "هددت تركيا … سيطرت قواتها": Turkey's forces
+	} else if strings.HasPrefix(code, localCode) {
+		// "أصدر مجلس الوزراء الإسرائيلي تعليماته للجيش": the army of the
+		// government that speaks to it in the same sentence
+		if gov := dc.governmentBefore(i); gov != "" {
+			code = gov + "." + strings.TrimPrefix(code, localCode)
+		}
 	}
 	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i, kind: am.kind}
 }
@@ -797,6 +803,18 @@ func (dc *doc) possessor(i int) string {
 		}
 	}
 	return topic
+}
+
+// governmentBefore returns the country of a government body or official
+// named before actor i in its sentence, or "".
+func (dc *doc) governmentBefore(i int) string {
+	si := dc.sentOf[dc.actors[i].from]
+	for k := i - 1; k >= 0 && dc.sentOf[dc.actors[k].from] == si; k-- {
+		if c := dc.actors[k].code; strings.HasSuffix(c, ".GOV") && c != "SYR.GOV" && dc.actors[k].kind != "force" {
+			return strings.TrimSuffix(c, ".GOV")
+		}
+	}
+	return ""
 }
 
 // possessiveForces are force words with a possessive pronoun.
@@ -1166,7 +1184,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	} else if pm.place != nil || pm.fallbackTo != nil {
 		// "قتل ثمانية في قصف على خان شيخون فيما قتل ثلاثة في قصف لبلدة التح":
 		// each toll in the clause of its own place
-		if c, ok := dc.ownClause(t, pm, s); ok {
+		if c, ok := x.ownClause(dc, t, pm, s); ok {
 			ev.Fatalities = x.fatalities(dc, c)
 		}
 	}
@@ -1270,8 +1288,8 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		if !dc.hasForm(k, "منذ") {
 			continue
 		}
-		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") {
-			cumulative = true
+		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || dc.toks[k+1].Kind == arabic.Number || x.isNumberWord(dc, k+1) {
+			cumulative = true // "منذ بدء الهجوم", "منذ 7 سنوات"
 		}
 		for _, d := range dc.dates {
 			cumulative = cumulative || d.tok == k+1
@@ -1299,7 +1317,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			default:
 				continue
 			}
-			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) {
+			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) && !nearerHurt(dc, nm, d, s) {
 				v, bestD = nm.value, d
 			}
 		}
@@ -1313,6 +1331,8 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 				n := dc.norm(c.To)
 				if (strings.HasSuffix(n, "ان") || strings.HasSuffix(n, "ين")) && !strings.HasSuffix(u.Values[0], "ي") && !strings.HasSuffix(n, "يين") {
 					v = 2
+				} else if arabic.Key(n) == arabic.Key(u.Values[0]) && !weaponUnits[u.Values[0]] && !dc.hasForm(c.To+1, "من") {
+					v = 1 // "مقتل امرأة", "قتل جندي": one (not "مقتل عنصر من…" of a group)
 				}
 			}
 		}
@@ -1375,7 +1395,7 @@ var clauseJoiners = words("clause_joiners")
 // ownClause returns the clause that holds both trigger t and place pm and
 // no other place of the sentence, as a sentence of its own; ok is false
 // when there is none.
-func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
+func (x *Extractor) ownClause(dc *doc, t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
 	from, to := min(t.From, pm.from), max(t.To, pm.to)
 	boundary := func(i int) bool {
 		p := dc.toks[i]
@@ -1387,15 +1407,41 @@ func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) 
 	for to < s.to && !boundary(to) {
 		to++
 	}
-	for k := range dc.places {
-		o := &dc.places[k]
-		if o != pm && !o.qualifier && o.from >= from && o.from < to && o.from >= s.from && o.from < s.to {
+	for _, o := range x.sentencePlaces(dc, s) {
+		if o != pm && !o.qualifier && o.from >= from && o.from < to {
 			return sentence{}, false
 		}
 	}
 	c := s
 	c.from, c.to = from, to
 	return c, true
+}
+
+// nearerHurt reports a number that stands nearer a word for the wounded,
+// captured or missing than d tokens: "مقتل ممرضة وإصابة 100" counts the
+// wounded.
+func nearerHurt(dc *doc, nm numberMention, d int, s sentence) bool {
+	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] == "killed" || c.Values[0] == "none" {
+			continue
+		}
+		var e int
+		switch {
+		case nm.to <= c.From:
+			// "100 جريح" counts the wounded; "شخص واحد وإصابة عدد" does not
+			if c.From != nm.to || strings.HasPrefix(dc.norm(c.From), "و") {
+				continue
+			}
+		case nm.from >= c.To:
+			e = nm.from - c.To // "وإصابة 100"
+		default:
+			continue
+		}
+		if e < d {
+			return true
+		}
+	}
+	return false
 }
 
 // notAToll reports a number that counts something other than the dead: a

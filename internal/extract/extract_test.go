@@ -188,6 +188,11 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
 		},
 		{
+			name: "the army a government instructs is its own", published: "2018-08-10",
+			text:  "أصدر مجلس الوزراء الإسرائيلي تعليماته للجيش بقصف مواقع في مدينة غزة أمس.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "غزة", actor1: "ISR.MIL"}},
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
@@ -762,6 +767,8 @@ func TestFatalities(t *testing.T) {
 		{"the toll the next sentence gives", "وقع انفجار في مستودع للأسلحة في بلدة سرمدا أمس.\nوارتفعت حصيلة قتلى الانفجار إلى 39 شخصا.", map[string]int{"سرمدا": 39}},
 		{"another story's toll is not", "قصفت قوات النظام أمس بلدة كفرنبل.\nوفي سياق آخر، تظاهر الآلاف في مدينة إدلب وقتل متظاهران.", map[string]int{"كفرنبل": -1}},
 		{"a campaign's toll is none", "وخلال الهجوم العنيف على بلدة كفرنبل منذ 18 شباط/فبراير، وثق المرصد مقتل أكثر من 1700 مدني في القصف.", map[string]int{"كفرنبل": -1}},
+		{"the wounded counted are no toll", "قصفت قوات النظام أمس بلدة كفرنبل ما أدى إلى مقتل امرأة وإصابة 100 آخرين.", map[string]int{"كفرنبل": 1}},
+		{"a toll since years is a war's", "وكان الهجوم على بلدة كفرنبل أمس من أعنف الهجمات في الحرب المستمرة منذ 7 سنوات التي قتل فيها أكثر من 1600 شخص.", map[string]int{"كفرنبل": -1}},
 		{"each toll in its own clause", "قتل ثمانية مدنيين أمس في قصف على مدينة خان شيخون فيما قتل ثلاثة آخرون في قصف لبلدة التح.",
 			map[string]int{"خان شيخون": 8, "التح": 3}},
 	}
