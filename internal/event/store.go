@@ -419,7 +419,7 @@ type Row struct {
 
 // NewRow prepares the i-th event of a normalised record for storing.
 func NewRow(r *Record, i int, e Event) Row {
-	e.ID = EventID(r.Key, i)
+	e.ID = rowEventID(r, i, e)
 	if e.Doc == "" {
 		e.Doc = r.Article.ID
 	}

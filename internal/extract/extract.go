@@ -106,7 +106,13 @@ func (x *Extractor) ExtractContext(ctx context.Context, a event.Article) (evs []
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extraction stopped: %w", err)
 	}
-	return x.assemble(dc), nil
+	evs = x.assemble(dc)
+	// the store's ids (content-derived, keyed by the article's store key),
+	// so that extract, store, API and exports name an event alike
+	for i, id := range event.EventIDs(event.ArticleKey(a), evs) {
+		evs[i].ID = id
+	}
+	return evs, nil
 }
 
 // ErrInternal marks a fault inside a rule (a recovered panic): a bug, not
@@ -160,8 +166,8 @@ func (x *Extractor) findDates(dc *doc) {
 	}
 }
 
-// eventID is a stable id for an event: the same article and event always
-// get the same id.
+// eventID tells apart the events assemble keeps; ExtractContext then gives
+// them their content-derived ids (event.EventIDs).
 func eventID(doc, typ, place, date string, n int) string {
 	h := sha1.Sum([]byte(doc + "\x00" + typ + "\x00" + place + "\x00" + date + "\x00" + strconv.Itoa(n)))
 	return hex.EncodeToString(h[:8])

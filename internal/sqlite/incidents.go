@@ -1,0 +1,220 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/incident"
+)
+
+var _ event.IncidentReader = (*Store)(nil)
+
+// linkTx is the incident linker's view of a write transaction.
+type linkTx struct {
+	tx *sql.Tx
+}
+
+var _ incident.Tx = linkTx{}
+
+// chunk is how many ids go in one IN list.
+const chunk = 500
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]string, error) {
+	args := make([]any, 0, len(cells)+3)
+	for _, c := range cells {
+		args = append(args, c)
+	}
+	args = append(args, from, hi, lo)
+	rows, err := l.tx.QueryContext(ctx, `SELECT id FROM events WHERE link_cell IN (`+placeholders(len(cells))+`)
+		AND link_lo BETWEEN ? AND ? AND link_hi >= ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func (l linkTx) Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]event.Report, error) {
+	var out []event.Report
+	for _, q := range []struct {
+		col string
+		ids []string
+	}{{"e.id", eventIDs}, {"e.incident", incidentIDs}} {
+		for i := 0; i < len(q.ids); i += chunk {
+			part := q.ids[i:min(i+chunk, len(q.ids))]
+			args := make([]any, len(part))
+			for j, id := range part {
+				args[j] = id
+			}
+			reps, err := queryReports(ctx, l.tx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq
+				WHERE `+q.col+` IN (`+placeholders(len(part))+`)`, args...)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, reps...)
+		}
+	}
+	return out, nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+func queryReports(ctx context.Context, db querier, q string, args ...any) ([]event.Report, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []event.Report
+	for rows.Next() {
+		se, _, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, event.Report{StoredEvent: se})
+	}
+	return out, rows.Err()
+}
+
+func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident) error {
+	for i := 0; i < len(drop); i += chunk {
+		part := drop[i:min(i+chunk, len(drop))]
+		args := make([]any, len(part))
+		for j, id := range part {
+			args[j] = id
+		}
+		if _, err := l.tx.ExecContext(ctx, `DELETE FROM incidents WHERE id IN (`+placeholders(len(part))+`)`, args...); err != nil {
+			return err
+		}
+	}
+	ins, err := l.tx.PrepareContext(ctx, `INSERT OR REPLACE INTO incidents (id, event_type, date_lo, date_hi, reports, articles, disputed, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	upd, err := l.tx.PrepareContext(ctx, `UPDATE events SET incident = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer upd.Close()
+	for i := range recs {
+		rec := &recs[i]
+		data, err := json.Marshal(incident.Stored(rec))
+		if err != nil {
+			return err
+		}
+		if _, err := ins.ExecContext(ctx, rec.ID, rec.EventType, rec.DateLo, rec.DateHi, len(rec.Reports), rec.Articles, rec.Disputed, string(data)); err != nil {
+			return err
+		}
+		for _, r := range rec.Reports {
+			if r.Incident == rec.ID {
+				continue
+			}
+			if _, err := upd.ExecContext(ctx, rec.ID, r.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Incident returns one incident with its reports in full.
+func (s *Store) Incident(ctx context.Context, id string) (event.Incident, error) {
+	var data string
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM incidents WHERE id = ?`, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return event.Incident{}, fmt.Errorf("incident %s: %w", id, event.ErrNotFound)
+	}
+	if err != nil {
+		return event.Incident{}, fmt.Errorf("incident %s: %w", id, err)
+	}
+	var inc event.Incident
+	if err := json.Unmarshal([]byte(data), &inc); err != nil {
+		return inc, fmt.Errorf("incident %s: %w", id, err)
+	}
+	reps, err := queryReports(ctx, s.db, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.incident = ?`, id)
+	if err != nil {
+		return inc, fmt.Errorf("incident %s: %w", id, err)
+	}
+	incident.Hydrate(&inc, reps)
+	return inc, nil
+}
+
+// Incidents returns one page of the incidents with a report matching f.
+func (s *Store) Incidents(ctx context.Context, f event.IncidentFilter) (event.IncidentPage, error) {
+	ef := f.Filter
+	ef.Cursor = ""
+	w, err := where(ef, false)
+	if err != nil {
+		return event.IncidentPage{}, err
+	}
+	var conds []string
+	if len(w.parts) > 0 {
+		conds = append(conds, `i.id IN (SELECT e.incident FROM events e`+w.sql()+`)`)
+	}
+	if f.Disputed {
+		conds = append(conds, `i.disputed = 1`)
+	}
+	if f.MinReports > 0 {
+		conds = append(conds, "i.reports >= "+w.arg(f.MinReports))
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return event.IncidentPage{}, err
+		}
+		a, b := w.arg(cur.Sort), w.arg(cur.ID)
+		conds = append(conds, fmt.Sprintf("(i.date_lo < %s OR (i.date_lo = %s AND i.id > %s))", a, a, b))
+	}
+	q := `SELECT i.date_lo, i.data FROM incidents i`
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	limit := event.PageSize(f.Limit)
+	q += ` ORDER BY i.date_lo DESC, i.id LIMIT ` + strconv.Itoa(limit+1)
+	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	if err != nil {
+		return event.IncidentPage{}, fmt.Errorf("incidents: %w", err)
+	}
+	defer rows.Close()
+	var page event.IncidentPage
+	var last event.Cursor
+	for rows.Next() {
+		if len(page.Incidents) == limit {
+			page.Next = last.String()
+			break
+		}
+		var sortKey, data string
+		if err := rows.Scan(&sortKey, &data); err != nil {
+			return event.IncidentPage{}, fmt.Errorf("incidents: %w", err)
+		}
+		var inc event.Incident
+		if err := json.Unmarshal([]byte(data), &inc); err != nil {
+			return event.IncidentPage{}, fmt.Errorf("incidents: %w", err)
+		}
+		page.Incidents = append(page.Incidents, inc)
+		last = event.Cursor{Sort: sortKey, ID: inc.ID}
+	}
+	return page, rows.Err()
+}
