@@ -308,8 +308,11 @@ func ContentHash(a Article) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// EventID is the stable ID of the i-th event of the article with the given
-// store key: re-ingesting the same article gives its events the same IDs.
+// EventID is the positional ID of the i-th event of the article with the
+// given store key.
+//
+// Deprecated: stores name events by content (EventIDs, ContentEventID), so
+// that an id survives re-extraction; this is no longer a stored event's id.
 func EventID(key string, i int) string {
 	sum := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(sum[:8]) + "-" + fmt.Sprintf("%04d", i)

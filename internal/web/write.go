@@ -104,8 +104,9 @@ func (s *Server) handlePostArticles(w http.ResponseWriter, r *http.Request) {
 		for i, pr := range results {
 			p := batch[i]
 			c := created{Line: p.line, ID: p.rec.Article.ID, Key: pr.Key, Status: string(pr.Status), Events: []createdEvent{}}
+			ids := event.EventIDs(pr.Key, p.rec.Events)
 			for j, e := range p.rec.Events {
-				c.Events = append(c.Events, createdEvent{ID: event.EventID(pr.Key, j), EventType: e.EventType})
+				c.Events = append(c.Events, createdEvent{ID: ids[j], EventType: e.EventType})
 			}
 			res.Created = append(res.Created, c)
 			s.metrics.ingested.WithLabelValues(c.Status).Inc()

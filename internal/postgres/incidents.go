@@ -1,0 +1,197 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/incident"
+)
+
+var _ event.IncidentReader = (*Store)(nil)
+
+// linkTx is the incident linker's view of a write transaction.
+type linkTx struct {
+	tx pgx.Tx
+}
+
+var _ incident.Tx = linkTx{}
+
+func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]string, error) {
+	rows, err := l.tx.Query(ctx, `SELECT id FROM events WHERE link_cell = ANY($1) AND link_lo BETWEEN $2 AND $3 AND link_hi >= $4`,
+		cells, from, hi, lo)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+func (l linkTx) Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]event.Report, error) {
+	var out []event.Report
+	for _, q := range []struct {
+		col string
+		ids []string
+	}{{"e.id", eventIDs}, {"e.incident", incidentIDs}} {
+		if len(q.ids) == 0 {
+			continue
+		}
+		reps, err := queryReports(ctx, l.tx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq
+			WHERE `+q.col+` = ANY($1)`, q.ids)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, reps...)
+	}
+	return out, nil
+}
+
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+func queryReports(ctx context.Context, db querier, q string, args ...any) ([]event.Report, error) {
+	rows, err := db.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []event.Report
+	for rows.Next() {
+		se, _, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, event.Report{StoredEvent: se})
+	}
+	return out, rows.Err()
+}
+
+func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident) error {
+	if len(drop) > 0 {
+		if _, err := l.tx.Exec(ctx, `DELETE FROM incidents WHERE id = ANY($1)`, drop); err != nil {
+			return err
+		}
+	}
+	var ids, types, los, his, datas, evIDs, evIncs []string
+	var reports, articles []int
+	var disputed []bool
+	for i := range recs {
+		rec := &recs[i]
+		data, err := json.Marshal(incident.Stored(rec))
+		if err != nil {
+			return err
+		}
+		ids, types, los, his = append(ids, rec.ID), append(types, rec.EventType), append(los, rec.DateLo), append(his, rec.DateHi)
+		datas = append(datas, string(data))
+		reports, articles, disputed = append(reports, len(rec.Reports)), append(articles, rec.Articles), append(disputed, rec.Disputed)
+		for _, r := range rec.Reports {
+			if r.Incident != rec.ID {
+				evIDs, evIncs = append(evIDs, r.ID), append(evIncs, rec.ID)
+			}
+		}
+	}
+	if len(ids) > 0 {
+		if _, err := l.tx.Exec(ctx, `INSERT INTO incidents (id, event_type, date_lo, date_hi, reports, articles, disputed, data)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::bool[], $8::jsonb[])
+			ON CONFLICT (id) DO UPDATE SET event_type = EXCLUDED.event_type, date_lo = EXCLUDED.date_lo, date_hi = EXCLUDED.date_hi,
+				reports = EXCLUDED.reports, articles = EXCLUDED.articles, disputed = EXCLUDED.disputed, data = EXCLUDED.data`,
+			ids, types, los, his, reports, articles, disputed, datas); err != nil {
+			return err
+		}
+	}
+	if len(evIDs) > 0 {
+		if _, err := l.tx.Exec(ctx, `UPDATE events e SET incident = u.inc FROM unnest($1::text[], $2::text[]) AS u(id, inc) WHERE e.id = u.id`,
+			evIDs, evIncs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Incident returns one incident with its reports in full.
+func (s *Store) Incident(ctx context.Context, id string) (event.Incident, error) {
+	var data []byte
+	err := s.pool.QueryRow(ctx, `SELECT data FROM incidents WHERE id = $1`, id).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return event.Incident{}, fmt.Errorf("incident %s: %w", id, event.ErrNotFound)
+	}
+	if err != nil {
+		return event.Incident{}, fmt.Errorf("incident %s: %w", id, err)
+	}
+	var inc event.Incident
+	if err := json.Unmarshal(data, &inc); err != nil {
+		return inc, fmt.Errorf("incident %s: %w", id, err)
+	}
+	reps, err := queryReports(ctx, s.pool, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.incident = $1`, id)
+	if err != nil {
+		return inc, fmt.Errorf("incident %s: %w", id, err)
+	}
+	incident.Hydrate(&inc, reps)
+	return inc, nil
+}
+
+// Incidents returns one page of the incidents with a report matching f.
+func (s *Store) Incidents(ctx context.Context, f event.IncidentFilter) (event.IncidentPage, error) {
+	ef := f.Filter
+	ef.Cursor = ""
+	w, err := where(ef, false)
+	if err != nil {
+		return event.IncidentPage{}, err
+	}
+	var conds []string
+	if len(w.parts) > 0 {
+		conds = append(conds, `i.id IN (SELECT e.incident FROM events e`+w.sql()+`)`)
+	}
+	if f.Disputed {
+		conds = append(conds, `i.disputed`)
+	}
+	if f.MinReports > 0 {
+		conds = append(conds, "i.reports >= "+w.arg(f.MinReports))
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return event.IncidentPage{}, err
+		}
+		a, b := w.arg(cur.Sort), w.arg(cur.ID)
+		conds = append(conds, fmt.Sprintf("(i.date_lo < %s OR (i.date_lo = %s AND i.id > %s))", a, a, b))
+	}
+	q := `SELECT i.date_lo, i.data FROM incidents i`
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	limit := event.PageSize(f.Limit)
+	q += ` ORDER BY i.date_lo DESC, i.id LIMIT ` + strconv.Itoa(limit+1)
+	rows, err := s.pool.Query(ctx, q, w.args...)
+	if err != nil {
+		return event.IncidentPage{}, fmt.Errorf("incidents: %w", err)
+	}
+	defer rows.Close()
+	var page event.IncidentPage
+	var last event.Cursor
+	for rows.Next() {
+		if len(page.Incidents) == limit {
+			page.Next = last.String()
+			break
+		}
+		var sortKey string
+		var data []byte
+		if err := rows.Scan(&sortKey, &data); err != nil {
+			return event.IncidentPage{}, fmt.Errorf("incidents: %w", err)
+		}
+		var inc event.Incident
+		if err := json.Unmarshal(data, &inc); err != nil {
+			return event.IncidentPage{}, fmt.Errorf("incidents: %w", err)
+		}
+		page.Incidents = append(page.Incidents, inc)
+		last = event.Cursor{Sort: sortKey, ID: inc.ID}
+	}
+	rows.Close()
+	return page, rows.Err()
+}
