@@ -68,6 +68,25 @@ func minmax(a, b string) (string, string) {
 // exactly one incident (a report that links to nothing is an incident of
 // its own). Incidents are returned in the order of their ids.
 func (r *Rules) Cluster(reports []event.Report) []event.Incident {
+	out, _ := r.cluster(reports, nil)
+	return out
+}
+
+// Moved is a report whose incident or link a relinking changed.
+type Moved struct {
+	ID       string
+	Incident string
+	Link     *event.Link
+}
+
+// cluster forms incidents. With fresh nil it links every pair of reports
+// and walks the links from each founder to say why each report joined.
+// Otherwise only the fresh reports are new: the others come as whole
+// stored incidents (their Incident set), which stay connected, so only
+// links that touch a fresh report are looked for, and the stored reports
+// keep the link they joined by. It returns the reports whose incident or
+// link changed.
+func (r *Rules) cluster(reports []event.Report, fresh []bool) ([]event.Incident, []Moved) {
 	fs := make([]feat, len(reports))
 	ok := make([]bool, len(reports))
 	byCell := map[int64][]int{}
@@ -79,21 +98,22 @@ func (r *Rules) Cluster(reports []event.Report) []event.Incident {
 	}
 	var edges []edge
 	for i := range fs {
-		if !ok[i] {
+		if !ok[i] || (fresh != nil && !fresh[i]) {
 			continue
 		}
 		a := &fs[i]
 		for _, c := range Neighbours(a.cell) {
 			for _, j := range byCell[c] {
 				b := &fs[j]
-				if j <= i || a.art == b.art {
+				// each pair once: from its lower index, or from its fresh end
+				if (j <= i && (fresh == nil || fresh[j])) || a.art == b.art {
 					continue
 				}
-				linked, same, why := r.compatible(a, b)
+				linked, same, _ := r.compatible(a, b, false)
 				if !linked {
 					continue
 				}
-				edges = append(edges, edge{a: i, b: j, sameType: same, why: why, rank: rank(a, b, same)})
+				edges = append(edges, edge{a: i, b: j, sameType: same, rank: rank(a, b, same)})
 			}
 		}
 	}
@@ -101,19 +121,25 @@ func (r *Rules) Cluster(reports []event.Report) []event.Incident {
 	// place and day), so a report is linked to at most one report of
 	// another article: the best match, when it is the best match the other
 	// way too. The article's other reports it resembles are other acts.
-	best := map[string]int{} // report index | other article → index of its best edge
+	// (Every link between two articles is among the edges: when one of
+	// them is fresh, all its links are.)
+	type end struct {
+		report int
+		art    string
+	}
+	best := make(map[end]int, len(edges)) // a report and another article → its best edge there
 	for k := range edges {
 		e := &edges[k]
-		for _, end := range [][2]int{{e.a, e.b}, {e.b, e.a}} {
-			key := strconv.Itoa(end[0]) + "|" + fs[end[1]].art
-			if cur, ok := best[key]; !ok || better(e, &edges[cur], fs) {
-				best[key] = k
+		for _, x := range [2]end{{e.a, fs[e.b].art}, {e.b, fs[e.a].art}} {
+			if cur, ok := best[x]; !ok || better(e, &edges[cur], fs) {
+				best[x] = k
 			}
 		}
 	}
 	var kept []edge
 	for k, e := range edges {
-		if best[strconv.Itoa(e.a)+"|"+fs[e.b].art] == k && best[strconv.Itoa(e.b)+"|"+fs[e.a].art] == k {
+		if best[end{e.a, fs[e.b].art}] == k && best[end{e.b, fs[e.a].art}] == k {
+			_, _, e.why = r.compatible(&fs[e.a], &fs[e.b], true)
 			kept = append(kept, e)
 		}
 	}
@@ -129,12 +155,26 @@ func (r *Rules) Cluster(reports []event.Report) []event.Incident {
 		}
 		return x
 	}
-	adj := map[int][]edge{}
-	for _, e := range kept {
-		ra, rb := find(e.a), find(e.b)
-		if ra != rb {
+	union := func(a, b int) {
+		if ra, rb := find(a), find(b); ra != rb {
 			parent[ra] = rb
 		}
+	}
+	if fresh != nil {
+		first := map[string]int{}
+		for i := range reports {
+			if inc := reports[i].Incident; !fresh[i] && inc != "" {
+				if f, ok := first[inc]; ok {
+					union(i, f)
+				} else {
+					first[inc] = i
+				}
+			}
+		}
+	}
+	adj := map[int][]edge{}
+	for _, e := range kept {
+		union(e.a, e.b)
 		adj[e.a] = append(adj[e.a], e)
 		adj[e.b] = append(adj[e.b], e)
 	}
@@ -143,11 +183,110 @@ func (r *Rules) Cluster(reports []event.Report) []event.Incident {
 		groups[find(i)] = append(groups[find(i)], i)
 	}
 	out := make([]event.Incident, 0, len(groups))
+	var moved []Moved
 	for _, members := range groups {
 		sort.Slice(members, func(x, y int) bool { return before(&reports[members[x]], &reports[members[y]]) })
-		out = append(out, summarize(reports, members, adj))
+		var links map[int]*event.Link
+		if fresh == nil {
+			links = walk(reports, members, adj)
+		} else {
+			links = extend(reports, members, adj, fresh)
+		}
+		inc := summarize(reports, members, links, r.parties)
+		for k, m := range members {
+			old := &reports[m]
+			if old.Incident != inc.ID || !sameLink(old.Link, inc.Reports[k].Link) {
+				moved = append(moved, Moved{ID: old.ID, Incident: inc.ID, Link: inc.Reports[k].Link})
+			}
+		}
+		out = append(out, inc)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	sort.Slice(moved, func(i, j int) bool { return moved[i].ID < moved[j].ID })
+	return out, moved
+}
+
+func sameLink(a, b *event.Link) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.To == b.To && strings.Join(a.Because, "\x00") == strings.Join(b.Because, "\x00")
+}
+
+// walk says how each report joined: a breadth-first walk from the founder
+// over the links, earliest reports first.
+func walk(all []event.Report, members []int, adj map[int][]edge) map[int]*event.Link {
+	rank := map[int]int{}
+	for k, m := range members {
+		rank[m] = k
+	}
+	links := map[int]*event.Link{}
+	seen := map[int]bool{members[0]: true}
+	queue := []int{members[0]}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		es := adj[x]
+		sort.Slice(es, func(i, j int) bool { return rank[other(es[i], x)] < rank[other(es[j], x)] })
+		for _, e := range es {
+			y := other(e, x)
+			if _, in := rank[y]; seen[y] || !in {
+				continue
+			}
+			seen[y] = true
+			links[y] = &event.Link{To: all[x].ID, Because: e.why}
+			queue = append(queue, y)
+		}
+	}
+	return links
+}
+
+// extend keeps the links stored reports joined by and finds the fresh
+// reports': each joins by its link to the earliest report it matched. A
+// stored incident's founder that a fresh report bridged to an earlier
+// incident joins by that bridge.
+func extend(all []event.Report, members []int, adj map[int][]edge, fresh []bool) map[int]*event.Link {
+	rank := map[int]int{}
+	for k, m := range members {
+		rank[m] = k
+	}
+	links := map[int]*event.Link{}
+	for _, m := range members[1:] {
+		es := adj[m]
+		sort.Slice(es, func(i, j int) bool { return rank[other(es[i], m)] < rank[other(es[j], m)] })
+		switch {
+		case fresh[m] && len(es) > 0:
+			links[m] = &event.Link{To: all[other(es[0], m)].ID, Because: es[0].why}
+		case !fresh[m] && all[m].Link != nil:
+			links[m] = all[m].Link
+		case !fresh[m]: // a stored founder: the bridge into its old incident
+			for _, x := range members {
+				if !fresh[x] && all[x].Incident == all[m].Incident {
+					if bs := bridges(all, x, adj, fresh); len(bs) > 0 {
+						e := bs[0]
+						why := e.why
+						if x != m {
+							why = append([]string{"through " + all[x].ID}, why...)
+						}
+						links[m] = &event.Link{To: all[other(e, x)].ID, Because: why}
+						break
+					}
+				}
+			}
+		}
+	}
+	return links
+}
+
+// bridges are the links of stored report x to fresh reports.
+func bridges(all []event.Report, x int, adj map[int][]edge, fresh []bool) []edge {
+	var out []edge
+	for _, e := range adj[x] {
+		if fresh[other(e, x)] {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return all[other(out[i], x)].ID < all[other(out[j], x)].ID })
 	return out
 }
 
@@ -171,43 +310,15 @@ func pubKey(r *event.Report) string {
 // ID is the id of the incident whose first report has the given event id.
 func ID(founder string) string { return IDPrefix + founder }
 
-// summarize builds the incident record of one component. Links say how
-// each report joined: a breadth-first walk from the founder over the
-// links, earliest reports first.
-func summarize(all []event.Report, members []int, adj map[int][]edge) event.Incident {
+// summarize builds the incident record of one component.
+func summarize(all []event.Report, members []int, links map[int]*event.Link, parties map[string]bool) event.Incident {
 	inc := event.Incident{ID: ID(all[members[0]].ID)}
-	in := map[int]bool{}
-	for _, m := range members {
-		in[m] = true
-	}
-	rank := map[int]int{}
-	for k, m := range members {
-		rank[m] = k
-	}
-	links := map[int]*event.Link{}
-	seen := map[int]bool{members[0]: true}
-	queue := []int{members[0]}
-	for len(queue) > 0 {
-		x := queue[0]
-		queue = queue[1:]
-		es := adj[x]
-		sort.Slice(es, func(i, j int) bool { return rank[other(es[i], x)] < rank[other(es[j], x)] })
-		for _, e := range es {
-			y := other(e, x)
-			if seen[y] || !in[y] {
-				continue
-			}
-			seen[y] = true
-			links[y] = &event.Link{To: all[x].ID, Because: e.why}
-			queue = append(queue, y)
-		}
-	}
 	for _, m := range members {
 		rep := all[m]
-		rep.Link = links[m] // rep.Incident stays the stored one: Save compares
+		rep.Link = links[m] // rep.Incident stays the stored one: cluster compares
 		inc.Reports = append(inc.Reports, rep)
 	}
-	fillSummary(&inc)
+	fillSummary(&inc, parties)
 	return inc
 }
 
@@ -259,7 +370,9 @@ func (c *counter) values() []event.DisputedValue {
 	return out
 }
 
-func fillSummary(inc *event.Incident) {
+// fillSummary sums up an incident's reports. parties are the types whose
+// actors are parties to talks, not doers.
+func fillSummary(inc *event.Incident, parties map[string]bool) {
 	types, outlets, sources := newCounter(), newCounter(), newCounter()
 	actorN := map[string]*event.ActorCount{}
 	var actorOrder []string
@@ -303,7 +416,7 @@ func fillSummary(inc *event.Incident) {
 			}
 			actorN[k].Reports++
 		}
-		if e.Actor1 != nil && known(e.Actor1.Code) {
+		if e.Actor1 != nil && known(e.Actor1.Code) && !parties[e.EventType] {
 			doers.add(e.Actor1.Code, e.ID)
 		}
 		isDenied := e.Claim != nil && (e.Claim.Status == event.Denied || e.Claim.DeniedBy != "")

@@ -291,15 +291,19 @@ func (rl *Rules) features(i int, r *event.Report) (feat, bool) {
 
 // compatible says whether two reports of different articles may tell one
 // occurrence, and why.
-func (r *Rules) compatible(a, b *feat) (ok, sameType bool, why []string) {
+func (r *Rules) compatible(a, b *feat, explain bool) (ok, sameType bool, why []string) {
 	okType, fam := r.typesAgree(a.typ, b.typ)
 	if !okType {
 		return false, false, nil
 	}
 	if a.typ == b.typ {
-		why = append(why, "type: both "+a.typ)
+		if explain {
+			why = append(why, "type: both "+a.typ)
+		}
 	} else {
-		why = append(why, fmt.Sprintf("type: %s and %s (both %s)", a.typ, b.typ, fam))
+		if explain {
+			why = append(why, fmt.Sprintf("type: %s and %s (both %s)", a.typ, b.typ, fam))
+		}
 	}
 	// places, at the precision both give
 	if a.ctry != "" && b.ctry != "" && a.ctry != b.ctry {
@@ -309,7 +313,9 @@ func (r *Rules) compatible(a, b *feat) (ok, sameType bool, why []string) {
 	km := event.DistanceKm(a.lat, a.lon, b.lat, b.lon)
 	switch {
 	case a.gz != "" && a.gz == b.gz:
-		why = append(why, "place: same gazetteer place "+a.gz)
+		if explain {
+			why = append(why, "place: same gazetteer place "+a.gz)
+		}
 	case prec == 1 && a.gz != "" && b.gz != "" && km > aliasKm:
 		// two different towns or sites, each named exactly
 		return false, false, nil
@@ -327,7 +333,9 @@ func (r *Rules) compatible(a, b *feat) (ok, sameType bool, why []string) {
 		if km > tol {
 			return false, false, nil
 		}
-		why = append(why, fmt.Sprintf("place: %.1f km apart (within %.0f km at precision %d)", km, tol, prec))
+		if explain {
+			why = append(why, fmt.Sprintf("place: %.1f km apart (within %.0f km at precision %d)", km, tol, prec))
+		}
 	}
 	// dates
 	switch {
@@ -337,42 +345,59 @@ func (r *Rules) compatible(a, b *feat) (ok, sameType bool, why []string) {
 		if a.lo != b.lo || a.hi != b.hi || a.typ != b.typ {
 			return false, false, nil
 		}
-		why = append(why, "date: same month "+dayStr(a.lo)[:7])
+		if explain {
+			why = append(why, "date: same month "+dayStr(a.lo)[:7])
+		}
 	case a.kind == dateCoarse || b.kind == dateCoarse:
 		// a month and a day: only for a rare act at the same place
 		if a.typ != b.typ || a.back < rareLookback || a.hi < b.lo || b.hi < a.lo ||
 			(km > exactKm && (a.gz == "" || a.gz != b.gz)) {
 			return false, false, nil
 		}
-		why = append(why, fmt.Sprintf("date: a month and a day in it, of an act rare at one place (%s)", a.typ))
+		if explain {
+			why = append(why, fmt.Sprintf("date: a month and a day in it, of an act rare at one place (%s)", a.typ))
+		}
 	case a.kind == dateFloating && b.kind == dateFloating && a.hi == b.hi:
-		why = append(why, "date: neither gives a day; both published "+dayStr(a.hi))
+		if explain {
+			why = append(why, "date: neither gives a day; both published "+dayStr(a.hi))
+		}
 	case a.kind == dateFloating && b.kind == dateFloating:
 		// two reports dated only by publication on different days: the
 		// same act at the same place, published within the lookback
 		if a.typ != b.typ || a.hi < b.lo || b.hi < a.lo || (km > 2 && (a.gz == "" || a.gz != b.gz)) {
 			return false, false, nil
 		}
-		why = append(why, fmt.Sprintf("date: neither gives a day; published %s and %s, within %d days", dayStr(a.hi), dayStr(b.hi), a.back))
+		if explain {
+			why = append(why, fmt.Sprintf("date: neither gives a day; published %s and %s, within %d days", dayStr(a.hi), dayStr(b.hi), a.back))
+		}
 	case a.hi < b.lo || b.hi < a.lo:
 		return false, false, nil
 	case a.kind == dateExact && b.kind == dateExact:
 		if a.lo == a.hi && b.lo == b.hi {
-			why = append(why, "date: same day "+dayStr(a.lo))
+			if explain {
+				why = append(why, "date: same day "+dayStr(a.lo))
+			}
 		} else {
-			why = append(why, "date: overlapping weeks")
+			if explain {
+				why = append(why, "date: overlapping weeks")
+			}
 		}
 	default:
 		x, y := a, b
 		if x.kind != dateFloating {
 			x, y = y, x
 		}
-		why = append(why, fmt.Sprintf("date: %s falls in the %d days before the other's publication (%s), when %s is still told as news", dayStr(y.lo), x.back, dayStr(x.hi), x.typ))
+		if explain {
+			why = append(why, fmt.Sprintf("date: %s falls in the %d days before the other's publication (%s), when %s is still told as news", dayStr(y.lo), x.back, dayStr(x.hi), x.typ))
+		}
 	}
 	// actors: a contradiction only when both name both sides and share none
-	shared := sharedActors(a, b)
-	if len(shared) > 0 {
-		why = append(why, "actors: both name "+strings.Join(shared, ", "))
+	if !explain && shareActor(a, b) {
+		// compatible; the names are only needed to explain
+	} else if shared := sharedActors(a, b); len(shared) > 0 {
+		if explain {
+			why = append(why, "actors: both name "+strings.Join(shared, ", "))
+		}
 	} else if !r.parties[a.typ] && !r.parties[b.typ] && known(a.a1) && known(a.a2) && known(b.a1) && known(b.a2) && !sameCountry(a, b) {
 		return false, false, nil
 	}
@@ -380,6 +405,10 @@ func (r *Rules) compatible(a, b *feat) (ok, sameType bool, why []string) {
 }
 
 func known(code string) bool { return code != "" && code != "UNK" }
+
+func shareActor(a, b *feat) bool {
+	return (known(a.a1) && (a.a1 == b.a1 || a.a1 == b.a2)) || (known(a.a2) && (a.a2 == b.a1 || a.a2 == b.a2))
+}
 
 func sharedActors(a, b *feat) []string {
 	var out []string

@@ -12,16 +12,23 @@ import (
 // ingest path links without calling anything, and a batch's events and
 // their incidents are stored together or not at all.
 type Tx interface {
-	// Candidates returns the ids of stored events indexed (Key) under one
-	// of cells whose window overlaps [lo, hi]; a window's first day is at
+	// Candidates returns the stored events indexed (Key) under one of
+	// cells whose window overlaps [lo, hi]; a window's first day is at
 	// least from (CandidateRange), which bounds the index scan.
-	Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]string, error)
+	Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]Candidate, error)
 	// Reports returns the stored events with the given ids and every
 	// event of the given incidents, with their articles.
 	Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]event.Report, error)
 	// Save writes incidents: it deletes the records of the incidents in
-	// drop, writes recs and sets the incident of every report of recs.
-	Save(ctx context.Context, drop []string, recs []event.Incident) error
+	// drop, writes recs (in the form Stored gives) and sets the incident
+	// and link of every moved report.
+	Save(ctx context.Context, drop []string, recs []event.Incident, moved []Moved) error
+}
+
+// Candidate is a stored event a new one may link to, and its incident
+// ("" for an event stored before linking).
+type Candidate struct {
+	ID, Incident string
 }
 
 // Relink links the events just stored (added) and re-forms the incidents
@@ -42,26 +49,6 @@ func (r *Rules) Relink(ctx context.Context, tx Tx, added, dropped []string) erro
 	for _, id := range added {
 		seenCand[id] = true
 	}
-	var cands []string
-	for i := range news {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("link: %w", err)
-		}
-		cell, lo, hi, ok := r.Key(news[i].Event, news[i].Article.Published)
-		if !ok {
-			continue
-		}
-		ids, err := tx.Candidates(ctx, Neighbours(cell), CandidateRange(lo, hi), lo, hi)
-		if err != nil {
-			return fmt.Errorf("link: candidates: %w", err)
-		}
-		for _, id := range ids {
-			if !seenCand[id] {
-				seenCand[id] = true
-				cands = append(cands, id)
-			}
-		}
-	}
 	touched := map[string]bool{}
 	var incs []string
 	for _, id := range dropped {
@@ -70,22 +57,43 @@ func (r *Rules) Relink(ctx context.Context, tx Tx, added, dropped []string) erro
 			incs = append(incs, id)
 		}
 	}
-	var loose []event.Report // candidates in no incident yet
-	if len(cands) > 0 {
-		cr, err := tx.Reports(ctx, cands, nil)
-		if err != nil {
+	var looseIDs []string // candidates in no incident yet
+	asked := map[string]bool{}
+	for i := range news {
+		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("link: %w", err)
 		}
-		for _, c := range cr {
-			if c.Incident == "" {
-				loose = append(loose, c)
-			} else if !touched[c.Incident] {
+		cell, lo, hi, ok := r.Key(news[i].Event, news[i].Article.Published)
+		if q := fmt.Sprint(cell, lo, hi); !ok || asked[q] {
+			continue
+		} else {
+			asked[q] = true
+		}
+		cs, err := tx.Candidates(ctx, Neighbours(cell), CandidateRange(lo, hi), lo, hi)
+		if err != nil {
+			return fmt.Errorf("link: candidates: %w", err)
+		}
+		for _, c := range cs {
+			switch {
+			case seenCand[c.ID]:
+			case c.Incident == "":
+				looseIDs = append(looseIDs, c.ID)
+			case !touched[c.Incident]:
 				touched[c.Incident] = true
 				incs = append(incs, c.Incident)
 			}
+			seenCand[c.ID] = true
+		}
+	}
+	var loose []event.Report
+	if len(looseIDs) > 0 {
+		var err error
+		if loose, err = tx.Reports(ctx, looseIDs, nil); err != nil {
+			return fmt.Errorf("link: %w", err)
 		}
 	}
 	members := append(news, loose...)
+	fresh := len(members) // members[:fresh] are not in an incident yet
 	if len(incs) > 0 {
 		old, err := tx.Reports(ctx, nil, incs)
 		if err != nil {
@@ -102,8 +110,21 @@ func (r *Rules) Relink(ctx context.Context, tx Tx, added, dropped []string) erro
 			}
 		}
 	}
-	recs := r.Cluster(members)
-	if err := tx.Save(ctx, incs, recs); err != nil {
+	var recs []event.Incident
+	var moved []Moved
+	if len(dropped) > 0 {
+		// reports left: an incident may fall apart, so link all afresh
+		recs, moved = r.cluster(members, nil)
+	} else {
+		// reports added: stored incidents stay whole, only the new
+		// reports' links are looked for
+		isFresh := make([]bool, len(members))
+		for i := range fresh {
+			isFresh[i] = true
+		}
+		recs, moved = r.cluster(members, isFresh)
+	}
+	if err := tx.Save(ctx, incs, recs, moved); err != nil {
 		return fmt.Errorf("link: save: %w", err)
 	}
 	return nil

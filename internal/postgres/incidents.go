@@ -16,6 +16,17 @@ import (
 
 var _ event.IncidentReader = (*Store)(nil)
 
+// reportCols are eventCols and the link an event joined its incident by.
+const reportCols = eventCols + `, e.incident_link`
+
+func linkJSON(l *event.Link) (string, error) {
+	if l == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(l)
+	return string(b), err
+}
+
 // linkTx is the incident linker's view of a write transaction.
 type linkTx struct {
 	tx pgx.Tx
@@ -23,13 +34,13 @@ type linkTx struct {
 
 var _ incident.Tx = linkTx{}
 
-func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]string, error) {
-	rows, err := l.tx.Query(ctx, `SELECT id FROM events WHERE link_cell = ANY($1) AND link_lo BETWEEN $2 AND $3 AND link_hi >= $4`,
+func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]incident.Candidate, error) {
+	rows, err := l.tx.Query(ctx, `SELECT id, incident FROM events WHERE link_cell = ANY($1) AND link_lo BETWEEN $2 AND $3 AND link_hi >= $4`,
 		cells, from, hi, lo)
 	if err != nil {
 		return nil, err
 	}
-	return pgx.CollectRows(rows, pgx.RowTo[string])
+	return pgx.CollectRows(rows, pgx.RowToStructByPos[incident.Candidate])
 }
 
 func (l linkTx) Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]event.Report, error) {
@@ -41,7 +52,7 @@ func (l linkTx) Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]
 		if len(q.ids) == 0 {
 			continue
 		}
-		reps, err := queryReports(ctx, l.tx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq
+		reps, err := queryReports(ctx, l.tx, `SELECT `+reportCols+` FROM events e JOIN articles a ON a.seq = e.article_seq
 			WHERE `+q.col+` = ANY($1)`, q.ids)
 		if err != nil {
 			return nil, err
@@ -63,22 +74,30 @@ func queryReports(ctx context.Context, db querier, q string, args ...any) ([]eve
 	defer rows.Close()
 	var out []event.Report
 	for rows.Next() {
-		se, _, err := scanEvent(rows)
+		var link string
+		se, _, err := scanEvent(rows, &link)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, event.Report{StoredEvent: se})
+		r := event.Report{StoredEvent: se}
+		if link != "" {
+			r.Link = &event.Link{}
+			if err := json.Unmarshal([]byte(link), r.Link); err != nil {
+				return nil, fmt.Errorf("event %s: link: %w", se.ID, err)
+			}
+		}
+		out = append(out, r)
 	}
 	return out, rows.Err()
 }
 
-func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident) error {
+func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident, moved []incident.Moved) error {
 	if len(drop) > 0 {
 		if _, err := l.tx.Exec(ctx, `DELETE FROM incidents WHERE id = ANY($1)`, drop); err != nil {
 			return err
 		}
 	}
-	var ids, types, los, his, datas, evIDs, evIncs []string
+	var ids, types, los, his, datas, evIDs, evIncs, evLinks []string
 	var reports, articles []int
 	var disputed []bool
 	for i := range recs {
@@ -90,11 +109,13 @@ func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident) 
 		ids, types, los, his = append(ids, rec.ID), append(types, rec.EventType), append(los, rec.DateLo), append(his, rec.DateHi)
 		datas = append(datas, string(data))
 		reports, articles, disputed = append(reports, len(rec.Reports)), append(articles, rec.Articles), append(disputed, rec.Disputed)
-		for _, r := range rec.Reports {
-			if r.Incident != rec.ID {
-				evIDs, evIncs = append(evIDs, r.ID), append(evIncs, rec.ID)
-			}
+	}
+	for _, m := range moved {
+		link, err := linkJSON(m.Link)
+		if err != nil {
+			return err
 		}
+		evIDs, evIncs, evLinks = append(evIDs, m.ID), append(evIncs, m.Incident), append(evLinks, link)
 	}
 	if len(ids) > 0 {
 		if _, err := l.tx.Exec(ctx, `INSERT INTO incidents (id, event_type, date_lo, date_hi, reports, articles, disputed, data)
@@ -106,8 +127,9 @@ func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident) 
 		}
 	}
 	if len(evIDs) > 0 {
-		if _, err := l.tx.Exec(ctx, `UPDATE events e SET incident = u.inc FROM unnest($1::text[], $2::text[]) AS u(id, inc) WHERE e.id = u.id`,
-			evIDs, evIncs); err != nil {
+		if _, err := l.tx.Exec(ctx, `UPDATE events e SET incident = u.inc, incident_link = u.link
+			FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, inc, link) WHERE e.id = u.id`,
+			evIDs, evIncs, evLinks); err != nil {
 			return err
 		}
 	}
@@ -128,7 +150,7 @@ func (s *Store) Incident(ctx context.Context, id string) (event.Incident, error)
 	if err := json.Unmarshal(data, &inc); err != nil {
 		return inc, fmt.Errorf("incident %s: %w", id, err)
 	}
-	reps, err := queryReports(ctx, s.pool, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.incident = $1`, id)
+	reps, err := queryReports(ctx, s.pool, `SELECT `+reportCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.incident = $1`, id)
 	if err != nil {
 		return inc, fmt.Errorf("incident %s: %w", id, err)
 	}

@@ -344,13 +344,13 @@ func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
 
 const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
-func scanEvent(sc pgx.Row) (event.StoredEvent, string, error) {
+func scanEvent(sc pgx.Row, extra ...any) (event.StoredEvent, string, error) {
 	var se event.StoredEvent
 	var sortKey string
 	var data []byte
 	var inc string
 	m := &se.Article
-	if err := sc.Scan(&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published, &inc); err != nil {
+	if err := sc.Scan(append([]any{&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published, &inc}, extra...)...); err != nil {
 		return se, "", err
 	}
 	if err := json.Unmarshal(data, &se.Event); err != nil {

@@ -15,6 +15,17 @@ import (
 
 var _ event.IncidentReader = (*Store)(nil)
 
+// reportCols are eventCols and the link an event joined its incident by.
+const reportCols = eventCols + `, e.incident_link`
+
+func linkJSON(l *event.Link) (string, error) {
+	if l == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(l)
+	return string(b), err
+}
+
 // linkTx is the incident linker's view of a write transaction.
 type linkTx struct {
 	tx *sql.Tx
@@ -29,25 +40,25 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]string, error) {
+func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]incident.Candidate, error) {
 	args := make([]any, 0, len(cells)+3)
 	for _, c := range cells {
 		args = append(args, c)
 	}
 	args = append(args, from, hi, lo)
-	rows, err := l.tx.QueryContext(ctx, `SELECT id FROM events WHERE link_cell IN (`+placeholders(len(cells))+`)
+	rows, err := l.tx.QueryContext(ctx, `SELECT id, incident FROM events WHERE link_cell IN (`+placeholders(len(cells))+`)
 		AND link_lo BETWEEN ? AND ? AND link_hi >= ?`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []string
+	var out []incident.Candidate
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var c incident.Candidate
+		if err := rows.Scan(&c.ID, &c.Incident); err != nil {
 			return nil, err
 		}
-		out = append(out, id)
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }
@@ -64,7 +75,7 @@ func (l linkTx) Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]
 			for j, id := range part {
 				args[j] = id
 			}
-			reps, err := queryReports(ctx, l.tx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq
+			reps, err := queryReports(ctx, l.tx, `SELECT `+reportCols+` FROM events e JOIN articles a ON a.seq = e.article_seq
 				WHERE `+q.col+` IN (`+placeholders(len(part))+`)`, args...)
 			if err != nil {
 				return nil, err
@@ -87,16 +98,24 @@ func queryReports(ctx context.Context, db querier, q string, args ...any) ([]eve
 	defer rows.Close()
 	var out []event.Report
 	for rows.Next() {
-		se, _, err := scanEvent(rows)
+		var link string
+		se, _, err := scanEvent(rows, &link)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, event.Report{StoredEvent: se})
+		r := event.Report{StoredEvent: se}
+		if link != "" {
+			r.Link = &event.Link{}
+			if err := json.Unmarshal([]byte(link), r.Link); err != nil {
+				return nil, fmt.Errorf("event %s: link: %w", se.ID, err)
+			}
+		}
+		out = append(out, r)
 	}
 	return out, rows.Err()
 }
 
-func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident) error {
+func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident, moved []incident.Moved) error {
 	for i := 0; i < len(drop); i += chunk {
 		part := drop[i:min(i+chunk, len(drop))]
 		args := make([]any, len(part))
@@ -113,7 +132,7 @@ func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident) 
 		return err
 	}
 	defer ins.Close()
-	upd, err := l.tx.PrepareContext(ctx, `UPDATE events SET incident = ? WHERE id = ?`)
+	upd, err := l.tx.PrepareContext(ctx, `UPDATE events SET incident = ?, incident_link = ? WHERE id = ?`)
 	if err != nil {
 		return err
 	}
@@ -127,13 +146,14 @@ func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident) 
 		if _, err := ins.ExecContext(ctx, rec.ID, rec.EventType, rec.DateLo, rec.DateHi, len(rec.Reports), rec.Articles, rec.Disputed, string(data)); err != nil {
 			return err
 		}
-		for _, r := range rec.Reports {
-			if r.Incident == rec.ID {
-				continue
-			}
-			if _, err := upd.ExecContext(ctx, rec.ID, r.ID); err != nil {
-				return err
-			}
+	}
+	for _, m := range moved {
+		link, err := linkJSON(m.Link)
+		if err != nil {
+			return err
+		}
+		if _, err := upd.ExecContext(ctx, m.Incident, link, m.ID); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -153,7 +173,7 @@ func (s *Store) Incident(ctx context.Context, id string) (event.Incident, error)
 	if err := json.Unmarshal([]byte(data), &inc); err != nil {
 		return inc, fmt.Errorf("incident %s: %w", id, err)
 	}
-	reps, err := queryReports(ctx, s.db, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.incident = ?`, id)
+	reps, err := queryReports(ctx, s.db, `SELECT `+reportCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.incident = ?`, id)
 	if err != nil {
 		return inc, fmt.Errorf("incident %s: %w", id, err)
 	}

@@ -334,11 +334,11 @@ func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
 
 const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
-func scanEvent(sc interface{ Scan(...any) error }) (event.StoredEvent, string, error) {
+func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEvent, string, error) {
 	var se event.StoredEvent
 	var data, sortKey, inc string
 	m := &se.Article
-	if err := sc.Scan(&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published, &inc); err != nil {
+	if err := sc.Scan(append([]any{&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published, &inc}, extra...)...); err != nil {
 		return se, "", err
 	}
 	if err := json.Unmarshal([]byte(data), &se.Event); err != nil {

@@ -2,6 +2,8 @@
 -- event's candidates by its coarse grid cell and the days it may describe
 -- (link_lo..link_hi), so that linking stays cheap at a million events.
 ALTER TABLE events ADD COLUMN incident TEXT COLLATE "C" NOT NULL DEFAULT '';
+-- why the event joined its incident (incident.Link as JSON), '' for its first report
+ALTER TABLE events ADD COLUMN incident_link TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN link_cell BIGINT;
 ALTER TABLE events ADD COLUMN link_lo TEXT COLLATE "C" NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN link_hi TEXT COLLATE "C" NOT NULL DEFAULT '';

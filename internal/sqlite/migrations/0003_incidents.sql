@@ -2,6 +2,8 @@
 -- event's candidates by its coarse grid cell and the days it may describe
 -- (link_lo..link_hi), so that linking stays cheap at a million events.
 ALTER TABLE events ADD COLUMN incident TEXT NOT NULL DEFAULT '';
+-- why the event joined its incident (incident.Link as JSON), '' for its first report
+ALTER TABLE events ADD COLUMN incident_link TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN link_cell INTEGER;
 ALTER TABLE events ADD COLUMN link_lo TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN link_hi TEXT NOT NULL DEFAULT '';
