@@ -134,6 +134,9 @@ func (s *Server) apiRoutes() []route {
 		{"GET", "/api/v1/events", s.cache.wrap(s.handleEvents)},
 		{"GET", "/api/v1/events/{id}", s.cache.wrap(s.handleEvent)},
 		{"GET", "/api/v1/events.geojson", s.cache.wrap(s.handleGeoJSON)},
+		{"GET", "/api/v1/incidents", s.cache.wrap(s.handleIncidents)},
+		{"GET", "/api/v1/incidents/{id}", s.cache.wrap(s.handleIncident)},
+		{"GET", "/api/v1/incidents.geojson", s.cache.wrap(s.handleIncidentsGeoJSON)},
 		{"GET", "/api/v1/search", s.cache.wrap(s.handleSearch)},
 		{"GET", "/api/v1/stats", s.cache.wrap(s.handleStats)},
 		{"GET", "/api/v1/timeline", s.cache.wrap(s.handleTimeline)},
@@ -156,6 +159,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /metrics", s.metrics.handler())
 	s.mux.HandleFunc("GET /{$}", s.page("index.html"))
 	s.mux.HandleFunc("GET /event/{id}", s.page("event.html"))
+	s.mux.HandleFunc("GET /incident/{id}", s.page("incident.html"))
 	s.mux.Handle("GET /ui/", http.StripPrefix("/ui/", s.static()))
 }
 
