@@ -149,7 +149,7 @@ const (
 	dateNone     = iota // no usable date: never linked
 	dateExact           // a day (or a week) the report states
 	dateFloating        // only the publication day: the window before it
-	dateCoarse          // a month
+	dateCoarse          // a week or a month
 )
 
 var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -184,11 +184,12 @@ func (r *Rules) window(e event.Event, published string) (kind, lo, hi int) {
 		if !ok {
 			break
 		}
-		if hasPub && n == pub && e.DatePrecision != "week" {
-			return dateFloating, pub - back, pub
-		}
 		if e.DatePrecision == "week" {
-			return dateExact, n - 3, n + 3
+			// a week is linked as a month is: it would bridge the days in it
+			return dateCoarse, n - 3, n + 3
+		}
+		if hasPub && n == pub {
+			return dateFloating, pub - back, pub
 		}
 		return dateExact, n, n
 	case len(d) == 7:
@@ -346,16 +347,16 @@ func (r *Rules) compatible(a, b *feat, explain bool) (ok, sameType bool, why []s
 			return false, false, nil
 		}
 		if explain {
-			why = append(why, "date: same month "+dayStr(a.lo)[:7])
+			why = append(why, "date: same period "+dayStr(a.lo)+".."+dayStr(a.hi))
 		}
 	case a.kind == dateCoarse || b.kind == dateCoarse:
-		// a month and a day: only for a rare act at the same place
+		// a month (or week) and a day: only for a rare act at the same place
 		if a.typ != b.typ || a.back < rareLookback || a.hi < b.lo || b.hi < a.lo ||
 			(km > exactKm && (a.gz == "" || a.gz != b.gz)) {
 			return false, false, nil
 		}
 		if explain {
-			why = append(why, fmt.Sprintf("date: a month and a day in it, of an act rare at one place (%s)", a.typ))
+			why = append(why, fmt.Sprintf("date: a period and a day in it, of an act rare at one place (%s)", a.typ))
 		}
 	case a.kind == dateFloating && b.kind == dateFloating && a.hi == b.hi:
 		if explain {
@@ -363,8 +364,9 @@ func (r *Rules) compatible(a, b *feat, explain bool) (ok, sameType bool, why []s
 		}
 	case a.kind == dateFloating && b.kind == dateFloating:
 		// two reports dated only by publication on different days: the
-		// same act at the same place, published within the lookback
-		if a.typ != b.typ || a.hi < b.lo || b.hi < a.lo || (km > 2 && (a.gz == "" || a.gz != b.gz)) {
+		// same rare act at the same place, published within the lookback
+		// (a frequent act told on two days is two days' acts)
+		if a.typ != b.typ || a.back < rareLookback || a.hi < b.lo || b.hi < a.lo || (km > aliasKm && (a.gz == "" || a.gz != b.gz)) {
 			return false, false, nil
 		}
 		if explain {
