@@ -372,6 +372,10 @@ func (r *Rules) compatible(a, b *feat, explain bool) (ok, sameType bool, why []s
 		if explain {
 			why = append(why, fmt.Sprintf("date: neither gives a day; published %s and %s, within %d days", dayStr(a.hi), dayStr(b.hi), a.back))
 		}
+	case a.kind == dateFloating && b.hi < a.hi-min(a.back, b.back), b.kind == dateFloating && a.hi < b.hi-min(a.back, b.back):
+		// a report dated by publication reaches back only as far as the
+		// more frequent of the two acts allows
+		return false, false, nil
 	case a.hi < b.lo || b.hi < a.lo:
 		return false, false, nil
 	case a.kind == dateExact && b.kind == dateExact:
@@ -390,7 +394,7 @@ func (r *Rules) compatible(a, b *feat, explain bool) (ok, sameType bool, why []s
 			x, y = y, x
 		}
 		if explain {
-			why = append(why, fmt.Sprintf("date: %s falls in the %d days before the other's publication (%s), when %s is still told as news", dayStr(y.lo), x.back, dayStr(x.hi), x.typ))
+			why = append(why, fmt.Sprintf("date: %s falls in the %d days before the other's publication (%s), when %s is still told as news", dayStr(y.lo), min(x.back, y.back), dayStr(x.hi), x.typ))
 		}
 	}
 	// actors: a contradiction only when both name both sides and share none
