@@ -366,7 +366,7 @@ func (r *Rules) compatible(a, b *feat, explain bool) (ok, sameType bool, why []s
 		// two reports dated only by publication on different days: the
 		// same rare act at the same place, published within the lookback
 		// (a frequent act told on two days is two days' acts)
-		if a.typ != b.typ || a.back < rareLookback || a.hi < b.lo || b.hi < a.lo || (km > aliasKm && (a.gz == "" || a.gz != b.gz)) {
+		if a.typ != b.typ || a.back < rareLookback || a.hi < b.lo || b.hi < a.lo || prec == 3 || (km > aliasKm && (a.gz == "" || a.gz != b.gz)) {
 			return false, false, nil
 		}
 		if explain {
@@ -375,6 +375,10 @@ func (r *Rules) compatible(a, b *feat, explain bool) (ok, sameType bool, why []s
 	case a.kind == dateFloating && b.hi < a.hi-min(a.back, b.back), b.kind == dateFloating && a.hi < b.hi-min(a.back, b.back):
 		// a report dated by publication reaches back only as far as the
 		// more frequent of the two acts allows
+		return false, false, nil
+	case (a.kind == dateFloating || b.kind == dateFloating) && a.hi != b.hi && prec == 3:
+		// nor across days when one names only a province or a region: it
+		// cannot say which day's act it means
 		return false, false, nil
 	case a.hi < b.lo || b.hi < a.lo:
 		return false, false, nil
