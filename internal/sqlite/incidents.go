@@ -28,10 +28,18 @@ func linkJSON(l *event.Link) (string, error) {
 
 // linkTx is the incident linker's view of a write transaction.
 type linkTx struct {
-	tx *sql.Tx
+	tx   *sql.Tx
+	cand *sql.Stmt // the candidate look-up, prepared on first use
+	n    int       // the number of cells it takes
 }
 
-var _ incident.Tx = linkTx{}
+var _ incident.Tx = (*linkTx)(nil)
+
+func (l *linkTx) close() {
+	if l.cand != nil {
+		l.cand.Close()
+	}
+}
 
 // chunk is how many ids go in one IN list.
 const chunk = 500
@@ -40,14 +48,22 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]incident.Candidate, error) {
+func (l *linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]incident.Candidate, error) {
 	args := make([]any, 0, len(cells)+3)
 	for _, c := range cells {
 		args = append(args, c)
 	}
 	args = append(args, from, hi, lo)
-	rows, err := l.tx.QueryContext(ctx, `SELECT id, incident FROM events WHERE link_cell IN (`+placeholders(len(cells))+`)
-		AND link_lo BETWEEN ? AND ? AND link_hi >= ?`, args...)
+	if l.cand == nil || l.n != len(cells) {
+		l.close()
+		st, err := l.tx.PrepareContext(ctx, `SELECT id, incident FROM events WHERE link_cell IN (`+placeholders(len(cells))+`)
+			AND link_lo BETWEEN ? AND ? AND link_hi >= ?`)
+		if err != nil {
+			return nil, err
+		}
+		l.cand, l.n = st, len(cells)
+	}
+	rows, err := l.cand.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +79,7 @@ func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi stri
 	return out, rows.Err()
 }
 
-func (l linkTx) Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]event.Report, error) {
+func (l *linkTx) Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]event.Report, error) {
 	var out []event.Report
 	for _, q := range []struct {
 		col string
@@ -115,7 +131,7 @@ func queryReports(ctx context.Context, db querier, q string, args ...any) ([]eve
 	return out, rows.Err()
 }
 
-func (l linkTx) Save(ctx context.Context, drop []string, recs []event.Incident, moved []incident.Moved) error {
+func (l *linkTx) Save(ctx context.Context, drop []string, recs []event.Incident, moved []incident.Moved) error {
 	for i := 0; i < len(drop); i += chunk {
 		part := drop[i:min(i+chunk, len(drop))]
 		args := make([]any, len(part))

@@ -143,7 +143,10 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		}
 		out = append(out, res)
 	}
-	if err := s.rules.Relink(ctx, linkTx{tx}, lk.added, lk.dropped); err != nil {
+	ltx := &linkTx{tx: tx}
+	err = s.rules.Relink(ctx, ltx, lk.added, lk.dropped)
+	ltx.close()
+	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
