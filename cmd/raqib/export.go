@@ -46,7 +46,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "raqib export:", err)
 		return exitUsage
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExistingStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "raqib export: %s: %v\n", redactDSN(*db), err)
 		return exitUsage

@@ -73,9 +73,21 @@ func addGazetteerFile(gz *geo.Gazetteer, path, alt string) (int, error) {
 }
 
 func runGazetteer(ctx context.Context, e *env, args []string) int {
+	const usage = "usage: raqib gazetteer import [--alternate alternateNamesV2.txt] FILE…\n       raqib gazetteer lookup NAME…\n       raqib gazetteer stats"
 	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, "usage: raqib gazetteer import [--alternate alternateNamesV2.txt] FILE…\n       raqib gazetteer lookup NAME…\n       raqib gazetteer stats")
+		fmt.Fprintln(e.stderr, usage)
 		return exitUsage
+	}
+	if isHelp(args[0]) {
+		fmt.Fprintln(e.stdout, usage)
+		return exitOK
+	}
+	if len(args) > 1 && isHelp(args[1]) && args[0] != "import" {
+		fmt.Fprintln(e.stdout, map[string]string{
+			"lookup": "usage: raqib gazetteer lookup NAME…\nPrints the places each Arabic NAME may mean: id, name, kind, lat,lon, admin1/admin2, source.",
+			"stats":  "usage: raqib gazetteer stats\nPrints how many places the gazetteer holds (embedded, imported and $RAQIB_GAZETTEER).",
+		}[args[0]])
+		return exitOK
 	}
 	switch args[0] {
 	case "import":
@@ -99,6 +111,11 @@ func gazetteerImport(e *env, args []string) int {
 	fs := flag.NewFlagSet("gazetteer import", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	alt := fs.String("alternate", "", "GeoNames alternateNamesV2.txt with more (Arabic) names")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: raqib gazetteer import [--alternate alternateNamesV2.txt] FILE…")
+		fmt.Fprintln(fs.Output(), "Keeps the places of a GeoNames dump that have an Arabic name, for every later run.")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -54,25 +54,42 @@ func commands() []command {
 		{"bench", "measure ingest speed and memory: raqib bench ingest FILE", runBench},
 		{"serve", "serve the REST API and the web UI (map, timeline, event pages)", runServe},
 		{"version", "print the version", func(ctx context.Context, e *env, args []string) int {
-			fmt.Fprintln(e.stdout, "raqib", version)
+			printVersion(e.stdout)
 			return exitOK
 		}},
 	}
 }
 
-var version = "0.1.0-dev"
+// version is set at link time with -ldflags "-X main.version=v1.2.3"; a
+// plain build reports the module version and VCS revision instead
+// (versionString).
+var version = devVersion
+
+const devVersion = "0.1.0-dev"
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
 		usage(stderr)
-		if len(args) == 0 {
-			return exitUsage
-		}
+		return exitUsage
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		printVersion(stdout)
 		return exitOK
+	}
+	help := false
+	if args[0] == "help" || isHelp(args[0]) {
+		if len(args) == 1 || isHelp(args[0]) {
+			usage(stdout)
+			return exitOK
+		}
+		help, args = true, args[1:] // raqib help SUB [SUBSUB]
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
+			if help || wantsHelp(args[1:]) {
+				return runHelp(ctx, e, c, args[1:])
+			}
 			return c.run(ctx, e, args[1:])
 		}
 	}
@@ -88,5 +105,5 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, `Run "raqib COMMAND -h" for a command's flags.`)
+	fmt.Fprintln(w, `Run "raqib COMMAND -h" for a command's flags, "raqib --version" for the version.`)
 }

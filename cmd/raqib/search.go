@@ -42,7 +42,7 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "raqib search:", err)
 		return exitUsage
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExistingStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "raqib search: %s: %v\n", redactDSN(*db), err)
 		return exitUsage

@@ -77,7 +77,11 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		}
 		opt.UI = os.DirFS(*uiDir)
 	}
-	store, err := openStore(ctx, *db)
+	open := openExistingStore // reading a database that is not there is a mistyped --db
+	if opt.Token != "" {
+		open = openStore // the write API may fill a new one
+	}
+	store, err := open(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "raqib serve:", err)
 		return exitUsage

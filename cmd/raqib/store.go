@@ -25,6 +25,8 @@ type filterFlags struct {
 	from, to, admin1, claim, near string
 	km                            float64
 	types, actors                 listFlag
+	country                       string
+	minFatalities                 int
 }
 
 func (ff *filterFlags) register(fs *flag.FlagSet) {
@@ -36,11 +38,20 @@ func (ff *filterFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&ff.claim, "claim", "", "claim status: reported, claimed, denied or alleged")
 	fs.StringVar(&ff.near, "near", "", "LAT,LON: events within --km of this point")
 	fs.Float64Var(&ff.km, "km", 10, "radius for --near, in kilometres")
+	fs.StringVar(&ff.country, "country", "", "country of the event's place, ISO 3166 alpha-3, e.g. SYR")
+	fs.IntVar(&ff.minFatalities, "min-fatalities", 0, "events reporting at least this many deaths")
 }
 
 // filter checks the flags and builds the filter; its errors are the user's.
 func (ff *filterFlags) filter(text string) (event.Filter, error) {
-	f := event.Filter{Text: text, From: ff.from, To: ff.to, Admin1: ff.admin1, ClaimStatus: ff.claim}
+	f := event.Filter{Text: text, From: ff.from, To: ff.to, Admin1: ff.admin1, ClaimStatus: ff.claim,
+		Country: strings.ToUpper(strings.TrimSpace(ff.country)), MinFatalities: ff.minFatalities}
+	if f.Country != "" && (len(f.Country) != 3 || strings.Trim(f.Country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+		return f, fmt.Errorf("--country %q: want an ISO 3166 alpha-3 code, e.g. SYR", ff.country)
+	}
+	if f.MinFatalities < 0 {
+		return f, fmt.Errorf("--min-fatalities %d: want 0 or more", f.MinFatalities)
+	}
 	for _, d := range []struct{ flag, v string }{{"--from", ff.from}, {"--to", ff.to}} {
 		if d.v == "" {
 			continue

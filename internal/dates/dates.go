@@ -53,12 +53,16 @@ func Find(text string, anchor time.Time) []Mention {
 	p := newParser(n.Text, anchor)
 	var out []Mention
 	for i := 0; i < len(p.t); {
+		p.at = i
 		r := p.best(i)
 		if r.end <= i {
 			i++
 			continue
 		}
 		for _, m := range r.ms {
+			if !m.rel && m.prec == "day" || p.narr.y != 0 && m.rel && m.prec == "day" && m.date.y == p.narr.y {
+				p.narr, p.narrAt = m.date, r.end // "في اليوم التالي" moves the story on a day
+			}
 			out = append(out, Mention{
 				Start:     n.Orig(m.s),
 				End:       origEnd(n, text, m.e),

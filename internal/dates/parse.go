@@ -28,8 +28,14 @@ type parser struct {
 	t    []token
 	a    civil
 	hasA bool
-	keyc [3][][]phr // lookup keys by clitic policy and token, filled on demand
-	done [3][]bool
+	// the story's year: the year of the last date written out in full
+	// (a day, month and year), at token narrAt. A later "في 21 آذار"
+	// without a year belongs to that year when the text tells the past
+	// ("في 20 آذار/مارس 2003 … في 25 آذار").
+	narr       civil
+	narrAt, at int
+	keyc       [3][][]phr // lookup keys by clitic policy and token, filled on demand
+	done       [3][]bool
 }
 
 func newParser(norm string, anchor time.Time) *parser {
@@ -61,7 +67,7 @@ func (p *parser) best(i int) result {
 	}
 	for _, f := range []func(int) result{
 		p.numeric, p.absolute, p.weekdayExpr, p.relDay, p.monthExpr,
-		p.yearExpr, p.period, p.ago, p.recent,
+		p.yearExpr, p.period, p.ago, p.recent, p.nextDay,
 	} {
 		if r := f(i); r.end > b.end {
 			b = r
@@ -398,6 +404,9 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 			}
 		}
 	case yNone:
+		if n := p.narr; n.y != 0 && n.y < a.y && p.at-p.narrAt <= narrTokens && valid(n.y, m, dd) {
+			return civil{n.y, m, dd}, true, true
+		}
 		limit := a.addDays(7)
 		for y = a.y + 1; y >= a.y-8; y-- {
 			if valid(y, m, dd) && !limit.before(civil{y, m, dd}) {
@@ -407,6 +416,24 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 	}
 	return civil{y, m, dd}, true, valid(y, m, dd)
 }
+
+// nextDay reads "اليوم التالي" (the next day) in a story told in a past
+// year: the day after the story's last full date, which it then becomes.
+func (p *parser) nextDay(i int) result {
+	n := p.narr
+	if n.y == 0 || !p.hasA || n.y >= p.a.y || p.at-p.narrAt > narrTokens {
+		return result{}
+	}
+	w := strings.TrimPrefix(strings.TrimPrefix(p.word(i), "و"), "ف")
+	if w != "اليوم" && w != "باليوم" || p.word(i+1) != "التالي" {
+		return result{}
+	}
+	d := n.addDays(1)
+	return result{end: i + 2, ms: []raw{{p.t[i].start, p.t[i+1].end, d, "day", true}}}
+}
+
+// narrTokens is how far a story's year carries: a few paragraphs.
+const narrTokens = 400
 
 // blockedDate reports whether the token before i names something after a
 // day and month (قوى 14 آذار، مدينة 6 أكتوبر).

@@ -120,10 +120,23 @@ type Filter struct {
 	Near        *Near
 	BBox        *BBox
 	Doc         string // article key or article id
+	Country     string // ISO 3166 alpha-3 of the event's location, e.g. SYR
+	// MinFatalities keeps events reporting at least this many deaths; 0
+	// is no filter (events with unknown fatalities then match too).
+	MinFatalities int
+	// Background picks events by whether the article recalls them from
+	// before its story: "" all, BackgroundExclude or BackgroundOnly.
+	Background string
 
 	Limit  int    // page size; DefaultLimit when 0, at most MaxLimit
 	Cursor string // Page.Next of the previous page
 }
+
+// Values of Filter.Background.
+const (
+	BackgroundExclude = "exclude"
+	BackgroundOnly    = "only"
+)
 
 // Page sizes.
 const (

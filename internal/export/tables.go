@@ -139,7 +139,13 @@ func (t *Tables) ActorFor(code, date string) Actor {
 		case "PMC":
 			return Actor{Code: code, ACLED: "Private Security Forces (" + c.Name + ")", Inter: 8, PloverCode: iso, PloverSector: "PRM"}
 		}
+		if en, ok := nameFallback(code); ok {
+			return Actor{Code: code, ACLED: en, PloverCode: iso, PloverSector: role}
+		}
 		return Actor{Code: code, ACLED: code, PloverCode: iso, PloverSector: role}
+	}
+	if en, ok := nameFallback(code); ok { // the names table's English name, not the bare code
+		return Actor{Code: code, ACLED: en}
 	}
 	return Actor{Code: code, ACLED: code}
 }

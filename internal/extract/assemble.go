@@ -7,6 +7,7 @@ import (
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/geo"
 )
 
 // sentCtx is what a sentence says about the events in it beyond the
@@ -29,7 +30,7 @@ type speaker struct {
 
 // agentWords introduce the doer after a passive or a verbal noun: "غارة
 // نفذتها طائرات…", "من قبل قوات النظام", "براميل ألقتها مروحيات…".
-var agentWords = []string{"قبل", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوا", "شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "يشنه", "تشنه", "يشنها", "تشنها", "القت", "القاها", "القته", "القتها", "اطلقها", "اطلقتها", "اطلقته"}
+var agentWords = []string{"قبل", "بيد", "بايدي", "قبضه", "بقبضه", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوا", "شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "يشنه", "تشنه", "يشنها", "تشنها", "القت", "القاها", "القته", "القتها", "اطلقها", "اطلقتها", "اطلقته"}
 
 // objectWords introduce the side acted upon: "على مواقع المعارضة", "ضد
 // قوات النظام", "في صفوف الميليشيات", "مقرات لهيئة تحرير الشام".
@@ -41,6 +42,16 @@ var withWords = []string{"مع", "بين"}
 func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	s := dc.sents[si]
 	sc := sentCtx{speakers: map[int]bool{}}
+	// "واشنطن: …", "اليمن: عشرات القتلى في غارات": a name and a colon
+	// opening a headline or sentence label who speaks or where, not the doer.
+	for i, am := range dc.actors {
+		if am.from >= s.from && am.from <= s.from+1 && am.to < s.to && dc.toks[am.to].Norm == ":" {
+			sc.speakers[i] = true
+			if am.kind != "state" && am.kind != "civilian" {
+				sc.speaker = &speaker{text: dc.textOf(am.from, am.to), code: speakerCode(am), party: true}
+			}
+		}
+	}
 	for _, c := range within(dc.cues, s) {
 		switch c.Values[0] {
 		case "habitual":
@@ -125,6 +136,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	var out []*event.Event
 	dc.explicit = map[*event.Event]bool{}
 	dc.unknown = map[*event.Event]bool{}
+	dc.weak = map[*event.Event]bool{}
+	dc.bare = map[*event.Event]bool{}
 	index := map[string]*event.Event{}
 	var paraSpeaker *speaker
 	lastPara := -1
@@ -207,6 +220,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 		sentStart := len(out)
+		var unplacedEv *event.Event
 		for ti, t := range trigs {
 			if x.suppressed(dc, t, s) {
 				continue
@@ -227,6 +241,15 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 						index[dedupKey(ev)] = ev
 						out = append(out, ev)
 					}
+					continue
+				}
+				if !dc.placed {
+					// Neither the sentence nor the document places it: written
+					// with location null (SPEC §2); one per sentence, the most
+					// specific type its words give.
+					if ev := x.unplaced(dc, t, s, si, sc, leadDate); ev != nil && (unplacedEv == nil || typeRank(ev.EventType) >= typeRank(unplacedEv.EventType)) {
+						unplacedEv = ev
+					}
 				}
 				continue
 			}
@@ -234,6 +257,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			typ := x.typeOf(dc, t, s, a1)
 			if typ == "" {
 				continue
+			}
+			if t.Values[0].Class == "territory" {
+				if definite, _, purpose := dc.nounForm(t.From); purpose || definite && strings.HasPrefix(dc.norm(t.From), "لل") {
+					continue // "هجوما لاستعادة السيطرة", "للسيطرة على": an aim, not a takeover
+				}
 			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
 				continue // "تصعب السيطرة عليها": control with nobody taking it is not a takeover
@@ -244,8 +272,15 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
 				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
 			}
+			if typ == "armed_clash" && t.Values[0].Class == "generic" && x.civilianTarget(dc, t, s) && !x.armedTarget(dc, t, s, a1) {
+				typ = "attack" // "هجوم على كنيسة": aimed at civilians, not a battle
+			}
 
+			frameAt := x.frameStart(dc, t, s)
 			for _, pm := range assigned[ti] {
+				if frameAt >= 0 && pm.to <= frameAt {
+					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
+				}
 				if pm.origin && (len(assigned[ti]) > 1 || attackType(typ)) {
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
@@ -256,6 +291,24 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
+				// "ليل الأربعاء ويوم الخميس": one event for each day told
+				if second := x.secondDay(dc, t, s); second != nil && ev.Date != nil && *ev.Date != second.Date {
+					ev2 := *ev
+					d := second.Date
+					ev2.Date, ev2.DatePrecision = &d, second.Precision
+					ev2.Evidence = append([]event.Span(nil), ev.Evidence...)
+					dc.explicit[&ev2] = true
+					if _, ok := index[dedupKey(&ev2)]; !ok {
+						index[dedupKey(&ev2)] = &ev2
+						out = append(out, &ev2)
+					}
+				}
+				if pm.bareCity {
+					dc.bare[ev] = true
+				}
+				if t.Values[0].Class == "generic" && typ == t.Values[0].Type {
+					dc.weak[ev] = true // "الهجوم", "استهداف": no word said what kind
+				}
 				if ev.Actor1 != nil && attackType(typ) {
 					dc.lastActor, dc.lastActorSent = ev.Actor1, si
 				}
@@ -268,28 +321,159 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				out = append(out, ev)
 			}
 		}
+		if ev := unplacedEv; ev != nil {
+			if old, ok := index[dedupKey(ev)]; ok {
+				merge(old, ev)
+			} else {
+				index[dedupKey(ev)] = ev
+				out = append(out, ev)
+			}
+		}
 	}
-	out = upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)))
+	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare)), dc)
 	res := make([]event.Event, 0, len(out))
-	seen := map[string]int{}
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
 			continue // a denial of something nobody in the article claims
 		}
-		d := ""
-		if e.Date != nil {
-			d = *e.Date
+		if e.Date != nil && *e.Date < historyEnds {
+			continue // "في 2 أكتوبر من عام 1187": history, not a conflict event to code
 		}
-		name := ""
-		if e.Location != nil {
-			name = e.Location.Name
-		}
-		base := eventID(e.Doc, e.EventType, name, d, 0)
-		seen[base]++
-		e.ID = eventID(e.Doc, e.EventType, name, d, seen[base]-1)
 		res = append(res, *e)
 	}
+	assignIDs(res)
 	return res
+}
+
+// unplaced builds the event of a trigger in a document that names no place,
+// or nil when the trigger does not make one (the same checks as a placed one).
+func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si int, sc sentCtx, lead *dateMention) *event.Event {
+	if x.framed(dc, t, s) != "" || !dc.introduces(t) || !concrete(dc, s) {
+		return nil
+	}
+	a1, a2 := x.actorsFor(dc, t, s, sc, si)
+	typ := x.typeOf(dc, t, s, a1)
+	switch {
+	case typ == "":
+		return nil
+	case (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil:
+		return nil
+	case typ == "consult" && (a1 == nil || a2 == nil):
+		return nil
+	case typ == "attack" && x.armedTarget(dc, t, s, a1):
+		typ = "armed_clash"
+	}
+	pm := countryOf(dc, s)
+	if pm == nil {
+		return nil
+	}
+	return x.build(dc, t, s, si, sc, typ, a1, a2, pm, lead, 1)
+}
+
+// countryOf returns where an event no town or region places happened: the
+// country its sentence names, as the next known level (ACLED's practice);
+// an empty mention (location null) when the article names no place at all;
+// nil when only other sentences name a country, too loose a tie to place
+// an event by.
+func countryOf(dc *doc, s sentence) *placeMention {
+	any := false
+	for k := range dc.places {
+		pm := &dc.places[k]
+		if pm.place == nil || pm.place.Kind != "country" || pm.anaphor {
+			continue
+		}
+		if pm.from >= s.from && pm.from < s.to {
+			return pm
+		}
+		any = true
+	}
+	if any {
+		return nil
+	}
+	return &placeMention{}
+}
+
+// historyEnds is the first date of events worth coding: older ones are
+// history told in passing (ACLED's data start decades later).
+const historyEnds = "1946"
+
+// typeRank orders event types by how specific they are, as ACLED chooses
+// between them for one act: a suicide bombing before the car bomb it used,
+// a chemical attack before its delivery, any weapon before a bare "attack".
+func typeRank(typ string) int {
+	switch typ {
+	case "suicide_bomb":
+		return 6
+	case "chemical_weapon":
+		return 5
+	case "air_drone_strike", "shelling_artillery_missile_attack", "remote_explosive_landmine_ied", "grenade":
+		return 4
+	case "excessive_force_against_protesters", "protest_with_intervention", "violent_demonstration", "mob_violence":
+		return 3
+	case "attack", "armed_clash", "abduction_forced_disappearance", "sexual_violence", "peaceful_protest":
+		return 2
+	}
+	return 1
+}
+
+// concrete reports whether a sentence tells a particular occurrence: it
+// counts the dead or wounded or says when.
+func concrete(dc *doc, s sentence) bool {
+	if len(within(dc.casualty, s)) > 0 {
+		return true
+	}
+	for _, i := range dc.timed {
+		if i >= s.from && i < s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// civilianTarget reports an attack word aimed at a place of civilian life
+// or at civilians (targets.tsv, CIV actors) within its clause, after it.
+func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	end := min(dc.clauseEnd(t.To, s.to, 12), t.To+6)
+	for _, m := range within(dc.targets, s) {
+		if m.From >= t.To && m.From < end && m.Values[0] == "civilian" {
+			return true
+		}
+	}
+	for _, am := range dc.actors {
+		if am.from >= t.To && am.from < end && am.code == "CIV" {
+			return true
+		}
+	}
+	return false
+}
+
+// frameStart returns where the legal or reaction frame of trigger t starts
+// (a place before it is where the inquiry or the reaction sits), or -1.
+func (x *Extractor) frameStart(dc *doc, t arabic.Match[Trigger], s sentence) int {
+	start := dc.clauseStart(t.From, s.from, 8)
+	for _, f := range within(dc.frames, s) {
+		if k := f.Values[0]; (k == "legal" || k == "reaction") && f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[k] {
+			return f.From
+		}
+	}
+	return -1
+}
+
+// frameReach is how many words may stand between a frame word and the
+// event word it frames.
+var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relative": 4}
+
+// framed names the frame (frames.tsv) that makes trigger t something other
+// than a new event the sentence tells: a frame word in the trigger's own
+// clause, a few words before it. "" when there is none.
+func (x *Extractor) framed(dc *doc, t arabic.Match[Trigger], s sentence) string {
+	start := dc.clauseStart(t.From, s.from, 8)
+	for _, f := range within(dc.frames, s) {
+		if f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[f.Values[0]] {
+			return f.Values[0]
+		}
+	}
+	return ""
 }
 
 func abs(v int) int {
@@ -329,9 +513,33 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if covered {
 			continue
 		}
+		fired := false
 		for k := max(s.from, m.From-4); k < m.From; k++ {
 			if dc.hasForm(k, firedWords...) {
-				out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
+				fired = true
+				break
+			}
+		}
+		// "لقي فلسطينيان مصرعهما برصاص الجيش", "قتل ثلاثة بقذيفة": the dead
+		// tell that the weapon struck
+		for _, c := range dc.casualty {
+			if c.From >= max(s.from, m.From-5) && c.To <= m.From && (c.Values[0] == "killed" || c.Values[0] == "injured") {
+				fired = true
+			}
+		}
+		if fired {
+			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
+		}
+	}
+	// "سقطت كركوك والموصل دون مقاومة بيد الأكراد": a place that fell into
+	// someone's hands was taken
+	for k := s.from; k < s.to; k++ {
+		if !dc.hasForm(k, fallWords...) {
+			continue
+		}
+		for h := k + 1; h < min(dc.clauseEnd(k+1, s.to, 12), k+10); h++ {
+			if dc.hasForm(h, "بيد", "بايدي", "قبضه", "بقبضه") || dc.hasForm(h, "يد", "ايدي") && dc.hasForm(h-1, "في") {
+				out = append(out, arabic.Match[Trigger]{From: k, To: k + 1, Values: []Trigger{{Type: "non_state_actor_overtakes_territory", Class: "territory"}}})
 				break
 			}
 		}
@@ -353,8 +561,11 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 	return out
 }
 
+// fallWords tell a place falling ("سقطت المدينة بيد…").
+var fallWords = []string{"سقطت", "سقط", "وسقطت", "وسقط", "فسقطت", "تسقط", "يسقط"}
+
 // firedWords make a weapon word an event: it fell, hit or was fired.
-var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت"}
+var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت", "استهدف", "دمرت", "دمر", "دكت", "دك"}
 
 // sentencePlaces returns the places of a sentence that can be where an
 // event happened: not qualifiers, not countries.
@@ -410,6 +621,14 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 		case "ended":
 			if attackType(t.Values[0].Type) && (c.From >= t.To && c.To <= end || c.From >= start && c.To <= t.From) {
 				return true
+			}
+		case "foiled":
+			// "فشلت المفاوضات في التوصل إلى هدنة": a truce or deal that failed was never made
+			switch t.Values[0].Type {
+			case "ceasefire", "agreement":
+				if c.To <= t.From && t.From-c.To <= 8 {
+					return true
+				}
 			}
 		}
 	}
@@ -531,8 +750,44 @@ func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
 	if am.kind == "state" {
 		code = role(code, typ)
 	}
+	if owner := dc.possessor(i); owner != "" {
+		code = owner + ".MIL" // "هددت تركيا … سيطرت قواتها": Turkey's forces
+	}
 	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i, kind: am.kind}
 }
+
+// possessor returns the country whose forces a possessive force word names
+// ("قواتها", "جيشه", "طائراتهم"): the last state named before it, in its
+// sentence or the one before; "" when the word has no possessive or no
+// state comes before.
+func (dc *doc) possessor(i int) string {
+	am := dc.actors[i]
+	if am.kind == "state" || am.to != am.from+1 {
+		return ""
+	}
+	w := arabic.StripArticle(dc.norm(am.from))
+	if !(strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "ه")) || !dc.hasForm(am.from, possessiveForces...) {
+		return ""
+	}
+	// the sentence's topic: its first state before the word ("هددت تركيا …
+	// المدعومين من الولايات المتحدة … سيطرت قواتها"), else the last state of
+	// the sentence before
+	si := dc.sentOf[am.from]
+	topic := ""
+	for k := i - 1; k >= 0; k-- {
+		p := dc.actors[k]
+		if dc.sentOf[p.from] < si-1 || dc.sentOf[p.from] < si && topic != "" {
+			break
+		}
+		if p.kind == "state" {
+			topic = p.code
+		}
+	}
+	return topic
+}
+
+// possessiveForces are force words with a possessive pronoun.
+var possessiveForces = []string{"قواتها", "قواته", "قواتهم", "جيشها", "جيشه", "جيشهم", "طائراتها", "طائراته", "مقاتلاتها", "قواتنا", "جنودها", "جنوده"}
 
 // placeActor completes an actor's code with the country the event is in:
 // forces named without a country ("قوات الأمن") are that country's, and a
@@ -641,8 +896,15 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			break
 		}
 	}
+	// An event word that only dates or answers something else ("ردا على
+	// هجوم كيميائي", "بعد القصف") has no doer but the one its own words name.
+	framed := false
+	switch x.framed(dc, t, s) {
+	case "anchor", "reaction":
+		framed = true
+	}
 	// 5. subject first: "قوات النظام قصفت…", nearest actor before the trigger
-	if a1 == nil {
+	if a1 == nil && !framed {
 		for i := hi - 1; i >= lo; i-- {
 			am := dc.actors[i]
 			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) {
@@ -656,9 +918,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	// 6. an air force named anywhere in the sentence, for an attack
-	if a1 == nil {
+	if a1 == nil && !framed {
 		for i := lo; i < hi; i++ {
-			if inSent(i) && dc.actors[i].air && !objectBefore(i) {
+			if inSent(i) && dc.actors[i].air && !objectBefore(i) && !sc.speakers[i] {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}
@@ -674,10 +936,10 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 8. the doer of the story the sentence goes on with, or the last armed
 	// actor of the two sentences before
-	if a1 == nil && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
+	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
 		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
 	}
-	for back := 1; a1 == nil && back <= 2 && si-back >= 0; back++ {
+	for back := 1; a1 == nil && !framed && back <= 2 && si-back >= 0; back++ {
 		p := dc.sents[si-back]
 		if p.boiler {
 			continue
@@ -796,6 +1058,12 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 			Country: f.Country, GeoPrecision: pm.precision,
 		}
 		dc.unknown[ev] = pm.fallbackDir
+	} else if g := x.bareProvince(pm); g != nil && !attackType(typ) && family(typ) != "protest" {
+		// a truce, a deal or a deployment "في إدلب" holds for the province
+		ev.Location = &event.Location{
+			Name: pm.name, Lat: round(g.Lat), Lon: round(g.Lon), Admin1: g.Admin1,
+			Country: g.Country, GeoPrecision: 3, GazetteerID: g.ID,
+		}
 	} else if pm.place != nil {
 		p := pm.place
 		ev.Location = &event.Location{
@@ -869,6 +1137,14 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	ev.Claim = claim
 	if nEvents == 1 {
 		ev.Fatalities = x.fatalities(dc, s)
+	} else if f := x.fatalities(dc, s); f != nil && *f == 0 {
+		ev.Fatalities = f // "دون وقوع إصابات" holds for every place the sentence names
+	} else if pm.place != nil || pm.fallbackTo != nil {
+		// "قتل ثمانية في قصف على خان شيخون فيما قتل ثلاثة في قصف لبلدة التح":
+		// each toll in the clause of its own place
+		if c, ok := dc.ownClause(t, pm, s); ok {
+			ev.Fatalities = x.fatalities(dc, c)
+		}
 	}
 	ev.Quantities = x.quantities(dc, s)
 	ev.Evidence = []event.Span{dc.span(s.from, s.to)}
@@ -903,6 +1179,27 @@ func olderThan(d string, anchor time.Time, days int) bool {
 		return false
 	}
 	return err == nil && anchor.Sub(t) > time.Duration(days)*24*time.Hour
+}
+
+// secondDay returns a day joined by و to the day dateFor picks for t
+// ("ليل الأربعاء ويوم الخميس", "يومي 3 و4 أيار" read as two), or nil.
+func (x *Extractor) secondDay(dc *doc, t arabic.Match[Trigger], s sentence) *dateMention {
+	first := x.dateFor(dc, t, s)
+	if first == nil || first.Precision != "day" || first.tok < s.from || first.tok >= s.to {
+		return nil
+	}
+	for k := range dc.dates {
+		m := &dc.dates[k]
+		if m.tok <= first.tok || m.tok >= s.to || m.Precision != "day" || m.Date == first.Date {
+			continue
+		}
+		gap := strings.TrimSpace(dc.art.Text[first.End:m.Start])
+		if gap == "" && strings.HasPrefix(dc.art.Text[m.Start:m.End], "و") || gap == "و" {
+			return m
+		}
+		break
+	}
+	return nil
 }
 
 // dateFor picks the date mention nearest the trigger in its sentence, or
@@ -941,7 +1238,11 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 // fatalities reads "قتل 35 مدنيا", "أسفر عن 28 قتيلا", "مقتل 20 مدنيا".
 func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	best := -1
+	none := false
 	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] == "none" {
+			none = true // "دون وقوع إصابات"
+		}
 		if c.Values[0] != "killed" {
 			continue
 		}
@@ -960,7 +1261,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			default:
 				continue
 			}
-			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) {
+			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) {
 				v, bestD = nm.value, d
 			}
 		}
@@ -982,10 +1283,64 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		}
 	}
 	if best < 0 {
+		if none {
+			zero := 0
+			return &zero
+		}
 		return nil
 	}
 	return &best
 }
+
+// clauseJoiners open a new clause without punctuation.
+var clauseJoiners = []string{"فيما", "بينما", "كما", "حين", "وفيما", "وبينما", "وكما"}
+
+// ownClause returns the clause that holds both trigger t and place pm and
+// no other place of the sentence, as a sentence of its own; ok is false
+// when there is none.
+func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
+	from, to := min(t.From, pm.from), max(t.To, pm.to)
+	boundary := func(i int) bool {
+		p := dc.toks[i]
+		return p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == ".") || dc.hasForm(i, clauseJoiners...)
+	}
+	for from > s.from && !boundary(from-1) && !boundary(from) {
+		from--
+	}
+	for to < s.to && !boundary(to) {
+		to++
+	}
+	for k := range dc.places {
+		o := &dc.places[k]
+		if o != pm && !o.qualifier && o.from >= from && o.from < to && o.from >= s.from && o.from < s.to {
+			return sentence{}, false
+		}
+	}
+	c := s
+	c.from, c.to = from, to
+	return c, true
+}
+
+// notAToll reports a number that counts something other than the dead: a
+// unit after it ("75 غارة", "200 صاروخ"), money, a share, an age, or a year.
+func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
+	if nm.value >= 1900 && nm.value <= 2100 && dc.toks[nm.from].Kind == arabic.Number {
+		return true // "منذ 2014"
+	}
+	if nm.to >= s.to {
+		return false
+	}
+	if u, ok := x.lx.Units.At(dc.d, nm.to, s.to); ok && u.From == nm.to && weaponUnits[u.Values[0]] {
+		return true
+	}
+	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
+}
+
+// weaponUnits are units that count strikes and weapons, never people.
+var weaponUnits = map[string]bool{"غارة": true, "ضربة": true, "طلعة": true, "صاروخ": true, "قذيفة": true, "برميل": true, "عبوة": true, "لغم": true, "قنبلة": true, "رشقة": true, "طائرة": true, "مروحية": true, "مقاتلة": true, "خرق": true, "هجوم": true, "راجمة": true}
+
+// notTollWords follow a number that is no count of people.
+var notTollWords = []string{"دولار", "دولارا", "دولارات", "مليون", "ملايين", "مليار", "مليارات", "يورو", "ليرة", "بالمئه", "بالمئة", "بالمائه", "في المئه", "المئه", "عاما", "عام", "سنة", "سنوات", "اعوام", "عامًا", "كيلومتر", "كيلومترا", "كم", "متر", "مترا"}
 
 func (x *Extractor) isDateNumber(dc *doc, nm numberMention) bool {
 	for _, d := range dc.dates {
@@ -1087,20 +1442,26 @@ func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
 // subsume folds coarse mentions into fine ones, as ACLED counts an event
 // once: "غارات على محافظة إدلب" after "غارة على بلدة حارم" in the same
 // governorate, on the same day or with no day, is the same raid told twice.
-func subsume(evs []*event.Event) []*event.Event {
+func subsume(evs []*event.Event, bare map[*event.Event]bool) []*event.Event {
 	keep := make([]bool, len(evs))
 	for i := range keep {
 		keep[i] = true
 	}
 	for i, coarse := range evs {
-		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 {
+		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 && !bare[coarse] {
 			continue
 		}
 		for j, fine := range evs {
 			if i == j || !keep[j] || fine.EventType != coarse.EventType || fine.Location == nil {
 				continue
 			}
-			if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
+			if bare[coarse] {
+				// "انفجار بإدلب" in a headline, "في بلدة سرمدا" in the body:
+				// a city named like its province may stand for the province.
+				if bare[fine] || fine.Location.GazetteerID == coarse.Location.GazetteerID {
+					continue
+				}
+			} else if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
 				continue
 			}
 			if fine.Location.Admin1 == "" || fine.Location.Admin1 != coarse.Location.Admin1 {
@@ -1334,10 +1695,10 @@ func (x *Extractor) storyType(dc *doc, s sentence) string {
 // needs a strong event word and something that makes it a report of a
 // happening: a date, a count of dead, or a number of strikes.
 func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, pm *placeMention) bool {
-	if pm.place == nil || pm.place.Kind != "governorate" || pm.region || pm.near {
+	if pm.place == nil || pm.place.Kind != "governorate" && !(pm.bareCity && pm.place.Kind == "city") || pm.region || pm.near {
 		return true
 	}
-	if t.Values[0].Class == "generic" || sc.background {
+	if sc.background || t.Values[0].Class == "generic" && !pm.bareCity {
 		return false
 	}
 	for _, d := range dc.dates {
@@ -1427,6 +1788,48 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 		out = append(out, e)
 	}
 	return out
+}
+
+// linkRementions folds an event whose words never said what kind of attack
+// it was ("الهجوم على دوما", "استهداف المطار") into an attack of a named kind
+// the article tells at the same place: a story retold in other words is one
+// event (SPEC §2), typed by the words that name it. Two different explicit
+// days stay two events.
+func linkRementions(evs []*event.Event, dc *doc) []*event.Event {
+	var out []*event.Event
+	for _, w := range evs {
+		if dc.weak[w] && w.Location != nil {
+			var into *event.Event
+			for _, o := range evs {
+				if o == w || dc.weak[o] || o.Location == nil || story(o.EventType) != story(w.EventType) {
+					continue
+				}
+				if !samePlace(o.Location, w.Location) {
+					continue
+				}
+				if dc.explicit[o] && dc.explicit[w] && !sameDate(o, w) {
+					continue
+				}
+				into = o
+				break
+			}
+			if into != nil {
+				merge(into, w)
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// samePlace reports two locations that name one place: the same gazetteer
+// entry, or points less than 2 km apart at the same precision.
+func samePlace(a, b *event.Location) bool {
+	if a.GazetteerID != "" && a.GazetteerID == b.GazetteerID {
+		return true
+	}
+	return a.GeoPrecision == b.GeoPrecision && geo.Km(a.Lat, a.Lon, b.Lat, b.Lon) < 2
 }
 
 // story groups the types that one retold event may take: an attack and

@@ -32,12 +32,16 @@ type doc struct {
 	hasAnchor bool
 	estimated bool // the anchor was guessed from the text: relative dates are less sure
 	dates     []dateMention
+	timed     []int // first tokens of date words, resolved or not (without an anchor "أمس" has no date)
 	actors    []actorMention
 	places    []placeMention
+	placed    bool // some sentence names a place (not only a back-reference)
 	sources   []sourceMention
 	triggers  []arabic.Match[Trigger]
 	instr     []arabic.Match[string]
 	cues      []arabic.Match[string]
+	frames    []arabic.Match[string]
+	targets   []arabic.Match[string]
 	units     []arabic.Match[string]
 	casualty  []arabic.Match[string]
 	numbers   []numberMention
@@ -49,6 +53,10 @@ type doc struct {
 	explicit map[*event.Event]bool
 	// unknown marks events at names the gazetteer lacks (true: placed by a side of a town).
 	unknown map[*event.Event]bool
+	// weak marks events whose type is their event word's default: nothing said what kind of attack.
+	weak map[*event.Event]bool
+	// bare marks events at a city named like its province with no word saying which ("بإدلب").
+	bare map[*event.Event]bool
 	// lastActor is the doer of the latest attack, for sentences that go on
 	// with its story without naming it ("القصف استهدف قرية…").
 	lastActor     *event.Actor

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/eventclf"
 )
 
 // Explain returns a readable account of what the extractor saw in an
@@ -25,8 +26,26 @@ func (x *Extractor) Explain(a event.Article) string {
 		fmt.Fprintf(&b, "\n%s\n", dc.art.Text[s.start:s.end])
 		for _, t := range dc.triggers {
 			if in(s, t.From) {
-				fmt.Fprintf(&b, "  trigger %q %s/%s\n", dc.textOf(t.From, t.To), t.Values[0].Type, t.Values[0].Class)
+				fmt.Fprintf(&b, "  trigger %q %s/%s", dc.textOf(t.From, t.To), t.Values[0].Type, t.Values[0].Class)
+				if f := x.framed(dc, t, s); f != "" {
+					fmt.Fprintf(&b, " frame:%s", f)
+				}
+				if !dc.introduces(t) {
+					b.WriteString(" (names no new event alone: definite, plural or purpose)")
+				}
+				if x.suppressed(dc, t, s) {
+					b.WriteString(" suppressed")
+				}
+				b.WriteString("\n")
 			}
+		}
+		for _, m := range dc.targets {
+			if in(s, m.From) {
+				fmt.Fprintf(&b, "  target %q %s\n", dc.textOf(m.From, m.To), m.Values[0])
+			}
+		}
+		for _, k := range eventclf.Kinds {
+			fmt.Fprintf(&b, "  classifier %s %.3f\n", k, x.clf.Score(k, dc.art.Text[s.start:s.end]))
 		}
 		for _, m := range dc.instr {
 			if in(s, m.From) {

@@ -13,10 +13,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/dates"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/eventclf"
 	"github.com/raqib/raqib/internal/geo"
 )
 
@@ -31,6 +33,7 @@ type Extractor struct {
 	gz         *geo.Gazetteer
 	lx         *Lexicons
 	placeWords *arabic.Matcher[placeWord]
+	clf        *eventclf.Model // sentence classifier that vets events of the kinds it knows (internal/eventclf)
 	stopPlaces map[string]bool
 	givenNames map[string]bool
 }
@@ -39,11 +42,14 @@ type Extractor struct {
 type Options struct {
 	Gazetteer *geo.Gazetteer
 	Lexicons  *Lexicons
+	// Classifier vets events sentence by sentence; nil means the embedded
+	// model (eventclf.Load). Tests pass models trained on part of the data.
+	Classifier *eventclf.Model
 }
 
 // New builds an Extractor.
 func New(opt Options) (*Extractor, error) {
-	x := &Extractor{gz: opt.Gazetteer, lx: opt.Lexicons}
+	x := &Extractor{gz: opt.Gazetteer, lx: opt.Lexicons, clf: opt.Classifier}
 	var err error
 	if x.gz == nil {
 		if x.gz, err = geo.Embedded(); err != nil {
@@ -53,6 +59,11 @@ func New(opt Options) (*Extractor, error) {
 	if x.lx == nil {
 		if x.lx, err = LoadLexicons(); err != nil {
 			return nil, fmt.Errorf("lexicons: %w", err)
+		}
+	}
+	if x.clf == nil {
+		if x.clf, err = eventclf.Load(); err != nil {
+			return nil, fmt.Errorf("event classifier: %w", err)
 		}
 	}
 	if x.placeWords, err = loadPlaceWords(x.lx); err != nil {
@@ -96,23 +107,28 @@ func (x *Extractor) ExtractContext(ctx context.Context, a event.Article) (evs []
 			evs, err = nil, fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
+	// the store's ids (content-derived, keyed by the article's store key),
+	// so that extract, store, API and exports name an event alike
+	defer func() {
+		for i, id := range event.EventIDs(event.ArticleKey(a), evs) {
+			evs[i].ID = id
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extraction stopped: %w", err)
 	}
-	dc, err := x.analyze(a)
+	if err := validText(a.Text); err != nil {
+		return nil, err
+	}
+	an := articleAnchor(a)
+	if len(a.Text) > windowBytes {
+		return x.extractWindows(ctx, a, an)
+	}
+	dc, err := x.analyzeText(a, an)
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("extraction stopped: %w", err)
-	}
-	evs = x.assemble(dc)
-	// the store's ids (content-derived, keyed by the article's store key),
-	// so that extract, store, API and exports name an event alike
-	for i, id := range event.EventIDs(event.ArticleKey(a), evs) {
-		evs[i].ID = id
-	}
-	return evs, nil
+	return x.vet(x.assemble(dc)), nil
 }
 
 // ErrInternal marks a fault inside a rule (a recovered panic): a bug, not
@@ -125,18 +141,18 @@ func (x *Extractor) analyze(a event.Article) (*doc, error) {
 	if err := validText(a.Text); err != nil {
 		return nil, err
 	}
+	return x.analyzeText(a, articleAnchor(a))
+}
+
+// analyzeText is analyze for a text already validated, with its anchor.
+func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc := &doc{art: &a}
 	dc.d = arabic.NewDoc(a.Text)
 	dc.toks = dc.d.Tokens
 	if len(dc.toks) == 0 {
 		return nil, errEmpty
 	}
-	dc.anchor, dc.hasAnchor = a.PublishedTime()
-	if !dc.hasAnchor {
-		if t, _, ok := dates.Estimate(a.Text); ok {
-			dc.anchor, dc.hasAnchor, dc.estimated = t, true, true
-		}
-	}
+	dc.anchor, dc.hasAnchor, dc.estimated = an.t, an.ok, an.estimated
 	dc.split()
 	x.findDates(dc)
 	x.findActors(dc)
@@ -146,9 +162,12 @@ func (x *Extractor) analyze(a event.Article) (*doc, error) {
 	dc.triggers = x.lx.Triggers.Find(dc.d, 0, n)
 	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
 	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
+	dc.frames = x.lx.Frames.Find(dc.d, 0, n)
+	dc.targets = x.lx.Targets.Find(dc.d, 0, n)
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
 	x.findPlaces(dc)
+	dc.instr = dc.marchesAreNotDrones(dc.instr)
 	return dc, nil
 }
 
@@ -157,14 +176,30 @@ func (x *Extractor) findDates(dc *doc) {
 	if !dc.hasAnchor {
 		anchor = anchor.UTC()
 	}
+	tokAt := func(m dates.Mention) int {
+		return sort.Search(len(dc.toks), func(i int) bool { return dc.toks[i].End > m.Start })
+	}
 	for _, m := range dates.Find(dc.art.Text, anchor) {
-		// the token the mention starts in
-		i := sort.Search(len(dc.toks), func(i int) bool { return dc.toks[i].End > m.Start })
-		if i < len(dc.toks) {
+		if i := tokAt(m); i < len(dc.toks) { // the token the mention starts in
 			dc.dates = append(dc.dates, dateMention{m, i})
+			dc.timed = append(dc.timed, i)
+		}
+	}
+	if !dc.hasAnchor {
+		// Nothing to count "أمس" or "السبت" from, so no date; the words
+		// still say that the text tells a particular day's occurrence.
+		dc.timed = dc.timed[:0]
+		for _, m := range dates.Find(dc.art.Text, placeholderAnchor) {
+			if i := tokAt(m); i < len(dc.toks) {
+				dc.timed = append(dc.timed, i)
+			}
 		}
 	}
 }
+
+// placeholderAnchor stands in for a missing publication date where only the
+// positions of date words matter, never their dates.
+var placeholderAnchor = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // eventID tells apart the events assemble keeps; ExtractContext then gives
 // them their content-derived ids (event.EventIDs).

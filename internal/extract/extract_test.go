@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -117,6 +118,76 @@ func TestExtractEvents(t *testing.T) {
 			count: 3,
 		},
 		{
+			name: "a bare city named like its province is the city", published: "2020-01-10",
+			text:  "قتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على درعا أمس.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-daraa", precision: 1, date: "2020-01-09"}},
+			count: 1,
+		},
+		{
+			name: "the countryside of two provinces", published: "2020-01-10",
+			text: "شنت الطائرات الروسية أمس غارات على ريفي حماة واللاذقية.",
+			want: []want{
+				{typ: "air_drone_strike", name: "حماة", precision: 3},
+				{typ: "air_drone_strike", name: "اللاذقية", precision: 3},
+			},
+			count: 2,
+		},
+		{
+			name: "two days joined in one sentence are two events", published: "2018-08-10",
+			text: "وشنت طائرات إسرائيلية غارات ليل الأربعاء ويوم الخميس على أكثر من 150 هدفا في غزة.",
+			want: []want{
+				{typ: "air_drone_strike", name: "غزة", date: "2018-08-08"},
+				{typ: "air_drone_strike", name: "غزة", date: "2018-08-09"},
+			},
+			count: 2,
+		},
+		{
+			name: "an attack on a church is violence against civilians", published: "2018-04-10",
+			text:  "وقع هجوم على كنيسة في مدينة طنطا أمس وقتل فيه 28 شخصا.",
+			want:  []want{{typ: "attack", name: "طنطا", date: "2018-04-09"}},
+			count: 1,
+		},
+		{
+			name: "planes that destroyed a building struck it", published: "2018-08-10",
+			text:  "ودمرت طائرات إسرائيلية مساء الخميس مبنى في مدينة غزة بعدد من الصواريخ.",
+			want:  []want{{typ: "air_drone_strike", name: "غزة", date: "2018-08-09", actor1: "ISR.MIL"}},
+			count: 1,
+		},
+		{
+			name: "chemical spelt كيمياوي", published: "2018-04-10",
+			text:  "اتهمت واشنطن النظام بشن هجوم كيمياوي على مدينة دوما أمس.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما"}},
+			count: 1,
+		},
+		{
+			name: "the attack retold is the chemical attack", published: "2018-04-10",
+			text:  "قتل عشرات المدنيين في هجوم كيماوي على مدينة دوما أمس.\nوقال البيت الأبيض إن الهجوم في دوما يتسق مع نمط النظام.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-09"}},
+			count: 1,
+		},
+		{
+			name: "not the first time is no negation", published: "2020-01-10",
+			text: "وليست هذه المرة الأولى التي تقصف فيها طائرات روسية بلدة كفرنبل، إذ قصفتها أمس.",
+			want: []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL"}},
+		},
+		{
+			name: "no fewer than is a count", published: "2020-01-10",
+			text:  "قتل ما لا يقل عن 12 مدنيا أمس في قصف مدفعي لقوات النظام على بلدة كفرنبل.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "كفرنبل", actor1: "SYR.GOV"}},
+			count: 1,
+		},
+		{
+			name: "a march is no drone", published: "2018-04-21",
+			text:  "تظاهر آلاف الفلسطينيين أمس في مسيرة العودة شرق مدينة غزة.",
+			want:  []want{{typ: "peaceful_protest", name: "غزة", date: "2018-04-20"}},
+			count: 1,
+		},
+		{
+			name: "its forces are the sentence's topic's", published: "2018-03-19",
+			text:  "أعلنت تركيا، التي تتهم الولايات المتحدة بدعم المقاتلين الأكراد، أن قواتها سيطرت أمس على مدينة عفرين.",
+			want:  []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
@@ -161,7 +232,7 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "a protest for a place is not at it", published: "2023-10-15",
-			text:  "تظاهر الآلاف في الرباط دعما لغزة.",
+			text:  "تظاهر الآلاف أمس في الرباط دعما لغزة.",
 			want:  []want{{typ: "peaceful_protest", name: "الرباط", actor1: "PRO"}},
 			count: 1,
 		},
@@ -274,11 +345,14 @@ func TestNoEvents(t *testing.T) {
 		{"negated", "لم تتعرض بلدة كفرنبل لأي قصف خلال الأيام الماضية."},
 		{"future", "تستعد قوات النظام لشن هجوم على مدينة سراقب في الأيام المقبلة."},
 		{"habitual claim", "وتزعم روسيا بين الفترة والأخرى أن الفصائل تهاجم قاعدة حميميم."},
-		{"no place", "قصفت الطائرات مواقع عدة دون تسجيل إصابات."},
 		{"province named in passing", "تسيطر هيئة تحرير الشام على معظم محافظة إدلب منذ سنوات."},
 		{"boilerplate line", "اقرأ أيضا: غارات روسية على بلدة كفرنبل"},
 		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
 		{"a clitic does not make a village", "قالت الوزارة إن السيطرة على الوباء صعبة لعدم وجود لقاح فعال."},
+		{"history", "في 2 أكتوبر 1940 قصفت طائرات إيطالية مدينة حيفا."},
+		{"an aim, not a takeover", "بدأت القوات الحكومية هجوما لاستعادة السيطرة على بلدة كفرنبل."},
+		{"a demand", "طلب الوفد الروسي من الفصائل الانسحاب من معبر نصيب الحدودي."},
+		{"failed talks", "فشلت المفاوضات في التوصل إلى هدنة في مدينة إدلب أمس."},
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
 		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
@@ -288,6 +362,43 @@ func TestNoEvents(t *testing.T) {
 			evs := extractOne(t, event.Article{ID: "t", Published: "2021-01-10", Text: tt.text})
 			if len(evs) != 0 {
 				t.Errorf("Extract(%q) gave events:%s", tt.text, describe(evs))
+			}
+		})
+	}
+}
+
+// An event the document does not place is written with location null
+// (SPEC §2) when the sentence tells a particular occurrence; a kind of act,
+// an aim, a charge or a past event used as a time reference is not one.
+func TestUnplacedEvents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // event type, "" for none
+	}{
+		{"past-tense verb with a toll", "قتل ثلاثة أشخاص أمس في هجوم انتحاري بسيارة مفخخة.", "suicide_bomb"},
+		{"bombs that went off", "انفجرت عبوة ناسفة صباح اليوم ما أدى إلى إصابة شرطيين.", "remote_explosive_landmine_ied"},
+		{"a time reference", "ولم يزر أي مسؤول البلاد منذ اغتيال رئيس الوزراء قبل عامين.", ""},
+		{"a condemnation", "وأدان الأمين العام الهجوم الذي أسفر عن مقتل عشرة أشخاص.", ""},
+		{"a charge", "وحكم على المتهم بالسجن عشر سنوات بتهمة الاغتصاب في العام الماضي.", ""},
+		{"a country the sentence names is the next known level", "ـ 20: تفجير انتحاري في فندق بإسلام أباد، بباكستان، يقتل 60 شخصا على الأقل.", "suicide_bomb@country"},
+		{"a kind of act", "وتحدث التقرير عن التفجيرات والاغتيالات التي تشهدها البلاد.", ""},
+		{"nothing particular told", "قصفت الطائرات مواقع عدة.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2021-01-10", Text: tt.text})
+			if tt.want == "" {
+				if len(evs) != 0 {
+					t.Errorf("Extract(%q) gave events:%s", tt.text, describe(evs))
+				}
+				return
+			}
+			typ, atCountry := strings.CutSuffix(tt.want, "@country")
+			if len(evs) != 1 || evs[0].EventType != typ {
+				t.Fatalf("Extract(%q) gave%s; want one %s", tt.text, describe(evs), typ)
+			}
+			if loc := evs[0].Location; atCountry && (loc == nil || loc.GeoPrecision != 3) || !atCountry && loc != nil {
+				t.Errorf("Extract(%q) placed at %+v; want the country: %v (else null)", tt.text, loc, atCountry)
 			}
 		})
 	}
@@ -509,6 +620,9 @@ func FuzzExtract(f *testing.F) {
 	x := newTestExtractor(f)
 	f.Fuzz(func(t *testing.T, text, published string) {
 		evs, err := x.Extract(event.Article{ID: "f", Published: published, Text: text})
+		if errors.Is(err, ErrInternal) {
+			t.Fatalf("Extract(%q): %v", text, err) // a fault in a rule, not bad input
+		}
 		if err != nil {
 			return
 		}
@@ -569,6 +683,7 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 	for _, p := range []*geo.Place{
 		{ID: "geonames:1", Name: "السياج", Kind: "village", Lat: 33.6, Lon: 36.3, Country: "SYR", Admin1: "Rif Dimashq", Source: "GeoNames"},
 		{ID: "geonames:2", Name: "تل فكتوم", Kind: "village", Lat: 35.2, Lon: 36.6, Country: "SYR", Admin1: "Hama", Source: "GeoNames"},
+		{ID: "geonames:3", Name: "طليعة", Kind: "village", Lat: 35.3, Lon: 36.7, Country: "SYR", Admin1: "Hama", Source: "GeoNames"},
 	} {
 		gz.Add(p)
 	}
@@ -583,6 +698,7 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 		{"placed by its province", "قصفت قوات النظام أمس تل فكتوم في ريف حماة الشمالي.", "geonames:2"},
 		{"after a place noun", "قصفت قوات النظام أمس قرية تل فكتوم بالمدفعية.", "geonames:2"},
 		{"bare, unplaced", "قال إن تل فكتوم شهد قصفا أمس.", ""},
+		{"after a definite place noun", "قصفت طائرات مسيرة أمس مقرا للقاعدة طليعة هذا العام في ريف حماة.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -598,6 +714,74 @@ func TestImportedVillagesNeedContext(t *testing.T) {
 			}
 			if got != tt.place {
 				t.Errorf("imported place %q; want %q:%s", got, tt.place, describe(evs))
+			}
+		})
+	}
+}
+
+// The doer of an event is never the one whose name labels a headline
+// ("واشنطن: …") nor the doer of another act the event only answers.
+func TestDoerIsNotSpeakerOrResponder(t *testing.T) {
+	tests := []struct {
+		name, text, typ, notDoer string
+	}{
+		{"a headline's speaker label", "واشنطن: النظام شن هجوما كيماويا على دوما أمس", "chemical_weapon", "USA.GOV"},
+		{"the responder", "وكانت واشنطن قد شنت ضربة صاروخية على مطار الشعيرات ردا على هجوم كيميائي على مدينة خان شيخون في 4 أبريل.", "chemical_weapon", "USA.MIL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2018-04-10", Text: tt.text})
+			found := false
+			for _, e := range evs {
+				if e.EventType != tt.typ {
+					continue
+				}
+				found = true
+				if e.Actor1 != nil && strings.HasPrefix(e.Actor1.Code, tt.notDoer[:3]) {
+					t.Errorf("Extract(%q): %s by %s (%q); the doer is not %s", tt.text, e.EventType, e.Actor1.Code, e.Actor1.Text, tt.notDoer)
+				}
+			}
+			if !found {
+				t.Errorf("Extract(%q) gave no %s:%s", tt.text, tt.typ, describe(evs))
+			}
+		})
+	}
+}
+
+// Fatalities come only from deaths the sentence ties to the event (SPEC §2).
+func TestFatalities(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]int // place name part -> fatalities; -1 for null
+	}{
+		{"strikes counted are no toll", "قتل مدنيون أمس في 75 غارة جوية على بلدة كفرنبل.", map[string]int{"كفرنبل": -1}},
+		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
+		{"nobody hurt is zero", "قصفت قوات النظام أمس بلدة كفرنبل دون وقوع إصابات.", map[string]int{"كفرنبل": 0}},
+		{"no information is null", "قصفت قوات النظام أمس بلدة كفرنبل دون ورود معلومات عن خسائر بشرية.", map[string]int{"كفرنبل": -1}},
+		{"each toll in its own clause", "قتل ثمانية مدنيين أمس في قصف على مدينة خان شيخون فيما قتل ثلاثة آخرون في قصف لبلدة التح.",
+			map[string]int{"خان شيخون": 8, "التح": 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2020-01-10", Text: tt.text})
+			for part, want := range tt.want {
+				found := false
+				for _, e := range evs {
+					if e.Location == nil || !strings.Contains(e.Location.Name, part) {
+						continue
+					}
+					found = true
+					got := -1
+					if e.Fatalities != nil {
+						got = *e.Fatalities
+					}
+					if got != want {
+						t.Errorf("Extract(%q) at %s: fatalities %d; want %d (-1: null)", tt.text, part, got, want)
+					}
+				}
+				if !found {
+					t.Errorf("Extract(%q): no event at %s:%s", tt.text, part, describe(evs))
+				}
 			}
 		})
 	}

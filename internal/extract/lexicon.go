@@ -92,6 +92,8 @@ type Lexicons struct {
 	Triggers    *arabic.Matcher[Trigger]
 	Instruments *arabic.Matcher[string] // weapon word -> event type
 	Cues        *arabic.Matcher[string] // word -> cue kind
+	Frames      *arabic.Matcher[string] // word -> frame that makes an event noun not a new event (frames.tsv)
+	Targets     *arabic.Matcher[string] // word -> kind of target an attack is aimed at (targets.tsv)
 	Units       *arabic.Matcher[string] // unit form -> canonical unit
 	Casualties  *arabic.Matcher[string] // word -> killed, injured, captured, missing
 	Numbers     *arabic.Matcher[int]    // number word -> value (-1 for vague)
@@ -131,7 +133,8 @@ func loadLexicons(fsys fs.FS) (*Lexicons, error) {
 		Actors: arabic.NewMatcher[ActorEntry]().NoInflection(), Heads: arabic.NewMatcher[string]().MaxCost(3),
 		Nations: arabic.NewMatcher[Nation]().NoInflection(), Sources: arabic.NewMatcher[SourceEntry]().NoInflection(),
 		Triggers: arabic.NewMatcher[Trigger]().MaxCost(3), Instruments: arabic.NewMatcher[string]().MaxCost(3),
-		Cues: arabic.NewMatcher[string]().NoInflection(), Units: arabic.NewMatcher[string]().NoInflection(),
+		Cues: arabic.NewMatcher[string]().NoInflection(), Frames: arabic.NewMatcher[string]().NoInflection(),
+		Targets: arabic.NewMatcher[string]().MaxCost(3), Units: arabic.NewMatcher[string]().NoInflection(),
 		Casualties: arabic.NewMatcher[string]().MaxCost(3), Numbers: arabic.NewMatcher[int]().NoInflection(),
 		Rows: map[string]int{}, ActorCodes: map[string]bool{},
 	}
@@ -178,6 +181,14 @@ func loadLexicons(fsys fs.FS) (*Lexicons, error) {
 		}},
 		{"cues.tsv", []string{"form", "cue"}, func(r row) error {
 			each(r["form"], func(f string) { lx.Cues.Add(f, r["cue"]) })
+			return nil
+		}},
+		{"frames.tsv", []string{"form", "frame"}, func(r row) error {
+			each(r["form"], func(f string) { lx.Frames.Add(f, r["frame"]) })
+			return nil
+		}},
+		{"targets.tsv", []string{"form", "target"}, func(r row) error {
+			each(r["form"], func(f string) { lx.Targets.Add(f, r["target"]) })
 			return nil
 		}},
 		{"units.tsv", []string{"form", "unit"}, func(r row) error {

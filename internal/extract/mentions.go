@@ -166,6 +166,10 @@ func (x *Extractor) findActors(dc *doc) {
 		if m.From > 0 && dc.singular(m.From-1, "في", "داخل", "الي") {
 			continue
 		}
+		if w := dc.norm(m.From); m.To == m.From+1 && v.How == "country" && strings.HasPrefix(w, "ب") &&
+			!x.lx.Nations.Starts(arabic.Key(w)) && x.lx.Nations.Starts(arabic.Key(strings.TrimPrefix(w, "ب"))) {
+			continue // "تفجير إدلب بسوريا": in Syria (but "بريطانيا" is Britain)
+		}
 		out = append(out, actorMention{from: m.From, to: m.To, code: v.ISO3, kind: "state"})
 	}
 	sortMentions(out)

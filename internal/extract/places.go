@@ -42,6 +42,8 @@ type placeMention struct {
 	fallbackTo       *geo.Place      // for a name the gazetteer lacks: the known place it lies in
 	fallbackDir      bool            // … and the sentence said which side of it ("غرب مدينة إدلب")
 	firstKey         string          // the reading of the first name word the gazetteer matched
+	bareCity         bool            // a city named like its province, with no word saying which ("حمص")
+	coordinated      bool            // joined by و to a dual or plural place word's first name ("ريفي حماة واللاذقية")
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
@@ -182,10 +184,18 @@ func (x *Extractor) findPlaces(dc *doc) {
 		}
 		var ms []placeMention
 		for i := s.from; i < s.to; {
+			if dc.toks[i].Kind == arabic.Punct {
+				i++
+				continue // no place name starts with a punctuation mark
+			}
 			pm, ok := x.placeAt(dc, i, s.to)
 			if !ok || !pm.anaphor && inName(pm.nameFrom, pm.nameTo) {
 				i++
 				continue
+			}
+			if definite, _, _ := dc.nounForm(pm.from); pm.nameFrom > pm.from && onlyImported(pm) && (definite || inName(pm.from, pm.from+1)) {
+				i = pm.to
+				continue // "بالقاعدة طليعة هذا العام": a place noun names a village only undefined ("قاعدة X", "بلدة X")
 			}
 			if pm.anaphor && !pm.region && !x.pointedAt(dc, i, s) {
 				i++
@@ -245,6 +255,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 			ms = append(ms, pm)
 			i = pm.to
 		}
+		x.coordinate(dc, ms)
 		x.qualify(dc, ms)
 		x.routes(dc, ms)
 		for _, pm := range ms {
@@ -261,6 +272,60 @@ func (x *Extractor) findPlaces(dc *doc) {
 		}
 	}
 	x.resolvePlaces(dc)
+	for _, pm := range dc.places {
+		if !pm.anaphor && (pm.place != nil && pm.place.Kind != "country" || pm.fallbackTo != nil) {
+			dc.placed = true // a country alone places no event (sentencePlaces)
+			break
+		}
+	}
+}
+
+// wInitial are place words that begin with و themselves.
+var wInitial = []string{"وادي", "واحه", "ولايه", "وسط"}
+
+// duals are the type and region words that govern two or more names joined
+// by و: "ريفي حماة واللاذقية", "محافظتي إدلب وحلب", "مدينتي رفح وخان يونس".
+var duals = map[string]bool{"ريفي": true, "محافظتي": true, "مدينتي": true, "بلدتي": true, "قريتي": true, "منطقتي": true, "ارياف": true, "محافظات": true, "مدن": true, "بلدات": true, "قري": true, "مناطق": true}
+
+// coordinate gives the names joined to a dual or plural place word what the
+// word says of the first: a region, or a kind of place.
+func (x *Extractor) coordinate(dc *doc, ms []placeMention) {
+	for k := 1; k < len(ms); k++ {
+		prev, cur := &ms[k-1], &ms[k]
+		if cur.from != prev.to || cur.typed || cur.region || !strings.HasPrefix(dc.norm(cur.from), "و") {
+			continue
+		}
+		w := dc.norm(prev.from)
+		if rest, ok := strings.CutPrefix(w, "ب"); ok && duals[rest] {
+			w = rest
+		}
+		if !duals[w] && !duals[arabic.StripArticle(w)] {
+			continue
+		}
+		cur.coordinated = true
+		if prev.region {
+			cur.region = true
+			cur.dirs = prev.dirs
+		}
+		if prev.typed {
+			cur.typed, cur.kinds = true, prev.kinds
+		}
+	}
+}
+
+// countryNamed reports a country's name that starts at token j and runs past
+// token next ("جنوب السودان").
+func (x *Extractor) countryNamed(dc *doc, j, next, to int) bool {
+	g, ok := x.gazAt(dc, j, to)
+	if !ok || g.To <= next {
+		return false
+	}
+	for _, p := range g.Values {
+		if p.Kind == "country" {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAt reads one place expression starting at token i.
@@ -335,8 +400,9 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 			}
 		}
 	}
-	// "شمال إدلب", "جنوب غربي مدينة حماة", "غرب مدينة إدلب".
-	if d, next, ok := x.dirsAt(dc, j, to); ok && !strings.HasPrefix(dc.key(j), "ال") {
+	// "شمال إدلب", "جنوب غربي مدينة حماة", "غرب مدينة إدلب"; but a country
+	// whose name starts with a direction is that country ("جنوب السودان").
+	if d, next, ok := x.dirsAt(dc, j, to); ok && !strings.HasPrefix(dc.key(j), "ال") && !x.countryNamed(dc, j, next, to) {
 		k := next
 		if k < to {
 			if t, ok := x.isRole(dc, k, to, "type"); ok {
@@ -442,8 +508,8 @@ func unknownName(dc *doc, k, to int) (int, int, bool) {
 func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 	for k := 1; k < len(ms); k++ {
 		prev, cur := &ms[k-1], &ms[k]
-		if strings.HasPrefix(dc.norm(cur.from), "و") && cur.from == cur.nameFrom && !cur.region {
-			continue // "والفطيرة": a list goes on
+		if strings.HasPrefix(dc.norm(cur.from), "و") && (cur.from == cur.nameFrom && !cur.region || cur.from < cur.nameFrom && !dc.hasForm(cur.from, wInitial...)) || cur.coordinated {
+			continue // "والفطيرة", "ريفي حماة واللاذقية", "البصرة وكركوك وضواحي بغداد": a list goes on
 		}
 		gapOK := true
 		within := false

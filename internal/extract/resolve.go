@@ -91,6 +91,16 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		}
 	} else {
 		pm.place = x.pick(dc, pm)
+		if p := pm.place; p != nil && len(pm.kinds) > 0 && (!kindIn(p.Kind, pm.kinds) || kindIn("village", pm.kinds) && p.Kind == "city") && !x.inArticleCountry(dc, *pm) {
+			// "بلدة صيدا" in a story of Daraa: not the Lebanese city, a town we
+			// do not know, placed by its context
+			pm.place, pm.unresolved = nil, true
+			x.fallback(dc, k)
+			if pm.fallbackTo != nil {
+				return
+			}
+			pm.place, pm.unresolved = p, false
+		}
 		if pm.context != "" && pm.place != nil && pm.place.Admin1 != pm.context && !pm.qualifier && !pm.region && !pm.near {
 			// "قرية نهر البارد في ريف حماة": the only نهر البارد we know is
 			// elsewhere, so this is a place we do not know, in Hama.
@@ -147,6 +157,33 @@ func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
 		}
 		if len(typed) > 0 {
 			cands = typed
+		}
+	}
+	// A bare "حمص", "درعا", "بغداد" is the city; only "محافظة" (a type
+	// word, above) or "ريف" (a region, resolved from the city to its
+	// province) makes it the province.
+	if len(pm.kinds) == 0 {
+		var cities []*geo.Place
+		for _, p := range cands {
+			if p.Kind == "city" {
+				cities = append(cities, p)
+			}
+		}
+		var kept []*geo.Place
+		for _, p := range cands {
+			shadowed := false
+			for _, c := range cities {
+				if p.Kind == "governorate" && sameName(c, p) {
+					shadowed = true
+				}
+			}
+			if !shadowed {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) < len(cands) {
+			pm.bareCity = true
+			cands = kept
 		}
 	}
 	var best *geo.Place
@@ -272,4 +309,13 @@ func (x *Extractor) nameOf(dc *doc, pm *placeMention) string {
 		}
 	}
 	return dc.art.Text[from:to]
+}
+
+// bareProvince returns the province of a city named like it when nothing
+// said which of the two was meant ("إدلب"), else nil.
+func (x *Extractor) bareProvince(pm *placeMention) *geo.Place {
+	if !pm.bareCity || pm.place == nil {
+		return nil
+	}
+	return x.governorateOf(pm.place)
 }

@@ -73,6 +73,18 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 	if f.Doc != "" {
 		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
 	}
+	if f.Country != "" { // read from the stored event: no column, no migration
+		c.add("e.data->'location'->>'country' = %s", f.Country)
+	}
+	switch f.Background {
+	case event.BackgroundExclude:
+		c.parts = append(c.parts, "COALESCE((e.data->>'background')::boolean, false) = false")
+	case event.BackgroundOnly:
+		c.parts = append(c.parts, "COALESCE((e.data->>'background')::boolean, false) = true")
+	}
+	if f.MinFatalities > 0 {
+		c.add("COALESCE((e.data->>'fatalities')::int, 0) >= %s", f.MinFatalities)
+	}
 	if b := f.BBox; b != nil {
 		c.add("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}

@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) event.Store) {
 	t.Run("Atomic", func(t *testing.T) { testAtomic(t, opened(t)) })
 	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(t, opened(t)) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, opened(t)) })
+	t.Run("CountryFatalities", func(t *testing.T) { testCountryFatalities(t, opened(t)) })
 	t.Run("Pagination", func(t *testing.T) { testPagination(t, opened(t)) })
 	t.Run("Articles", func(t *testing.T) { testArticles(t, opened(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, opened(t)) })

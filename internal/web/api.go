@@ -96,6 +96,8 @@ var claimStatuses = map[string]bool{event.Reported: true, event.Claimed: true, e
 // filterParams are the query parameters parseFilter reads.
 var filterParams = []string{"q", "from", "to", "type", "actor", "admin1", "claim", "bbox", "near", "km", "doc", "limit", "cursor"}
 
+func init() { filterParams = append(filterParams, deskParams...) } // desk.go
+
 // parseFilter reads an event filter from a query string (see openapi.json).
 func parseFilter(q url.Values) (event.Filter, error) {
 	f := event.Filter{
@@ -153,6 +155,9 @@ func parseFilter(q url.Values) (event.Filter, error) {
 			return f, badf("near: want lat,lon")
 		}
 		f.Near = &event.Near{Lat: p[0], Lon: p[1], Km: km}
+	}
+	if err := parseDeskFilter(q, &f); err != nil { // desk.go: country, min_fatalities, background
+		return f, err
 	}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)

@@ -130,7 +130,7 @@ type route struct {
 }
 
 func (s *Server) apiRoutes() []route {
-	return []route{
+	return append([]route{
 		{"GET", "/api/v1/events", s.cache.wrap(s.handleEvents)},
 		{"GET", "/api/v1/events/{id}", s.cache.wrap(s.handleEvent)},
 		{"GET", "/api/v1/events.geojson", s.cache.wrap(s.handleGeoJSON)},
@@ -145,7 +145,7 @@ func (s *Server) apiRoutes() []route {
 		{"GET", "/api/v1/articles/{id...}", s.handleArticle},
 		{"POST", "/api/v1/articles", s.handlePostArticles},
 		{"GET", "/api/v1/openapi.json", s.handleOpenAPI},
-	}
+	}, s.deskRoutes()...) // desk.go
 }
 
 func (s *Server) routes() {

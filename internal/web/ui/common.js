@@ -81,9 +81,50 @@ const raqib = (() => {
       el("span", { class: "type-other", lang: lang() === "en" ? "ar" : "en", text: other }));
   }
 
+  // ---- names of actors and countries (GET /api/v1/names, one table) ----
+  let actors = new Map();
+  let countries = [];
+  async function loadNames() {
+    const n = await getJSON("/api/v1/names");
+    actors = new Map(n.actors.map((a) => [a.code, a]));
+    countries = n.countries;
+    return n;
+  }
+
+  // actorName is a code's name in the chosen language ("{country}"
+  // placeholders dropped); an unknown code is its own name.
+  function actorName(code) {
+    const a = actors.get(code);
+    if (!a) return code;
+    const name = lang() === "en" ? a.en : a.ar;
+    return name.replace(/\s*\(\{country\}\)/, "").replace("{country}", "").trim();
+  }
+
+  // actorLabel shows an actor's name with its code beside it, small.
+  function actorLabel(code) {
+    if (!code) return null;
+    const name = actorName(code);
+    return el("span", { class: "actor", "data-code": code }, name,
+      name !== code ? el("bdi", { class: "code actor-code", text: " " + code }) : null);
+  }
+
+  function countryName(code) {
+    const c = countries.find((x) => x.code === code);
+    return c ? (lang() === "en" ? c.en : c.ar) : code;
+  }
+
+  // decodedURL shows a percent-encoded address as people read it
+  // (https://site/البصرة), keeping it unchanged when it does not decode.
+  function decodedURL(u) {
+    try { return decodeURI(String(u)); } catch (e) { return String(u); }
+  }
+
   const claimNames = { reported: "مُبلَّغ عنه", claimed: "ادعاء", denied: "منفي", alleged: "مزعوم" };
   const datePrecisionNames = { day: "يوم", week: "أسبوع", month: "شهر", year: "سنة" };
   const geoPrecisionNames = { 1: "الموقع نفسه", 2: "قرب الموقع أو جزء من منطقة", 3: "المحافظة أو المنطقة فقط" };
 
-  return { el, safeHref, isWebURL, getJSON, loadTypes, typeInfo, typeName, typeBadge, lang, claimNames, datePrecisionNames, geoPrecisionNames };
+  return {
+    el, safeHref, isWebURL, getJSON, loadTypes, typeInfo, typeName, typeBadge, lang, claimNames, datePrecisionNames, geoPrecisionNames,
+    loadNames, actorName, actorLabel, countryName, countries: () => countries, decodedURL,
+  };
 })();
