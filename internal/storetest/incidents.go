@@ -3,9 +3,11 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/raqib/raqib/internal/event"
@@ -33,6 +35,43 @@ func RunIncidents(t *testing.T, open func(t *testing.T) event.Store) {
 	t.Run("OrderIndependent", func(t *testing.T) { testIncidentOrder(t, opened(t), opened(t), opened(t)) })
 	t.Run("ReingestAndUpdate", func(t *testing.T) { testIncidentUpdate(t, opened(t)) })
 	t.Run("Filters", func(t *testing.T) { testIncidentFilters(t, opened(t)) })
+	t.Run("ConcurrentPut", func(t *testing.T) { testIncidentConcurrent(t, opened(t)) })
+}
+
+// testIncidentConcurrent: outlets' reports of one strike stored at once,
+// each by its own writer, end in one incident, never split.
+func testIncidentConcurrent(t *testing.T, s incidentStore) {
+	const writers = 8
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := article(fmt.Sprintf("conc-%d", w), fmt.Sprintf("https://outlet%d.example/strike", w), "2020-10-09",
+				fmt.Sprintf("وكالة %d", w), "غارات على كنصفرة", inc1).
+				event("air_drone_strike", inc1, kansafra, "2020-10-08", "SYR.GOV", "CIV", nil).record()
+			if _, err := s.Put(context.Background(), []event.Record{r}); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	p, err := s.Incidents(context.Background(), event.IncidentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Incidents) != 1 || len(p.Incidents[0].Reports) != writers {
+		var sizes []int
+		for _, inc := range p.Incidents {
+			sizes = append(sizes, len(inc.Reports))
+		}
+		t.Errorf("incidents of sizes %v; want one of %d reports", sizes, writers)
+	}
 }
 
 type incidentStore interface {
