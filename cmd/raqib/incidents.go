@@ -27,7 +27,7 @@ func runIncidents(ctx context.Context, e *env, args []string) int {
 	disputed := fs.Bool("disputed", false, "only incidents whose reports disagree (doer, type, toll) or that someone denies")
 	minReports := fs.Int("min-reports", 0, "only incidents with at least this many reports")
 	limit := fs.Int("limit", 20, "most incidents to show (0: all)")
-	format := fs.String("format", "text", "text (for reading) or jsonl (one incident record a line)")
+	format := fs.String("format", "text", "text (for reading), jsonl (one incident record a line) or ids (one id a line)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib incidents [flags] [QUERY]")
 		fmt.Fprintln(e.stderr, "       raqib incidents show [--format text|json] ID")
@@ -38,8 +38,8 @@ func runIncidents(ctx context.Context, e *env, args []string) int {
 	if err := parseInterleaved(fs, args); err != nil {
 		return exitUsage
 	}
-	if *format != "text" && *format != "jsonl" {
-		fmt.Fprintf(e.stderr, "raqib incidents: --format %q: want text or jsonl\n", *format)
+	if *format != "text" && *format != "jsonl" && *format != "ids" {
+		fmt.Fprintf(e.stderr, "raqib incidents: --format %q: want text, jsonl or ids\n", *format)
 		return exitUsage
 	}
 	if *limit < 0 || *minReports < 0 {
@@ -77,9 +77,12 @@ func runIncidents(ctx context.Context, e *env, args []string) int {
 				break
 			}
 			inc := &page.Incidents[i]
-			if *format == "jsonl" {
+			switch *format {
+			case "jsonl":
 				err = enc.Encode(inc)
-			} else {
+			case "ids":
+				_, err = fmt.Fprintln(out, inc.ID)
+			default:
 				err = writeIncidentLine(out, inc)
 			}
 			if err != nil {
