@@ -97,6 +97,7 @@ func TestIncidentPage(t *testing.T) {
 		if n := text(t, b, "#map .reports-n"); n != "2" {
 			t.Errorf("marker counts %q reports; want 2", n)
 		}
+		b.screenshot(t, "incident-map.png")
 	})
 	t.Run("an event page links to its incident", func(t *testing.T) {
 		b.run(t, chromedp.Navigate(ts.URL+"/event/"+url.PathEscape(page.Incidents[0].Reports[1].ID)), ready)
