@@ -30,14 +30,14 @@ type speaker struct {
 
 // agentWords introduce the doer after a passive or a verbal noun: "غارة
 // نفذتها طائرات…", "من قبل قوات النظام", "براميل ألقتها مروحيات…".
-var agentWords = []string{"قبل", "بيد", "بايدي", "قبضه", "بقبضه", "نفذ", "نفذت", "نفذه", "نفذها", "نفذته", "نفذتها", "نفذوا", "شن", "شنت", "شنه", "شنها", "شنته", "شنتها", "يشنه", "تشنه", "يشنها", "تشنها", "القت", "القاها", "القته", "القتها", "اطلقها", "اطلقتها", "اطلقته"}
+var agentWords = words("agent")
 
 // objectWords introduce the side acted upon: "على مواقع المعارضة", "ضد
 // قوات النظام", "في صفوف الميليشيات", "مقرات لهيئة تحرير الشام".
-var objectWords = []string{"علي", "ضد", "مع", "صفوف", "تمركزات", "تحصينات", "حاجز", "حاجزا", "حواجز", "ثكنه", "كتيبه", "دبابه", "اليات", "عربه", "مواقع", "موقع", "مقرات", "مقر", "نقاط", "نقطه", "تجمعات", "عناصر", "معاقل", "مناطق", "مراكز", "مركز", "قاعده", "ارتال", "رتل", "دوريه", "تعزيزات", "مستودعات", "مخازن", "استهدف", "استهدفت", "مستهدفه", "مستهدفا", "تابعه", "تابع", "مسلحي", "مقاتلي"}
+var objectWords = words("object")
 
 // withWords introduce the other side of talks and agreements: "مع نظيره التركي".
-var withWords = []string{"مع", "بين"}
+var withWords = words("with")
 
 func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	s := dc.sents[si]
@@ -258,10 +258,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
-			if t.Values[0].Class == "territory" {
-				if definite, _, purpose := dc.nounForm(t.From); purpose || definite && strings.HasPrefix(dc.norm(t.From), "لل") {
-					continue // "هجوما لاستعادة السيطرة", "للسيطرة على": an aim, not a takeover
-				}
+			if t.Values[0].Class == "territory" && dc.aim(t.From, s) {
+				continue // "هجوما لاستعادة السيطرة", "للسيطرة على", "لاستكمال وتسريع تحرير": an aim, not a takeover
 			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
 				continue // "تصعب السيطرة عليها": control with nobody taking it is not a takeover
@@ -331,6 +329,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		}
 	}
 	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare)), dc)
+	x.tollsAfter(dc, out)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
@@ -562,10 +561,10 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 }
 
 // fallWords tell a place falling ("سقطت المدينة بيد…").
-var fallWords = []string{"سقطت", "سقط", "وسقطت", "وسقط", "فسقطت", "تسقط", "يسقط"}
+var fallWords = words("fall")
 
 // firedWords make a weapon word an event: it fell, hit or was fired.
-var firedWords = []string{"سقطت", "سقط", "سقوط", "اطلقت", "اطلق", "اطلاق", "اطلقوا", "اصابت", "انفجرت", "انفجار", "ضربت", "استهدفت", "استهدف", "دمرت", "دمر", "دكت", "دك"}
+var firedWords = words("fired")
 
 // sentencePlaces returns the places of a sentence that can be where an
 // event happened: not qualifiers, not countries.
@@ -787,7 +786,7 @@ func (dc *doc) possessor(i int) string {
 }
 
 // possessiveForces are force words with a possessive pronoun.
-var possessiveForces = []string{"قواتها", "قواته", "قواتهم", "جيشها", "جيشه", "جيشهم", "طائراتها", "طائراته", "مقاتلاتها", "قواتنا", "جنودها", "جنوده"}
+var possessiveForces = words("possessive_forces")
 
 // placeActor completes an actor's code with the country the event is in:
 // forces named without a country ("قوات الأمن") are that country's, and a
@@ -936,7 +935,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 8. the doer of the story the sentence goes on with, or the last armed
 	// actor of the two sentences before
-	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) {
+	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) && canDo(dc.lastActor.Code, typ) {
 		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
 	}
 	for back := 1; a1 == nil && !framed && back <= 2 && si-back >= 0; back++ {
@@ -944,10 +943,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		if p.boiler {
 			continue
 		}
+		speakers := x.sentenceContext(dc, si-back, nil).speakers
 		plo, phi := dc.actorRange(p)
 		for i := phi - 1; i >= plo; i-- {
 			am := dc.actors[i]
-			if am.from >= p.from && am.from < p.to && armed(am) {
+			if am.from >= p.from && am.from < p.to && armed(am) && !speakers[i] && canDo(am.code, typ) {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}
@@ -1023,6 +1023,16 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 	}
 	return a1, a2
+}
+
+// canDo reports whether an actor taken from the sentences before may be
+// the doer of an event of typ: air strikes are a state's, or a group's only
+// when it is named in the event's own sentence (drones).
+func canDo(code, typ string) bool {
+	if typ != "air_drone_strike" {
+		return true
+	}
+	return strings.HasSuffix(code, ".MIL") || strings.HasSuffix(code, ".GOV") || code == "COAL" || strings.HasSuffix(code, ".COAL") || strings.HasPrefix(code, "@")
 }
 
 // selfReported types are ones whose doer is often the one announcing them.
@@ -1292,8 +1302,47 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	return &best
 }
 
+// tollsAfter gives an event without a toll the count of dead that the next
+// sentence or two give when they tell no other story ("وقع انفجار في بلدة
+// سرمدا. وارتفعت حصيلة قتلى الانفجار إلى 39"), provided the event is the
+// only one its sentence tells.
+func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
+	bySent := map[int][]*event.Event{}
+	sentAt := map[int]int{}
+	for si, s := range dc.sents {
+		sentAt[s.start] = si
+	}
+	for _, e := range evs {
+		if len(e.Evidence) == 0 {
+			continue
+		}
+		if si, ok := sentAt[e.Evidence[0].Start]; ok {
+			bySent[si] = append(bySent[si], e)
+		}
+	}
+	for si, es := range bySent {
+		if len(es) != 1 || es[0].Fatalities != nil || !attackType(es[0].EventType) {
+			continue
+		}
+		for next := si + 1; next <= si+2 && next < len(dc.sents); next++ {
+			s := dc.sents[next]
+			other := false
+			for _, t := range within(dc.triggers, s) {
+				other = other || story(t.Values[0].Type) != story(es[0].EventType)
+			}
+			if s.boiler || s.para != dc.sents[si].para && next > si+1 || other {
+				break // another story, or too far
+			}
+			if f := x.fatalities(dc, s); f != nil {
+				es[0].Fatalities = f
+				break
+			}
+		}
+	}
+}
+
 // clauseJoiners open a new clause without punctuation.
-var clauseJoiners = []string{"فيما", "بينما", "كما", "حين", "وفيما", "وبينما", "وكما"}
+var clauseJoiners = words("clause_joiners")
 
 // ownClause returns the clause that holds both trigger t and place pm and
 // no other place of the sentence, as a sentence of its own; ok is false
@@ -1337,10 +1386,10 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 }
 
 // weaponUnits are units that count strikes and weapons, never people.
-var weaponUnits = map[string]bool{"غارة": true, "ضربة": true, "طلعة": true, "صاروخ": true, "قذيفة": true, "برميل": true, "عبوة": true, "لغم": true, "قنبلة": true, "رشقة": true, "طائرة": true, "مروحية": true, "مقاتلة": true, "خرق": true, "هجوم": true, "راجمة": true}
+var weaponUnits = wordMap("weapon_units")
 
 // notTollWords follow a number that is no count of people.
-var notTollWords = []string{"دولار", "دولارا", "دولارات", "مليون", "ملايين", "مليار", "مليارات", "يورو", "ليرة", "بالمئه", "بالمئة", "بالمائه", "في المئه", "المئه", "عاما", "عام", "سنة", "سنوات", "اعوام", "عامًا", "كيلومتر", "كيلومترا", "كم", "متر", "مترا"}
+var notTollWords = words("not_toll")
 
 func (x *Extractor) isDateNumber(dc *doc, nm numberMention) bool {
 	for _, d := range dc.dates {
@@ -1884,7 +1933,7 @@ func sameDate(a, b *event.Event) bool {
 }
 
 // responsibility words: a group that claims an attack did it.
-var responsibility = []string{"تبني", "تبنت", "تبنوا", "يتبني", "مسووليته", "مسووليتها", "مسووليتهم"}
+var responsibility = words("responsibility")
 
 // claimant finds an actor claiming responsibility in the sentence or the
 // next one ("وتبنت حركة الشباب الهجوم", "أعلن تنظيم الدولة مسؤوليته عن التفجير").
@@ -1943,7 +1992,7 @@ func (x *Extractor) dropObjects(dc *doc, s sentence, trigs []arabic.Match[Trigge
 }
 
 // truceVerbs declare, agree, begin or extend a truce.
-var truceVerbs = []string{"اعلن", "اعلنت", "اعلان", "اعلنوا", "اتفق", "اتفقت", "اتفقا", "اتفاق", "توصل", "توصلت", "التوصل", "دخل", "دخلت", "دخول", "بدء", "بدا", "بدات", "سريان", "فرض", "فرضت", "وقع", "وقعت", "توقيع", "تثبيت", "تمديد", "مدد", "مددت", "يمدد", "قررت", "قرر", "التزام", "التزمت", "خرق", "خروقات", "انتهاك", "انتهاكات", "توقفت", "توقف", "عرضت", "وافقت", "وافق"}
+var truceVerbs = words("truce_verbs")
 
 // declared reports a truce its clause has someone declare, agree, begin,
 // extend, keep or break.

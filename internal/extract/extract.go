@@ -86,6 +86,7 @@ func New(opt Options) (*Extractor, error) {
 		x.givenNames[arabic.Key(r["form"])] = true
 	}
 	x.lx.Rows["given_names.tsv"] = len(rows)
+	x.lx.Rows["words.tsv"] = len(wordSets)
 	return x, nil
 }
 

@@ -184,8 +184,8 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "its forces are the sentence's topic's", published: "2018-03-19",
-			text:  "أعلنت تركيا، التي تتهم الولايات المتحدة بدعم المقاتلين الأكراد، أن قواتها سيطرت أمس على مدينة عفرين.",
-			want:  []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
+			text: "أعلنت تركيا، التي تتهم الولايات المتحدة بدعم المقاتلين الأكراد، أن قواتها سيطرت أمس على مدينة عفرين.",
+			want: []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
 		},
 		{
 			name: "region of a province", published: "2020-06-01",
@@ -726,6 +726,7 @@ func TestDoerIsNotSpeakerOrResponder(t *testing.T) {
 		name, text, typ, notDoer string
 	}{
 		{"a headline's speaker label", "واشنطن: النظام شن هجوما كيماويا على دوما أمس", "chemical_weapon", "USA.GOV"},
+		{"a spokesman before is no doer of the air strikes after", "وقال المتحدث باسم حركة حماس حازم قاسم إن الاحتلال يتحمل المسؤولية.\nوشنت طائرات غارات ليل الأربعاء على أكثر من 150 هدفا في مدينة غزة.", "air_drone_strike", "HAMAS"},
 		{"the responder", "وكانت واشنطن قد شنت ضربة صاروخية على مطار الشعيرات ردا على هجوم كيميائي على مدينة خان شيخون في 4 أبريل.", "chemical_weapon", "USA.MIL"},
 	}
 	for _, tt := range tests {
@@ -758,6 +759,8 @@ func TestFatalities(t *testing.T) {
 		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
 		{"nobody hurt is zero", "قصفت قوات النظام أمس بلدة كفرنبل دون وقوع إصابات.", map[string]int{"كفرنبل": 0}},
 		{"no information is null", "قصفت قوات النظام أمس بلدة كفرنبل دون ورود معلومات عن خسائر بشرية.", map[string]int{"كفرنبل": -1}},
+		{"the toll the next sentence gives", "وقع انفجار في مستودع للأسلحة في بلدة سرمدا أمس.\nوارتفعت حصيلة قتلى الانفجار إلى 39 شخصا.", map[string]int{"سرمدا": 39}},
+		{"another story's toll is not", "قصفت قوات النظام أمس بلدة كفرنبل.\nوفي سياق آخر، تظاهر الآلاف في مدينة إدلب وقتل متظاهران.", map[string]int{"كفرنبل": -1}},
 		{"each toll in its own clause", "قتل ثمانية مدنيين أمس في قصف على مدينة خان شيخون فيما قتل ثلاثة آخرون في قصف لبلدة التح.",
 			map[string]int{"خان شيخون": 8, "التح": 3}},
 	}

@@ -126,3 +126,19 @@ func (x *Extractor) told(eventType, sentence string, threshold float64) bool {
 func forceUsed(typ string) bool {
 	return typ == "protest_with_intervention" || typ == "excessive_force_against_protesters"
 }
+
+// aim reports an event word that names an aim: a verbal noun of purpose
+// ("لاستعادة", "للسيطرة"), or one governed by such a noun a few words
+// before it ("لاستكمال وتسريع تحرير المدينة").
+func (dc *doc) aim(i int, s sentence) bool {
+	for k := i; k >= max(s.from, i-3); k-- {
+		definite, _, purpose := dc.nounForm(k)
+		if purpose || definite && strings.HasPrefix(dc.norm(k), "لل") {
+			return true
+		}
+		if k < i && dc.toks[k].Kind != arabic.Word {
+			return false
+		}
+	}
+	return false
+}

@@ -222,3 +222,37 @@ func loadLexicons(fsys fs.FS) (*Lexicons, error) {
 	}
 	return lx, nil
 }
+
+// wordSets are the closed word lists of data/words.tsv, by set name.
+var wordSets = mustWordSets()
+
+func mustWordSets() map[string][]string {
+	rows, err := readTSV(dataFS, "data/words.tsv", "set", "forms")
+	if err != nil {
+		panic(fmt.Sprintf("extract: data/words.tsv: %v", err)) // embedded data: a build-time fault
+	}
+	out := map[string][]string{}
+	for _, r := range rows {
+		out[r["set"]] = forms(r["forms"])
+	}
+	return out
+}
+
+// words returns a word set of data/words.tsv; a set that is not there is a
+// programming error.
+func words(set string) []string {
+	w, ok := wordSets[set]
+	if !ok || len(w) == 0 {
+		panic("extract: no word set " + set + " in data/words.tsv")
+	}
+	return w
+}
+
+// wordMap is words as a set.
+func wordMap(set string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words(set) {
+		m[w] = true
+	}
+	return m
+}

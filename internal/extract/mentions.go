@@ -67,10 +67,10 @@ func localize(code, country string) string {
 
 // localHeads are the head nouns that name a state's forces on their own
 // ("قوات الأمن", "الشرطة", "طائرات حربية"); "رئيس" or "عسكريا" alone do not.
-var localHeads = []string{"قوات", "جيش", "شرطه", "امن", "جنود", "طيران", "مقاتلات", "مروحيات", "طائرات", "دوريات", "مدفعيه", "اجهزه", "عناصر"}
+var localHeads = words("local_heads")
 
 // airHeads are head nouns that make an attack an air strike.
-var airHeads = []string{"طائرات", "طائره", "طيران", "مقاتلات", "مقاتله", "مروحيات", "مروحيه", "قاذفات", "سلاح"}
+var airHeads = words("air_heads")
 
 func (x *Extractor) findActors(dc *doc) {
 	n := len(dc.toks)

@@ -281,11 +281,11 @@ func (x *Extractor) findPlaces(dc *doc) {
 }
 
 // wInitial are place words that begin with و themselves.
-var wInitial = []string{"وادي", "واحه", "ولايه", "وسط"}
+var wInitial = words("w_initial")
 
 // duals are the type and region words that govern two or more names joined
 // by و: "ريفي حماة واللاذقية", "محافظتي إدلب وحلب", "مدينتي رفح وخان يونس".
-var duals = map[string]bool{"ريفي": true, "محافظتي": true, "مدينتي": true, "بلدتي": true, "قريتي": true, "منطقتي": true, "ارياف": true, "محافظات": true, "مدن": true, "بلدات": true, "قري": true, "مناطق": true}
+var duals = wordMap("duals")
 
 // coordinate gives the names joined to a dual or plural place word what the
 // word says of the first: a region, or a kind of place.
@@ -571,14 +571,14 @@ func keyOf(name string) string { return strings.Join(arabic.PhraseKeys(name), " 
 
 // anaphorTypes are the place nouns that, with the article and no name,
 // stand for a place of that kind named before ("القاعدة" for Hmeimim base).
-var anaphorTypes = []string{"قاعده", "مطار", "مدينه", "بلده", "قريه", "مخيم", "معبر", "سجن"}
+var anaphorTypes = words("anaphor_types")
 
 // partNouns name a part of a place when a direction follows them ("المنطقة
 // الجنوبية الشرقية من المحافظة", "الجزء الشمالي من حلب").
-var partNouns = []string{"منطقه", "جزء", "قسم", "اطراف"}
+var partNouns = words("part_nouns")
 
 // locatives are words after which a bare name is read as a place.
-var locatives = []string{"في", "علي", "الي", "من", "قرب", "حول", "نحو", "باتجاه", "بين", "داخل", "عند", "منطقه", "مناطق"}
+var locatives = words("locatives")
 
 // plausiblePlace decides whether a bare gazetteer name (no place noun before
 // it) is a place here: not a common word, and for small places that only an
@@ -762,7 +762,7 @@ func (x *Extractor) givenName(dc *doc, i int) bool {
 }
 
 // purposeWords before "لـ" + place make the place what the act is for.
-var purposeWords = []string{"دعما", "تضامنا", "نصره", "مناصره", "تاييدا", "دعم", "تضامن", "رفضا", "احتجاجا"}
+var purposeWords = words("purpose")
 
 // adjective reports a one-word name that is also a nationality adjective
 // and follows a noun: "سفينة تركية" is a Turkish ship, not Turkey.
@@ -846,7 +846,7 @@ func (x *Extractor) inArticleCountry(dc *doc, pm placeMention) bool {
 }
 
 // toponymHeads begin two-word Levantine place names ("كفر نبل", "تل رفعت").
-var toponymHeads = []string{"كفر", "تل", "عين", "دير", "بيت", "خربه", "ابو", "ام", "جسر", "معره", "قلعه", "راس", "بير", "عرب", "حوش", "مزرعه", "بني", "جبل", "وادي", "سهل"}
+var toponymHeads = words("toponym_heads")
 
 // bareUnknownName reads an unquoted name the gazetteer lacks after a
 // singular place noun: one word (two after a toponym head such as كفر or
