@@ -106,8 +106,8 @@ func (r *Rules) cluster(reports []event.Report, fresh []bool) ([]event.Incident,
 			for _, j := range byCell[c] {
 				b := &fs[j]
 				// each pair once: from its lower index, or from its fresh end
-				if (j <= i && (fresh == nil || fresh[j])) || a.art == b.art {
-					continue
+				if (j <= i && (fresh == nil || fresh[j])) || a.art == b.art || a.hi < b.lo || b.hi < a.lo {
+					continue // (every link needs the two windows to overlap)
 				}
 				linked, same, _ := r.compatible(a, b, false)
 				if !linked {

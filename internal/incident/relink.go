@@ -25,10 +25,24 @@ type Tx interface {
 	Save(ctx context.Context, drop []string, recs []event.Incident, moved []Moved) error
 }
 
-// Candidate is a stored event a new one may link to, and its incident
-// ("" for an event stored before linking).
+// Candidate is a stored event a new one may link to, its incident ("" for
+// an event stored before linking) and what tells at a glance whether it
+// can link at all: its type, point and window (Key).
 type Candidate struct {
 	ID, Incident string
+	Type         string
+	Lat, Lon     float64
+	Lo, Hi       string
+}
+
+// mayLink is a cheap first test of a candidate against a new report:
+// types of one family, windows that overlap, points no farther apart than
+// any link allows. Only candidates that pass have their incidents read.
+func (r *Rules) mayLink(n *event.Report, lo, hi string, c *Candidate) bool {
+	if ok, _ := r.typesAgree(n.EventType, c.Type); !ok || c.Hi < lo || hi < c.Lo {
+		return false
+	}
+	return event.DistanceKm(n.Location.Lat, n.Location.Lon, c.Lat, c.Lon) <= MaxKm
 }
 
 // Relink links the events just stored (added) and re-forms the incidents
@@ -57,25 +71,30 @@ func (r *Rules) Relink(ctx context.Context, tx Tx, added, dropped []string) erro
 			incs = append(incs, id)
 		}
 	}
-	var looseIDs []string // candidates in no incident yet
-	asked := map[string]bool{}
+	var looseIDs []string             // candidates in no incident yet
+	asked := map[string][]Candidate{} // look-ups already made, by cell and window
 	for i := range news {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("link: %w", err)
 		}
 		cell, lo, hi, ok := r.Key(news[i].Event, news[i].Article.Published)
-		if q := fmt.Sprint(cell, lo, hi); !ok || asked[q] {
+		if !ok {
 			continue
-		} else {
-			asked[q] = true
 		}
-		cs, err := tx.Candidates(ctx, Neighbours(cell), CandidateRange(lo, hi), lo, hi)
-		if err != nil {
-			return fmt.Errorf("link: candidates: %w", err)
+		q := fmt.Sprint(cell, lo, hi)
+		cs, done := asked[q]
+		if !done {
+			var err error
+			if cs, err = tx.Candidates(ctx, Neighbours(cell), CandidateRange(lo, hi), lo, hi); err != nil {
+				return fmt.Errorf("link: candidates: %w", err)
+			}
+			asked[q] = cs
 		}
-		for _, c := range cs {
+		for k := range cs {
+			c := &cs[k]
 			switch {
-			case seenCand[c.ID]:
+			case seenCand[c.ID] || !r.mayLink(&news[i], lo, hi, c):
+				continue
 			case c.Incident == "":
 				looseIDs = append(looseIDs, c.ID)
 			case !touched[c.Incident]:

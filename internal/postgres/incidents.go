@@ -35,7 +35,8 @@ type linkTx struct {
 var _ incident.Tx = linkTx{}
 
 func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]incident.Candidate, error) {
-	rows, err := l.tx.Query(ctx, `SELECT id, incident FROM events WHERE link_cell = ANY($1) AND link_lo BETWEEN $2 AND $3 AND link_hi >= $4`,
+	rows, err := l.tx.Query(ctx, `SELECT id, incident, event_type, lat, lon, link_lo, link_hi FROM events
+		WHERE link_cell = ANY($1) AND link_lo BETWEEN $2 AND $3 AND link_hi >= $4`,
 		cells, from, hi, lo)
 	if err != nil {
 		return nil, err

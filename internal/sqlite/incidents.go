@@ -56,7 +56,7 @@ func (l *linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi str
 	args = append(args, from, hi, lo)
 	if l.cand == nil || l.n != len(cells) {
 		l.close()
-		st, err := l.tx.PrepareContext(ctx, `SELECT id, incident FROM events WHERE link_cell IN (`+placeholders(len(cells))+`)
+		st, err := l.tx.PrepareContext(ctx, `SELECT id, incident, event_type, lat, lon, link_lo, link_hi FROM events WHERE link_cell IN (`+placeholders(len(cells))+`)
 			AND link_lo BETWEEN ? AND ? AND link_hi >= ?`)
 		if err != nil {
 			return nil, err
@@ -71,7 +71,7 @@ func (l *linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi str
 	var out []incident.Candidate
 	for rows.Next() {
 		var c incident.Candidate
-		if err := rows.Scan(&c.ID, &c.Incident); err != nil {
+		if err := rows.Scan(&c.ID, &c.Incident, &c.Type, &c.Lat, &c.Lon, &c.Lo, &c.Hi); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
