@@ -19,6 +19,9 @@ func runIncidents(ctx context.Context, e *env, args []string) int {
 	if len(args) > 0 && args[0] == "show" {
 		return runIncidentShow(ctx, e, args[1:])
 	}
+	if len(args) > 0 && args[0] == "relink" {
+		return runIncidentRelink(ctx, e, args[1:])
+	}
 	fs := flag.NewFlagSet("incidents", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	db := dbFlag(fs, e)
@@ -31,6 +34,7 @@ func runIncidents(ctx context.Context, e *env, args []string) int {
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib incidents [flags] [QUERY]")
 		fmt.Fprintln(e.stderr, "       raqib incidents show [--format text|json] ID")
+		fmt.Fprintln(e.stderr, "       raqib incidents relink    (once, for a database made before incidents)")
 		fmt.Fprintln(e.stderr, "Lists incidents, newest first: the reports of one occurrence linked across articles.")
 		fmt.Fprintln(e.stderr, "The filters are search's: an incident is listed when one of its reports matches.")
 		fs.PrintDefaults()
@@ -283,4 +287,47 @@ func actorCode(a *event.Actor) string {
 		return "-"
 	}
 	return a.Code
+}
+
+// pendingLinker is a store that can link the events an older raqib stored
+// before incidents existed.
+type pendingLinker interface {
+	LinkPending(ctx context.Context, batch int) (int, error)
+}
+
+func runIncidentRelink(ctx context.Context, e *env, args []string) int {
+	fs := flag.NewFlagSet("incidents relink", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := dbFlag(fs, e)
+	batch := fs.Int("batch", 500, "events linked per transaction")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: raqib incidents relink [--db DSN]")
+		fmt.Fprintln(e.stderr, "Links the events a database made before incidents holds; new events are linked as they are stored.")
+		fs.PrintDefaults()
+	}
+	if err := parseInterleaved(fs, args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 0 || *batch < 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "raqib incidents relink: %s: %v\n", redactDSN(*db), err)
+		return exitUsage
+	}
+	defer store.Close()
+	pl, ok := store.(pendingLinker)
+	if !ok {
+		fmt.Fprintln(e.stderr, "raqib incidents relink: this store does not keep incidents")
+		return exitUsage
+	}
+	n, err := pl.LinkPending(ctx, *batch)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "raqib incidents relink:", err)
+		return exitPartial
+	}
+	fmt.Fprintf(e.stderr, "raqib incidents relink: %d events linked\n", n)
+	return exitOK
 }

@@ -218,3 +218,67 @@ func (s *Store) Incidents(ctx context.Context, f event.IncidentFilter) (event.In
 	rows.Close()
 	return page, rows.Err()
 }
+
+// LinkPending links the events stored before incident linking existed (a
+// database made by an older raqib), batch by batch, and returns how many
+// it linked. New events are linked as they are stored and never pending.
+func (s *Store) LinkPending(ctx context.Context, batch int) (int, error) {
+	batch = max(batch, 1)
+	total := 0
+	for {
+		n := 0
+		err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, linkLock); err != nil {
+				return err
+			}
+			rows, err := tx.Query(ctx, `SELECT e.id, e.data, a.published FROM events e JOIN articles a ON a.seq = e.article_seq
+				WHERE e.incident = '' ORDER BY e.seq LIMIT $1`, batch)
+			if err != nil {
+				return err
+			}
+			var ids, los, his []string
+			var cells []*int64
+			for rows.Next() {
+				var id, published string
+				var data []byte
+				if err := rows.Scan(&id, &data, &published); err != nil {
+					rows.Close()
+					return err
+				}
+				var e event.Event
+				if err := json.Unmarshal(data, &e); err != nil {
+					rows.Close()
+					return fmt.Errorf("event %s: %w", id, err)
+				}
+				c, lo, hi, ok := s.rules.Key(e, published)
+				if ok {
+					cells = append(cells, &c)
+				} else {
+					cells = append(cells, nil)
+				}
+				ids, los, his = append(ids, id), append(los, lo), append(his, hi)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `UPDATE events e SET link_cell = u.cell, link_lo = u.lo, link_hi = u.hi
+				FROM unnest($1::text[], $2::int8[], $3::text[], $4::text[]) AS u(id, cell, lo, hi) WHERE e.id = u.id`,
+				ids, cells, los, his); err != nil {
+				return err
+			}
+			if err := s.rules.Relink(ctx, linkTx{tx}, ids, nil); err != nil {
+				return err
+			}
+			n = len(ids)
+			return nil
+		})
+		total += n
+		if err != nil {
+			return total, fmt.Errorf("link pending: %w", err)
+		}
+		if n < batch {
+			return total, nil
+		}
+	}
+}

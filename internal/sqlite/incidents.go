@@ -254,3 +254,73 @@ func (s *Store) Incidents(ctx context.Context, f event.IncidentFilter) (event.In
 	}
 	return page, rows.Err()
 }
+
+// LinkPending links the events stored before incident linking existed (a
+// database made by an older raqib), batch by batch, and returns how many
+// it linked. New events are linked as they are stored and never pending.
+func (s *Store) LinkPending(ctx context.Context, batch int) (int, error) {
+	batch = max(batch, 1)
+	total := 0
+	for {
+		n, err := s.linkPendingBatch(ctx, batch)
+		total += n
+		if err != nil || n < batch {
+			return total, err
+		}
+	}
+}
+
+func (s *Store) linkPendingBatch(ctx context.Context, batch int) (int, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("link pending: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.data, a.published FROM events e JOIN articles a ON a.seq = e.article_seq
+		WHERE e.incident = '' ORDER BY e.seq LIMIT ?`, batch)
+	if err != nil {
+		return 0, fmt.Errorf("link pending: %w", err)
+	}
+	type pending struct {
+		id, data, published string
+	}
+	var ps []pending
+	for rows.Next() {
+		var p pending
+		if err := rows.Scan(&p.id, &p.data, &p.published); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("link pending: %w", err)
+		}
+		ps = append(ps, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("link pending: %w", err)
+	}
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		var e event.Event
+		if err := json.Unmarshal([]byte(p.data), &e); err != nil {
+			return 0, fmt.Errorf("link pending: event %s: %w", p.id, err)
+		}
+		var cell sql.NullInt64
+		c, lo, hi, ok := s.rules.Key(e, p.published)
+		if ok {
+			cell = sql.NullInt64{Int64: c, Valid: true}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET link_cell = ?, link_lo = ?, link_hi = ? WHERE id = ?`, cell, lo, hi, p.id); err != nil {
+			return 0, fmt.Errorf("link pending: %w", err)
+		}
+		ids[i] = p.id
+	}
+	ltx := &linkTx{tx: tx}
+	err = s.rules.Relink(ctx, ltx, ids, nil)
+	ltx.close()
+	if err != nil {
+		return 0, fmt.Errorf("link pending: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("link pending: %w", err)
+	}
+	return len(ps), nil
+}
