@@ -237,13 +237,31 @@ func (r *Rules) Key(e event.Event, published string) (cell int64, lo, hi string,
 	return Cell(e.Location.Lat, e.Location.Lon), dayStr(a), dayStr(b), true
 }
 
-// CandidateRange returns the bounds of a look-up for reports whose window
-// overlaps [lo, hi]: their first day lies in [from, hi] (and their last
-// day is at least lo).
-func CandidateRange(lo, hi string) (from string) {
+// ShortWindow is the longest window of span 0 (Span): a week, or a day and
+// the longest lookback before it.
+const ShortWindow = 8
+
+// Span sorts windows for the index: 0 for those of up to ShortWindow days,
+// 1 for longer ones. A look-up reads the two ranges apart, so the many
+// short windows are scanned over a week, not a month.
+func Span(lo, hi string) int {
+	a, okA := dayNum(lo)
+	b, okB := dayNum(hi)
+	if okA && okB && b-a+1 <= ShortWindow {
+		return 0
+	}
+	return 1
+}
+
+// CandidateFrom is the earliest first day of a window of the given span
+// that can overlap a window starting on lo.
+func CandidateFrom(lo string, span int) string {
 	n, ok := dayNum(lo)
 	if !ok {
 		return lo
+	}
+	if span == 0 {
+		return dayStr(n - (ShortWindow - 1))
 	}
 	return dayStr(n - MaxWindow)
 }

@@ -12,10 +12,10 @@ import (
 // ingest path links without calling anything, and a batch's events and
 // their incidents are stored together or not at all.
 type Tx interface {
-	// Candidates returns the stored events indexed (Key) under one of
-	// cells whose window overlaps [lo, hi]; a window's first day is at
-	// least from (CandidateRange), which bounds the index scan.
-	Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]Candidate, error)
+	// Candidates returns the stored events indexed (Key, Span) under one
+	// of cells whose window overlaps [lo, hi]; the first day of a window of
+	// span s is at least CandidateFrom(lo, s), which bounds the index scan.
+	Candidates(ctx context.Context, cells []int64, lo, hi string) ([]Candidate, error)
 	// Reports returns the stored events with the given ids and every
 	// event of the given incidents, with their articles.
 	Reports(ctx context.Context, eventIDs, incidentIDs []string) ([]event.Report, error)
@@ -85,7 +85,7 @@ func (r *Rules) Relink(ctx context.Context, tx Tx, added, dropped []string) erro
 		cs, done := asked[q]
 		if !done {
 			var err error
-			if cs, err = tx.Candidates(ctx, Neighbours(cell), CandidateRange(lo, hi), lo, hi); err != nil {
+			if cs, err = tx.Candidates(ctx, Neighbours(cell), lo, hi); err != nil {
 				return fmt.Errorf("link: candidates: %w", err)
 			}
 			asked[q] = cs

@@ -34,10 +34,13 @@ type linkTx struct {
 
 var _ incident.Tx = linkTx{}
 
-func (l linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]incident.Candidate, error) {
+func (l linkTx) Candidates(ctx context.Context, cells []int64, lo, hi string) ([]incident.Candidate, error) {
 	rows, err := l.tx.Query(ctx, `SELECT id, incident, event_type, lat, lon, link_lo, link_hi FROM events
-		WHERE link_cell = ANY($1) AND link_lo BETWEEN $2 AND $3 AND link_hi >= $4`,
-		cells, from, hi, lo)
+			WHERE link_cell = ANY($1) AND link_span = 0 AND link_lo BETWEEN $2 AND $4 AND link_hi >= $5
+		UNION ALL
+		SELECT id, incident, event_type, lat, lon, link_lo, link_hi FROM events
+			WHERE link_cell = ANY($1) AND link_span = 1 AND link_lo BETWEEN $3 AND $4 AND link_hi >= $5`,
+		cells, incident.CandidateFrom(lo, 0), incident.CandidateFrom(lo, 1), hi, lo)
 	if err != nil {
 		return nil, err
 	}
@@ -262,9 +265,13 @@ func (s *Store) LinkPending(ctx context.Context, batch int) (int, error) {
 			if err := rows.Err(); err != nil {
 				return err
 			}
-			if _, err := tx.Exec(ctx, `UPDATE events e SET link_cell = u.cell, link_lo = u.lo, link_hi = u.hi
-				FROM unnest($1::text[], $2::int8[], $3::text[], $4::text[]) AS u(id, cell, lo, hi) WHERE e.id = u.id`,
-				ids, cells, los, his); err != nil {
+			spans := make([]int, len(ids))
+			for i := range ids {
+				spans[i] = incident.Span(los[i], his[i])
+			}
+			if _, err := tx.Exec(ctx, `UPDATE events e SET link_cell = u.cell, link_lo = u.lo, link_hi = u.hi, link_span = u.span
+				FROM unnest($1::text[], $2::int8[], $3::text[], $4::text[], $5::int[]) AS u(id, cell, lo, hi, span) WHERE e.id = u.id`,
+				ids, cells, los, his, spans); err != nil {
 				return err
 			}
 			if err := s.rules.Relink(ctx, linkTx{tx}, ids, nil); err != nil {

@@ -223,18 +223,18 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		if len(cols.id) > 0 {
 			// after the articles the batch writes, so the join finds them
 			b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi)
+				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span)
 				SELECT u.id, a.seq, u.key, u.doc, u.event_type, u.date, u.date_lo, u.date_hi,
 					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms), u.data::jsonb,
-					u.link_cell, u.link_lo, u.link_hi
+					u.link_cell, u.link_lo, u.link_hi, u.link_span
 				FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
 					$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::text[], $16::text[],
-					$17::int8[], $18::text[], $19::text[])
+					$17::int8[], $18::text[], $19::text[], $20::int[])
 					AS u(id, key, doc, event_type, date, date_lo, date_hi, actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data,
-						link_cell, link_lo, link_hi)
+						link_cell, link_lo, link_hi, link_span)
 				JOIN articles a ON a.key = u.key`,
 				cols.id, cols.key, cols.doc, cols.typ, cols.date, cols.dateLo, cols.dateHi, cols.actor1, cols.actor2,
-				cols.admin1, cols.claim, cols.lat, cols.lon, cols.sentence, cols.terms, cols.data, cols.cell, cols.linkLo, cols.linkHi)
+				cols.admin1, cols.claim, cols.lat, cols.lon, cols.sentence, cols.terms, cols.data, cols.cell, cols.linkLo, cols.linkHi, cols.span)
 		}
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return err
@@ -261,6 +261,7 @@ type eventColumns struct {
 	lat, lon                                                                                      []*float64
 	cell                                                                                          []*int64
 	linkLo, linkHi                                                                                []string
+	span                                                                                          []int
 }
 
 func (c *eventColumns) add(rules *incident.Rules, key, published string, row event.Row) error {
@@ -272,6 +273,7 @@ func (c *eventColumns) add(rules *incident.Rules, key, published string, row eve
 	}
 	c.linkLo = append(c.linkLo, lo)
 	c.linkHi = append(c.linkHi, hi)
+	c.span = append(c.span, incident.Span(lo, hi))
 	data, err := json.Marshal(row.Event)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", row.Event.ID, err)

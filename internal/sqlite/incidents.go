@@ -48,16 +48,28 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-func (l *linkTx) Candidates(ctx context.Context, cells []int64, from, lo, hi string) ([]incident.Candidate, error) {
-	args := make([]any, 0, len(cells)+3)
+func (l *linkTx) Candidates(ctx context.Context, cells []int64, lo, hi string) ([]incident.Candidate, error) {
+	args := make([]any, 0, len(cells)+5)
 	for _, c := range cells {
 		args = append(args, c)
 	}
-	args = append(args, from, hi, lo)
+	args = append(args, incident.CandidateFrom(lo, 0), incident.CandidateFrom(lo, 1), hi, lo)
 	if l.cand == nil || l.n != len(cells) {
 		l.close()
-		st, err := l.tx.PrepareContext(ctx, `SELECT id, incident, event_type, lat, lon, link_lo, link_hi FROM events WHERE link_cell IN (`+placeholders(len(cells))+`)
-			AND link_lo BETWEEN ? AND ? AND link_hi >= ?`)
+		// ?1..?n are the cells; then the two spans' first days, hi and lo
+		n := len(cells)
+		ph := make([]string, n)
+		for i := range ph {
+			ph[i] = "?" + strconv.Itoa(i+1)
+		}
+		cellList := strings.Join(ph, ",")
+		p := func(k int) string { return "?" + strconv.Itoa(n+k) }
+		q := `SELECT id, incident, event_type, lat, lon, link_lo, link_hi FROM events
+			WHERE link_cell IN (` + cellList + `) AND link_span = 0 AND link_lo BETWEEN ` + p(1) + ` AND ` + p(3) + ` AND link_hi >= ` + p(4) + `
+			UNION ALL
+			SELECT id, incident, event_type, lat, lon, link_lo, link_hi FROM events
+			WHERE link_cell IN (` + cellList + `) AND link_span = 1 AND link_lo BETWEEN ` + p(2) + ` AND ` + p(3) + ` AND link_hi >= ` + p(4)
+		st, err := l.tx.PrepareContext(ctx, q)
 		if err != nil {
 			return nil, err
 		}
@@ -308,7 +320,8 @@ func (s *Store) linkPendingBatch(ctx context.Context, batch int) (int, error) {
 		if ok {
 			cell = sql.NullInt64{Int64: c, Valid: true}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET link_cell = ?, link_lo = ?, link_hi = ? WHERE id = ?`, cell, lo, hi, p.id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET link_cell = ?, link_lo = ?, link_hi = ?, link_span = ? WHERE id = ?`,
+			cell, lo, hi, incident.Span(lo, hi), p.id); err != nil {
 			return 0, fmt.Errorf("link pending: %w", err)
 		}
 		ids[i] = p.id

@@ -180,8 +180,8 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT seq FROM events WHERE article_seq = ?)`},
 		{&p.delEvents, `DELETE FROM events WHERE article_seq = ?`},
 		{&p.insEvent, `INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.oldIncidents, `SELECT DISTINCT incident FROM events WHERE article_seq = ? AND incident <> ''`},
 		{&p.insFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
 	} {
@@ -254,7 +254,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		}
 		rs, err := p.insEvent.ExecContext(ctx, row.Event.ID, seq, r.Key, row.Event.Doc, row.Event.EventType,
 			row.Date, row.DateLo, row.DateHi, row.Actor1, row.Actor2, row.Admin1, row.ClaimStatus,
-			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi)
+			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi, incident.Span(lo, hi))
 		if err != nil {
 			return res, err
 		}

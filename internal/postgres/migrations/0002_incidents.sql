@@ -7,7 +7,10 @@ ALTER TABLE events ADD COLUMN incident_link TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN link_cell BIGINT;
 ALTER TABLE events ADD COLUMN link_lo TEXT COLLATE "C" NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN link_hi TEXT COLLATE "C" NOT NULL DEFAULT '';
-CREATE INDEX events_link ON events (link_cell, link_lo) WHERE link_cell IS NOT NULL;
+-- link_span: 0 for windows of up to a week and a day, 1 for longer ones (months), so that a
+-- look-up scans a short range of the index for the many short windows
+ALTER TABLE events ADD COLUMN link_span INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX events_link ON events (link_cell, link_span, link_lo) WHERE link_cell IS NOT NULL;
 CREATE INDEX events_incident ON events (incident);
 
 -- One row per incident: what is filtered and sorted on, and the whole
