@@ -17,8 +17,12 @@ import (
 )
 
 func runBench(ctx context.Context, e *env, args []string) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return runBenchServe(ctx, e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ingest" {
 		fmt.Fprintln(e.stderr, "usage: raqib bench ingest [--db DSN] [--workers N] [--batch N] FILE")
+		fmt.Fprintln(e.stderr, "       raqib bench serve [--db DSN] [--seed DB] [--events N] [--clients N] [--duration D]")
 		return exitUsage
 	}
 	fs := flag.NewFlagSet("bench ingest", flag.ContinueOnError)

@@ -53,7 +53,7 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	shown := 0
+	shown, more := 0, false
 	f.Limit = event.MaxLimit
 	if *limit > 0 {
 		f.Limit = min(*limit, event.MaxLimit)
@@ -66,6 +66,7 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 		}
 		for i := range page.Events {
 			if *limit > 0 && shown >= *limit {
+				more = true
 				break
 			}
 			se := &page.Events[i]
@@ -81,17 +82,19 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 			shown++
 		}
 		if page.Next == "" || (*limit > 0 && shown >= *limit) {
+			more = more || page.Next != ""
 			break
 		}
 		f.Cursor = page.Next
 	}
+	// No count of the whole match: on a large store that costs more than
+	// the page (raqib serve's /api/v1/stats gives the counts).
 	if *format == "text" {
-		st, err := store.Stats(ctx, f)
-		if err != nil {
-			fmt.Fprintln(e.stderr, "raqib search:", err)
-			return exitPartial
+		if more {
+			fmt.Fprintf(out, "%d matching events shown; more match (--limit 0 shows all)\n", shown)
+		} else {
+			fmt.Fprintf(out, "%d matching events\n", shown)
 		}
-		fmt.Fprintf(out, "%d of %d matching events shown\n", shown, st.Events)
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintln(e.stderr, "raqib search: write:", err)

@@ -91,7 +91,7 @@ func testSearch(t *testing.T, dsn string) {
 		if code != exitOK {
 			t.Fatalf("exit %d\n%s", code, stderr)
 		}
-		for _, want := range []string{"shelling_artillery_missile_attack", "place: ", "precision ", "«", "2 of "} {
+		for _, want := range []string{"shelling_artillery_missile_attack", "place: ", "precision ", "«", "2 matching events shown; more match"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("text output lacks %q:\n%s", want, out)
 			}
@@ -121,6 +121,9 @@ func TestSearchUsage(t *testing.T) {
 		{"point off the earth", []string{"--near", "135,20"}},
 		{"bad format", []string{"--format", "xml"}},
 		{"negative radius", []string{"--near", "35,36", "--km", "-1"}},
+		{"radius too large", []string{"--near", "35,36", "--km", "30000"}},
+		{"NUL in an actor", []string{"--actor", "SYR\x00GOV"}},
+		{"invalid UTF-8 in admin1", []string{"--admin1", "\xc0\xae"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,6 +51,9 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	uiDir := fs.String("ui-dir", "internal/web/ui", "the UI directory --dev serves")
 	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest body the write API accepts, in bytes")
 	logJSON := fs.Bool("log-json", false, "write logs as JSON lines instead of text")
+	metricsAddr := fs.String("metrics-addr", "", "serve Prometheus /metrics on this address (e.g. 127.0.0.1:9090) instead of the main one")
+	cacheTTL := fs.Duration("cache-ttl", web.DefaultCacheTTL, "how long the read cache keeps an answer (0: no cache)")
+	cacheMB := fs.Int64("cache-mb", web.DefaultCacheBytes>>20, "memory budget of the read cache, in MiB")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib serve [flags]")
 		fmt.Fprintln(e.stderr, "Serves the REST API under /api/v1 and the web UI at /. Set RAQIB_TOKEN to enable the write API")
@@ -69,7 +73,14 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	}
 	log := slog.New(h)
 
-	opt := web.Options{Token: e.getenv("RAQIB_TOKEN"), MaxBody: *maxBody, Logger: log}
+	if *cacheTTL <= 0 {
+		*cacheTTL = -1 // web.Options: negative is off, 0 the default
+	}
+	if *cacheMB <= 0 {
+		fmt.Fprintln(e.stderr, "raqib serve: --cache-mb must be positive")
+		return exitUsage
+	}
+	opt := web.Options{Token: e.getenv("RAQIB_TOKEN"), MaxBody: *maxBody, Logger: log, CacheBytes: *cacheMB << 20, CacheTTL: *cacheTTL, NoMetrics: *metricsAddr != ""}
 	if *dev {
 		if st, err := os.Stat(filepath.Join(*uiDir, "index.html")); err != nil || st.IsDir() {
 			fmt.Fprintf(e.stderr, "raqib serve: --dev: no index.html in %s (run from the source tree or set --ui-dir)\n", *uiDir)
@@ -111,8 +122,31 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "raqib serve:", err)
 		return exitUsage
 	}
+	defer ln.Close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	metricsDone := make(chan error, 1)
+	if *metricsAddr != "" {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "raqib serve: --metrics-addr:", err)
+			return exitUsage
+		}
+		if !isLoopback(mln.Addr()) {
+			log.Warn("metrics are served on a non-loopback address: anyone who reaches it reads them", "addr", mln.Addr().String())
+		}
+		log.Info("serving metrics", "url", "http://"+mln.Addr().String()+"/metrics")
+		go func() { metricsDone <- serveMetrics(ctx, mln, srv.MetricsHandler()) }()
+	} else {
+		metricsDone <- nil
+	}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", redactDSN(*db), "write_api", opt.Token != "", "dev", *dev)
-	if err := srv.Serve(ctx, ln, 10*time.Second); err != nil && !errors.Is(err, context.Canceled) {
+	err = srv.Serve(ctx, ln, 10*time.Second)
+	cancel()
+	if merr := <-metricsDone; merr != nil && err == nil {
+		err = merr
+	}
+	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(e.stderr, "raqib serve:", err)
 		return exitPartial
 	}
@@ -130,4 +164,27 @@ func redactDSN(dsn string) string {
 		}
 	}
 	return dsn
+}
+
+// isLoopback says whether a listener's address is on this machine only.
+func isLoopback(a net.Addr) bool {
+	ta, ok := a.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
+}
+
+// serveMetrics serves /metrics alone on ln until ctx is done.
+func serveMetrics(ctx context.Context, ln net.Listener, h http.Handler) error {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", h)
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(sctx)
+	}()
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	return nil
 }

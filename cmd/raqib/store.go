@@ -1,11 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/raqib/raqib/internal/event"
 )
@@ -37,61 +37,39 @@ func (ff *filterFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&ff.admin1, "admin1", "", "first-level administrative area, e.g. Idlib")
 	fs.StringVar(&ff.claim, "claim", "", "claim status: reported, claimed, denied or alleged")
 	fs.StringVar(&ff.near, "near", "", "LAT,LON: events within --km of this point")
-	fs.Float64Var(&ff.km, "km", 10, "radius for --near, in kilometres")
+	fs.Float64Var(&ff.km, "km", event.DefaultNearKm, "radius for --near, in kilometres")
 	fs.StringVar(&ff.country, "country", "", "country of the event's place, ISO 3166 alpha-3, e.g. SYR")
 	fs.IntVar(&ff.minFatalities, "min-fatalities", 0, "events reporting at least this many deaths")
 }
 
-// filter checks the flags and builds the filter; its errors are the user's.
+// filter builds the filter from the flags and checks it with the validator
+// the REST API uses too (event.Filter.Validate); its errors are the user's.
 func (ff *filterFlags) filter(text string) (event.Filter, error) {
 	f := event.Filter{Text: text, From: ff.from, To: ff.to, Admin1: ff.admin1, ClaimStatus: ff.claim,
-		Country: strings.ToUpper(strings.TrimSpace(ff.country)), MinFatalities: ff.minFatalities}
-	if f.Country != "" && (len(f.Country) != 3 || strings.Trim(f.Country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
-		return f, fmt.Errorf("--country %q: want an ISO 3166 alpha-3 code, e.g. SYR", ff.country)
-	}
-	if f.MinFatalities < 0 {
-		return f, fmt.Errorf("--min-fatalities %d: want 0 or more", f.MinFatalities)
-	}
-	for _, d := range []struct{ flag, v string }{{"--from", ff.from}, {"--to", ff.to}} {
-		if d.v == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return f, fmt.Errorf("%s %q: want YYYY-MM-DD", d.flag, d.v)
-		}
-	}
-	if ff.from != "" && ff.to != "" && ff.from > ff.to {
-		return f, fmt.Errorf("--from %s is after --to %s", ff.from, ff.to)
-	}
+		Country: ff.country, MinFatalities: ff.minFatalities}
 	for _, t := range ff.types {
-		for _, code := range strings.Split(t, ",") {
-			if _, ok := event.LookupType(code); !ok {
-				return f, fmt.Errorf("--type %q: not an event type (see SPEC §3), e.g. shelling_artillery_missile_attack", code)
-			}
-			f.Types = append(f.Types, code)
-		}
+		f.Types = append(f.Types, strings.Split(t, ",")...)
 	}
 	for _, a := range ff.actors {
-		for _, code := range strings.Split(a, ",") {
-			if code = strings.TrimSpace(code); code != "" {
-				f.Actors = append(f.Actors, strings.ToUpper(code))
-			}
-		}
-	}
-	switch ff.claim {
-	case "", event.Reported, event.Claimed, event.Denied, event.Alleged:
-	default:
-		return f, fmt.Errorf("--claim %q: want reported, claimed, denied or alleged", ff.claim)
+		f.Actors = append(f.Actors, strings.Split(a, ",")...)
 	}
 	if ff.near != "" {
 		lat, lon, err := parseLatLon(ff.near)
 		if err != nil {
 			return f, err
 		}
-		if ff.km <= 0 {
-			return f, fmt.Errorf("--km %v: want a positive radius", ff.km)
-		}
 		f.Near = &event.Near{Lat: lat, Lon: lon, Km: ff.km}
+	}
+	f.Normalize()
+	if err := f.Validate(); err != nil {
+		var fe *event.FilterError
+		if errors.As(err, &fe) {
+			if fe.Param == "q" {
+				return f, fmt.Errorf("query: %s", fe.Msg)
+			}
+			return f, fmt.Errorf("--%s: %s", strings.ReplaceAll(fe.Param, "_", "-"), fe.Msg)
+		}
+		return f, err
 	}
 	return f, nil
 }

@@ -324,3 +324,19 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+// A name is never read through the future particle س, which only verbs
+// take; a verb lexicon still is.
+func TestNamesTakeNoFutureParticle(t *testing.T) {
+	names := NewMatcher[string]().Names()
+	names.Add("الزبيري", "place")
+	verbs := NewMatcher[string]().MaxCost(3)
+	verbs.Add("يقصف", "verb")
+	d := NewDoc("زار سالزبيري وقال إن الطيران سيقصف المدينة")
+	if ms := names.FindAll(d, 0, len(d.Tokens)); len(ms) != 0 {
+		t.Errorf("names matched %+v in %q; want none (س is no clitic of a name)", ms, d.Text)
+	}
+	if ms := verbs.FindAll(d, 0, len(d.Tokens)); len(ms) != 1 {
+		t.Errorf("verbs matched %d times; want سيقصف once", len(ms))
+	}
+}

@@ -10,6 +10,10 @@ import "strings"
 type Candidate struct {
 	Form string
 	Cost int
+	// Verbal: the reading took off the future particle س, which only a
+	// verb takes; a name or noun is never read through it ("سالزبيري" is
+	// not س + "الزبيري").
+	Verbal bool
 }
 
 // proclitics are the prefixes tried, longest first; each is a conjunction,
@@ -52,17 +56,17 @@ func Candidates(norm string) []Candidate {
 
 // AppendCandidates appends the readings of norm to dst.
 func AppendCandidates(dst []Candidate, norm string) []Candidate {
-	add := func(form string, cost int) {
+	add := func(form string, cost int, verbal bool) {
 		for _, c := range dst {
 			if c.Form == form {
 				return
 			}
 		}
-		dst = append(dst, Candidate{form, cost})
+		dst = append(dst, Candidate{form, cost, verbal})
 	}
 	base := StripArticle(norm)
-	add(base, 0)
-	bases := []Candidate{{base, 0}}
+	add(base, 0, false)
+	bases := []Candidate{{base, 0, false}}
 	for _, p := range proclitics {
 		if !strings.HasPrefix(norm, p) {
 			continue
@@ -76,12 +80,13 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 			cost = 1 // clitic plus article: as good as one clitic
 		}
 		rest = StripArticle(rest)
-		add(rest, cost)
-		bases = append(bases, Candidate{rest, cost})
+		verbal := strings.HasSuffix(p, "س")
+		add(rest, cost, verbal)
+		bases = append(bases, Candidate{rest, cost, verbal})
 	}
 	for _, b := range bases {
 		for _, s := range suffixReadings(b.Form) {
-			add(s.Form, b.Cost+s.Cost)
+			add(s.Form, b.Cost+s.Cost, b.Verbal)
 		}
 	}
 	return dst
@@ -101,7 +106,7 @@ func suffixReadings(w string) []Candidate {
 	}
 	for _, e := range endings {
 		if n >= e.min && strings.HasSuffix(w, e.suf) {
-			out = append(out, Candidate{w[:len(w)-len(e.suf)] + e.repl, 2})
+			out = append(out, Candidate{Form: w[:len(w)-len(e.suf)] + e.repl, Cost: 2})
 		}
 	}
 	for _, e := range enclitics {
@@ -114,10 +119,10 @@ func suffixReadings(w string) []Candidate {
 			if runeLen(e) == 1 {
 				cost = 4
 			}
-			out = append(out, Candidate{stem, cost})
+			out = append(out, Candidate{Form: stem, Cost: cost})
 			if strings.HasSuffix(stem, "ت") && runeLen(stem) >= 4 {
 				// feminine noun before a pronoun: قواتها -> قوات, غارته -> غاره
-				out = append(out, Candidate{stem[:len(stem)-len("ت")] + "ه", cost + 1})
+				out = append(out, Candidate{Form: stem[:len(stem)-len("ت")] + "ه", Cost: cost + 1})
 			}
 		}
 	}

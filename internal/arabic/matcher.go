@@ -6,7 +6,8 @@ package arabic
 type Matcher[T any] struct {
 	root    *node[T]
 	maxLen  int
-	maxCost int // the costliest candidate reading tried for a word; <0 for all
+	maxCost int  // the costliest candidate reading tried for a word; <0 for all
+	names   bool // names take no future particle (Names)
 }
 
 type node[T any] struct {
@@ -32,6 +33,14 @@ func (m *Matcher[T]) MaxCost(c int) *Matcher[T] {
 func (m *Matcher[T]) NoInflection() *Matcher[T] {
 	m.maxCost = 1
 	return m
+}
+
+// Names makes the matcher one of names (places, actors, sources): no
+// inflection, as NoInflection, and no reading through the future particle
+// س, which only verbs take.
+func (m *Matcher[T]) Names() *Matcher[T] {
+	m.names = true
+	return m.NoInflection()
 }
 
 // Add stores v under phrase. It reports false when the phrase has no words.
@@ -95,7 +104,7 @@ func NewDoc(text string) *Doc {
 		case Word:
 			d.Cands[i] = Candidates(t.Norm)
 		case Number:
-			d.Cands[i] = []Candidate{{t.Norm, 0}}
+			d.Cands[i] = []Candidate{{Form: t.Norm}}
 		}
 	}
 	return d
@@ -152,6 +161,9 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 		for _, c := range d.Cands[j] {
 			if m.maxCost >= 0 && (c.Cost > m.maxCost || c.Cost > 0 && runeLen(c.Form) < 3) {
 				continue // names: no inflection, and a clitic leaves at least three letters ("فتح" is not "التح")
+			}
+			if m.names && c.Verbal {
+				continue // names take no future particle ("سالزبيري" is not س + "الزبيري")
 			}
 			if nx := n.next[c.Form]; nx != nil {
 				walk(nx, j+1, cost+c.Cost)

@@ -247,6 +247,15 @@ type Stats struct {
 	ByType   []Count // most frequent first
 	ByActor  []Count // actor1 and actor2 codes, most frequent first
 	ByAdmin1 []Count // most frequent first
+	// ByDayType counts by event date (as written) and type, newest first
+	// then by type: a timeline stacked by type in one pass.
+	ByDayType []DayTypeCount
+}
+
+// DayTypeCount is a number of events of one type on one date.
+type DayTypeCount struct {
+	Day, Type string
+	N         int
 }
 
 // Count is a number of events under a key.

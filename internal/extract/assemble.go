@@ -44,7 +44,9 @@ func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	sc := sentCtx{speakers: map[int]bool{}}
 	// "واشنطن: …", "اليمن: عشرات القتلى في غارات": a name and a colon
 	// opening a headline or sentence label who speaks or where, not the doer.
-	for i, am := range dc.actors {
+	lo, hi := dc.actorRange(s)
+	for i := lo; i < hi; i++ {
+		am := dc.actors[i]
 		if am.from >= s.from && am.from <= s.from+1 && am.to < s.to && dc.toks[am.to].Norm == ":" {
 			sc.speakers[i] = true
 			if am.kind != "state" && am.kind != "civilian" {
@@ -361,6 +363,8 @@ func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si in
 		return nil
 	case typ == "attack" && x.armedTarget(dc, t, s, a1):
 		typ = "armed_clash"
+	case typ == "armed_clash" && t.Values[0].Class == "generic" && x.civilianTarget(dc, t, s) && !x.armedTarget(dc, t, s, a1):
+		typ = "attack"
 	}
 	pm := countryOf(dc, s)
 	if pm == nil {
@@ -376,15 +380,27 @@ func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si in
 // an event by.
 func countryOf(dc *doc, s sentence) *placeMention {
 	any := false
+	var first *placeMention
 	for k := range dc.places {
 		pm := &dc.places[k]
 		if pm.place == nil || pm.place.Kind != "country" || pm.anaphor {
 			continue
 		}
-		if pm.from >= s.from && pm.from < s.to {
+		any = true
+		if pm.from < s.from || pm.from >= s.to {
+			continue
+		}
+		// "التحالف الذي تقوده الولايات المتحدة … في سوريا": the country
+		// a preposition of place governs, else the first named
+		if dc.singular(pm.from-1, "في", "داخل") || strings.HasPrefix(dc.norm(pm.from), "ب") {
 			return pm
 		}
-		any = true
+		if first == nil {
+			first = pm
+		}
+	}
+	if first != nil {
+		return first
 	}
 	if any {
 		return nil
@@ -438,7 +454,8 @@ func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence)
 			return true
 		}
 	}
-	for _, am := range dc.actors {
+	lo, hi := dc.actorRange(s)
+	for _, am := range dc.actors[lo:hi] {
 		if am.from >= t.To && am.from < end && am.code == "CIV" {
 			return true
 		}
@@ -685,8 +702,8 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 		best, bestD := "", 1<<30
 		// another event word of the sentence close by names the kind of
 		// attack ("تفجير استهدف", "غارات استهدفت")
-		for _, o := range dc.triggers {
-			if o.From == t.From || o.From < s.from || o.From >= s.to || !attackType(o.Values[0].Type) {
+		for _, o := range within(dc.triggers, s) {
+			if o.From == t.From || !attackType(o.Values[0].Type) {
 				continue
 			}
 			d := abs(o.From - t.From)
@@ -695,10 +712,7 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 				best, bestD = o.Values[0].Type, d
 			}
 		}
-		for _, m := range dc.instr {
-			if m.From < s.from || m.From >= s.to {
-				continue
-			}
+		for _, m := range within(dc.instr, s) {
 			d := m.From - t.To
 			if m.To <= t.From {
 				d = t.From - m.To
@@ -1152,7 +1166,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	} else if pm.place != nil || pm.fallbackTo != nil {
 		// "قتل ثمانية في قصف على خان شيخون فيما قتل ثلاثة في قصف لبلدة التح":
 		// each toll in the clause of its own place
-		if c, ok := dc.ownClause(t, pm, s); ok {
+		if c, ok := x.ownClause(dc, t, pm, s); ok {
 			ev.Fatalities = x.fatalities(dc, c)
 		}
 	}
@@ -1249,6 +1263,20 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	best := -1
 	none := false
+	// "وثق المرصد منذ 18 شباط مقتل أكثر من 1700 مدني": a toll counted since a
+	// day, or over a period, is a campaign's, never one event's
+	cumulative := dc.anyForm(s.from, s.to, cumulativeWords...)
+	for k := s.from; k < s.to-1 && !cumulative; k++ {
+		if !dc.hasForm(k, "منذ") {
+			continue
+		}
+		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || dc.toks[k+1].Kind == arabic.Number || x.isNumberWord(dc, k+1) {
+			cumulative = true // "منذ بدء الهجوم", "منذ 7 سنوات"
+		}
+		for _, d := range dc.dates {
+			cumulative = cumulative || d.tok == k+1
+		}
+	}
 	for _, c := range within(dc.casualty, s) {
 		if c.Values[0] == "none" {
 			none = true // "دون وقوع إصابات"
@@ -1271,7 +1299,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			default:
 				continue
 			}
-			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) {
+			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) && !nearerHurt(dc, nm, d, s) {
 				v, bestD = nm.value, d
 			}
 		}
@@ -1285,6 +1313,8 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 				n := dc.norm(c.To)
 				if (strings.HasSuffix(n, "ان") || strings.HasSuffix(n, "ين")) && !strings.HasSuffix(u.Values[0], "ي") && !strings.HasSuffix(n, "يين") {
 					v = 2
+				} else if arabic.Key(n) == arabic.Key(u.Values[0]) && !weaponUnits[u.Values[0]] && !dc.hasForm(c.To+1, "من") {
+					v = 1 // "مقتل امرأة", "قتل جندي": one (not "مقتل عنصر من…" of a group)
 				}
 			}
 		}
@@ -1292,7 +1322,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			best = v
 		}
 	}
-	if best < 0 {
+	if best < 0 || cumulative {
 		if none {
 			zero := 0
 			return &zero
@@ -1347,7 +1377,7 @@ var clauseJoiners = words("clause_joiners")
 // ownClause returns the clause that holds both trigger t and place pm and
 // no other place of the sentence, as a sentence of its own; ok is false
 // when there is none.
-func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
+func (x *Extractor) ownClause(dc *doc, t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
 	from, to := min(t.From, pm.from), max(t.To, pm.to)
 	boundary := func(i int) bool {
 		p := dc.toks[i]
@@ -1359,15 +1389,41 @@ func (dc *doc) ownClause(t arabic.Match[Trigger], pm *placeMention, s sentence) 
 	for to < s.to && !boundary(to) {
 		to++
 	}
-	for k := range dc.places {
-		o := &dc.places[k]
-		if o != pm && !o.qualifier && o.from >= from && o.from < to && o.from >= s.from && o.from < s.to {
+	for _, o := range x.sentencePlaces(dc, s) {
+		if o != pm && !o.qualifier && o.from >= from && o.from < to {
 			return sentence{}, false
 		}
 	}
 	c := s
 	c.from, c.to = from, to
 	return c, true
+}
+
+// nearerHurt reports a number that stands nearer a word for the wounded,
+// captured or missing than d tokens: "مقتل ممرضة وإصابة 100" counts the
+// wounded.
+func nearerHurt(dc *doc, nm numberMention, d int, s sentence) bool {
+	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] == "killed" || c.Values[0] == "none" {
+			continue
+		}
+		var e int
+		switch {
+		case nm.to <= c.From:
+			// "100 جريح" counts the wounded; "شخص واحد وإصابة عدد" does not
+			if c.From != nm.to || strings.HasPrefix(dc.norm(c.From), "و") {
+				continue
+			}
+		case nm.from >= c.To:
+			e = nm.from - c.To // "وإصابة 100"
+		default:
+			continue
+		}
+		if e < d {
+			return true
+		}
+	}
+	return false
 }
 
 // notAToll reports a number that counts something other than the dead: a
@@ -1384,6 +1440,9 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 	}
 	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
 }
+
+// cumulativeWords tell a toll over a period ("طوال أيام", "الحصيلة الإجمالية").
+var cumulativeWords = words("cumulative")
 
 // weaponUnits are units that count strikes and weapons, never people.
 var weaponUnits = wordMap("weapon_units")

@@ -130,8 +130,8 @@ func LoadLexicons() (*Lexicons, error) { return loadLexicons(dataFS) }
 
 func loadLexicons(fsys fs.FS) (*Lexicons, error) {
 	lx := &Lexicons{
-		Actors: arabic.NewMatcher[ActorEntry]().NoInflection(), Heads: arabic.NewMatcher[string]().MaxCost(3),
-		Nations: arabic.NewMatcher[Nation]().NoInflection(), Sources: arabic.NewMatcher[SourceEntry]().NoInflection(),
+		Actors: arabic.NewMatcher[ActorEntry]().Names(), Heads: arabic.NewMatcher[string]().MaxCost(3),
+		Nations: arabic.NewMatcher[Nation]().Names(), Sources: arabic.NewMatcher[SourceEntry]().Names(),
 		Triggers: arabic.NewMatcher[Trigger]().MaxCost(3), Instruments: arabic.NewMatcher[string]().MaxCost(3),
 		Cues: arabic.NewMatcher[string]().NoInflection(), Frames: arabic.NewMatcher[string]().NoInflection(),
 		Targets: arabic.NewMatcher[string]().MaxCost(3), Units: arabic.NewMatcher[string]().NoInflection(),

@@ -69,7 +69,7 @@ type Gazetteer struct {
 
 // New returns an empty gazetteer.
 func New() *Gazetteer {
-	return &Gazetteer{byID: map[string]*Place{}, matcher: arabic.NewMatcher[*Place]().NoInflection(), admin1: map[string]*Place{}}
+	return &Gazetteer{byID: map[string]*Place{}, matcher: arabic.NewMatcher[*Place]().Names(), admin1: map[string]*Place{}}
 }
 
 // Embedded returns a gazetteer of the places shipped with raqib.

@@ -377,14 +377,16 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
-	w, err := where(f, true)
+	limit := event.PageSize(f.Limit)
+	geo, err := s.useGeo(ctx, f)
+	if err != nil {
+		return event.Page{}, fmt.Errorf("events: %w", err)
+	}
+	q, args, err := pageSQL(f, limit, geo)
 	if err != nil {
 		return event.Page{}, err
 	}
-	limit := event.PageSize(f.Limit)
-	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + w.sql() +
-		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
-	rows, err := s.pool.Query(ctx, q, w.args...)
+	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
@@ -417,7 +419,7 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 	if err != nil {
 		return event.Stats{}, err
 	}
-	m := `WITH m AS (SELECT e.* FROM events e` + w.sql() + `) `
+	m := `WITH m AS (SELECT e.date, e.event_type, e.actor1, e.actor2, e.admin1 FROM events e` + w.sql() + `) `
 	var st event.Stats
 	for _, q := range []struct {
 		dst *[]event.Count
@@ -436,7 +438,27 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 	for _, c := range st.ByType {
 		st.Events += c.N
 	}
+	if st.ByDayType, err = s.dayTypeCounts(ctx, m+`SELECT date, event_type, count(*) FROM m WHERE date <> '' GROUP BY date, event_type ORDER BY date DESC, event_type`, w.args); err != nil {
+		return event.Stats{}, fmt.Errorf("stats: %w", err)
+	}
 	return st, nil
+}
+
+func (s *Store) dayTypeCounts(ctx context.Context, q string, args []any) ([]event.DayTypeCount, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []event.DayTypeCount
+	for rows.Next() {
+		var c event.DayTypeCount
+		if err := rows.Scan(&c.Day, &c.Type, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) counts(ctx context.Context, q string, args []any) ([]event.Count, error) {

@@ -51,7 +51,9 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 		c.add("e.terms @@ plainto_tsquery('simple', %s)", strings.Join(terms, " "))
 	}
 	if f.From != "" {
-		c.add("e.date_hi >= %s", f.From)
+		// an event overlapping the range starts at most a year before it
+		// (a year-precision date): a bound the date indexes can seek on
+		c.add("e.date_hi >= %s AND e.date_lo >= %s", f.From, event.EarliestStart(f.From))
 	}
 	if f.To != "" {
 		c.add("e.date_lo <> '' AND e.date_lo <= %s", f.To)

@@ -54,14 +54,17 @@ func ftsQuery(terms []string) string {
 	return strings.Join(q, " ")
 }
 
-// where builds the WHERE clause for f over events e.
+// where builds the WHERE clause for f over events e, for Stats (Events
+// reads pages through plan).
 func where(f event.Filter, withCursor bool) (*cond, error) {
 	c := &cond{}
 	if terms := event.QueryTerms(arabic.IndexTerms, f.Text); len(terms) > 0 {
 		c.add("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH %s)", ftsQuery(terms))
 	}
 	if f.From != "" {
-		c.add("e.date_hi >= %s", f.From)
+		// an event overlapping the range starts at most a year before it
+		// (a year-precision date): a bound the date indexes can seek on
+		c.add("e.date_hi >= %s AND e.date_lo >= %s", f.From, event.EarliestStart(f.From))
 	}
 	if f.To != "" {
 		c.add("e.date_lo <> '' AND e.date_lo <= %s", f.To)
@@ -83,18 +86,10 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 	if f.Doc != "" {
 		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
 	}
-	if f.Country != "" { // read from the stored event: no column, no migration
-		c.add("json_extract(e.data, '$.location.country') = %s", f.Country)
+	if b := spatialBox(f); b != nil {
+		c.add("e.seq IN (SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s)", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
-	switch f.Background {
-	case event.BackgroundExclude:
-		c.parts = append(c.parts, "COALESCE(json_extract(e.data, '$.background'), 0) = 0")
-	case event.BackgroundOnly:
-		c.parts = append(c.parts, "COALESCE(json_extract(e.data, '$.background'), 0) = 1")
-	}
-	if f.MinFatalities > 0 {
-		c.add("COALESCE(json_extract(e.data, '$.fatalities'), 0) >= %s", f.MinFatalities)
-	}
+	addDeskFilters(c, f)
 	if b := f.BBox; b != nil {
 		c.add("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
@@ -116,4 +111,21 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
 	return c, nil
+}
+
+// addDeskFilters adds the filters read from the stored event's JSON
+// (country, background, fatalities): no column, no migration.
+func addDeskFilters(c *cond, f event.Filter) {
+	if f.Country != "" {
+		c.add("json_extract(e.data, '$.location.country') = %s", f.Country)
+	}
+	switch f.Background {
+	case event.BackgroundExclude:
+		c.parts = append(c.parts, "COALESCE(json_extract(e.data, '$.background'), 0) = 0")
+	case event.BackgroundOnly:
+		c.parts = append(c.parts, "COALESCE(json_extract(e.data, '$.background'), 0) = 1")
+	}
+	if f.MinFatalities > 0 {
+		c.add("COALESCE(json_extract(e.data, '$.fatalities'), 0) >= %s", f.MinFatalities)
+	}
 }

@@ -18,7 +18,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/incident"
 
@@ -263,7 +262,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if err != nil {
 			return res, err
 		}
-		if _, err := p.insFTS.ExecContext(ctx, eseq, strings.Join(row.Terms(arabic.IndexTerms), " ")); err != nil {
+		if _, err := p.insFTS.ExecContext(ctx, eseq, ftsTerms(row)); err != nil {
 			return res, err
 		}
 	}
@@ -366,35 +365,27 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
-	w, err := where(f, true)
-	if err != nil {
-		return event.Page{}, err
-	}
 	limit := event.PageSize(f.Limit)
-	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + w.sql() +
-		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
-	rows, err := s.db.QueryContext(ctx, q, w.args...)
+	p, err := s.plan(ctx, f, limit)
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
-	defer rows.Close()
-	var page event.Page
-	var last event.Cursor
-	for rows.Next() {
-		if len(page.Events) == limit {
-			page.Next = last.String()
-			break
-		}
-		se, sortKey, err := scanEvent(rows)
-		if err != nil {
-			return event.Page{}, fmt.Errorf("events: %w", err)
-		}
-		page.Events = append(page.Events, se)
-		last = event.Cursor{Sort: sortKey, ID: se.ID}
+	var evs []event.StoredEvent
+	var keys []string
+	if p.driver == byMonth {
+		evs, keys, err = s.eventsByMonth(ctx, f, limit, p.fts)
+	} else {
+		evs, keys, err = s.pageRows(ctx, p.sql, p.args, limit+1)
 	}
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
+	var page event.Page
+	if len(evs) > limit {
+		evs = evs[:limit]
+		page.Next = event.Cursor{Sort: keys[limit-1], ID: evs[limit-1].ID}.String()
+	}
+	page.Events = evs
 	return page, nil
 }
 
@@ -405,7 +396,8 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 	if err != nil {
 		return event.Stats{}, err
 	}
-	m := `WITH m AS (SELECT e.* FROM events e` + w.sql() + `) `
+	// only the counted columns: a covering index (migration 0006) holds them
+	m := `WITH m AS (SELECT e.date, e.event_type, e.actor1, e.actor2, e.admin1 FROM events e` + w.sql() + `) `
 	var st event.Stats
 	for _, q := range []struct {
 		dst *[]event.Count
@@ -423,7 +415,27 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 	for _, c := range st.ByType {
 		st.Events += c.N
 	}
+	if st.ByDayType, err = s.dayTypeCounts(ctx, m+`SELECT date, event_type, count(*) FROM m WHERE date <> '' GROUP BY date, event_type ORDER BY date DESC, event_type`, w.args); err != nil {
+		return event.Stats{}, fmt.Errorf("stats: %w", err)
+	}
 	return st, nil
+}
+
+func (s *Store) dayTypeCounts(ctx context.Context, q string, args []any) ([]event.DayTypeCount, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []event.DayTypeCount
+	for rows.Next() {
+		var c event.DayTypeCount
+		if err := rows.Scan(&c.Day, &c.Type, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) counts(ctx context.Context, q string, args []any) ([]event.Count, error) {

@@ -417,6 +417,7 @@ func testFilters(t *testing.T, s event.Store) {
 		{"near 20 km", event.Filter{Near: &event.Near{Lat: kansafra.lat, Lon: kansafra.lon, Km: 20}}, []string{clash, shell}},
 		{"near 50 km", event.Filter{Near: &event.Near{Lat: kansafra.lat, Lon: kansafra.lon, Km: 50}}, []string{air, clash, shell}},
 		{"bbox", event.Filter{BBox: &event.BBox{MinLat: 35.3, MinLon: 35.8, MaxLat: 35.6, MaxLon: 36.1}}, []string{drone}},
+		{"near with dates", event.Filter{Near: &event.Near{Lat: kansafra.lat, Lon: kansafra.lon, Km: 50}, From: "2020-10-09", To: "2021-12-31"}, []string{air, clash}},
 		{"doc by key", event.Filter{Doc: a2key.Key}, []string{drone}},
 		{"doc by id", event.Filter{Doc: "t-1"}, []string{clash, shell}},
 		{"text: root finds prefixed and suffixed forms", event.Filter{Text: "قصف"}, []string{air, shell}},
@@ -446,7 +447,7 @@ func testFilters(t *testing.T, s event.Store) {
 }
 
 func testPagination(t *testing.T, s event.Store) {
-	// 40 articles, 1–5 events each, on 9 distinct dates (many ties) and
+	// 40 articles, 1–5 events each, on 9 distinct dates in 9 months (many ties) and
 	// some without a date.
 	var recs []event.Record
 	want := 0
@@ -457,9 +458,9 @@ func testPagination(t *testing.T, s event.Store) {
 		for j := range n {
 			sentences = append(sentences, fmt.Sprintf("قصفت القوات موقعا رقم %d في الخبر %d.", j, i))
 		}
-		b := article(fmt.Sprintf("p-%02d", i), "", base.AddDate(0, 0, i%9).Format("2006-01-02"), "", "", sentences...)
+		b := article(fmt.Sprintf("p-%02d", i), "", base.AddDate(0, i%9, 0).Format("2006-01-02"), "", "", sentences...)
 		for j, sen := range sentences {
-			date := base.AddDate(0, 0, (i+j)%9).Format("2006-01-02")
+			date := base.AddDate(0, (i+j)%9, 0).Format("2006-01-02")
 			if (i+j)%7 == 0 {
 				date = ""
 			}
@@ -469,11 +470,36 @@ func testPagination(t *testing.T, s event.Store) {
 		want += n
 	}
 	mustPut(t, s, recs...)
+	// Every filter shape pages the same way, whichever index a store reads
+	// it from; each of these matches every event.
+	shapes := []struct {
+		name string
+		f    event.Filter
+	}{
+		{"text", event.Filter{Text: "قصف"}},
+		{"none", event.Filter{}},
+		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}},
+		{"type", event.Filter{Types: []string{"shelling_artillery_missile_attack"}}},
+		{"near", event.Filter{Near: &event.Near{Lat: kansafra.lat, Lon: kansafra.lon, Km: 5}}},
+		{"bbox", event.Filter{BBox: &event.BBox{MinLat: kansafra.lat - 0.1, MinLon: kansafra.lon - 0.1, MaxLat: kansafra.lat + 0.1, MaxLon: kansafra.lon + 0.1}}},
+		{"from", event.Filter{From: "2000-01-01"}},
+	}
+	for _, sh := range shapes {
+		for _, limit := range []int{1, 7, 50, 1000} {
+			if sh.name != "text" && (limit == 1 || limit == 1000) {
+				continue // the text shape keeps every limit; the others the two that split pages mid-day
+			}
+			testPages(t, s, sh.name, sh.f, limit, want)
+		}
+	}
+}
+
+func testPages(t *testing.T, s event.Store, name string, f event.Filter, limit, want int) {
 	ctx := context.Background()
-	for _, limit := range []int{1, 7, 50, 1000} {
-		t.Run(fmt.Sprintf("limit %d", limit), func(t *testing.T) {
+	{
+		t.Run(fmt.Sprintf("%s limit %d", name, limit), func(t *testing.T) {
 			var got []event.StoredEvent
-			f := event.Filter{Limit: limit, Text: "قصف"}
+			f.Limit = limit
 			for pages := 0; ; pages++ {
 				if pages > want {
 					t.Fatal("more pages than events")
@@ -576,13 +602,16 @@ func testStats(t *testing.T, s event.Store) {
 			ByType:   []event.Count{{Key: "air_drone_strike", N: 1}, {Key: "armed_clash", N: 1}, {Key: "disrupted_weapons_use", N: 1}, {Key: "shelling_artillery_missile_attack", N: 1}},
 			ByActor:  []event.Count{{Key: "RUS.MIL", N: 2}, {Key: "SYR.GOV", N: 2}, {Key: "CIV", N: 1}, {Key: "SYR.OPP", N: 1}, {Key: "UNK", N: 1}},
 			ByAdmin1: []event.Count{{Key: "Idlib", N: 3}, {Key: "Latakia", N: 1}},
+			ByDayType: []event.DayTypeCount{{Day: "2021-03-01", Type: "air_drone_strike", N: 1}, {Day: "2020-10-09", Type: "armed_clash", N: 1},
+				{Day: "2020-10-08", Type: "shelling_artillery_missile_attack", N: 1}, {Day: "2020-09", Type: "disrupted_weapons_use", N: 1}},
 		}},
 		{"filtered, limit and cursor ignored", event.Filter{Text: "قصف", Limit: 1, Cursor: "ignored"}, event.Stats{
-			Events:   2,
-			ByDay:    []event.Count{{Key: "2021-03-01", N: 1}, {Key: "2020-10-08", N: 1}},
-			ByType:   []event.Count{{Key: "air_drone_strike", N: 1}, {Key: "shelling_artillery_missile_attack", N: 1}},
-			ByActor:  []event.Count{{Key: "CIV", N: 1}, {Key: "RUS.MIL", N: 1}, {Key: "SYR.GOV", N: 1}},
-			ByAdmin1: []event.Count{{Key: "Idlib", N: 2}},
+			Events:    2,
+			ByDay:     []event.Count{{Key: "2021-03-01", N: 1}, {Key: "2020-10-08", N: 1}},
+			ByType:    []event.Count{{Key: "air_drone_strike", N: 1}, {Key: "shelling_artillery_missile_attack", N: 1}},
+			ByActor:   []event.Count{{Key: "CIV", N: 1}, {Key: "RUS.MIL", N: 1}, {Key: "SYR.GOV", N: 1}},
+			ByAdmin1:  []event.Count{{Key: "Idlib", N: 2}},
+			ByDayType: []event.DayTypeCount{{Day: "2021-03-01", Type: "air_drone_strike", N: 1}, {Day: "2020-10-08", Type: "shelling_artillery_missile_attack", N: 1}},
 		}},
 		{"nothing", event.Filter{Admin1: "Aleppo"}, event.Stats{}},
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,9 +45,12 @@ func writeError(w http.ResponseWriter, code int, msg string) {
 // fail answers with the status an error calls for.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var br badRequest
+	var fe *event.FilterError
 	switch {
 	case errors.As(err, &br):
 		writeError(w, http.StatusBadRequest, br.msg)
+	case errors.As(err, &fe):
+		writeError(w, http.StatusBadRequest, fe.Error())
 	case errors.Is(err, event.ErrBadCursor):
 		writeError(w, http.StatusBadRequest, "bad cursor")
 	case errors.Is(err, event.ErrNotFound):
@@ -84,50 +88,79 @@ func floats(s string, n int, name string) ([]float64, error) {
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil {
-			return nil, badf("%s: %q is not a number", name, p)
+			return nil, badf("%s: %q is not a number", name, clip(p))
 		}
 		out[i] = f
 	}
 	return out, nil
 }
 
-var claimStatuses = map[string]bool{event.Reported: true, event.Claimed: true, event.Denied: true, event.Alleged: true}
-
 // filterParams are the query parameters parseFilter reads.
 var filterParams = []string{"q", "from", "to", "type", "actor", "admin1", "claim", "bbox", "near", "km", "doc", "limit", "cursor"}
 
 func init() { filterParams = append(filterParams, deskParams...) } // desk.go
 
-// parseFilter reads an event filter from a query string (see openapi.json).
-func parseFilter(q url.Values) (event.Filter, error) {
+// listParams may repeat (and hold comma-separated values); every other
+// parameter may be given once.
+var listParams = map[string]bool{"type": true, "actor": true}
+
+// checkParams refuses a query with a parameter the route does not read, a
+// single-valued parameter given twice, or a value no store could look up
+// (a NUL byte, invalid UTF-8, too long): an unknown parameter is a caller's
+// mistake (a misspelt filter would silently select everything), and an
+// answer must depend only on what the route reads.
+func checkParams(q url.Values, allowed ...string) error {
+	for k, vs := range q {
+		if !slices.Contains(allowed, k) {
+			if len(allowed) == 0 {
+				return badf("unknown parameter %q: this route takes none", clip(k))
+			}
+			return badf("unknown parameter %q: want one of %s", clip(k), strings.Join(allowed, ", "))
+		}
+		if len(vs) > 1 && !listParams[k] {
+			return badf("%s: given %d times, want once", k, len(vs))
+		}
+		for _, v := range vs {
+			max := event.MaxFilterValue
+			if k == "q" {
+				max = event.MaxFilterText
+			}
+			if listParams[k] {
+				max = event.MaxFilterValues * (event.MaxFilterValue + 1)
+			}
+			if err := event.CheckValue(v, max); err != nil {
+				return badf("%s: %v", k, err)
+			}
+		}
+	}
+	return nil
+}
+
+// clip shortens a caller's string for an error message.
+func clip(s string) string {
+	if len(s) <= 64 {
+		return strings.ToValidUTF8(s, "?")
+	}
+	return strings.ToValidUTF8(s[:64], "?") + "…"
+}
+
+// parseFilter reads an event filter from a query string (see openapi.json)
+// and checks it with event.Filter.Validate, the validator raqib search and
+// export use; extra names the route's own parameters beside the filter's.
+func parseFilter(q url.Values, extra ...string) (event.Filter, error) {
+	if err := checkParams(q, append(slices.Clip(filterParams), extra...)...); err != nil {
+		return event.Filter{}, err
+	}
 	f := event.Filter{
-		Text:        strings.TrimSpace(q.Get("q")),
+		Text:        q.Get("q"),
 		From:        q.Get("from"),
 		To:          q.Get("to"),
 		Types:       list(q, "type"),
 		Actors:      list(q, "actor"),
-		Admin1:      strings.TrimSpace(q.Get("admin1")),
+		Admin1:      q.Get("admin1"),
 		ClaimStatus: q.Get("claim"),
 		Doc:         q.Get("doc"),
 		Cursor:      q.Get("cursor"),
-	}
-	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
-		if d.v != "" {
-			if _, err := time.Parse(isoDate, d.v); err != nil {
-				return f, badf("%s: want YYYY-MM-DD, got %q", d.name, d.v)
-			}
-		}
-	}
-	if f.From != "" && f.To != "" && f.From > f.To {
-		return f, badf("from %s is after to %s", f.From, f.To)
-	}
-	for _, t := range f.Types {
-		if _, ok := event.LookupType(t); !ok {
-			return f, badf("type: unknown event type %q", t)
-		}
-	}
-	if f.ClaimStatus != "" && !claimStatuses[f.ClaimStatus] {
-		return f, badf("claim: want reported, claimed, denied or alleged, got %q", f.ClaimStatus)
 	}
 	if v := q.Get("bbox"); v != "" {
 		b, err := floats(v, 4, "bbox")
@@ -136,23 +169,20 @@ func parseFilter(q url.Values) (event.Filter, error) {
 		}
 		// GeoJSON order: west, south, east, north
 		f.BBox = &event.BBox{MinLon: b[0], MinLat: b[1], MaxLon: b[2], MaxLat: b[3]}
-		if b[0] > b[2] || b[1] > b[3] || b[1] < -90 || b[3] > 90 {
-			return f, badf("bbox: want west,south,east,north")
-		}
+	}
+	if k := q.Get("km"); k != "" && q.Get("near") == "" {
+		return f, badf("km: only with near")
 	}
 	if v := q.Get("near"); v != "" {
 		p, err := floats(v, 2, "near")
 		if err != nil {
 			return f, err
 		}
-		km := 25.0
+		km := float64(event.DefaultNearKm)
 		if k := q.Get("km"); k != "" {
-			if km, err = strconv.ParseFloat(k, 64); err != nil || km <= 0 || km > 20000 {
-				return f, badf("km: want a positive distance in kilometres, got %q", k)
+			if km, err = strconv.ParseFloat(k, 64); err != nil {
+				return f, badf("km: want a positive distance in kilometres, got %q", clip(k))
 			}
-		}
-		if p[0] < -90 || p[0] > 90 || p[1] < -180 || p[1] > 180 {
-			return f, badf("near: want lat,lon")
 		}
 		f.Near = &event.Near{Lat: p[0], Lon: p[1], Km: km}
 	}
@@ -162,21 +192,48 @@ func parseFilter(q url.Values) (event.Filter, error) {
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return f, badf("limit: want a positive integer, got %q", v)
+			return f, badf("limit: want a positive integer, got %q", clip(v))
 		}
 		f.Limit = n
+	}
+	f.Normalize()
+	if err := f.Validate(); err != nil {
+		return f, err
 	}
 	return f, nil
 }
 
-// eventsPage is the JSON of a page of events.
-type eventsPage struct {
-	Events []event.StoredEvent `json:"events"`
-	Next   string              `json:"next,omitempty"`
+// maxArticleID bounds an article path id: article keys are canonical URLs,
+// which may be long.
+const maxArticleID = 4096
+
+// cmpErr is the first error that is not nil.
+func cmpErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkID refuses a path id no store could hold.
+func checkID(id string, max int) error {
+	if err := event.CheckValue(id, max); err != nil {
+		return badf("id: %v", err)
+	}
+	return nil
+}
+
+// listPage is the JSON of a page of the list endpoints: compact events
+// (see listEvent), or what fields= asked for.
+type listPage struct {
+	Events []any  `json:"events"`
+	Next   string `json:"next,omitempty"`
 }
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	f, err := parseFilter(r.URL.Query())
+	f, err := parseFilter(r.URL.Query(), "fields")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -185,19 +242,26 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) writeEvents(w http.ResponseWriter, r *http.Request, f event.Filter) {
-	p, err := s.store.Events(r.Context(), f)
+	fields, err := parseFields(r.URL.Query().Get("fields"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Events == nil {
-		p.Events = []event.StoredEvent{}
+	p, err := s.q.Events(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	writeJSON(w, http.StatusOK, eventsPage{Events: p.Events, Next: p.Next})
+	items, err := listItems(p.Events, fields)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, listPage{Events: items, Next: p.Next})
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
-	f, err := parseFilter(r.URL.Query())
+	f, err := parseFilter(r.URL.Query(), "fields")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -228,7 +292,12 @@ type eventDetail struct {
 }
 
 func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) {
-	se, err := s.store.Event(r.Context(), r.PathValue("id"))
+	id := r.PathValue("id")
+	if err := cmpErr(checkParams(r.URL.Query()), checkID(id, event.MaxFilterValue)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	se, err := s.q.Event(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -336,7 +405,7 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	st, err := s.store.Stats(r.Context(), f)
+	st, err := s.q.Stats(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -367,31 +436,23 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Cursor = ""
-	all, err := s.store.Stats(r.Context(), f)
+	all, err := s.q.Stats(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	// The store counts by day or by type; one count per type present gives
-	// the stack.
+	// One pass: the store counts by day and type together.
 	byType := map[string]map[string]int{}
 	daySet := map[string]bool{}
-	for _, c := range all.ByType {
-		tf := f
-		tf.Types = []string{c.Key}
-		st, err := s.store.Stats(r.Context(), tf)
-		if err != nil {
-			s.fail(w, r, err)
-			return
+	for _, c := range all.ByDayType {
+		if len(c.Day) != len(isoDate) { // month- and year-dated events have no day
+			continue
 		}
-		m := map[string]int{}
-		for _, d := range st.ByDay {
-			if len(d.Key) == len(isoDate) { // month- and year-dated events have no day
-				m[d.Key] = d.N
-				daySet[d.Key] = true
-			}
+		if byType[c.Type] == nil {
+			byType[c.Type] = map[string]int{}
 		}
-		byType[c.Key] = m
+		byType[c.Type][c.Day] = c.N
+		daySet[c.Day] = true
 	}
 	tl := timeline{Days: fillDays(daySet), Series: []series{}}
 	for _, c := range all.ByType {
@@ -467,7 +528,7 @@ func (s *Server) handleGeoJSON(w http.ResponseWriter, r *http.Request) {
 	got := 0
 	for {
 		f.Limit = min(event.MaxLimit, want-got)
-		p, err := s.store.Events(r.Context(), f)
+		p, err := s.q.Events(r.Context(), f)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -520,6 +581,10 @@ func toFeature(e event.StoredEvent) feature {
 }
 
 func (s *Server) handleTypes(w http.ResponseWriter, r *http.Request) {
+	if err := checkParams(r.URL.Query()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, typeLabels)
 }
 
@@ -531,6 +596,10 @@ type articlesPage struct {
 
 func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
+	if err := checkParams(q, "outlet", "limit", "cursor"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	af := event.ArticleFilter{Outlet: q.Get("outlet"), Cursor: q.Get("cursor")}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -552,7 +621,12 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
-	a, err := s.store.Article(r.Context(), r.PathValue("id"))
+	id := r.PathValue("id")
+	if err := cmpErr(checkParams(r.URL.Query()), checkID(id, maxArticleID)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.store.Article(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return

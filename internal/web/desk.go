@@ -74,7 +74,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, badf("format: want one of %s, got %q", strings.Join(export.Formats, ", "), format))
 		return
 	}
-	f, err := parseFilter(q)
+	f, err := parseFilter(q, "format")
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -14,3 +14,12 @@ func Routes() []Route {
 
 // FilterParams lists the query parameters parseFilter reads.
 func FilterParams() []string { return filterParams }
+
+// CacheBytes is the read cache's estimated memory and its number of
+// answers (0, 0 when the cache is off).
+func CacheBytes(s *Server) (bytes int64, answers int) {
+	if s.cache == nil {
+		return 0, 0
+	}
+	return s.cache.Bytes(), s.cache.Len()
+}

@@ -171,3 +171,16 @@ func securityHeaders(next http.Handler) http.Handler {
 
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// cacheBytes exports the read cache's size, so an operator sees it stay
+// under its budget.
+func (m *metrics) cacheBytes(c *cachedQuerier) {
+	_ = m.reg.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "raqib_read_cache_bytes",
+		Help: "Estimated memory of the answers the read cache holds.",
+	}, func() float64 { return float64(c.Bytes()) }))
+	_ = m.reg.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "raqib_read_cache_answers",
+		Help: "Answers the read cache holds.",
+	}, func() float64 { return float64(c.Len()) }))
+}

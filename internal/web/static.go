@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // page serves one HTML file of the UI; the page's script reads the rest
@@ -26,7 +27,11 @@ func (s *Server) page(name string) http.HandlerFunc {
 func (s *Server) static() http.Handler {
 	files := http.FileServerFS(s.ui)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+		// A path that is no valid file name (invalid UTF-8 such as the
+		// overlong "%c0%ae", "..", a NUL) names no file: 404, not the 500
+		// the file server gives for fs.ErrInvalid.
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") || !utf8.ValidString(r.URL.Path) ||
+			!fs.ValidPath(r.URL.Path) || strings.ContainsRune(r.URL.Path, 0) {
 			http.NotFound(w, r)
 			return
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -55,18 +56,33 @@ func (s *Server) authorized(r *http.Request) bool {
 // or a JSON array — extracts their events and stores them in one batch.
 // Bad lines are reported by number and the good ones still stored.
 func (s *Server) handlePostArticles(w http.ResponseWriter, r *http.Request) {
+	// Refusals come before a byte of the body is read, and close the
+	// connection: otherwise net/http drains the unread body (up to 256 KiB)
+	// before it sends the answer, and a slow sender holds it for as long as
+	// it likes.
 	if s.token == "" {
+		w.Header().Set("Connection", "close")
 		writeError(w, http.StatusForbidden, "the write API is off: start the server with RAQIB_TOKEN set")
 		return
 	}
 	if !s.authorized(r) {
+		w.Header().Set("Connection", "close")
 		w.Header().Set("WWW-Authenticate", `Bearer realm="raqib"`)
 		writeError(w, http.StatusUnauthorized, "a bearer token is required")
 		return
 	}
+	// An authorised sender still gets a deadline for its body.
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(s.bodyTimeout)) // unsupported only by test recorders
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
+	_ = rc.SetReadDeadline(time.Time{})
 	var tooBig *http.MaxBytesError
+	var netErr net.Error
 	switch {
+	case errors.As(err, &netErr) && netErr.Timeout():
+		w.Header().Set("Connection", "close")
+		writeError(w, http.StatusRequestTimeout, fmt.Sprintf("the body did not arrive within %s", s.bodyTimeout))
+		return
 	case errors.As(err, &tooBig):
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than %d bytes", s.maxBody))
 		return
@@ -100,7 +116,9 @@ func (s *Server) handlePostArticles(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, fmt.Errorf("put: %w", err))
 			return
 		}
-		s.cache.purge()
+		if s.cache != nil {
+			s.cache.purge()
+		}
 		for i, pr := range results {
 			p := batch[i]
 			c := created{Line: p.line, ID: p.rec.Article.ID, Key: pr.Key, Status: string(pr.Status), Events: []createdEvent{}}

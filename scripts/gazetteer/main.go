@@ -423,6 +423,11 @@ func lexiconForms(dir string) (map[string]string, error) {
 			if form := r["form"]; form != "" {
 				out[phraseKey(form)] = filepath.Base(f)
 			}
+			for _, form := range strings.Split(r["forms"], "|") { // words.tsv: sets of forms
+				if form = strings.TrimSpace(form); form != "" {
+					out[phraseKey(form)] = filepath.Base(f)
+				}
+			}
 		}
 	}
 	return out, nil

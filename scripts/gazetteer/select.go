@@ -95,7 +95,9 @@ func (s *selector) kind(r *record) string {
 	case "country":
 		return "country"
 	case "region":
-		return "governorate"
+		// "region", not "governorate": the curated files hold the
+		// governorates raqib labels its map with (internal/web labels.json).
+		return "region"
 	case "county":
 		if tier == "world" {
 			return ""
@@ -368,7 +370,7 @@ func qualifier(kind string) string {
 		return "قرية"
 	case "neighbourhood":
 		return "حي"
-	case "governorate":
+	case "governorate", "region":
 		return "محافظة"
 	case "district":
 		return "مديرية"
@@ -400,7 +402,7 @@ func (s *selector) judge(c candidate, kind string) (keep string, reason string) 
 	if s.cfg.corpus == "" || u == nil {
 		return c.name, ""
 	}
-	big := kind == "country" || kind == "governorate"
+	big := kind == "country" || kind == "governorate" || kind == "region"
 	switch {
 	case geo.Rank(kind) > geo.Rank("town") && u.total == 0:
 		// Never written in the corpus at all: kept out to keep the

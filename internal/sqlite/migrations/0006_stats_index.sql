@@ -1,0 +1,5 @@
+-- Stats count by day, type, actor and governorate: an index holding those
+-- columns (and the date range they are filtered by) lets a count read it
+-- instead of every event's row with its JSON.
+CREATE INDEX events_stats ON events (event_type, date_lo, date_hi, date, admin1, actor1, actor2, claim_status);
+CREATE INDEX events_stats_date ON events (date_lo, date_hi, date, event_type, admin1, actor1, actor2, claim_status);

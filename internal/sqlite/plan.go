@@ -1,0 +1,397 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+)
+
+// A filter counts as common when it has at least denseAt(N) matches among
+// N events: a page of such a filter is found by walking the date order
+// index (about limit × N / matches entries, read in order from a compact
+// index), and a rarer one by reading its matches from its own index and
+// sorting them (one row read per match, at random places in the file).
+// Measured at a million events, a row read costs about a hundred times an
+// index entry once the file outgrows the page cache, so for a page of about
+// a hundred the two costs meet near sqrt(N) matches; either way a page
+// costs a bounded amount of work, never the whole match.
+func denseAt(events int) int {
+	if denseOverride > 0 {
+		return denseOverride
+	}
+	return min(20000, max(200, int(math.Sqrt(float64(events)))))
+}
+
+// denseOverride, when positive, replaces denseAt's answer (for tests of
+// both paths on small stores).
+var denseOverride = 0
+
+// approxEvents is about how many events the store holds: the largest seq,
+// read from the end of the primary key (no count).
+func (s *Store) approxEvents(ctx context.Context) (int, error) {
+	var n sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(seq) FROM events`).Scan(&n)
+	return int(n.Int64), err
+}
+
+// driver says which index a page of events is read from.
+type driver string
+
+const (
+	byDate  driver = "date"  // events_order (or a type/admin1 order index the planner picks)
+	byText  driver = "text"  // the FTS5 matches, sorted
+	byPlace driver = "place" // the R*Tree matches, sorted
+	byActor driver = "actor" // event_actors, in order
+	byMonth driver = "month" // the FTS5 matches of one month at a time, newest month first
+)
+
+// pagePlan is the SQL of one page of events.
+type pagePlan struct {
+	driver driver
+	sql    string
+	args   []any
+	fts    string // the FTS5 query, for byMonth
+}
+
+// spatialBox is the box the R*Tree is asked for: the bbox, else the box
+// around the circle (both when both are given: their intersection).
+func spatialBox(f event.Filter) *event.BBox {
+	var b *event.BBox
+	if f.BBox != nil {
+		bb := *f.BBox
+		b = &bb
+	}
+	if f.Near != nil {
+		nb := f.Near.Bounds()
+		if b == nil {
+			b = &nb
+		} else {
+			b.MinLat, b.MaxLat = max(b.MinLat, nb.MinLat), min(b.MaxLat, nb.MaxLat)
+			b.MinLon, b.MaxLon = max(b.MinLon, nb.MinLon), min(b.MaxLon, nb.MaxLon)
+		}
+	}
+	return b
+}
+
+// countUpTo counts the rows of a query, stopping at limit.
+func (s *Store) countUpTo(ctx context.Context, limit int, q string, args ...any) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(limit)+`)`, args...).Scan(&n)
+	return n, err
+}
+
+// plan builds the query for one page of f. Text and place filters are
+// probed first (how many matches, up to denseAt) to choose between reading
+// their matches and walking the date order; one actor is read from
+// event_actors in order; the rest is left to SQLite's planner over the
+// order indexes of migration 0002.
+func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, error) {
+	c := &cond{}
+	p := pagePlan{driver: byDate}
+	from := "events e"
+	sortLo, sortID := "e.date_lo", "e.id"
+	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
+	box := spatialBox(f)
+	dense := 0
+	if len(terms) > 0 || box != nil {
+		n, err := s.approxEvents(ctx)
+		if err != nil {
+			return p, err
+		}
+		dense = denseAt(n)
+	}
+	switch {
+	case len(terms) > 0:
+		q := ftsQuery(terms)
+		n, err := s.countUpTo(ctx, dense, `SELECT rowid FROM events_fts WHERE events_fts MATCH ?`, q)
+		if err != nil {
+			return p, err
+		}
+		if n < dense {
+			p.driver = byText
+			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e ON e.seq = t.seq"
+		} else {
+			// Common words: read their matches a month at a time, newest
+			// month first, until the page is full (eventsByMonth).
+			p.driver, p.fts = byMonth, q
+			return p, nil
+		}
+	case box != nil:
+		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
+		only := placeOnly(f)
+		if only {
+			// The R*Tree holds the sort key and the point: its matches are
+			// sorted without reading a row, so many more count as rare.
+			dense = min(20000, 8*dense)
+		}
+		n, err := s.countUpTo(ctx, dense, geo, box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
+		if err != nil {
+			return p, err
+		}
+		if n < dense && only {
+			return s.placePage(f, limit, box)
+		}
+		if n < dense {
+			p.driver = byPlace
+			from = fmt.Sprintf("(SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s) g CROSS JOIN events e ON e.seq = g.seq",
+				c.arg(box.MinLat), c.arg(box.MaxLat), c.arg(box.MinLon), c.arg(box.MaxLon))
+		}
+	case len(f.Actors) == 1 && len(f.Types) != 1:
+		p.driver = byActor
+		from = "event_actors x CROSS JOIN events e ON e.seq = x.seq"
+		c.add("x.actor = %s", f.Actors[0])
+		sortLo, sortID = "x.date_lo", "x.id"
+	}
+	if err := addFilters(c, f, p.driver); err != nil {
+		return p, err
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return p, err
+		}
+		c.add("("+sortLo+" < %s OR ("+sortLo+" = %[1]s AND "+sortID+" > %s))", cur.Sort, cur.ID)
+	}
+	p.sql = `SELECT ` + eventCols + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+		` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
+	p.args = c.args
+	return p, nil
+}
+
+// addFilters adds the conditions the driver does not already apply. The
+// exact place tests read lat and lon from the order index (they are in it),
+// behind unary + so that no other index is picked for them.
+func addFilters(c *cond, f event.Filter, d driver) error {
+	if f.From != "" {
+		// an event overlapping the range starts at most a year before it
+		// (a year-precision date): a bound the date indexes can seek on
+		c.add("e.date_hi >= %s AND e.date_lo >= %s", f.From, event.EarliestStart(f.From))
+	}
+	if f.To != "" {
+		c.add("e.date_lo <> '' AND e.date_lo <= %s", f.To)
+	}
+	if len(f.Types) > 0 {
+		c.parts = append(c.parts, c.in("e.event_type", f.Types))
+	}
+	if len(f.Actors) > 0 && d != byActor {
+		a1 := c.in("e.actor1", f.Actors)
+		a2 := c.in("e.actor2", f.Actors)
+		c.parts = append(c.parts, "("+a1+" OR "+a2+")")
+	}
+	if f.Admin1 != "" {
+		c.add("e.admin1 = %s", f.Admin1)
+	}
+	if f.ClaimStatus != "" {
+		c.add("e.claim_status = %s", f.ClaimStatus)
+	}
+	if f.Doc != "" {
+		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
+	}
+	addDeskFilters(c, f)
+	placeConds(c, f, "+e.")
+	return nil
+}
+
+// placeConds adds the exact tests of the place filters on the lat and lon
+// columns of a table (prefix "+e." or "g."; unary + keeps SQLite from
+// picking another index for them).
+func placeConds(c *cond, f event.Filter, prefix string) {
+	lt, ln := prefix+"lat", prefix+"lon"
+	if b := f.BBox; b != nil {
+		c.add(lt+" BETWEEN %s AND %s AND "+ln+" BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+	}
+	if n := f.Near; n != nil {
+		b := n.Bounds()
+		c.add(lt+" BETWEEN %s AND %s AND "+ln+" BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+		lt, ln = strings.TrimPrefix(lt, "+"), strings.TrimPrefix(ln, "+")
+		lat, lon := c.arg(n.Lat), c.arg(n.Lon)
+		c.parts = append(c.parts, fmt.Sprintf(
+			"2 * %g * asin(sqrt(sin(radians(%s - %s) / 2) * sin(radians(%s - %s) / 2)"+
+				" + cos(radians(%s)) * cos(radians(%s)) * sin(radians(%s - %s) / 2) * sin(radians(%s - %s) / 2))) <= %s",
+			event.EarthRadiusKm, lt, lat, lt, lat, lat, lt, ln, lon, ln, lon, c.arg(n.Km)))
+	}
+}
+
+// placeOnly says whether f filters by place and dates only: then the R*Tree
+// alone answers which events make the page.
+func placeOnly(f event.Filter) bool {
+	return f.Text == "" && len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
+		f.Country == "" && f.Background == "" && f.MinFatalities == 0
+}
+
+// placePage reads a page of a place-only filter from the R*Tree: its
+// matches, sorted by the sort key it carries, cut to the page; only the
+// page's events are then read.
+func (s *Store) placePage(f event.Filter, limit int, box *event.BBox) (pagePlan, error) {
+	c := &cond{}
+	c.add("g.max_lat >= %s AND g.min_lat <= %s AND g.max_lon >= %s AND g.min_lon <= %s", box.MinLat, box.MaxLat, box.MinLon, box.MaxLon)
+	placeConds(c, f, "g.")
+	if f.From != "" {
+		c.add("g.date_hi >= %s", f.From)
+	}
+	if f.To != "" {
+		c.add("g.date_lo <> '' AND g.date_lo <= %s", f.To)
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return pagePlan{}, err
+		}
+		c.add("(g.date_lo < %s OR (g.date_lo = %[1]s AND g.id > %s))", cur.Sort, cur.ID)
+	}
+	lim := strconv.Itoa(limit + 1)
+	q := `SELECT ` + eventCols + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
+		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+	return pagePlan{driver: byPlace, sql: q, args: c.args}, nil
+}
+
+// ExplainEvents returns the driver and SQLite's query plan (EXPLAIN QUERY
+// PLAN, one line per step) for a page of f, for tests that check no
+// filter shape scans the store.
+func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []string, error) {
+	p, err := s.plan(ctx, f, event.PageSize(f.Limit))
+	if err != nil {
+		return "", nil, err
+	}
+	if p.driver == byMonth { // one month's query: each month's is alike
+		if p.sql, p.args, err = monthQuery(f, p.fts, "2024-01", event.PageSize(f.Limit)+1); err != nil {
+			return "", nil, err
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+p.sql, p.args...)
+	if err != nil {
+		return "", nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			return "", nil, err
+		}
+		out = append(out, detail)
+	}
+	return string(p.driver), out, rows.Err()
+}
+
+// monthTerm is the FTS5 term that files an event under the month of its
+// sort date, so that the matches of common words can be read one month at
+// a time, newest first, instead of all at once (see eventsByMonth).
+func monthTerm(dateLo string) string {
+	if len(dateLo) >= 7 {
+		return "raqibmonth" + dateLo[:4] + dateLo[5:7]
+	}
+	return "raqibmonthnone"
+}
+
+// ftsTerms is what events_fts holds for an event: its normalised words
+// (arabic.IndexTerms of the evidence and the title) and its month term.
+func ftsTerms(row event.Row) string {
+	return strings.Join(row.Terms(arabic.IndexTerms), " ") + " " + monthTerm(row.DateLo)
+}
+
+// pageRows runs a page query and returns the events with their sort keys.
+func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]event.StoredEvent, []string, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var evs []event.StoredEvent
+	var keys []string
+	for rows.Next() && len(evs) < max {
+		se, key, err := scanEvent(rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs, keys = append(evs, se), append(keys, key)
+	}
+	return evs, keys, rows.Err()
+}
+
+// eventsByMonth reads a page of a common text filter month by month, newest
+// first, each month's matches sorted: a page costs the matches of the
+// months it spans, not all the matches. Events without a date come last,
+// as in every listing.
+func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
+	var hi, lo string
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT date_lo FROM events ORDER BY date_lo DESC, id LIMIT 1),
+		(SELECT date_lo FROM events WHERE date_lo <> '' ORDER BY date_lo, id LIMIT 1)`).Scan(&hi, &lo)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return nil, nil, err
+		}
+		hi = min(hi, cur.Sort)
+	}
+	var months []string
+	if t, err := time.Parse("2006-01", firstN(hi, 7)); err == nil {
+		end, err := time.Parse("2006-01", firstN(lo, 7))
+		if err != nil {
+			end = t
+		}
+		for ; !t.Before(end); t = t.AddDate(0, -1, 0) {
+			months = append(months, t.Format("2006-01"))
+		}
+	}
+	months = append(months, "")
+	var evs []event.StoredEvent
+	var keys []string
+	for _, m := range months {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		need := limit + 1 - len(evs)
+		q, args, err := monthQuery(f, fts, m, need)
+		if err != nil {
+			return nil, nil, err
+		}
+		got, k, err := s.pageRows(ctx, q, args, need)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs, keys = append(evs, got...), append(keys, k...)
+		if len(evs) > limit {
+			break
+		}
+	}
+	return evs, keys, nil
+}
+
+// monthQuery is the query of eventsByMonth for one month ("" for events
+// without a date).
+func monthQuery(f event.Filter, fts, month string, need int) (string, []any, error) {
+	c := &cond{}
+	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(fts+` "`+monthTerm(month)+`"`) + ") t CROSS JOIN events e ON e.seq = t.seq"
+	if err := addFilters(c, f, byText); err != nil {
+		return "", nil, err
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return "", nil, err
+		}
+		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
+	}
+	q := `SELECT ` + eventCols + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(need)
+	return q, c.args, nil
+}
+
+func firstN(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
+}
