@@ -40,7 +40,7 @@ func TestLinkPending(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	recs := storetest.BenchBatch(30)
+	recs := storetest.SpreadBatch(30)
 	recs = append(recs, storetest.Distinct(recs, "again")...)
 	if _, err := s.Put(ctx, recs); err != nil {
 		t.Fatal(err)

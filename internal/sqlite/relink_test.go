@@ -41,7 +41,7 @@ func TestLinkPending(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	recs := storetest.BenchBatch(30)
+	recs := storetest.SpreadBatch(30)
 	recs = append(recs, storetest.Distinct(recs, "again")...) // a second outlet tells each
 	if _, err := s.Put(ctx, recs); err != nil {
 		t.Fatal(err)

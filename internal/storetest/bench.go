@@ -21,12 +21,8 @@ func BenchBatch(n int) []event.Record {
 				"وقصفت قوات النظام بالمدفعية الثقيلة أطراف البلدة رقم %d في ريف إدلب الجنوبي، ما أدى إلى مقتل %d مدنيين وإصابة آخرين بجروح.", i*12+j, j))
 		}
 		b := article(fmt.Sprintf("bench-%d", i), "", "2024-01-02", "وكالة التجربة", "قصف على ريف إدلب", sentences...)
-		// the days move on with the articles, as in a real corpus: were
-		// every article to report the same five occurrences, they would be
-		// five incidents of n reports each
-		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%1000)
 		for j := range 5 {
-			b.event(types[j], sentences[j*2], places[j%len(places)], day.AddDate(0, 0, j).Format("2006-01-02"), "SYR.GOV", "CIV", nil)
+			b.event(types[j], sentences[j*2], places[j%len(places)], fmt.Sprintf("2024-01-%02d", 1+j), "SYR.GOV", "CIV", nil)
 		}
 		out[i] = b.record()
 	}
@@ -44,4 +40,19 @@ func Distinct(recs []event.Record, tag string) []event.Record {
 		out[i] = r
 	}
 	return out
+}
+
+// SpreadBatch is BenchBatch with the days moving on with the articles, as
+// in a real corpus: in BenchBatch every article reports the same five
+// occurrences, which makes five incidents of n reports each.
+func SpreadBatch(n int) []event.Record {
+	recs := BenchBatch(n)
+	for i := range recs {
+		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%1000)
+		for j := range recs[i].Events {
+			d := day.AddDate(0, 0, j).Format("2006-01-02")
+			recs[i].Events[j].Date = &d
+		}
+	}
+	return recs
 }

@@ -25,7 +25,7 @@ func (s *Server) incidents(w http.ResponseWriter) (event.IncidentReader, bool) {
 
 // parseIncidentFilter reads the event filter and disputed=true, min_reports=N.
 func parseIncidentFilter(q url.Values) (event.IncidentFilter, error) {
-	f, err := parseFilter(q)
+	f, err := parseFilter(q, incidentParams...)
 	if err != nil {
 		return event.IncidentFilter{}, err
 	}
