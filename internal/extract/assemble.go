@@ -765,6 +765,12 @@ func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
 	}
 	if owner := dc.possessor(i); owner != "" {
 		code = owner + ".MIL" // "هددت تركيا … سيطرت قواتها": Turkey's forces
+	} else if strings.HasPrefix(code, localCode) {
+		// "أصدر مجلس الوزراء الإسرائيلي تعليماته للجيش": the army of the
+		// government that speaks to it in the same sentence
+		if gov := dc.governmentBefore(i); gov != "" {
+			code = gov + "." + strings.TrimPrefix(code, localCode)
+		}
 	}
 	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i, kind: am.kind}
 }
@@ -797,6 +803,18 @@ func (dc *doc) possessor(i int) string {
 		}
 	}
 	return topic
+}
+
+// governmentBefore returns the country of a government body or official
+// named before actor i in its sentence, or "".
+func (dc *doc) governmentBefore(i int) string {
+	si := dc.sentOf[dc.actors[i].from]
+	for k := i - 1; k >= 0 && dc.sentOf[dc.actors[k].from] == si; k-- {
+		if c := dc.actors[k].code; strings.HasSuffix(c, ".GOV") && c != "SYR.GOV" && dc.actors[k].kind != "force" {
+			return strings.TrimSuffix(c, ".GOV")
+		}
+	}
+	return ""
 }
 
 // possessiveForces are force words with a possessive pronoun.

@@ -188,6 +188,11 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
 		},
 		{
+			name: "the army a government instructs is its own", published: "2018-08-10",
+			text:  "أصدر مجلس الوزراء الإسرائيلي تعليماته للجيش بقصف مواقع في مدينة غزة أمس.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "غزة", actor1: "ISR.MIL"}},
+		},
+		{
 			name: "region of a province", published: "2020-06-01",
 			text: "شن الطيران الروسي غارات جوية على ريف حلب الجنوبي يوم السبت.",
 			want: []want{{typ: "air_drone_strike", actor1: "RUS.MIL", precision: 3, date: "2020-05-30"}},
