@@ -51,6 +51,7 @@ func commands() []command {
 		{"ingest", "read articles from files, feeds, crawls or URLs; store them with their events", runIngest},
 		{"search", "search stored events (Arabic-aware full text and filters)", runSearch},
 		{"export", "write stored events as ACLED CSV, GeoJSON, SPEC JSONL or PLOVER", runExport},
+		{"incidents", "list incidents (one occurrence, many reports) or show one: raqib incidents show ID", runIncidents},
 		{"bench", "measure ingest speed and memory: raqib bench ingest FILE", runBench},
 		{"serve", "serve the REST API and the web UI (map, timeline, event pages)", runServe},
 		{"worker", "store articles queued by ingest --queue (NATS JetStream), any number side by side", runWorker},

@@ -44,6 +44,9 @@ type Event struct {
 	Background    bool        `json:"background,omitempty"`
 	Evidence      []Span      `json:"evidence"`
 	ACLED         *ACLEDClass `json:"acled,omitempty"`
+	// Incident is the cross-article incident of a stored event (SPEC §7);
+	// stores set it, extraction leaves it empty.
+	Incident string `json:"incident,omitempty"`
 }
 
 // Location is where an event happened.

@@ -361,8 +361,11 @@ func ContentHash(a Article) string {
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// EventID is the stable ID of the i-th event of the article with the given
-// store key: re-ingesting the same article gives its events the same IDs.
+// EventID is the positional ID of the i-th event of the article with the
+// given store key.
+//
+// Deprecated: stores name events by content (EventIDs, ContentEventID), so
+// that an id survives re-extraction; this is no longer a stored event's id.
 func EventID(key string, i int) string {
 	sum := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(sum[:8]) + "-" + fmt.Sprintf("%04d", i)
@@ -472,7 +475,7 @@ type Row struct {
 
 // NewRow prepares the i-th event of a normalised record for storing.
 func NewRow(r *Record, i int, e Event) Row {
-	e.ID = EventID(r.Key, i)
+	e.ID = rowEventID(r, i, e)
 	if e.Doc == "" {
 		e.Doc = r.Article.ID
 	}

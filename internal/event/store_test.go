@@ -157,8 +157,8 @@ func TestNewRow(t *testing.T) {
 			if row.Date != tt.date || row.DateLo != tt.lo || row.DateHi != tt.hi || row.ClaimStatus != tt.claim || row.HasPoint != tt.point {
 				t.Errorf("NewRow = %+v; want date %s [%s, %s], claim %s, point %v", row, tt.date, tt.lo, tt.hi, tt.claim, tt.point)
 			}
-			if row.Event.ID != event.EventID(r.Key, i) || row.Event.Doc != "a-1" {
-				t.Errorf("NewRow ID, Doc = %q, %q; want %q, a-1", row.Event.ID, row.Event.Doc, event.EventID(r.Key, i))
+			if want := event.ContentEventID(r.Key, tt.e, 0); row.Event.ID != want || row.Event.Doc != "a-1" {
+				t.Errorf("NewRow ID, Doc = %q, %q; want %q, a-1", row.Event.ID, row.Event.Doc, want)
 			}
 		})
 	}

@@ -108,6 +108,13 @@ func (x *Extractor) ExtractContext(ctx context.Context, a event.Article) (evs []
 			evs, err = nil, fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
+	// the store's ids (content-derived, keyed by the article's store key),
+	// so that extract, store, API and exports name an event alike
+	defer func() {
+		for i, id := range event.EventIDs(event.ArticleKey(a), evs) {
+			evs[i].ID = id
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extraction stopped: %w", err)
 	}
@@ -195,8 +202,8 @@ func (x *Extractor) findDates(dc *doc) {
 // positions of date words matter, never their dates.
 var placeholderAnchor = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// eventID is a stable id for an event: the same article and event always
-// get the same id.
+// eventID tells apart the events assemble keeps; ExtractContext then gives
+// them their content-derived ids (event.EventIDs).
 func eventID(doc, typ, place, date string, n int) string {
 	h := sha1.Sum([]byte(doc + "\x00" + typ + "\x00" + place + "\x00" + date + "\x00" + strconv.Itoa(n)))
 	return hex.EncodeToString(h[:8])

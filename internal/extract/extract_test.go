@@ -189,8 +189,8 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			name: "the army a government instructs is its own", published: "2018-08-10",
-			text:  "أصدر مجلس الوزراء الإسرائيلي تعليماته للجيش بقصف مواقع في مدينة غزة أمس.",
-			want:  []want{{typ: "shelling_artillery_missile_attack", name: "غزة", actor1: "ISR.MIL"}},
+			text: "أصدر مجلس الوزراء الإسرائيلي تعليماته للجيش بقصف مواقع في مدينة غزة أمس.",
+			want: []want{{typ: "shelling_artillery_missile_attack", name: "غزة", actor1: "ISR.MIL"}},
 		},
 		{
 			name: "region of a province", published: "2020-06-01",

@@ -20,6 +20,7 @@ import (
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/incident"
 )
 
 var _ event.Store = (*Store)(nil)
@@ -31,9 +32,13 @@ var migrations embed.FS
 // processes starting together do not apply a migration twice.
 const migrationLock = 0x72617169 // "raqi"
 
+// linkLock is the advisory lock key the incident linker holds.
+const linkLock = 0x72716c6b // "rqlk"
+
 // Store is an event.Store in a PostgreSQL database.
 type Store struct {
-	pool *pgxpool.Pool
+	pool  *pgxpool.Pool
+	rules *incident.Rules
 }
 
 // Open connects to the database at dsn (a postgres:// URL or key=value
@@ -47,7 +52,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: migrate: %w", err)
 	}
-	return &Store{pool: pool}, nil
+	rules, err := incident.Default()
+	if err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return &Store{pool: pool, rules: rules}, nil
 }
 
 // Close closes the connection pool.
@@ -138,8 +148,33 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		var updated []string
+		for i := range recs {
+			if h, ok := stored[recs[i].Key]; ok && h != recs[i].Hash {
+				updated = append(updated, recs[i].Key)
+			}
+		}
+		var dropped []string
+		if len(updated) > 0 {
+			// the incidents of the events about to be replaced lose reports
+			rows, err := tx.Query(ctx, `SELECT DISTINCT incident FROM events WHERE article_key = ANY($1) AND incident <> ''`, updated)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+				dropped = append(dropped, id)
+			}
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
 		b := &pgx.Batch{}
 		pending := map[string][]event.Row{}
+		pubs := map[string]string{}
 		var order []string
 		for i := range recs {
 			r := &recs[i]
@@ -170,6 +205,7 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 				order = append(order, r.Key)
 			}
 			pending[r.Key] = rows // a later version in the same batch wins
+			pubs[r.Key] = a.Published
 			res.Events = len(r.Events)
 			out = append(out, res)
 		}
@@ -179,7 +215,7 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		var cols eventColumns
 		for _, k := range order {
 			for _, row := range pending[k] {
-				if err := cols.add(k, row); err != nil {
+				if err := cols.add(s.rules, k, pubs[k], row); err != nil {
 					return fmt.Errorf("put %s: %w", k, err)
 				}
 			}
@@ -187,17 +223,30 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		if len(cols.id) > 0 {
 			// after the articles the batch writes, so the join finds them
 			b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data)
+				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span)
 				SELECT u.id, a.seq, u.key, u.doc, u.event_type, u.date, u.date_lo, u.date_hi,
-					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms), u.data::jsonb
+					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms), u.data::jsonb,
+					u.link_cell, u.link_lo, u.link_hi, u.link_span
 				FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-					$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::text[], $16::text[])
-					AS u(id, key, doc, event_type, date, date_lo, date_hi, actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data)
+					$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::text[], $16::text[],
+					$17::int8[], $18::text[], $19::text[], $20::int[])
+					AS u(id, key, doc, event_type, date, date_lo, date_hi, actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data,
+						link_cell, link_lo, link_hi, link_span)
 				JOIN articles a ON a.key = u.key`,
 				cols.id, cols.key, cols.doc, cols.typ, cols.date, cols.dateLo, cols.dateHi, cols.actor1, cols.actor2,
-				cols.admin1, cols.claim, cols.lat, cols.lon, cols.sentence, cols.terms, cols.data)
+				cols.admin1, cols.claim, cols.lat, cols.lon, cols.sentence, cols.terms, cols.data, cols.cell, cols.linkLo, cols.linkHi, cols.span)
 		}
-		return tx.SendBatch(ctx, b).Close()
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return err
+		}
+		// One linker at a time: two batches reporting one occurrence must
+		// not each see the other's events as absent and found two
+		// incidents. Held to the end of the transaction, taken after the
+		// article locks (always in this order, so no deadlock).
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, linkLock); err != nil {
+			return fmt.Errorf("link lock: %w", err)
+		}
+		return s.rules.Relink(ctx, linkTx{tx}, cols.id, dropped)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
@@ -210,9 +259,21 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 type eventColumns struct {
 	id, key, doc, typ, date, dateLo, dateHi, actor1, actor2, admin1, claim, sentence, terms, data []string
 	lat, lon                                                                                      []*float64
+	cell                                                                                          []*int64
+	linkLo, linkHi                                                                                []string
+	span                                                                                          []int
 }
 
-func (c *eventColumns) add(key string, row event.Row) error {
+func (c *eventColumns) add(rules *incident.Rules, key, published string, row event.Row) error {
+	cell, lo, hi, ok := rules.Key(row.Event, published)
+	if ok {
+		c.cell = append(c.cell, &cell)
+	} else {
+		c.cell = append(c.cell, nil)
+	}
+	c.linkLo = append(c.linkLo, lo)
+	c.linkHi = append(c.linkHi, hi)
+	c.span = append(c.span, incident.Span(lo, hi))
 	data, err := json.Marshal(row.Event)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", row.Event.ID, err)
@@ -283,19 +344,21 @@ func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
 	return c, nil
 }
 
-const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published`
+const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
-func scanEvent(sc pgx.Row) (event.StoredEvent, string, error) {
+func scanEvent(sc pgx.Row, extra ...any) (event.StoredEvent, string, error) {
 	var se event.StoredEvent
 	var sortKey string
 	var data []byte
+	var inc string
 	m := &se.Article
-	if err := sc.Scan(&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published); err != nil {
+	if err := sc.Scan(append([]any{&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published, &inc}, extra...)...); err != nil {
 		return se, "", err
 	}
 	if err := json.Unmarshal(data, &se.Event); err != nil {
 		return se, "", fmt.Errorf("event %s: %w", se.ID, err)
 	}
+	se.Incident = inc
 	return se, sortKey, nil
 }
 

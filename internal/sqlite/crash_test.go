@@ -39,7 +39,7 @@ func crashChild(path string) {
 		fmt.Println("error", err)
 		os.Exit(2)
 	}
-	recs := storetest.BenchBatch(crashArticles)
+	recs := storetest.SpreadBatch(crashArticles)
 	counts := map[event.PutStatus]int{}
 	for i := 0; i < len(recs); i += crashBatch {
 		res, err := s.Put(ctx, recs[i:min(i+crashBatch, len(recs))])

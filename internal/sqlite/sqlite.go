@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/incident"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
@@ -30,7 +31,8 @@ var migrations embed.FS
 
 // Store is an event.Store in one SQLite file.
 type Store struct {
-	db *sql.DB
+	db    *sql.DB
+	rules *incident.Rules
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings
@@ -53,7 +55,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	rules, err := incident.Default()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db, rules: rules}, nil
 }
 
 // Close closes the database.
@@ -122,16 +129,24 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
+	p.rules = s.rules
 	defer p.close()
 	out := make([]event.PutResult, 0, len(recs))
+	var lk linked
 	for i := range recs {
 		r := recs[i]
 		r.Normalize()
-		res, err := p.put(ctx, &r)
+		res, err := p.put(ctx, &r, &lk)
 		if err != nil {
 			return nil, fmt.Errorf("put %s: %w", r.Key, err)
 		}
 		out = append(out, res)
+	}
+	ltx := &linkTx{tx: tx}
+	err = s.rules.Relink(ctx, ltx, lk.added, lk.dropped)
+	ltx.close()
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)
@@ -140,7 +155,14 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 }
 
 type putStmts struct {
-	find, insArticle, updArticle, delFTS, delEvents, insEvent, insFTS *sql.Stmt
+	rules                                                                           *incident.Rules
+	find, insArticle, updArticle, delFTS, delEvents, insEvent, insFTS, oldIncidents *sql.Stmt
+}
+
+// linked collects what a batch changes for the incident linker: the events
+// it stores and the incidents of the events it replaces.
+type linked struct {
+	added, dropped []string
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
@@ -157,8 +179,9 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT seq FROM events WHERE article_seq = ?)`},
 		{&p.delEvents, `DELETE FROM events WHERE article_seq = ?`},
 		{&p.insEvent, `INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-			actor1, actor2, admin1, claim_status, lat, lon, sentence, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.oldIncidents, `SELECT DISTINCT incident FROM events WHERE article_seq = ? AND incident <> ''`},
 		{&p.insFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
 	} {
 		st, err := tx.PrepareContext(ctx, s.sql)
@@ -172,14 +195,14 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 }
 
 func (p *putStmts) close() {
-	for _, st := range []*sql.Stmt{p.find, p.insArticle, p.updArticle, p.delFTS, p.delEvents, p.insEvent, p.insFTS} {
+	for _, st := range []*sql.Stmt{p.find, p.insArticle, p.updArticle, p.delFTS, p.delEvents, p.insEvent, p.insFTS, p.oldIncidents} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-func (p *putStmts) put(ctx context.Context, r *event.Record) (event.PutResult, error) {
+func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.PutResult, error) {
 	res := event.PutResult{Key: r.Key}
 	var seq int64
 	var hash string
@@ -192,6 +215,9 @@ func (p *putStmts) put(ctx context.Context, r *event.Record) (event.PutResult, e
 		return res, nil
 	case err == nil:
 		res.Status = event.Updated
+		if err := p.dropped(ctx, seq, lk); err != nil {
+			return res, err
+		}
 		if _, err := p.delFTS.ExecContext(ctx, seq); err != nil {
 			return res, err
 		}
@@ -220,12 +246,18 @@ func (p *putStmts) put(ctx context.Context, r *event.Record) (event.PutResult, e
 		if err != nil {
 			return res, err
 		}
+		var cell sql.NullInt64
+		c, lo, hi, ok := p.rules.Key(row.Event, a.Published)
+		if ok {
+			cell = sql.NullInt64{Int64: c, Valid: true}
+		}
 		rs, err := p.insEvent.ExecContext(ctx, row.Event.ID, seq, r.Key, row.Event.Doc, row.Event.EventType,
 			row.Date, row.DateLo, row.DateHi, row.Actor1, row.Actor2, row.Admin1, row.ClaimStatus,
-			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data))
+			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi, incident.Span(lo, hi))
 		if err != nil {
 			return res, err
 		}
+		lk.added = append(lk.added, row.Event.ID)
 		eseq, err := rs.LastInsertId()
 		if err != nil {
 			return res, err
@@ -236,6 +268,24 @@ func (p *putStmts) put(ctx context.Context, r *event.Record) (event.PutResult, e
 	}
 	res.Events = len(r.Events)
 	return res, nil
+}
+
+// dropped notes the incidents of an article's stored events before they
+// are replaced: they lose reports and must be formed again.
+func (p *putStmts) dropped(ctx context.Context, seq int64, lk *linked) error {
+	rows, err := p.oldIncidents.QueryContext(ctx, seq)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		lk.dropped = append(lk.dropped, id)
+	}
+	return rows.Err()
 }
 
 func nullFloat(f float64, ok bool) sql.NullFloat64 { return sql.NullFloat64{Float64: f, Valid: ok} }
@@ -284,18 +334,19 @@ func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
 	return c, nil
 }
 
-const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published`
+const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
-func scanEvent(sc interface{ Scan(...any) error }) (event.StoredEvent, string, error) {
+func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEvent, string, error) {
 	var se event.StoredEvent
-	var data, sortKey string
+	var data, sortKey, inc string
 	m := &se.Article
-	if err := sc.Scan(&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published); err != nil {
+	if err := sc.Scan(append([]any{&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published, &inc}, extra...)...); err != nil {
 		return se, "", err
 	}
 	if err := json.Unmarshal([]byte(data), &se.Event); err != nil {
 		return se, "", fmt.Errorf("event %s: %w", se.ID, err)
 	}
+	se.Incident = inc
 	return se, sortKey, nil
 }
 

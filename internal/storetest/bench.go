@@ -3,6 +3,7 @@ package storetest
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/raqib/raqib/internal/event"
 )
@@ -39,4 +40,19 @@ func Distinct(recs []event.Record, tag string) []event.Record {
 		out[i] = r
 	}
 	return out
+}
+
+// SpreadBatch is BenchBatch with the days moving on with the articles, as
+// in a real corpus: in BenchBatch every article reports the same five
+// occurrences, which makes five incidents of n reports each.
+func SpreadBatch(n int) []event.Record {
+	recs := BenchBatch(n)
+	for i := range recs {
+		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%1000)
+		for j := range recs[i].Events {
+			d := day.AddDate(0, 0, j).Format("2006-01-02")
+			recs[i].Events[j].Date = &d
+		}
+	}
+	return recs
 }

@@ -201,7 +201,7 @@ func TestEventDetail(t *testing.T) {
 	ts := newServer(t, web.Options{Store: fx.store})
 	for _, r := range fx.records {
 		for i, e := range r.Events {
-			id := event.EventID(r.Key, i)
+			id := event.EventIDs(r.Key, r.Events)[i]
 			t.Run(r.Article.ID+"/"+strconv.Itoa(i), func(t *testing.T) {
 				var d detail
 				if code := getJSON(t, ts.URL, "/api/v1/events/"+id, &d); code != http.StatusOK {

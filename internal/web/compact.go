@@ -23,6 +23,7 @@ type listEvent struct {
 	Fatalities    *int         `json:"fatalities"`
 	Claim         *event.Claim `json:"claim,omitempty"`
 	Article       listArticle  `json:"article"`
+	Incident      string       `json:"incident,omitempty"` // SPEC §7
 }
 
 type listPlace struct {
@@ -45,6 +46,7 @@ func compact(se *event.StoredEvent) listEvent {
 		le.Location = &listPlace{Name: l.Name, Lat: l.Lat, Lon: l.Lon, Admin1: l.Admin1, GeoPrecision: l.GeoPrecision}
 	}
 	le.Claim = se.Claim
+	le.Incident = se.Incident
 	return le
 }
 

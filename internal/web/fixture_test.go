@@ -115,7 +115,7 @@ func (f *fixture) events() []event.Event {
 	var out []event.Event
 	for _, r := range f.records {
 		for i, e := range r.Events {
-			e.ID = event.EventID(r.Key, i)
+			e.ID = event.EventIDs(r.Key, r.Events)[i]
 			out = append(out, e)
 		}
 	}

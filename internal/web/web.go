@@ -164,6 +164,9 @@ func (s *Server) apiRoutes() []route {
 		{"GET", "/api/v1/events", s.handleEvents},
 		{"GET", "/api/v1/events/{id}", s.handleEvent},
 		{"GET", "/api/v1/events.geojson", s.handleGeoJSON},
+		{"GET", "/api/v1/incidents", s.handleIncidents},
+		{"GET", "/api/v1/incidents/{id}", s.handleIncident},
+		{"GET", "/api/v1/incidents.geojson", s.handleIncidentsGeoJSON},
 		{"GET", "/api/v1/search", s.handleSearch},
 		{"GET", "/api/v1/stats", s.handleStats},
 		{"GET", "/api/v1/timeline", s.handleTimeline},
@@ -188,6 +191,7 @@ func (s *Server) routes() {
 	}
 	s.mux.HandleFunc("GET /{$}", s.page("index.html"))
 	s.mux.HandleFunc("GET /event/{id}", s.page("event.html"))
+	s.mux.HandleFunc("GET /incident/{id}", s.page("incident.html"))
 	s.mux.Handle("GET /ui/", http.StripPrefix("/ui/", s.static()))
 }
 

@@ -124,8 +124,9 @@ func (s *Server) handlePostArticles(w http.ResponseWriter, r *http.Request) {
 		case ingest.New, ingest.Updated, ingest.Unchanged:
 			stored = stored || pr.Status != ingest.Unchanged
 			c := created{Line: line, ID: pr.ID, Key: pr.Key, Status: string(pr.Status), Events: []createdEvent{}}
+			ids := event.EventIDs(pr.Key, pr.Events)
 			for j, e := range pr.Events {
-				c.Events = append(c.Events, createdEvent{ID: event.EventID(pr.Key, j), EventType: e.EventType})
+				c.Events = append(c.Events, createdEvent{ID: ids[j], EventType: e.EventType})
 			}
 			res.Created = append(res.Created, c)
 			s.metrics.ingested.WithLabelValues(c.Status).Inc()

@@ -97,18 +97,24 @@
   function marker(f) {
     const [lon, lat] = f.geometry.coordinates;
     const p = f.properties;
+    // one marker per incident (every report of one occurrence), with its
+    // number of reports when more than one outlet told it
     const dot = el("span", { class: "dot" });
     dot.style.backgroundColor = typeInfo(p.event_type).color;
+    const n = p.reports || 1;
+    const icon = n > 1 ? el("span", {}, dot, el("span", { class: "reports-n", text: String(n) })) : dot;
     const m = L.marker([lat, lon], {
-      icon: L.divIcon({ className: "ev-marker", html: dot, iconSize: [14, 14] }),
-      title: typeName(p.event_type) + " — " + (p.place || ""),
+      icon: L.divIcon({ className: "ev-marker" + (p.disputed ? " disputed" : ""), html: icon, iconSize: [14, 14] }),
+      title: typeName(p.event_type) + " — " + (p.place || "") + (n > 1 ? " (" + n + " تقارير)" : ""),
       keyboard: true,
     });
+    const href = p.incident ? "/incident/" + encodeURIComponent(p.incident) : "/event/" + encodeURIComponent(f.id);
     m.bindPopup(() => el("div", { class: "popup", dir: "rtl" },
       typeBadge(p.event_type),
       el("div", {}, el("bdi", { text: p.date || "تاريخ غير معروف" }), " · ", p.place || ""),
       p.actor1 ? el("div", { class: "actors", text: actorsText(p.actor1, p.actor2) }) : null,
-      el("a", { href: "/event/" + encodeURIComponent(f.id), class: "event-link", text: "تفاصيل الحدث" })));
+      n > 1 ? el("div", { text: n + " تقارير من " + p.articles + " مقالات" + (p.disputed ? " — متنازع عليها" : "") }) : null,
+      el("a", { href, class: "event-link", text: n > 1 ? "التقارير جنباً إلى جنب" : "تفاصيل الحدث" })));
     return m;
   }
 
@@ -375,7 +381,7 @@
     try {
       const [stats, geo, all] = await Promise.all([
         getJSON("/api/v1/stats", p),
-        getJSON("/api/v1/events.geojson", geoParams),
+        getJSON("/api/v1/incidents.geojson", geoParams),
         getJSON("/api/v1/stats", stateParams(st, false)),
         loadMore(st, gen, true),
       ]);
@@ -385,8 +391,8 @@
       cluster.addLayers(geo.features.map(marker));
       body.dataset.markers = String(geo.features.length);
       $("map-status").textContent = geo.next
-        ? "تعرض الخريطة أحدث " + geo.features.length + " حدثاً من " + stats.events
-        : "على الخريطة " + geo.features.length + " حدثاً";
+        ? "تعرض الخريطة أحدث " + geo.features.length + " حادثة (" + stats.events + " تقريراً)"
+        : "على الخريطة " + geo.features.length + " حادثة (" + stats.events + " تقريراً)";
       if (geo.features.length) map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 9 });
       const t = await loadTimeline(st, all.events);
       if (gen !== generation) return;

@@ -58,6 +58,7 @@
   if (ev.fatalities !== null && ev.fatalities !== undefined) row(fields, "القتلى", String(ev.fatalities));
   if (ev.quantities && ev.quantities.length) row(fields, "الكميات", ev.quantities.map((q) => q.value + " " + q.unit).join("، "));
   if (ev.background) row(fields, "ملاحظة", "حدث سابق يستعيده المقال");
+  if (ev.incident) row(fields, "الحادثة", el("a", { href: "/incident/" + encodeURIComponent(ev.incident), class: "incident-link", text: "كل التقارير عن هذه الحادثة" }));
 
   const evid = document.getElementById("ev-evidence");
   for (const sp of ev.evidence || []) {
