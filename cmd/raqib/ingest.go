@@ -97,9 +97,9 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	return code
 }
 
-// lazyExtractor builds the extractor on first use: an ingest whose articles
-// are all unchanged never needs it, and building it costs a noticeable part
-// of such a run.
+// lazyExtractor builds the extractor off the critical path: an ingest whose
+// articles are all unchanged never needs it, and waiting for it would cost
+// a noticeable part of such a run.
 type lazyExtractor struct {
 	build func() (*extract.Extractor, error)
 }
@@ -110,13 +110,18 @@ func newLazyExtractor(e *env, gazetteers []string) (*lazyExtractor, error) {
 			return nil, fmt.Errorf("gazetteer: %w", err)
 		}
 	}
-	return &lazyExtractor{build: sync.OnceValues(func() (*extract.Extractor, error) {
+	l := &lazyExtractor{build: sync.OnceValues(func() (*extract.Extractor, error) {
 		gz, err := loadGazetteer(e, gazetteers)
 		if err != nil {
 			return nil, err
 		}
 		return extract.New(extract.Options{Gazetteer: gz})
-	})}, nil
+	})}
+	// Built in the background from the start, on a core the reading and
+	// hashing leave free, so that the first article that needs it does
+	// not wait for it; a run that needs none never waits for it at all.
+	go l.build()
+	return l, nil
 }
 
 func (l *lazyExtractor) ExtractContext(ctx context.Context, a event.Article) ([]event.Event, error) {
