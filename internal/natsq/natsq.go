@@ -191,8 +191,11 @@ type Delivery struct {
 }
 
 // Ack marks the message done: its article is committed, or it was
-// rejected for good and recorded.
-func (d *Delivery) Ack(ctx context.Context) error { return d.msg.DoubleAck(ctx) }
+// rejected for good and recorded. It does not wait for the server's
+// confirmation: an ack that is lost only brings the message back, and a
+// redelivered article is found unchanged by its key (a confirmed ack would
+// cost a round trip to the cluster per message).
+func (d *Delivery) Ack(ctx context.Context) error { return d.msg.Ack() }
 
 // Retry hands the message back to be delivered again after delay.
 func (d *Delivery) Retry(delay time.Duration) error { return d.msg.NakWithDelay(delay) }
