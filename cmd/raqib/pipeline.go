@@ -69,7 +69,7 @@ func extractStream(ctx context.Context, r source.Reader, x ingest.Extractor, wor
 					if res.item.Article.Published == "" {
 						res.item.Article.Published = published
 					}
-					res.err = res.item.Article.Validate()
+					res.err = res.item.Article.ValidateForExtraction()
 				}
 				if res.err == nil {
 					res.events, res.err = ingest.ExtractWithin(stopCtx, x, res.item.Article, timeout, running)

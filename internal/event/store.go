@@ -249,12 +249,14 @@ type Stats struct {
 	ByType   []Count // most frequent first
 	ByActor  []Count // actor1 and actor2 codes, most frequent first
 	ByAdmin1 []Count // most frequent first
-	// ByDayType counts by event date (as written) and type, newest first
-	// then by type: a timeline stacked by type in one pass.
+	// ByDayType counts incidents (SPEC §7: the reports of one occurrence
+	// count once; an event not yet linked counts as its own) by event date
+	// (as written) and type, newest first then by type: a timeline stacked
+	// by type in one pass.
 	ByDayType []DayTypeCount
 }
 
-// DayTypeCount is a number of events of one type on one date.
+// DayTypeCount is a number of incidents of one type on one date.
 type DayTypeCount struct {
 	Day, Type string
 	N         int

@@ -28,7 +28,15 @@ var (
 // entry point (files, the write API, the queue worker) calls it, so that
 // both stores see the same articles: PostgreSQL refuses NUL bytes and
 // invalid UTF-8 in text columns, SQLite keeps them.
-func (a *Article) Validate() error {
+func (a *Article) Validate() error { return a.validate(false) }
+
+// ValidateForExtraction is Validate for reading an article without storing
+// it (raqib extract): a stray NUL byte in the text, which real scraped
+// articles hold, is no reason to skip it, since nothing stores it; the
+// extractor reads around it and its evidence stays exact.
+func (a *Article) ValidateForExtraction() error { return a.validate(true) }
+
+func (a *Article) validate(nulText bool) error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 	}
@@ -49,7 +57,7 @@ func (a *Article) Validate() error {
 		switch {
 		case len(f.v) > f.max:
 			return bad("%q is %d bytes, more than the %d allowed", f.name, len(f.v), f.max)
-		case strings.IndexByte(f.v, 0) >= 0:
+		case strings.IndexByte(f.v, 0) >= 0 && !(nulText && f.name == "text"):
 			return bad("%q holds a NUL byte (binary content)", f.name)
 		case !utf8.ValidString(f.v):
 			return bad("%q is not valid UTF-8", f.name)

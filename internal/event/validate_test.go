@@ -63,3 +63,18 @@ func TestContentHashFoldsSpace(t *testing.T) {
 		}
 	}
 }
+
+// Extraction without storing reads a stray NUL in a text; storing never does.
+func TestValidateForExtraction(t *testing.T) {
+	a := event.Article{ID: "n", Text: "قصف\x00على سرمين"}
+	if err := a.Validate(); err == nil {
+		t.Error("Validate accepted a NUL in the text; a store cannot keep it")
+	}
+	if err := a.ValidateForExtraction(); err != nil {
+		t.Errorf("ValidateForExtraction: %v; want the text read", err)
+	}
+	b := event.Article{ID: "n\x00", Text: "قصف على سرمين"}
+	if err := b.ValidateForExtraction(); err == nil {
+		t.Error("ValidateForExtraction accepted a NUL in the id")
+	}
+}

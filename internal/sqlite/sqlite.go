@@ -397,7 +397,7 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 		return event.Stats{}, err
 	}
 	// only the counted columns: a covering index (migration 0006) holds them
-	m := `WITH m AS (SELECT e.date, e.event_type, e.actor1, e.actor2, e.admin1 FROM events e` + w.sql() + `) `
+	m := `WITH m AS (SELECT e.date, e.event_type, e.actor1, e.actor2, e.admin1, e.incident, e.id FROM events e` + w.sql() + `) `
 	var st event.Stats
 	for _, q := range []struct {
 		dst *[]event.Count
@@ -415,7 +415,7 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 	for _, c := range st.ByType {
 		st.Events += c.N
 	}
-	if st.ByDayType, err = s.dayTypeCounts(ctx, m+`SELECT date, event_type, count(*) FROM m WHERE date <> '' GROUP BY date, event_type ORDER BY date DESC, event_type`, w.args); err != nil {
+	if st.ByDayType, err = s.dayTypeCounts(ctx, m+`SELECT date, event_type, count(DISTINCT CASE WHEN incident <> '' THEN incident ELSE id END) FROM m WHERE date <> '' GROUP BY date, event_type ORDER BY date DESC, event_type`, w.args); err != nil {
 		return event.Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	return st, nil

@@ -217,6 +217,26 @@ func testIncidentRecord(t *testing.T, s incidentStore) {
 	if len(inc.Sources) != 1 || inc.Sources[0].Key != "SOHR" || len(inc.Outlets) != 3 {
 		t.Errorf("sources %+v, outlets %+v; want SOHR and three outlets", inc.Sources, inc.Outlets)
 	}
+	// the timeline counts the occurrence once, however many reports tell it:
+	// fewer incidents than events on its day
+	st, err := s.Stats(context.Background(), event.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, incidents := 0, 0
+	for _, c := range st.ByDay {
+		if c.Key == "2020-10-08" {
+			events = c.N
+		}
+	}
+	for _, c := range st.ByDayType {
+		if c.Day == "2020-10-08" {
+			incidents += c.N
+		}
+	}
+	if events < 3 || incidents == 0 || incidents >= events {
+		t.Errorf("2020-10-08: %d events, %d incidents by type; want the 3 reports of one occurrence counted once", events, incidents)
+	}
 	if _, err := s.Incident(context.Background(), "i-nothing"); !errors.Is(err, event.ErrNotFound) {
 		t.Errorf("Incident(missing) error = %v; want ErrNotFound", err)
 	}

@@ -414,8 +414,9 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 		ByActor: nonNil(st.ByActor), ByAdmin1: nonNil(st.ByAdmin1)})
 }
 
-// timeline is events per day stacked by type: Series[i].Counts[j] is the
-// number of events of Series[i].Type on Days[j].
+// timeline is incidents per day stacked by type: Series[i].Counts[j] is
+// the number of incidents (occurrences, however many reports tell them) of
+// Series[i].Type on Days[j].
 type timeline struct {
 	Days   []string `json:"days"`
 	Series []series `json:"series"`

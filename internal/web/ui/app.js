@@ -1,5 +1,5 @@
 // The map page: filter bar (state in the URL), clustered map of events,
-// daily timeline on a real time axis stacked by type (click or drag to
+// daily timeline of incidents on a real time axis stacked by type (click or drag to
 // filter dates), the events as a list or a sortable table (paged through
 // the API's cursor) and downloads of the selection in every export format.
 // Every text from the store goes in with textContent.
@@ -220,9 +220,11 @@
     if (!r) return { tl: { days: [], series: [] }, r: null, outside: total };
     const inRange = { ...st, from: r[0], to: r[1] };
     const [tl, stIn] = await Promise.all([getJSON("/api/v1/timeline", stateParams(inRange)), getJSON("/api/v1/stats", stateParams(inRange))]);
-    // month- and year-dated events overlap the range but have no day to draw
-    const drawn = tl.series.reduce((n, s) => n + s.counts.reduce((a, b) => a + b, 0), 0);
-    return { tl, r, outside: Math.max(0, total - stIn.events) + Math.max(0, stIn.events - drawn) };
+    // month- and year-dated events overlap the range but have no day to
+    // draw; the bars count incidents (reports of one occurrence once), so
+    // the events with a day are counted from the stats, not from the bars
+    const dayDated = stIn.by_day.reduce((n, c) => n + (c.key.length === 10 ? c.n : 0), 0);
+    return { tl, r, outside: Math.max(0, total - stIn.events) + Math.max(0, stIn.events - dayDated) };
   }
 
   // Click a day to see that day; drag across days to see the span.
