@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -342,7 +343,6 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		}
 		res = append(res, *e)
 	}
-	assignIDs(res)
 	return res
 }
 
@@ -466,11 +466,8 @@ func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence)
 // frameStart returns where the legal or reaction frame of trigger t starts
 // (a place before it is where the inquiry or the reaction sits), or -1.
 func (x *Extractor) frameStart(dc *doc, t arabic.Match[Trigger], s sentence) int {
-	start := dc.clauseStart(t.From, s.from, 8)
-	for _, f := range within(dc.frames, s) {
-		if k := f.Values[0]; (k == "legal" || k == "reaction") && f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[k] {
-			return f.From
-		}
+	if f, ok := x.frameWord(dc, t, s, "legal", "reaction"); ok {
+		return f.From
 	}
 	return -1
 }
@@ -483,13 +480,23 @@ var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relativ
 // than a new event the sentence tells: a frame word in the trigger's own
 // clause, a few words before it. "" when there is none.
 func (x *Extractor) framed(dc *doc, t arabic.Match[Trigger], s sentence) string {
-	start := dc.clauseStart(t.From, s.from, 8)
-	for _, f := range within(dc.frames, s) {
-		if f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[f.Values[0]] {
-			return f.Values[0]
-		}
+	if f, ok := x.frameWord(dc, t, s); ok {
+		return f.Values[0]
 	}
 	return ""
+}
+
+// frameWord returns the first frame word of one of kinds (any kind when
+// none is given) in trigger t's clause, at most frameReach words before it.
+func (x *Extractor) frameWord(dc *doc, t arabic.Match[Trigger], s sentence, kinds ...string) (arabic.Match[string], bool) {
+	start := dc.clauseStart(t.From, s.from, 8)
+	for _, f := range within(dc.frames, s) {
+		k := f.Values[0]
+		if f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[k] && (len(kinds) == 0 || slices.Contains(kinds, k)) {
+			return f, true
+		}
+	}
+	return arabic.Match[string]{}, false
 }
 
 func abs(v int) int {

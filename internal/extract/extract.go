@@ -6,12 +6,9 @@ package extract
 
 import (
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -201,13 +198,6 @@ func (x *Extractor) findDates(dc *doc) {
 // placeholderAnchor stands in for a missing publication date where only the
 // positions of date words matter, never their dates.
 var placeholderAnchor = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// eventID tells apart the events assemble keeps; ExtractContext then gives
-// them their content-derived ids (event.EventIDs).
-func eventID(doc, typ, place, date string, n int) string {
-	h := sha1.Sum([]byte(doc + "\x00" + typ + "\x00" + place + "\x00" + date + "\x00" + strconv.Itoa(n)))
-	return hex.EncodeToString(h[:8])
-}
 
 // dedupKey is what makes two mentions one event (SPEC §2: type, place, day).
 func dedupKey(e *event.Event) string {

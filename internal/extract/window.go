@@ -122,26 +122,5 @@ func (x *Extractor) extractWindows(ctx context.Context, a event.Article, an anch
 	for i, e := range out {
 		res[i] = *e
 	}
-	assignIDs(res)
 	return x.vet(res), nil
-}
-
-// assignIDs gives each event its stable id (see eventID), numbering the
-// events that share type, place and date in text order.
-func assignIDs(evs []event.Event) {
-	seen := map[string]int{}
-	for i := range evs {
-		e := &evs[i]
-		d := ""
-		if e.Date != nil {
-			d = *e.Date
-		}
-		name := ""
-		if e.Location != nil {
-			name = e.Location.Name
-		}
-		base := eventID(e.Doc, e.EventType, name, d, 0)
-		seen[base]++
-		e.ID = eventID(e.Doc, e.EventType, name, d, seen[base]-1)
-	}
 }
