@@ -81,6 +81,8 @@ func TestTokenize(t *testing.T) {
 		{"latin road code", "(M4)", []string{"(", "M4", ")"}, []Kind{Punct, Word, Punct}},
 		{"invalid byte", "a\xffb", []string{"a", "\xff", "b"}, []Kind{Word, Punct, Word}},
 		{"only space", " \n\t", nil, nil},
+		{"hashtag words", "بمحافظة #البيضاء و#ميليشيا_الحوثي", []string{"بمحافظة", "البيضاء", "و", "ميليشيا", "الحوثي"}, []Kind{Word, Word, Word, Word, Word}},
+		{"hash and underscore not in a hashtag", "# _x 5_ a_", []string{"#", "_", "x", "5", "_", "a", "_"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,7 +32,10 @@ func isDigit(r rune) bool {
 // Tokenize splits text into words, numbers and punctuation, skipping space.
 // Tatweel and diacritics stay inside the word they decorate; a tatweel
 // between a clitic and a number ("بـ11") ends the word, so the number stands
-// on its own. Invalid UTF-8 bytes are treated as punctuation.
+// on its own. Hashtags read as the words they join: "#ميليشيا_الحوثي" is
+// the two words ميليشيا and الحوثي, and "بمحافظة #البيضاء" a place noun and
+// its name (the marks are skipped like space; offsets still point into the
+// text). Invalid UTF-8 bytes are treated as punctuation.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5)
 	return AppendTokens(toks, text)
@@ -48,6 +51,8 @@ func AppendTokens(dst []Token, text string) []Token {
 			dst = append(dst, Token{Start: i, End: i + 1, Norm: "\uFFFD", Kind: Punct})
 			i++
 		case unicode.IsSpace(r):
+			i += size
+		case hashtagMark(text, i, r, dst):
 			i += size
 		case unicode.IsLetter(r):
 			j := i + size
@@ -96,6 +101,23 @@ func AppendTokens(dst []Token, text string) []Token {
 		}
 	}
 	return dst
+}
+
+// hashtagMark reports a hashtag's '#' before a letter, or an '_' between
+// the words of a hashtag (a letter or digit on either side).
+func hashtagMark(text string, i int, r rune, prev []Token) bool {
+	if r != '#' && r != '_' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+1:])
+	if i+1 >= len(text) || !unicode.IsLetter(next) && !isDigit(next) {
+		return false
+	}
+	if r == '#' {
+		return true
+	}
+	// '_' joins two words of a hashtag: the token before ends right here.
+	return len(prev) > 0 && prev[len(prev)-1].End == i && prev[len(prev)-1].Kind != Punct
 }
 
 // appendWord appends the word text[i:j], trimming trailing tatweel and marks
