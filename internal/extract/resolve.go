@@ -197,6 +197,7 @@ func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
 			s += 100
 		}
 		s += 8 * min(dc.admin1[p.Admin1], 5)
+		s += 4 * min(dc.countries[p.Country], 5) // "طرابلس" in a story of Libya
 		if p.Source != "GeoNames" {
 			s += 4 // curated rows before imported ones
 		}
