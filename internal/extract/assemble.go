@@ -752,6 +752,20 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 	return tr.Type
 }
 
+// governmentAllies are the foreign states whose forces fight for a
+// country's government: "SYR:RUS" (words.tsv).
+var governmentAllies = wordMap("government_allies")
+
+// foreignForce reports a state's forces acting in another country that are
+// not its government's allies.
+func foreignForce(code, country string) bool {
+	state, _, ok := strings.Cut(code, ".")
+	if !ok || country == "" || state == country || len(state) != 3 || !isGovernment(code) {
+		return false
+	}
+	return !governmentAllies[country+":"+state]
+}
+
 func isGovernment(code string) bool {
 	return code == "SYR.GOV" || strings.HasSuffix(code, ".GOV") || strings.HasSuffix(code, ".MIL")
 }
@@ -1138,6 +1152,11 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 		if c := placeActor(a2, country, typ); c != "" && (ev.Actor1 == nil || c != ev.Actor1.Code) {
 			ev.Actor2 = &event.Actor{Code: c, Text: a2.text}
 		}
+	}
+	if typ == "government_regains_territory" && ev.Actor1 != nil && foreignForce(ev.Actor1.Code, country) {
+		// US forces taking Baghdad in 2003: a foreign army is not the
+		// government regaining its land (its allies fighting for it are)
+		ev.EventType, ev.ACLED = "non_state_actor_overtakes_territory", event.ACLED("non_state_actor_overtakes_territory")
 	}
 	// date
 	background := sc.background

@@ -185,7 +185,8 @@ func TestExtractEvents(t *testing.T) {
 		{
 			name: "its forces are the sentence's topic's", published: "2018-03-19",
 			text: "أعلنت تركيا، التي تتهم الولايات المتحدة بدعم المقاتلين الأكراد، أن قواتها سيطرت أمس على مدينة عفرين.",
-			want: []want{{typ: "government_regains_territory", name: "عفرين", actor1: "TUR.MIL"}},
+			// Turkey's army is not Syria's government: a foreign force overtaking territory
+			want: []want{{typ: "non_state_actor_overtakes_territory", name: "عفرين", actor1: "TUR.MIL"}},
 		},
 		{
 			name: "the army a government instructs is its own", published: "2018-08-10",
@@ -609,6 +610,26 @@ func TestGoldenDevelopmentSet(t *testing.T) {
 			if g != w {
 				t.Fatalf("golden output differs at line %d:\n got  %s\n want %s\n(run with -update if the change is intended)", i+1, g, w)
 			}
+		}
+	}
+}
+
+func TestForeignForce(t *testing.T) {
+	tests := []struct {
+		code, country string
+		want          bool
+	}{
+		{"USA.MIL", "IRQ", true},  // US forces taking Baghdad in 2003
+		{"TUR.MIL", "SYR", true},  // Turkey's army in Afrin
+		{"RUS.MIL", "SYR", false}, // fighting for Syria's government
+		{"SAU.MIL", "YEM", false},
+		{"SYR.GOV", "SYR", false}, // at home
+		{"HOUTHI", "YEM", false},  // not a state's force
+		{"USA.MIL", "", false},    // nowhere known
+	}
+	for _, tt := range tests {
+		if got := foreignForce(tt.code, tt.country); got != tt.want {
+			t.Errorf("foreignForce(%q, %q) = %v; want %v", tt.code, tt.country, got, tt.want)
 		}
 	}
 }
