@@ -342,3 +342,31 @@ func TestNamesTakeNoFutureParticle(t *testing.T) {
 		t.Errorf("verbs matched %d times; want سيقصف once", len(ms))
 	}
 }
+
+// A clitic may leave a two-letter first word of a longer name ("وأم
+// المياذن", "وتل رفعت"), never a two-letter name on its own ("وام" is not
+// و + the place "ام").
+func TestNamesShortFirstWordAfterClitic(t *testing.T) {
+	names := NewMatcher[string]().Names()
+	names.Add("أم المياذن", "village")
+	names.Add("تل رفعت", "town")
+	names.Add("ام", "short")
+	for _, tt := range []struct {
+		text string
+		want int // matched tokens
+	}{
+		{"قصفت الطائرات النعيمة وأم المياذن", 2},
+		{"وتل رفعت", 2},
+		{"وام", 0},
+		{"أم", 1},
+	} {
+		d := NewDoc(tt.text)
+		got := 0
+		for _, m := range names.FindAll(d, 0, len(d.Tokens)) {
+			got += m.To - m.From
+		}
+		if got != tt.want {
+			t.Errorf("%q: names matched %d tokens; want %d", tt.text, got, tt.want)
+		}
+	}
+}

@@ -146,9 +146,12 @@ func (m *Matcher[T]) At(d *Doc, i, to int) (Match[T], bool) {
 func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 	var best Match[T]
 	found := false
-	var walk func(n *node[T], j, cost int)
-	walk = func(n *node[T], j, cost int) {
-		if len(n.values) > 0 {
+	// short marks a walk whose last word was read as a clitic and two
+	// letters ("وأم" as و + أم): a name may go on from it ("وأم المياذن",
+	// "وتل رفعت") but not end there.
+	var walk func(n *node[T], j, cost int, short bool)
+	walk = func(n *node[T], j, cost int, short bool) {
+		if len(n.values) > 0 && !short {
 			l := j - i
 			if !found || l > best.To-best.From || (l == best.To-best.From && cost < best.Cost) {
 				best = Match[T]{From: i, To: j, Cost: cost, Values: n.values}
@@ -159,19 +162,25 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 			return
 		}
 		for _, c := range d.Cands[j] {
-			if m.maxCost >= 0 && (c.Cost > m.maxCost || c.Cost > 0 && runeLen(c.Form) < 3) {
-				continue // names: no inflection, and a clitic leaves at least three letters ("فتح" is not "التح")
+			shortForm := false
+			if m.maxCost >= 0 && c.Cost > 0 && runeLen(c.Form) < 3 {
+				// names: a clitic leaves at least three letters ("فتح" is
+				// not "التح"), unless the name goes on
+				shortForm = true
+			}
+			if m.maxCost >= 0 && c.Cost > m.maxCost {
+				continue // names: no inflection
 			}
 			if m.names && c.Verbal {
 				continue // names take no future particle ("سالزبيري" is not س + "الزبيري")
 			}
 			if nx := n.next[c.Form]; nx != nil {
-				walk(nx, j+1, cost+c.Cost)
+				walk(nx, j+1, cost+c.Cost, shortForm)
 			}
 		}
 	}
 	if i < len(d.Cands) && d.Cands[i] != nil {
-		walk(m.root, i, 0)
+		walk(m.root, i, 0, false)
 	}
 	return best, found
 }

@@ -102,6 +102,12 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// "زايدا" is kept only as "قرية زايدا"; the dual noun governs the list
+			name: "a plural place noun governs a qualified name", published: "2018-07-05",
+			text: "قصفت الطائرات الحربية قريتي النعيمة وزايدا في ريف درعا.",
+			want: []want{{typ: "air_drone_strike", name: "النعيمة"}, {typ: "air_drone_strike", place: "wof-1193129817"}},
+		},
+		{
 			name: "verb first with a foreign air force", published: "2021-03-12",
 			text:  "قصفت طائرات حربية روسية صباح اليوم بلدة كفرنبل في ريف إدلب الجنوبي.",
 			want:  []want{{typ: "air_drone_strike", name: "كفرنبل", actor1: "RUS.MIL", date: "2021-03-12", precision: 1}},

@@ -189,6 +189,15 @@ func (x *Extractor) findPlaces(dc *doc) {
 				continue // no place name starts with a punctuation mark
 			}
 			pm, ok := x.placeAt(dc, i, s.to)
+			if !ok && len(ms) > 0 && ms[len(ms)-1].to == i && strings.HasPrefix(dc.norm(i), "و") {
+				// "بلدات الطيبة والنعيمة وصيدا": the plural noun governs the whole list
+				if first := ms[len(ms)-1]; first.typed {
+					if g, gok := x.qualifiedAt(dc, listHead(ms), i, s.to); gok {
+						pm = placeMention{from: i, nameFrom: g.From, nameTo: g.To, cands: g.Values, to: g.To}
+						ok = true
+					}
+				}
+			}
 			if !ok || !pm.anaphor && inName(pm.nameFrom, pm.nameTo) {
 				i++
 				continue
@@ -278,6 +287,16 @@ func (x *Extractor) findPlaces(dc *doc) {
 			break
 		}
 	}
+}
+
+// listHead is the token of the place noun that begins the list of
+// mentions ms ends: the first of the run of mentions joined by و.
+func listHead(ms []placeMention) int {
+	k := len(ms) - 1
+	for k > 0 && ms[k-1].to == ms[k].from {
+		k--
+	}
+	return ms[k].from
 }
 
 // wInitial are place words that begin with و themselves.
@@ -434,6 +453,10 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
 			return pm, true
 		}
+		if g, ok := x.qualifiedAt(dc, t.From, k, to); ok {
+			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
+			return pm, true
+		}
 		// "القاعدة", "المدينة": a place of that kind named before.
 		if strings.HasPrefix(dc.norm(t.From), "ال") || strings.HasPrefix(dc.norm(t.From), "وال") || strings.HasPrefix(dc.norm(t.From), "بال") {
 			if t.To == t.From+1 && dc.singular(t.From, anaphorTypes...) {
@@ -462,6 +485,20 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 		return pm, true
 	}
 	return pm, false
+}
+
+// qualifiedAt reads at token k a name the gazetteer keeps only with its
+// place noun ("قرية صيدا"), when the plural or dual place noun at token
+// noun governs it: "بلدات الطيبة وصيدا", "قريتي زايدا والنعيمة".
+func (x *Extractor) qualifiedAt(dc *doc, noun, k, to int) (arabic.Match[*geo.Place], bool) {
+	w := dc.norm(noun)
+	if rest, ok := strings.CutPrefix(w, "ب"); ok && duals[rest] {
+		w = rest
+	}
+	if !duals[w] && !duals[arabic.StripArticle(w)] {
+		return arabic.Match[*geo.Place]{}, false
+	}
+	return x.gz.Qualified().At(dc.d, k, to)
 }
 
 // firstKey is the reading of word i under which some place name starts.

@@ -64,12 +64,20 @@ type Gazetteer struct {
 	Places  []*Place
 	byID    map[string]*Place
 	matcher *arabic.Matcher[*Place]
-	admin1  map[string]*Place // canonical admin1 name -> governorate row
+	// qualified finds the names kept only with their place noun ("قرية
+	// صيدا") by the name alone, for text where a plural noun governs a list
+	// ("بلدات الطيبة وصيدا").
+	qualified *arabic.Matcher[*Place]
+	admin1    map[string]*Place // canonical admin1 name -> governorate row
 }
+
+// qualifiers are the place nouns a name may be kept with (data/README.md).
+var qualifiers = []string{"قرية", "بلدة", "مدينة", "حي", "مديرية", "محافظة"}
 
 // New returns an empty gazetteer.
 func New() *Gazetteer {
-	return &Gazetteer{byID: map[string]*Place{}, matcher: arabic.NewMatcher[*Place]().Names(), admin1: map[string]*Place{}}
+	return &Gazetteer{byID: map[string]*Place{}, matcher: arabic.NewMatcher[*Place]().Names(),
+		qualified: arabic.NewMatcher[*Place]().Names(), admin1: map[string]*Place{}}
 }
 
 // Embedded returns a gazetteer of the places shipped with raqib.
@@ -115,6 +123,11 @@ func (g *Gazetteer) Add(p *Place) {
 		}
 		seen[k] = true
 		g.matcher.Add(n, p)
+		for _, q := range qualifiers {
+			if rest, ok := strings.CutPrefix(n, q+" "); ok && strings.TrimSpace(rest) != "" {
+				g.qualified.Add(rest, p)
+			}
+		}
 	}
 	if p.Kind == "governorate" && p.Country == "SYR" && p.Admin1 != "" {
 		g.admin1[p.Admin1] = p
@@ -129,6 +142,10 @@ func (g *Gazetteer) Governorate(admin1 string) *Place { return g.admin1[admin1] 
 
 // Matcher returns the phrase matcher over all place names.
 func (g *Gazetteer) Matcher() *arabic.Matcher[*Place] { return g.matcher }
+
+// Qualified returns the phrase matcher over the names the gazetteer holds
+// only after a place noun, without that noun.
+func (g *Gazetteer) Qualified() *arabic.Matcher[*Place] { return g.qualified }
 
 // Lookup returns the places a name may mean, biggest kinds first.
 func (g *Gazetteer) Lookup(name string) []*Place {
