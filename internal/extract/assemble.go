@@ -29,6 +29,21 @@ type speaker struct {
 	party bool // a party to the conflict (claims) rather than a reporter (reports)
 }
 
+// controlWords say who holds a place: "خاضعة لسيطرة المعارضة", "التي
+// يسيطر عليها جيش الإسلام", "مناطق نفوذ الحوثيين".
+var controlWords = words("control")
+
+// controller reports an actor named as who holds a place, within two words
+// after a control word: a description of the place, not a doer.
+func (dc *doc) controller(am actorMention) bool {
+	for k := max(0, am.from-2); k < am.from; k++ {
+		if dc.hasForm(k, controlWords...) {
+			return true
+		}
+	}
+	return false
+}
+
 // agentWords introduce the doer after a passive or a verbal noun: "غارة
 // نفذتها طائرات…", "من قبل قوات النظام", "براميل ألقتها مروحيات…".
 var agentWords = words("agent")
@@ -72,6 +87,10 @@ func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 			}
 			if idx >= 0 {
 				sc.speakers[idx] = true
+				// "قال الرئيس الأميركي دونالد ترامب": the name in apposition speaks too
+				for k := idx + 1; k < hi && dc.actors[k].from == dc.actors[k-1].to; k++ {
+					sc.speakers[k] = true
+				}
 			}
 			if c.Values[0] == "deny" {
 				sc.deny = true
@@ -890,6 +909,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 				return true
 			}
 		}
+		if t.Values[0].Class != "territory" && dc.controller(dc.actors[i]) {
+			return true // "مدينة خاضعة لسيطرة المعارضة": who holds the place, not who acts
+		}
 		return strings.HasPrefix(dc.norm(dc.actors[i].from), "ل") && dc.actors[i].from > s.from && dc.hasForm(dc.actors[i].from-1, objectWords...)
 	}
 	// 1. the doer named after an agent word anywhere after the trigger (for
@@ -1000,7 +1022,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		plo, phi := dc.actorRange(p)
 		for i := phi - 1; i >= plo; i-- {
 			am := dc.actors[i]
-			if am.from >= p.from && am.from < p.to && armed(am) && !speakers[i] && canDo(am.code, typ) {
+			if am.from >= p.from && am.from < p.to && armed(am) && !speakers[i] && canDo(am.code, typ) && !dc.controller(am) {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}

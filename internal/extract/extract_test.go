@@ -102,6 +102,13 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// who holds the town describes it: the side attacked, not the doer
+			name: "the holder of a place is no doer", published: "2018-04-08",
+			text:  "قالت مصادر أميركية إن أسلحة كيماوية استخدمت أمس في هجوم على مدينة دوما الخاضعة لسيطرة المعارضة.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما", actor2: "SYR.OPP"}},
+			count: 1,
+		},
+		{
 			// "زايدا" is kept only as "قرية زايدا"; the dual noun governs the list
 			name: "a plural place noun governs a qualified name", published: "2018-07-05",
 			text: "قصفت الطائرات الحربية قريتي النعيمة وزايدا في ريف درعا.",
