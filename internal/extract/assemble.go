@@ -1444,7 +1444,17 @@ var clauseJoiners = words("clause_joiners")
 // no other place of the sentence, as a sentence of its own; ok is false
 // when there is none.
 func (x *Extractor) ownClause(dc *doc, t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
-	from, to := min(t.From, pm.from), max(t.To, pm.to)
+	if c, ok := x.clauseOf(dc, min(t.From, pm.from), max(t.To, pm.to), pm, s); ok {
+		return c, true
+	}
+	// "استهدفت بلدات الغوطة، موضحا أنه في الحمورية قتل عشرة": the place's
+	// own clause tells its toll when the event word stands in another
+	return x.clauseOf(dc, pm.from, pm.to, pm, s)
+}
+
+// clauseOf widens tokens from..to to their clause and returns it when no
+// place of the sentence but pm stands in it.
+func (x *Extractor) clauseOf(dc *doc, from, to int, pm *placeMention, s sentence) (sentence, bool) {
 	boundary := func(i int) bool {
 		p := dc.toks[i]
 		return p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == ".") || dc.hasForm(i, clauseJoiners...)
