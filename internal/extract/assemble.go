@@ -1420,6 +1420,14 @@ func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
 		if len(es) != 1 || es[0].Fatalities != nil || !attackType(es[0].EventType) {
 			continue
 		}
+		// "أدى العنف إلى مقتل 31 شخصا. إذ فجر انتحاري نفسه …": a sentence
+		// that opens by explaining the one before tells the event of its toll
+		if prev := si - 1; prev >= 0 && dc.hasForm(dc.sents[si].from, explainWords...) && !dc.sents[prev].boiler {
+			if f := x.fatalities(dc, dc.sents[prev]); f != nil && len(bySent[prev]) == 0 {
+				es[0].Fatalities = f
+				continue
+			}
+		}
 		for next := si + 1; next <= si+2 && next < len(dc.sents); next++ {
 			s := dc.sents[next]
 			other := false
@@ -1436,6 +1444,9 @@ func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
 		}
 	}
 }
+
+// explainWords open a sentence that explains the one before ("إذ", "حيث").
+var explainWords = words("explain")
 
 // clauseJoiners open a new clause without punctuation.
 var clauseJoiners = words("clause_joiners")

@@ -805,6 +805,8 @@ func TestFatalities(t *testing.T) {
 		{"a toll since years is a war's", "وكان الهجوم على بلدة كفرنبل أمس من أعنف الهجمات في الحرب المستمرة منذ 7 سنوات التي قتل فيها أكثر من 1600 شخص.", map[string]int{"كفرنبل": -1}},
 		{"each toll in its own clause", "قتل ثمانية مدنيين أمس في قصف على مدينة خان شيخون فيما قتل ثلاثة آخرون في قصف لبلدة التح.",
 			map[string]int{"خان شيخون": 8, "التح": 3}},
+		{"the toll of the sentence an explanation follows", "وأدى أسوأ حوادث العنف إلى مقتل 31 شخصا على الأقل أمس.\nإذ فجر انتحاري نفسه أمام مركز اقتراع في مدينة إدلب.",
+			map[string]int{"إدلب": 31}},
 		{"a place's toll in its own clause after the event word's", "قال المرصد إن الغارات استهدفت أمس بلدات الغوطة الشرقية، موضحا أنه في بلدة حمورية قتل عشرة أشخاص في قصف جديد.",
 			map[string]int{"حمورية": 10}},
 	}
