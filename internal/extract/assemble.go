@@ -869,6 +869,9 @@ func placeActor(a *actorPick, country, typ string) string {
 	if !talks && strings.HasPrefix(a.code, "SYR.") && country != "" && country != "SYR" && (a.kind == "generic" || a.kind == "force") && !syrianByName(a.text) {
 		return country + ".MIL"
 	}
+	if army := armyOf[country]; army != "" && a.code == localCode+"MIL" && !strings.Contains(arabic.Normalize(a.text), "امن") && !strings.Contains(arabic.Normalize(a.text), "شرط") {
+		return army + ".MIL" // "قصف الجيش مواقع في القطاع": in Gaza an unnamed army is Israel's
+	}
 	return localize(a.code, country)
 }
 

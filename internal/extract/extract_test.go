@@ -102,6 +102,13 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// Gaza has no army: an unnamed one striking there is Israel's
+			name: "an unnamed army in Gaza", published: "2018-07-14",
+			text:  "وقصف الجيش أمس موقعا في مدينة خان يونس.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "خان يونس", actor1: "ISR.MIL"}},
+			count: 1,
+		},
+		{
 			// who holds the town describes it: the side attacked, not the doer
 			name: "the holder of a place is no doer", published: "2018-04-08",
 			text:  "قالت مصادر أميركية إن أسلحة كيماوية استخدمت أمس في هجوم على مدينة دوما الخاضعة لسيطرة المعارضة.",

@@ -65,6 +65,19 @@ func localize(code, country string) string {
 	return country + "." + strings.TrimPrefix(code, localCode)
 }
 
+// armyOf maps a land without an army of its own to the army that fights
+// there when news says "الجيش", "القوات", "طائرات حربية" (words.tsv
+// army_of); its police and security forces ("الشرطة", "قوات الأمن") stay its own.
+var armyOf = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range words("army_of") {
+		if land, army, ok := strings.Cut(w, ":"); ok {
+			m[land] = army
+		}
+	}
+	return m
+}()
+
 // localHeads are the head nouns that name a state's forces on their own
 // ("قوات الأمن", "الشرطة", "طائرات حربية"); "رئيس" or "عسكريا" alone do not.
 var localHeads = words("local_heads")
