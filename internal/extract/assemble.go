@@ -555,12 +555,20 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if covered {
 			continue
 		}
-		fired := false
+		fired, downed := false, false
 		for k := max(s.from, m.From-4); k < m.From; k++ {
 			if dc.hasForm(k, firedWords...) {
 				fired = true
+				// "دمرت الدفاعات الجوية طائرتين مسيرتين": a subject between
+				// the verb and the weapon makes the weapon what was destroyed;
+				// "دمرت طائرات حربية جسرا" has the weapon as the doer
+				downed = dc.hasForm(k, destroyWords...) && k < m.From-1
 				break
 			}
+		}
+		if downed {
+			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: "disrupted_weapons_use", Class: "strong"}}})
+			continue
 		}
 		// "لقي فلسطينيان مصرعهما برصاص الجيش", "قتل ثلاثة بقذيفة": the dead
 		// tell that the weapon struck
@@ -605,6 +613,10 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 
 // fallWords tell a place falling ("سقطت المدينة بيد…").
 var fallWords = words("fall")
+
+// destroyWords destroy what follows them: a weapon they govern was shot
+// down or destroyed before it struck.
+var destroyWords = words("destroy")
 
 // firedWords make a weapon word an event: it fell, hit or was fired.
 var firedWords = words("fired")

@@ -102,6 +102,18 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			name: "drones destroyed before they struck", published: "2018-05-10",
+			text:  "دمرت الدفاعات الجوية الروسية طائرتين مسيرتين قرب قاعدة حميميم أمس.",
+			want:  []want{{typ: "disrupted_weapons_use", place: "sy-nw-hmeimim"}},
+			count: 1,
+		},
+		{
+			name: "planes that destroy strike", published: "2018-05-10",
+			text:  "دمرت طائرات حربية أمس جسرا في بلدة كفرنبل.",
+			want:  []want{{typ: "air_drone_strike", name: "كفرنبل"}},
+			count: 1,
+		},
+		{
 			// Gaza has no army: an unnamed one striking there is Israel's
 			name: "an unnamed army in Gaza", published: "2018-07-14",
 			text:  "وقصف الجيش أمس موقعا في مدينة خان يونس.",
