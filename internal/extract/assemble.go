@@ -556,7 +556,7 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			continue
 		}
 		fired, downed := false, false
-		for k := max(s.from, m.From-4); k < m.From; k++ {
+		for k := max(dc.clauseStart(m.From, s.from, 6), m.From-6); k < m.From; k++ {
 			if dc.hasForm(k, firedWords...) {
 				fired = true
 				// "دمرت الدفاعات الجوية طائرتين مسيرتين": a subject between

@@ -102,6 +102,13 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// the fired word stands five words before the weapon, in its clause
+			name: "shells fired from one town on another", published: "2018-09-08",
+			text:  "أطلق مسلحون من بلدة اللطامنة قذائف صاروخية على مدينة محردة في ريف حماة أمس.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", place: "sy-nw-muhradah"}},
+			count: 1,
+		},
+		{
 			name: "drones destroyed before they struck", published: "2018-05-10",
 			text:  "دمرت الدفاعات الجوية الروسية طائرتين مسيرتين قرب قاعدة حميميم أمس.",
 			want:  []want{{typ: "disrupted_weapons_use", place: "sy-nw-hmeimim"}},
