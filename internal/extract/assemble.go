@@ -557,7 +557,10 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		}
 		fired, downed := false, false
 		for k := max(dc.clauseStart(m.From, s.from, 6), m.From-6); k < m.From; k++ {
-			if dc.hasForm(k, firedWords...) {
+			// five or six words back only a fire verb that tells no event of
+			// its own ("أطلق مسلحون من بلدة اللطامنة قذائف"); "استهدف حزب الله
+			// بصاروخ موجه دبابة" names the tank as the target
+			if dc.hasForm(k, firedWords...) && (k >= m.From-4 || !triggerAt(out, k)) {
 				fired = true
 				// "دمرت الدفاعات الجوية طائرتين مسيرتين": a subject between
 				// the verb and the weapon makes the weapon what was destroyed;
@@ -613,6 +616,16 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 
 // fallWords tell a place falling ("سقطت المدينة بيد…").
 var fallWords = words("fall")
+
+// triggerAt reports an event word at token k.
+func triggerAt(ts []arabic.Match[Trigger], k int) bool {
+	for _, t := range ts {
+		if t.From <= k && k < t.To {
+			return true
+		}
+	}
+	return false
+}
 
 // destroyWords destroy what follows them: a weapon they govern was shot
 // down or destroyed before it struck.
