@@ -102,6 +102,13 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// the bare town name in the toll clause is the town the dual named, one event
+			name: "a town re-named bare is the same town", published: "2018-09-08",
+			text:  "قصفت قوات النظام بلدتي كفرزيتا واللطامنة في ريف حماة الشمالي أمس، ما أسفر عن مقتل مدنيين اثنين في كفرزيتا.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", place: "sy-nw-kafr-zita"}, {typ: "shelling_artillery_missile_attack", place: "sy-nw-latamina"}},
+			count: 2,
+		},
+		{
 			// the fired word stands five words before the weapon, in its clause
 			name: "shells fired from one town on another", published: "2018-09-08",
 			text:  "أطلق مسلحون من بلدة اللطامنة قذائف صاروخية على مدينة محردة في ريف حماة أمس.",

@@ -186,6 +186,22 @@ func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
 			cands = kept
 		}
 	}
+	// a bare "كفرزيتا" is the town, not the sub-district it heads
+	if !kindIn("subdistrict", pm.kinds) && !kindIn("district", pm.kinds) {
+		var kept []*geo.Place
+		for _, p := range cands {
+			shadowed := false
+			for _, c := range cands {
+				if (p.Kind == "subdistrict" || p.Kind == "district") && (c.Kind == "town" || c.Kind == "city") && sameName(c, p) {
+					shadowed = true
+				}
+			}
+			if !shadowed {
+				kept = append(kept, p)
+			}
+		}
+		cands = kept
+	}
 	var best *geo.Place
 	bestScore := -1 << 30
 	for _, p := range cands {
