@@ -29,6 +29,18 @@ type speaker struct {
 	party bool // a party to the conflict (claims) rather than a reporter (reports)
 }
 
+// placeAt reports an actor whose words are also a place mention of the
+// sentence, other than where something came from: a base or an airport
+// ("قاعدة حميميم", "مطار المزة") named as where an event happened.
+func (dc *doc) placeAt(am actorMention) bool {
+	for _, pm := range dc.places {
+		if !pm.origin && !pm.qualifier && pm.place != nil && pm.nameFrom < am.to && am.from < pm.nameTo {
+			return true
+		}
+	}
+	return false
+}
+
 // controlWords say who holds a place: "خاضعة لسيطرة المعارضة", "التي
 // يسيطر عليها جيش الإسلام", "مناطق نفوذ الحوثيين".
 var controlWords = words("control")
@@ -936,6 +948,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			if dc.hasForm(k, objectWords...) {
 				return true
 			}
+		}
+		if dc.placeAt(dc.actors[i]) {
+			return true // "استهداف قاعدة حميميم": the base named as the place is what was hit
 		}
 		if t.Values[0].Class != "territory" && dc.controller(dc.actors[i]) {
 			return true // "مدينة خاضعة لسيطرة المعارضة": who holds the place, not who acts

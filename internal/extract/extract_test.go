@@ -102,6 +102,13 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// the base is both a Russian actor and the place: it was hit, it did not strike
+			name: "a base named as the place is the target", published: "2018-09-08",
+			text:  "استهدفت طائرات مسيرة قاعدة حميميم الروسية أمس.",
+			want:  []want{{typ: "air_drone_strike", place: "sy-nw-hmeimim", actor2: "RUS.MIL"}},
+			count: 1,
+		},
+		{
 			// the bare town name in the toll clause is the town the dual named, one event
 			name: "a town re-named bare is the same town", published: "2018-09-08",
 			text:  "قصفت قوات النظام بلدتي كفرزيتا واللطامنة في ريف حماة الشمالي أمس، ما أسفر عن مقتل مدنيين اثنين في كفرزيتا.",

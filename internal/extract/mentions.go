@@ -134,6 +134,9 @@ func (x *Extractor) findActors(dc *doc) {
 				if j > h.To && !dc.hasForm(j-1, "تابعه", "تابع") || strings.HasPrefix(dc.norm(j), "و") {
 					break // "النظام وفصائل المعارضة" is two sides, not one
 				}
+				if j == h.To && h.To-h.From > 1 && !strings.HasPrefix(dc.norm(h.To-1), "ال") {
+					break // "طائرات مسيرة قاعدة حميميم": a noun with an indefinite adjective owns nothing after it; the base is the object
+				}
 				m := actorMention{from: h.From, to: am.To, code: am.Values[0].Code, kind: am.Values[0].Kind, head: true}
 				m.air = dc.anyForm(h.From, h.To, airHeads...)
 				out = append(out, m)

@@ -156,9 +156,13 @@ func (x *Extractor) findPlaces(dc *doc) {
 	type span struct{ from, to int }
 	var names []span
 	for _, a := range dc.actors {
-		if a.kind != "state" {
-			names = append(names, span{a.from, a.to})
+		if a.kind == "state" {
+			continue
 		}
+		if _, ok := x.isRole(dc, a.from, a.to, "type"); ok {
+			continue // "قاعدة حميميم الروسية", "مطار المزة العسكري": a place first, whoever holds it
+		}
+		names = append(names, span{a.from, a.to})
 	}
 	var exact []span
 	for _, s := range dc.sources {
