@@ -362,7 +362,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare)), dc)
+	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare, dc.weak)), dc)
 	x.tollsAfter(dc, out)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
@@ -1680,7 +1680,7 @@ func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
 // subsume folds coarse mentions into fine ones, as ACLED counts an event
 // once: "غارات على محافظة إدلب" after "غارة على بلدة حارم" in the same
 // governorate, on the same day or with no day, is the same raid told twice.
-func subsume(evs []*event.Event, bare map[*event.Event]bool) []*event.Event {
+func subsume(evs []*event.Event, bare, weak map[*event.Event]bool) []*event.Event {
 	keep := make([]bool, len(evs))
 	for i := range keep {
 		keep[i] = true
@@ -1690,7 +1690,13 @@ func subsume(evs []*event.Event, bare map[*event.Event]bool) []*event.Event {
 			continue
 		}
 		for j, fine := range evs {
-			if i == j || !keep[j] || fine.EventType != coarse.EventType || fine.Location == nil {
+			if i == j || !keep[j] || fine.Location == nil {
+				continue
+			}
+			// "مقتل 20 بقصف على الغوطة" over "غارات على حمورية": a word that
+			// said no kind of attack tells the body's attack at its region
+			sameSide := coarse.Actor1 == nil || fine.Actor1 != nil && fine.Actor1.Code == coarse.Actor1.Code
+			if fine.EventType != coarse.EventType && !(weak[coarse] && attackType(coarse.EventType) && attackType(fine.EventType) && sameSide) {
 				continue
 			}
 			if bare[coarse] {
@@ -1708,7 +1714,11 @@ func subsume(evs []*event.Event, bare map[*event.Event]bool) []*event.Event {
 			if coarse.Date != nil && fine.Date != nil && *coarse.Date != *fine.Date {
 				continue
 			}
+			own := fine.Fatalities
 			merge(fine, coarse)
+			if own != nil {
+				fine.Fatalities = own // the region's toll sums its towns': each town keeps its own
+			}
 			keep[i] = false
 			break
 		}

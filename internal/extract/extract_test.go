@@ -102,6 +102,13 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// "قصف" said no kind of attack: the headline is the body's air strikes, at their region
+			name: "a headline's generic word folds into the body's attacks", published: "2018-02-20",
+			text:  "مقتل 20 مدنيا بقصف للنظام على الغوطة الشرقية\n\nقتل 20 مدنيا على الأقل أمس جراء غارات جوية شنتها طائرات النظام على بلدتي حمورية وسقبا في الغوطة الشرقية.",
+			want:  []want{{typ: "air_drone_strike", name: "حمورية"}, {typ: "air_drone_strike", name: "سقبا"}},
+			count: 2,
+		},
+		{
 			// the base is both a Russian actor and the place: it was hit, it did not strike
 			name: "a base named as the place is the target", published: "2018-09-08",
 			text:  "استهدفت طائرات مسيرة قاعدة حميميم الروسية أمس.",
@@ -847,6 +854,8 @@ func TestFatalities(t *testing.T) {
 			map[string]int{"خان شيخون": 8, "التح": 3}},
 		{"the toll of the sentence an explanation follows", "وأدى أسوأ حوادث العنف إلى مقتل 31 شخصا على الأقل أمس.\nإذ فجر انتحاري نفسه أمام مركز اقتراع في مدينة إدلب.",
 			map[string]int{"إدلب": 31}},
+		{"a headline's regional toll folds into the towns, each keeping its own", "مقتل 20 مدنيا بقصف للنظام على الغوطة الشرقية\n\nقتل 20 مدنيا على الأقل أمس جراء غارات جوية شنتها طائرات النظام على بلدتي حمورية وسقبا في الغوطة الشرقية.\nوقال المرصد إن القصف على حمورية أوقع 12 قتيلا، فيما قتل 8 في سقبا.",
+			map[string]int{"حمورية": 12, "سقبا": 8}},
 		{"a place's toll in its own clause after the event word's", "قال المرصد إن الغارات استهدفت أمس بلدات الغوطة الشرقية، موضحا أنه في بلدة حمورية قتل عشرة أشخاص في قصف جديد.",
 			map[string]int{"حمورية": 10}},
 	}
