@@ -313,8 +313,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				if frameAt >= 0 && pm.to <= frameAt {
 					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
 				}
-				if pm.origin && (len(assigned[ti]) > 1 || attackType(typ)) {
+				if pm.origin && typ != "non_violent_transfer_of_territory" && (len(assigned[ti]) > 1 || attackType(typ)) {
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
+				}
+				if !pm.origin && typ == "non_violent_transfer_of_territory" && hasOrigin(assigned[ti]) {
+					continue // "خرجوا من دوما باتجاه الشمال": the town handed over is the one they left
 				}
 				if t.Values[0].Class == "generic" && strongAt[pm] {
 					continue // "إحباط هجوم على القاعدة": the foiling, not a second event
@@ -628,6 +631,16 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 
 // fallWords tell a place falling ("سقطت المدينة بيد…").
 var fallWords = words("fall")
+
+// hasOrigin reports a place "from" which something came among ms.
+func hasOrigin(ms []*placeMention) bool {
+	for _, pm := range ms {
+		if pm.origin {
+			return true
+		}
+	}
+	return false
+}
 
 // triggerAt reports an event word at token k.
 func triggerAt(ts []arabic.Match[Trigger], k int) bool {

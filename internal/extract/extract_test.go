@@ -102,6 +102,20 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// the town handed over is the one the fighters left, not where they head
+			name: "fighters leave a town under a deal", published: "2018-04-10",
+			text:  "خرجت أمس الدفعة الأولى من مقاتلي جيش الإسلام من مدينة دوما باتجاه الشمال السوري بموجب اتفاق مع الجانب الروسي.",
+			want:  []want{{typ: "non_violent_transfer_of_territory", name: "دوما"}},
+			count: 1,
+		},
+		{
+			// "مصدرهما": where the rockets came from is no second event
+			name: "the launch site of rockets that fell", published: "2018-04-10",
+			text:  "سقط صاروخان أمس في حي المزة بدمشق مصدرهما الغوطة الشرقية.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "المزة"}},
+			count: 1,
+		},
+		{
 			// "قصف" said no kind of attack: the headline is the body's air strikes, at their region
 			name: "a headline's generic word folds into the body's attacks", published: "2018-02-20",
 			text:  "مقتل 20 مدنيا بقصف للنظام على الغوطة الشرقية\n\nقتل 20 مدنيا على الأقل أمس جراء غارات جوية شنتها طائرات النظام على بلدتي حمورية وسقبا في الغوطة الشرقية.",
