@@ -102,6 +102,12 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			name: "the province named before, by back-reference", published: "2018-04-10",
+			text:  "تشهد محافظة درعا تصعيدا عسكريا. وشنت الطائرات الروسية أمس غارات على المحافظة أسفرت عن مقتل أربعة مدنيين.",
+			want:  []want{{typ: "air_drone_strike", place: "sy-adm-gov-daraa", actor1: "RUS.MIL", precision: 3}},
+			count: 1,
+		},
+		{
 			// the town handed over is the one the fighters left, not where they head
 			name: "fighters leave a town under a deal", published: "2018-04-10",
 			text:  "خرجت أمس الدفعة الأولى من مقاتلي جيش الإسلام من مدينة دوما باتجاه الشمال السوري بموجب اتفاق مع الجانب الروسي.",
