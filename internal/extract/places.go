@@ -502,7 +502,27 @@ func (x *Extractor) qualifiedAt(dc *doc, noun, k, to int) (arabic.Match[*geo.Pla
 	if !duals[w] && !duals[arabic.StripArticle(w)] {
 		return arabic.Match[*geo.Place]{}, false
 	}
-	return x.gz.Qualified().At(dc.d, k, to)
+	m, ok := x.gz.Qualified().At(dc.d, k, to)
+	if !ok {
+		return m, false
+	}
+	// the kinds the noun names ("مدن" cities, not "قرية البلاد"), in the
+	// article's country: "ثاني أكبر مدن البلاد" names no village of Yemen
+	var kinds []string
+	if t, tok := x.isRole(dc, noun, noun+1, "type"); tok {
+		kinds = t.Values[0].kinds
+	}
+	var fit []*geo.Place
+	for _, p := range m.Values {
+		if (len(kinds) == 0 || kindIn(p.Kind, kinds)) && x.inArticleCountry(dc, placeMention{cands: []*geo.Place{p}}) {
+			fit = append(fit, p)
+		}
+	}
+	if len(fit) == 0 {
+		return arabic.Match[*geo.Place]{}, false
+	}
+	m.Values = fit
+	return m, true
 }
 
 // firstKey is the reading of word i under which some place name starts.
