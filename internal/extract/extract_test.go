@@ -102,6 +102,13 @@ func TestExtractEvents(t *testing.T) {
 		count     int // exact number of events, when > 0
 	}{
 		{
+			// "مثلما حدث في حلب", "كما حدث بحاس": compared with, not where it happened
+			name: "a place compared with is not the place", published: "2018-04-10",
+			text:  "قصفت الطائرات أمس بلدة كفرنبل كما حدث بحاس، وتسعى موسكو إلى اتفاق عبر مفاوضات مثلما حدث في حلب.",
+			want:  []want{{typ: "air_drone_strike", place: "sy-nw-kafr-nabl"}},
+			count: 1,
+		},
+		{
 			name: "the province named before, by back-reference", published: "2018-04-10",
 			text:  "تشهد محافظة درعا تصعيدا عسكريا. وشنت الطائرات الروسية أمس غارات على المحافظة أسفرت عن مقتل أربعة مدنيين.",
 			want:  []want{{typ: "air_drone_strike", place: "sy-adm-gov-daraa", actor1: "RUS.MIL", precision: 3}},

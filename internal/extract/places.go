@@ -256,6 +256,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i = pm.to
 				continue
 			}
+			if x.compared(dc, i, s) {
+				i = pm.to
+				continue // "عبر مفاوضات مثلما حدث في حلب": a place compared with, not where it happens
+			}
 			if i > s.from {
 				if o, ok := x.isRole(dc, i-1, s.to, "origin"); ok && o.To == i {
 					pm.origin = true
@@ -291,6 +295,23 @@ func (x *Extractor) findPlaces(dc *doc) {
 			break
 		}
 	}
+}
+
+// compareWords open a comparison with what happened elsewhere: "مثلما
+// حدث في حلب", "كما جرى بالغوطة", "على غرار".
+var compareWords = words("compare")
+
+// compared reports a place mention at token i that a comparison opens: "as
+// happened in X" ("مثلما حدث في X", "كما حدث بX") or "like X" ("على غرار X").
+func (x *Extractor) compared(dc *doc, i int, s sentence) bool {
+	if i-2 >= s.from && dc.hasForm(i-2, "علي") && dc.hasForm(i-1, "غرار") {
+		return true
+	}
+	k := i - 1
+	if k >= s.from && dc.hasForm(k, "في") {
+		k--
+	}
+	return k-1 >= s.from && dc.hasForm(k, "حدث", "جري", "يحدث", "يجري") && dc.hasForm(k-1, compareWords...)
 }
 
 // listHead is the token of the place noun that begins the list of
