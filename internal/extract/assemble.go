@@ -201,7 +201,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		if len(trigs) == 0 {
 			continue
 		}
-		trigs = x.dropObjects(dc, s, x.dropFoiled(dc, s, trigs))
+		trigs = x.dropObjects(dc, s, x.dropFoiled(dc, s, x.dropKinds(dc, s, trigs)))
 		if len(trigs) == 0 {
 			continue
 		}
@@ -508,7 +508,7 @@ func (x *Extractor) frameStart(dc *doc, t arabic.Match[Trigger], s sentence) int
 
 // frameReach is how many words may stand between a frame word and the
 // event word it frames.
-var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relative": 4}
+var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relative": 4, "kind": 2}
 
 // framed names the frame (frames.tsv) that makes trigger t something other
 // than a new event the sentence tells: a frame word in the trigger's own
@@ -640,6 +640,18 @@ func hasOrigin(ms []*placeMention) bool {
 		}
 	}
 	return false
+}
+
+// dropKinds removes the event words a "kind" frame governs: "لحظر الأسلحة
+// الكيمياوية" names a kind of weapon, and no attack happened.
+func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	out := trigs[:0]
+	for _, t := range trigs {
+		if x.framed(dc, t, s) != "kind" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // triggerAt reports an event word at token k.

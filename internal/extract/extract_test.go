@@ -449,6 +449,7 @@ func TestNoEvents(t *testing.T) {
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
 		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
+		{"a ban names a kind of weapon", "اتهمت الدول الغربية أمس في جلسة المنظمة الدولية لحظر الأسلحة الكيمياوية في لاهاي روسيا بتقويض التحقيق."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
