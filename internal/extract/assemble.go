@@ -365,7 +365,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare, dc.weak)), dc)
+	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare, dc.weak), dc), dc)
 	x.tollsAfter(dc, out)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
@@ -558,8 +558,12 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 	var out []arabic.Match[Trigger]
 	out = append(out, within(dc.triggers, s)...)
 	for _, m := range dc.instr {
-		if m.From < s.from || m.From >= s.to || !attackType(m.Values[0]) || m.Values[0] == "armed_clash" {
+		if m.From < s.from || m.From >= s.to || !attackType(m.Values[0]) {
 			continue
+		}
+		gunfire := m.Values[0] == "armed_clash"
+		if gunfire && !dc.killedBy(m, s) {
+			continue // "برصاص" tells a shooting only when someone fell by it
 		}
 		covered := false
 		for _, t := range out {
@@ -595,7 +599,11 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 				fired = true
 			}
 		}
-		if fired {
+		if gunfire {
+			// "لقي فلسطينيان مصرعهما برصاص الجيش": a shooting, an attack when
+			// the dead are civilians (decided with the sentence's targets)
+			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: "armed_clash", Class: "generic"}}})
+		} else if fired {
 			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
 		}
 	}
@@ -652,6 +660,18 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		}
 	}
 	return out
+}
+
+// killedBy reports a weapon that someone was killed or wounded by: a word
+// for the dead or wounded at most five words before it in its sentence
+// ("لقي فلسطينيان مصرعهما برصاص الجيش", "أصيب شاب بالرصاص الحي").
+func (dc *doc) killedBy(m arabic.Match[string], s sentence) bool {
+	for _, c := range dc.casualty {
+		if c.From >= max(s.from, m.From-5) && c.To <= m.From && (c.Values[0] == "killed" || c.Values[0] == "injured") {
+			return true
+		}
+	}
+	return false
 }
 
 // triggerAt reports an event word at token k.
@@ -1858,7 +1878,24 @@ func (x *Extractor) linkDenial(dc *doc, s sentence, denier string, before []*eve
 
 // upgrade folds a peaceful protest into the dispersal of the same protest
 // (ACLED codes one event, "Protest with intervention").
-func upgrade(evs []*event.Event) []*event.Event {
+func upgrade(evs []*event.Event, dc *doc) []*event.Event {
+	// "لقي فلسطينيان مصرعهما برصاص الجيش خلال مشاركتهما في الاحتجاجات":
+	// a state's forces shooting civilians where and when a protest is told
+	// (an event of the day there, or the sentence, headline or lead) is
+	// force used against the protesters
+	protests := map[string]bool{}
+	for _, e := range evs {
+		if family(e.EventType) == "protest" && e.Location != nil && e.Date != nil {
+			protests[e.Location.Admin1+"|"+*e.Date] = true
+		}
+	}
+	for _, e := range evs {
+		if (e.EventType == "armed_clash" || e.EventType == "attack") && e.Location != nil && e.Date != nil &&
+			e.Actor1 != nil && state(e.Actor1.Code) && (e.Actor2 == nil || crowd(e.Actor2.Code)) &&
+			(protests[e.Location.Admin1+"|"+*e.Date] || dc.protestStory(e)) {
+			e.EventType, e.ACLED = "excessive_force_against_protesters", event.ACLED("excessive_force_against_protesters")
+		}
+	}
 	strong := map[string]*event.Event{}
 	for _, e := range evs {
 		if e.EventType == "protest_with_intervention" || e.EventType == "excessive_force_against_protesters" {
@@ -1876,6 +1913,26 @@ func upgrade(evs []*event.Event) []*event.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// protestStory reports an event told in a sentence, headline or lead that
+// speaks of a protest.
+func (dc *doc) protestStory(e *event.Event) bool {
+	for si, st := range dc.sents {
+		told := si < 2
+		for _, sp := range e.Evidence {
+			told = told || sp.Start == st.start
+		}
+		if !told || st.boiler {
+			continue
+		}
+		for _, t := range within(dc.triggers, st) {
+			if family(t.Values[0].Type) == "protest" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func placeDay(e *event.Event) string {
