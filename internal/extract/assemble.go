@@ -1881,7 +1881,7 @@ func (x *Extractor) linkDenial(dc *doc, s sentence, denier string, before []*eve
 func upgrade(evs []*event.Event, dc *doc) []*event.Event {
 	// "لقي فلسطينيان مصرعهما برصاص الجيش خلال مشاركتهما في الاحتجاجات":
 	// a state's forces shooting civilians where and when a protest is told
-	// (an event of the day there, or the sentence, headline or lead) is
+	// (an event of the day there, or in a sentence that tells the event) is
 	// force used against the protesters
 	protests := map[string]bool{}
 	for _, e := range evs {
@@ -1891,7 +1891,7 @@ func upgrade(evs []*event.Event, dc *doc) []*event.Event {
 	}
 	for _, e := range evs {
 		if (e.EventType == "armed_clash" || e.EventType == "attack") && e.Location != nil && e.Date != nil &&
-			e.Actor1 != nil && state(e.Actor1.Code) && (e.Actor2 == nil || crowd(e.Actor2.Code)) &&
+			e.Actor1 != nil && state(e.Actor1.Code) && e.Actor2 != nil && crowd(e.Actor2.Code) &&
 			(protests[e.Location.Admin1+"|"+*e.Date] || dc.protestStory(e)) {
 			e.EventType, e.ACLED = "excessive_force_against_protesters", event.ACLED("excessive_force_against_protesters")
 		}
@@ -1915,11 +1915,10 @@ func upgrade(evs []*event.Event, dc *doc) []*event.Event {
 	return out
 }
 
-// protestStory reports an event told in a sentence, headline or lead that
-// speaks of a protest.
+// protestStory reports an event told in a sentence that speaks of a protest.
 func (dc *doc) protestStory(e *event.Event) bool {
-	for si, st := range dc.sents {
-		told := si < 2
+	for _, st := range dc.sents {
+		told := false
 		for _, sp := range e.Evidence {
 			told = told || sp.Start == st.start
 		}
