@@ -245,11 +245,18 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 		nEvents := len(distinct) // fatalities go to an event only when the sentence tells of one place
-		strongAt := map[*placeMention]bool{}
+		// a strong word at a place says what a generic one there is ("إحباط
+		// هجوم على القاعدة", "المتظاهرون هاجموا القاعدة"); a protest word does
+		// not say what gunfire someone fell by was ("لقي متظاهران مصرعهما برصاص الجيش")
+		strongAt, protestAt := map[*placeMention]bool{}, map[*placeMention]bool{}
 		for ti, t := range trigs {
 			if t.Values[0].Class != "generic" && !x.suppressed(dc, t, s) {
 				for _, pm := range assigned[ti] {
-					strongAt[pm] = true
+					if family(t.Values[0].Type) == "protest" {
+						protestAt[pm] = true
+					} else {
+						strongAt[pm] = true
+					}
 				}
 			}
 		}
@@ -319,7 +326,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				if !pm.origin && typ == "non_violent_transfer_of_territory" && hasOrigin(assigned[ti]) {
 					continue // "خرجوا من دوما باتجاه الشمال": the town handed over is the one they left
 				}
-				if t.Values[0].Class == "generic" && strongAt[pm] {
+				if t.Values[0].Class == "generic" && (strongAt[pm] || protestAt[pm] && !dc.weaponAt(t)) {
 					continue // "إحباط هجوم على القاعدة": the foiling, not a second event
 				}
 				if !x.placeFits(dc, typ, pm) || !x.coarseOK(dc, t, s, sc, pm) {
@@ -567,6 +574,9 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		}
 		covered := false
 		for _, t := range out {
+			if family(t.Values[0].Type) == "protest" && !(t.From <= m.From && m.From < t.To) {
+				continue // "لقي متظاهران مصرعهما برصاص الجيش": the protesters do not fire the shots
+			}
 			if t.From <= m.From && m.From < t.To || abs(t.From-m.From) <= 3 {
 				covered = true
 			}
@@ -660,6 +670,16 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		}
 	}
 	return out
+}
+
+// weaponAt reports an event word that is a weapon ("برصاص").
+func (dc *doc) weaponAt(t arabic.Match[Trigger]) bool {
+	for _, m := range dc.instr {
+		if m.From == t.From {
+			return true
+		}
+	}
+	return false
 }
 
 // killedBy reports a weapon that someone was killed or wounded by: a word
@@ -1891,8 +1911,8 @@ func upgrade(evs []*event.Event, dc *doc) []*event.Event {
 	}
 	for _, e := range evs {
 		if (e.EventType == "armed_clash" || e.EventType == "attack") && e.Location != nil && e.Date != nil &&
-			e.Actor1 != nil && state(e.Actor1.Code) && e.Actor2 != nil && crowd(e.Actor2.Code) &&
-			(protests[e.Location.Admin1+"|"+*e.Date] || dc.protestStory(e)) {
+			e.Actor1 != nil && state(e.Actor1.Code) && (e.Actor2 == nil || crowd(e.Actor2.Code)) &&
+			(e.Actor2 != nil && protests[e.Location.Admin1+"|"+*e.Date] || dc.protestStory(e)) {
 			e.EventType, e.ACLED = "excessive_force_against_protesters", event.ACLED("excessive_force_against_protesters")
 		}
 	}
@@ -1915,7 +1935,8 @@ func upgrade(evs []*event.Event, dc *doc) []*event.Event {
 	return out
 }
 
-// protestStory reports an event told in a sentence that speaks of a protest.
+// protestStory reports an event told in a sentence that speaks of a
+// protest and of people killed or wounded.
 func (dc *doc) protestStory(e *event.Event) bool {
 	for _, st := range dc.sents {
 		told := false
@@ -1925,8 +1946,12 @@ func (dc *doc) protestStory(e *event.Event) bool {
 		if !told || st.boiler {
 			continue
 		}
+		hurt := false
+		for _, c := range within(dc.casualty, st) {
+			hurt = hurt || c.Values[0] == "killed" || c.Values[0] == "injured"
+		}
 		for _, t := range within(dc.triggers, st) {
-			if family(t.Values[0].Type) == "protest" {
+			if hurt && family(t.Values[0].Type) == "protest" {
 				return true
 			}
 		}

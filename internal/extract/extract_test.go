@@ -104,7 +104,7 @@ func TestExtractEvents(t *testing.T) {
 		{
 			// shot dead by the army during the protests: force used against protesters
 			name: "protesters shot by an army", published: "2018-04-20",
-			text: "الفلسطينيون يواصلون احتجاجاتهم للجمعة الرابعة\n\nلقي فلسطينيان مصرعهما برصاص الجيش الإسرائيلي اليوم في شرق جباليا خلال مشاركتهما في الاحتجاجات.",
+			text: "الفلسطينيون يواصلون احتجاجاتهم للجمعة الرابعة\n\nلقي متظاهران فلسطينيان مصرعهما برصاص الجيش الإسرائيلي اليوم في شرق جباليا خلال مشاركتهما في الاحتجاجات.",
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
