@@ -41,6 +41,21 @@ func (dc *doc) placeAt(am actorMention) bool {
 	return false
 }
 
+// supportWords introduce who backs the doer: "مسنودة بطيران التحالف",
+// "بدعم من روسيا", "بإسناد التحالف".
+var supportWords = words("support")
+
+// supporter reports an actor named as backing the doer, within three words
+// after a support word: not the doer of the event.
+func (dc *doc) supporter(am actorMention) bool {
+	for k := max(0, am.from-3); k < am.from; k++ {
+		if dc.hasForm(k, supportWords...) {
+			return true
+		}
+	}
+	return strings.HasPrefix(dc.norm(am.from), "بدعم") || strings.HasPrefix(dc.norm(am.from), "باسناد")
+}
+
 // controlWords say who holds a place: "خاضعة لسيطرة المعارضة", "التي
 // يسيطر عليها جيش الإسلام", "مناطق نفوذ الحوثيين".
 var controlWords = words("control")
@@ -1060,7 +1075,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil {
 		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
-			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] && !victim(i) {
+			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] && !victim(i) && !dc.supporter(am) {
 				a1 = x.pickOf(dc, i, typ)
 			}
 		}
@@ -1069,7 +1084,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil {
 		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
-			if !inSent(i) || am.from < t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) {
+			if !inSent(i) || am.from < t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) || dc.supporter(am) {
 				continue
 			}
 			if dc.sentOf[am.from] == dc.sentOf[t.From] && !sc.speakers[i] {
@@ -1089,7 +1104,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil && !framed {
 		for i := hi - 1; i >= lo; i-- {
 			am := dc.actors[i]
-			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) {
+			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) || dc.supporter(am) {
 				continue
 			}
 			if sc.speakers[i] && !selfReported(typ) {
@@ -1102,7 +1117,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	// 6. an air force named anywhere in the sentence, for an attack
 	if a1 == nil && !framed {
 		for i := lo; i < hi; i++ {
-			if inSent(i) && dc.actors[i].air && !objectBefore(i) && !sc.speakers[i] {
+			if inSent(i) && dc.actors[i].air && !objectBefore(i) && !sc.speakers[i] && !dc.supporter(dc.actors[i]) {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}

@@ -115,6 +115,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the aviation backs the army: the army took the ground
+			name: "a backer is not the doer", published: "2018-04-08",
+			text:  "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",
+			want:  []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
+		},
+		{
 			name: "the province named before, by back-reference", published: "2018-04-10",
 			text:  "تشهد محافظة درعا تصعيدا عسكريا. وشنت الطائرات الروسية أمس غارات على المحافظة أسفرت عن مقتل أربعة مدنيين.",
 			want:  []want{{typ: "air_drone_strike", place: "sy-adm-gov-daraa", actor1: "RUS.MIL", precision: 3}},

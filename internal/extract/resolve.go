@@ -89,6 +89,12 @@ func (x *Extractor) resolve(dc *doc, k int) {
 			pm.unresolved = true
 			return
 		}
+	} else if prev := x.sameUnknown(dc, k); prev != nil && pm.context == "" {
+		// "جبهة قانية بمحافظة البيضاء" then "منطقة قانية": the place the
+		// article placed by its context, not a namesake elsewhere
+		pm.place, pm.unresolved, pm.fallbackTo, pm.fallbackDir = nil, true, prev.fallbackTo, prev.fallbackDir
+		pm.lat, pm.lon, pm.precision = prev.lat, prev.lon, prev.precision
+		return
 	} else {
 		pm.place = x.pick(dc, pm)
 		if p := pm.place; p != nil && len(pm.kinds) > 0 && (!kindIn(p.Kind, pm.kinds) || kindIn("village", pm.kinds) && p.Kind == "city") && !x.inArticleCountry(dc, *pm) {
@@ -294,6 +300,34 @@ func (x *Extractor) fallback(dc *doc, k int) {
 			return
 		}
 	}
+}
+
+// sameUnknown returns an earlier mention of the same name that the article
+// placed by its context as a place the gazetteer lacks (or whose namesakes
+// lay elsewhere), or nil.
+func (x *Extractor) sameUnknown(dc *doc, k int) *placeMention {
+	pm := &dc.places[k]
+	if pm.nameTo <= pm.nameFrom {
+		return nil
+	}
+	key := nameKey(dc, pm.nameFrom, pm.nameTo)
+	for q := k - 1; q >= 0; q-- {
+		prev := &dc.places[q]
+		if prev.fallbackTo != nil && prev.place == nil && prev.nameTo > prev.nameFrom && nameKey(dc, prev.nameFrom, prev.nameTo) == key {
+			return prev
+		}
+	}
+	return nil
+}
+
+// nameKey is the matching key of the words from..to.
+func nameKey(dc *doc, from, to int) string {
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		b.WriteString(arabic.StripArticle(dc.norm(i)))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // nameOf is a place expression as written, without a conjunction or
