@@ -117,8 +117,8 @@ func TestExtractEvents(t *testing.T) {
 		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
-			text:  "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",
-			want:  []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
+			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",
+			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
 			name: "the province named before, by back-reference", published: "2018-04-10",
