@@ -662,6 +662,18 @@ func (s *selector) dupOfCurated(r *record, key string) bool {
 // curated place, and a second candidate only gives resolution a chance to
 // pick the wrong one ("العديسة" in Lebanon, not the West Bank village).
 func (s *selector) curatedHomonym(r *record, kind, key string) string {
+	// A place of a conflict country named like a curated place of another
+	// country is kept: the extractor chooses between them by the countries
+	// and provinces the article names ("صيدا" near Daraa, not Sidon).
+	other := s.c.tier[r.CC] == "conflict"
+	for _, p := range s.curated[key] {
+		if p.Country == s.c.iso3[r.CC] {
+			other = false
+		}
+	}
+	if other {
+		return ""
+	}
 	for _, p := range s.curated[key] {
 		return "homonym of a curated place (" + p.ID + ")"
 	}
