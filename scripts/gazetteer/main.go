@@ -55,6 +55,7 @@ type config struct {
 	maxCorpus  int
 	commonMin  int
 	placeShare float64
+	points     bool
 }
 
 func run(ctx context.Context, args []string, stderr io.Writer) error {
@@ -73,6 +74,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.IntVar(&c.maxCorpus, "corpus-articles", 1<<30, "articles of the corpus to read")
 	fs.IntVar(&c.commonMin, "common-min", 4, "a name seen this often in the corpus is judged by its contexts")
 	fs.Float64Var(&c.placeShare, "place-share", 0.5, "least share of a frequent name's uses that must read as a place")
+	fs.BoolVar(&c.points, "points", false, "first move the curated files' compiled settlement points to the one WOF locality of their name within 25 km")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -109,6 +111,13 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		if err := saveCache(c.cache, recs); err != nil {
 			return err
 		}
+	}
+	if c.points {
+		n, err := fixPoints(c.out, recs, tiers, 25, stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "%d compiled points moved to Who's On First's\n", n)
 	}
 	curated, err := curatedPlaces()
 	if err != nil {
