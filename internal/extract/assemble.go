@@ -687,6 +687,44 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 	return out
 }
 
+// elapsedBefore reads "بعد <duration> على/من" before trigger t: an anchor
+// frame that says how long before the sentence's day the event was. It
+// returns the days and the precision of the date they give.
+func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) (int, string, bool) {
+	f, ok := x.frameWord(dc, t, s, "anchor")
+	if !ok || !dc.hasForm(f.From, "بعد", "عقب") {
+		return 0, "", false
+	}
+	k := f.To
+	n := 1
+	for _, nm := range dc.numbers {
+		if nm.from == k && nm.value > 0 {
+			n, k = nm.value, nm.to
+			break
+		}
+	}
+	if k >= t.From {
+		return 0, "", false
+	}
+	days, prec := 0, "day"
+	switch w := arabic.StripArticle(dc.norm(k)); {
+	case w == "يومين":
+		days = 2
+	case w == "اسبوعين":
+		days, prec = 14, "week"
+	case dc.hasForm(k, "يوم", "ايام"):
+		days = n
+	case dc.hasForm(k, "اسبوع", "اسابيع"):
+		days, prec = 7*n, "week"
+	default:
+		return 0, "", false
+	}
+	if k+1 >= t.From || !dc.hasForm(k+1, "علي", "من") {
+		return 0, "", false
+	}
+	return days, prec, true
+}
+
 // weaponAt reports an event word that is a weapon ("برصاص").
 func (dc *doc) weaponAt(t arabic.Match[Trigger]) bool {
 	for _, m := range dc.instr {
@@ -1325,6 +1363,15 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	// text, so the day is only as sure as the week (SPEC §1).
 	if dc.estimated && ev.DatePrecision == "day" && !dc.explicitDay(ev, t, s) {
 		ev.DatePrecision = "week"
+	}
+	// "بعد أسبوع على قصف مطار التيفور", "بعد يومين من الهجوم": the event the
+	// anchor names happened that long before the day the sentence tells
+	if days, prec, ok := x.elapsedBefore(dc, t, s); ok && ev.Date != nil && len(*ev.Date) == len("2006-01-02") {
+		if d, err := time.Parse("2006-01-02", *ev.Date); err == nil {
+			back := d.AddDate(0, 0, -days).Format("2006-01-02")
+			ev.Date, ev.DatePrecision = &back, prec
+			background = true
+		}
 	}
 	ev.Background = background
 	// claim and source

@@ -115,6 +115,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "بعد يومين من": the strike was two days before the Sunday the sentence tells
+			name: "an event dated by how long before", published: "2018-04-15",
+			text:  "حذر وزير إسرائيلي الأحد من التصعيد، وذلك بعد يومين من قصف مطار التيفور العسكري.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "التيفور", date: "2018-04-13"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",
