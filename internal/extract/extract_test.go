@@ -117,8 +117,8 @@ func TestExtractEvents(t *testing.T) {
 		{
 			// "بعد يومين من": the strike was two days before the Sunday the sentence tells
 			name: "an event dated by how long before", published: "2018-04-15",
-			text:  "حذر وزير إسرائيلي الأحد من التصعيد، وذلك بعد يومين من قصف مطار التيفور العسكري.",
-			want:  []want{{typ: "shelling_artillery_missile_attack", name: "التيفور", date: "2018-04-13"}},
+			text: "حذر وزير إسرائيلي الأحد من التصعيد، وذلك بعد يومين من قصف مطار التيفور العسكري.",
+			want: []want{{typ: "shelling_artillery_missile_attack", name: "التيفور", date: "2018-04-13"}},
 		},
 		{
 			// the aviation backs the army: the army took the ground
