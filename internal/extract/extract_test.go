@@ -115,6 +115,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the only خيبر known is a Yemeni village: not in a story of Pakistan
+			name: "a village namesake abroad is no place", published: "2018-07-25",
+			text:  "انفجرت قنبلة يدوية أمس في خيبر وقتل شخص، بعد هجوم انتحاري في مدينة كويتا الباكستانية.",
+			want:  []want{{typ: "suicide_bomb", name: "كويتا"}},
+			count: 1,
+		},
+		{
 			// "بعد يومين من": the strike was two days before the Sunday the sentence tells
 			name: "an event dated by how long before", published: "2018-04-15",
 			text: "حذر وزير إسرائيلي الأحد من التصعيد، وذلك بعد يومين من قصف مطار التيفور العسكري.",

@@ -680,6 +680,9 @@ func (x *Extractor) plausiblePlace(dc *doc, pm placeMention, i int, s sentence) 
 	if c := dc.d.Cands[pm.nameFrom]; pm.nameTo-pm.nameFrom == 1 && best >= geo.Rank("subdistrict") && len(c) > 0 && c[0].Form != pm.firstKey && arabic.RuneCount(pm.firstKey) <= 3 {
 		return false // "لقاح" is a vaccine, not ل + the village قاح
 	}
+	if best >= geo.Rank("town") && !x.inArticleCountry(dc, pm) {
+		return false // "خيبر" in a story of Pakistan: no village of Yemen
+	}
 	if !imported || best < geo.Rank("town") {
 		return true
 	}
