@@ -108,6 +108,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// the district borders Jazan: the strikes were not in Saudi Arabia
+			name: "a place bordered is not the place", published: "2018-07-17",
+			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",
+			want:  []want{{typ: "air_drone_strike", name: "حرض"}},
+			count: 1,
+		},
+		{
 			// "مثلما حدث في حلب", "كما حدث بحاس": compared with, not where it happened
 			name: "a place compared with is not the place", published: "2018-04-10",
 			text:  "قصفت الطائرات أمس بلدة كفرنبل كما حدث بحاس، وتسعى موسكو إلى اتفاق عبر مفاوضات مثلما حدث في حلب.",
@@ -474,6 +481,7 @@ func TestNoEvents(t *testing.T) {
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
 		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
+		{"a readiness is no act", "أكد زعيم الحوثيين أمس أنه مستعد لتسليم السيطرة على مرفأ الحديدة للأمم المتحدة إذا ما أوقفت القوات هجومها."},
 		{"a ban names a kind of weapon", "اتهمت الدول الغربية أمس في جلسة المنظمة الدولية لحظر الأسلحة الكيمياوية في لاهاي روسيا بتقويض التحقيق."},
 	}
 	for _, tt := range tests {

@@ -301,11 +301,15 @@ func (x *Extractor) findPlaces(dc *doc) {
 // حدث في حلب", "كما جرى بالغوطة", "على غرار".
 var compareWords = words("compare")
 
-// compared reports a place mention at token i that a comparison opens: "as
-// happened in X" ("مثلما حدث في X", "كما حدث بX") or "like X" ("على غرار X").
+// compared reports a place mention at token i that only serves as a
+// reference: a comparison ("مثلما حدث في X", "كما حدث بX", "على غرار X") or
+// a border ("المديرية المحاذية لمنطقة جازان").
 func (x *Extractor) compared(dc *doc, i int, s sentence) bool {
 	if i-2 >= s.from && dc.hasForm(i-2, "علي") && dc.hasForm(i-1, "غرار") {
 		return true
+	}
+	if i-1 >= s.from && dc.hasForm(i-1, "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "محاذيه", "المجاوره", "المجاور") {
+		return true // "المديرية المحاذية لمنطقة جازان": the place bordered, not where it happened
 	}
 	k := i - 1
 	if k >= s.from && dc.hasForm(k, "في") {
