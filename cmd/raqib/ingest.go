@@ -179,7 +179,7 @@ func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) 
 			worse(exitPartial)
 			break
 		}
-		r, err := source.Open(ctx, target, source.Options{Stdin: stdin, FollowLinks: source.FollowAuto, Fetcher: fetcher, Read: &in.bytesRead})
+		r, err := source.Open(ctx, target, source.Options{Stdin: stdin, FollowLinks: source.FollowAuto, Fetcher: fetcher, Read: &in.bytesRead, Raw: true})
 		if err != nil {
 			in.message("%s: %v", target, err)
 			if rerr := in.r.RecordError(ctx, target, "", err); rerr != nil {

@@ -35,6 +35,11 @@ type Message struct {
 	// Ack, when set, is called once with the message's result after the
 	// result is final. Its error is reported as the message's.
 	Ack func(ctx context.Context, r Result) error
+	// Raw, when set, is the record as read and not yet parsed: Parse
+	// gives its Article and Err. The pipeline calls it on its workers, and
+	// not at all for a record it finds stored from the same bytes.
+	Raw   []byte
+	Parse func() (event.Article, error)
 }
 
 // Status is what became of a message.
@@ -167,11 +172,9 @@ type Batch struct {
 func (r *Run) Prepare(ctx context.Context, msgs []Message) *Batch {
 	b := &Batch{recs: make([]*Record, len(msgs))}
 	for i, m := range msgs {
-		rec := &Record{msg: m}
-		rec.res = Result{Origin: m.Origin, ID: m.Article.ID, TextBytes: len(m.Article.Text)}
-		b.recs[i] = rec
-		r.validate(rec)
+		b.recs[i] = &Record{msg: m}
 	}
+	r.read(b)
 	r.key(ctx, b)
 	r.extract(ctx, b)
 	if r.p.Link != nil {
@@ -194,7 +197,41 @@ func (rec *Record) reject(err error) {
 	rec.Article.Text, rec.msg.Article.Text, rec.Events = "", "", nil
 }
 
-// validate is the first stage: a reader's own error, or event.Article.Validate.
+// read is the first stage, on Workers goroutines: parse a raw record,
+// validate it, compute its key and content hash (for an unchanged corpus,
+// parsing and hashing are most of the work).
+func (r *Run) read(b *Batch) {
+	r.parallel(b, func(rec *Record) {
+		m := &rec.msg
+		if m.Raw != nil && m.Parse != nil {
+			m.Article, m.Err = m.Parse()
+			m.Raw, m.Parse = nil, nil
+		}
+		rec.res = Result{Origin: m.Origin, ID: m.Article.ID, TextBytes: len(m.Article.Text)}
+		r.validate(rec)
+		if !rec.done {
+			rec.Normalize()
+		}
+	})
+}
+
+// parallel calls f on every record of b on Workers goroutines.
+func (r *Run) parallel(b *Batch, f func(*Record)) {
+	w := max(1, min(r.p.Workers, len(b.recs)))
+	var wg sync.WaitGroup
+	for g := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(b.recs); i += w {
+				f(b.recs[i])
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// validate checks a record: a reader's own error, or event.Article.Validate.
 func (r *Run) validate(rec *Record) {
 	if rec.msg.Err != nil {
 		rec.reject(rec.msg.Err)
@@ -217,7 +254,6 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 	// Of two versions of one article in a batch only the later is stored
 	// (it would replace the earlier in the same transaction anyway), so a
 	// re-run of the same input finds it unchanged.
-	r.normalize(b)
 	last := map[string]int{}
 	for i, rec := range b.recs {
 		if rec.done {
@@ -267,25 +303,6 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 			rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
 		}
 	}
-}
-
-// normalize computes the keys and content hashes of a batch on Workers
-// goroutines: for an unchanged corpus, hashing is most of the work.
-func (r *Run) normalize(b *Batch) {
-	w := max(1, r.p.Workers)
-	var wg sync.WaitGroup
-	for g := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := g; i < len(b.recs); i += w {
-				if rec := b.recs[i]; !rec.done {
-					rec.Normalize()
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // extract runs the extractor on the records that need it, on Workers

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/source"
 )
 
@@ -25,7 +26,15 @@ func (s readerSource) Next(ctx context.Context) (Message, error) {
 	if err != nil {
 		return Message{}, err
 	}
-	return Message{Article: it.Article, Origin: it.Origin, Err: it.Err}, nil
+	m := Message{Article: it.Article, Origin: it.Origin, Err: it.Err}
+	if it.Raw != nil {
+		m.Raw = it.Raw
+		m.Parse = func() (event.Article, error) {
+			it.Parse()
+			return it.Article, it.Err
+		}
+	}
+	return m, nil
 }
 
 // StoreError is a store failure that stops a stream: every write of a
