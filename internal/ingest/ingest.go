@@ -16,6 +16,7 @@ package ingest
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"sync"
@@ -68,7 +69,8 @@ type Result struct {
 	// because its stored content hash matched.
 	Skipped bool
 	Err     error
-	// TextBytes is the length of the article's text.
+	// TextBytes is the length of the article's text (0 for a record
+	// known by its fingerprint, which is not parsed).
 	TextBytes int
 }
 
@@ -84,6 +86,15 @@ type Hasher interface {
 	Hashes(ctx context.Context, keys []string) (map[string]string, error)
 }
 
+// Fingerprinter keeps the fingerprints of raw records read (Message.Raw),
+// so that a record read again byte for byte is known without parsing it.
+// Both stores implement it; with a Writer without it every record is
+// parsed.
+type Fingerprinter interface {
+	Fingerprints(ctx context.Context, digests []string) (map[string]event.Fingerprint, error)
+	PutFingerprints(ctx context.Context, fps []event.Fingerprint) error
+}
+
 // Processor is a stage between extraction and storing that may enrich or
 // reject records, as incident linking may. Process is called for every
 // record that reached it; an error rejects that record only.
@@ -97,8 +108,10 @@ type Record struct {
 	event.Record
 	msg    Message
 	res    Result
-	done   bool // the result is final before the store stage
-	extrac bool // needs extraction
+	done   bool   // the result is final before the store stage
+	extrac bool   // needs extraction
+	digest string // of the raw record; "" when read parsed
+	known  bool   // Key and Hash come from the record's fingerprint: not parsed yet
 }
 
 // Pipeline holds what every run shares. The zero value is not usable: set
@@ -174,6 +187,7 @@ func (r *Run) Prepare(ctx context.Context, msgs []Message) *Batch {
 	for i, m := range msgs {
 		b.recs[i] = &Record{msg: m}
 	}
+	r.fingerprint(ctx, b)
 	r.read(b)
 	r.key(ctx, b)
 	r.extract(ctx, b)
@@ -197,22 +211,86 @@ func (rec *Record) reject(err error) {
 	rec.Article.Text, rec.msg.Article.Text, rec.Events = "", "", nil
 }
 
-// read is the first stage, on Workers goroutines: parse a raw record,
-// validate it, compute its key and content hash (for an unchanged corpus,
-// parsing and hashing are most of the work).
-func (r *Run) read(b *Batch) {
+// fingerprintVersion is part of every record digest. Change it when the
+// way a record is parsed, validated, keyed or hashed changes, so that the
+// fingerprints kept before are no longer trusted.
+const fingerprintVersion = "raqib record 1"
+
+// fingerprint digests the raw records of a batch and looks them up: a
+// record whose bytes were read before and read as the version of its
+// article stored now is known by its key and hash, and is not parsed.
+func (r *Run) fingerprint(ctx context.Context, b *Batch) {
+	fp, ok := r.p.Store.(Fingerprinter)
+	if !ok {
+		return
+	}
 	r.parallel(b, func(rec *Record) {
-		m := &rec.msg
-		if m.Raw != nil && m.Parse != nil {
-			m.Article, m.Err = m.Parse()
-			m.Raw, m.Parse = nil, nil
-		}
-		rec.res = Result{Origin: m.Origin, ID: m.Article.ID, TextBytes: len(m.Article.Text)}
-		r.validate(rec)
-		if !rec.done {
-			rec.Normalize()
+		if rec.msg.Raw != nil && rec.msg.Parse != nil {
+			rec.digest = r.recordDigest(rec.msg.Raw)
 		}
 	})
+	var digests []string
+	for _, rec := range b.recs {
+		if rec.digest != "" {
+			digests = append(digests, rec.digest)
+		}
+	}
+	if len(digests) == 0 {
+		return
+	}
+	known, err := fp.Fingerprints(ctx, digests)
+	if err != nil {
+		return // parsing is only wasted
+	}
+	for _, rec := range b.recs {
+		f, ok := known[rec.digest]
+		if ok && f.Stored != "" && f.Stored == f.Hash {
+			rec.Key, rec.Hash, rec.known = f.Key, f.Hash, true
+		}
+	}
+}
+
+// recordDigest is the digest of a raw record as this run reads it: its
+// bytes, and the publication date given to records without one (which
+// decides whether such a record is valid).
+func (r *Run) recordDigest(raw []byte) string {
+	h := sha256.New()
+	h.Write([]byte(fingerprintVersion))
+	h.Write([]byte{0})
+	h.Write([]byte(r.p.Published))
+	h.Write([]byte{0})
+	h.Write(raw)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// read is the first stage, on Workers goroutines: parse a raw record,
+// validate it, compute its key and content hash (for an unchanged corpus,
+// parsing and hashing are most of the work). Records known by their
+// fingerprint are left for key to tell whether they must be parsed.
+func (r *Run) read(b *Batch) {
+	r.parallel(b, func(rec *Record) {
+		if rec.known {
+			rec.res.Origin = rec.msg.Origin
+			return
+		}
+		r.parse(rec)
+	})
+}
+
+// parse reads a record: parses it when raw, validates it and computes its
+// key and hash.
+func (r *Run) parse(rec *Record) {
+	m := &rec.msg
+	if m.Raw != nil && m.Parse != nil {
+		m.Article, m.Err = m.Parse()
+		m.Raw, m.Parse = nil, nil
+	}
+	rec.known = false
+	rec.res.Origin, rec.res.ID, rec.res.TextBytes = m.Origin, m.Article.ID, len(m.Article.Text)
+	r.validate(rec)
+	if !rec.done {
+		rec.Normalize()
+	}
 }
 
 // parallel calls f on every record of b on Workers goroutines.
@@ -273,18 +351,30 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 			continue
 		}
 		kd, hd := digest(rec.Key), digest(rec.Hash)
-		if prev, ok := r.seen[kd]; ok {
+		prev, seen := r.seen[kd]
+		r.seen[kd] = hd
+		switch {
+		case seen && prev == hd:
 			rec.res.Repeat = true
-			if prev == hd {
-				rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
-				continue
-			}
-		} else {
+			rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
+			continue
+		case seen:
+			rec.res.Repeat = true
+		case rec.known:
+			// Its fingerprint says it is the version stored.
+			rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
+			continue
+		default:
 			ask = append(ask, rec.Key)
 			asked[rec] = true
 		}
-		r.seen[kd] = hd
 		rec.extrac = true
+		if rec.known {
+			// Another version was written in this run: this one is
+			// stored again, so it is read after all.
+			r.parse(rec)
+			rec.extrac = !rec.done
+		}
 	}
 	h, ok := r.p.Store.(Hasher)
 	if !ok || len(ask) == 0 {
@@ -410,6 +500,9 @@ func (r *Run) Commit(ctx context.Context, b *Batch) ([]Result, error) {
 		}
 	}
 	fatal := r.put(wctx, put)
+	if fatal == nil {
+		r.keepFingerprints(wctx, b)
+	}
 	out := make([]Result, len(b.recs))
 	for i, rec := range b.recs {
 		if fatal != nil && !rec.done {
@@ -426,6 +519,27 @@ func (r *Run) Commit(ctx context.Context, b *Batch) ([]Result, error) {
 		out[i] = rec.res
 	}
 	return out, fatal
+}
+
+// keepFingerprints keeps the fingerprints of the batch's raw records that
+// were parsed and read as an article (whatever became of it: the same
+// bytes always read the same), so that a later run need not parse them.
+func (r *Run) keepFingerprints(ctx context.Context, b *Batch) {
+	fp, ok := r.p.Store.(Fingerprinter)
+	if !ok {
+		return
+	}
+	var fps []event.Fingerprint
+	kept := map[string]bool{}
+	for _, rec := range b.recs {
+		if rec.digest == "" || rec.known || rec.Key == "" || rec.Hash == "" || kept[rec.digest] {
+			continue
+		}
+		kept[rec.digest] = true
+		fps = append(fps, event.Fingerprint{Digest: rec.digest, Key: rec.Key, Hash: rec.Hash})
+	}
+	// A fingerprint not kept only costs a later run a parse.
+	_ = fp.PutFingerprints(ctx, fps)
 }
 
 // put writes recs in one transaction, or one by one when that fails. It
