@@ -65,14 +65,19 @@ func TestFingerprintsSkipParsing(t *testing.T) {
 		t.Fatalf("first run parsed %d and extracted %d; want 3 and 3", rr.parses.Load(), x.calls.Load())
 	}
 
+	if x.warms.Load() == 0 {
+		t.Errorf("first run: the extractor was never warmed")
+	}
+
 	t.Run("unchanged re-run parses and extracts nothing", func(t *testing.T) {
 		rr.parses.Store(0)
 		x.calls.Store(0)
+		x.warms.Store(0)
 		if n := runStream(t, p, 2, rr.msgs(corpus...)); n[ingest.Unchanged] != 3 {
 			t.Errorf("re-run: %v; want 3 unchanged", n)
 		}
-		if rr.parses.Load() != 0 || x.calls.Load() != 0 {
-			t.Errorf("re-run parsed %d and extracted %d; want 0 and 0", rr.parses.Load(), x.calls.Load())
+		if rr.parses.Load() != 0 || x.calls.Load() != 0 || x.warms.Load() != 0 {
+			t.Errorf("re-run parsed %d, extracted %d and warmed the extractor %d times; want 0, 0 and 0", rr.parses.Load(), x.calls.Load(), x.warms.Load())
 		}
 	})
 	t.Run("new bytes, same text: parsed once, not extracted", func(t *testing.T) {
@@ -121,13 +126,35 @@ func TestFingerprintsLaterVersionWins(t *testing.T) {
 			p := &ingest.Pipeline{Store: s, Extractor: &fakeExtractor{}}
 			rr := &rawReader{}
 			corpus := []string{v1, line("f", "https://x.example/f", "حشو"), v2}
+			x := p.Extractor.(*fakeExtractor)
 			for run := range 3 {
-				runStream(t, p, batch, rr.msgs(corpus...))
+				rr.parses.Store(0)
+				x.calls.Store(0)
+				n := runStream(t, p, batch, rr.msgs(corpus...))
 				got, err := s.Article(context.Background(), "https://x.example/a")
 				if err != nil || got.ID != "v2" {
 					t.Fatalf("run %d stored %q (%v); want the later version v2", run, got.ID, err)
 				}
+				if total := n[ingest.New] + n[ingest.Updated] + n[ingest.Unchanged]; total != len(corpus) {
+					t.Errorf("run %d: results %v; want one per record, %d", run, n, len(corpus))
+				}
+				if run > 0 && (rr.parses.Load() != 0 || x.calls.Load() != 0 || n[ingest.Unchanged] != len(corpus)) {
+					t.Errorf("re-run %d parsed %d and extracted %d (%v); want 0, 0 and all unchanged: the past version v1 waits for v2", run, rr.parses.Load(), x.calls.Load(), n)
+				}
 			}
+			t.Run("the past version alone is stored again", func(t *testing.T) {
+				rr.parses.Store(0)
+				x.calls.Store(0)
+				if n := runStream(t, p, batch, rr.msgs(v1, line("g", "https://x.example/g", "حشو آخر"))); n[ingest.Updated] != 1 || n[ingest.New] != 1 {
+					t.Errorf("%v; want 1 updated (v1 again) and 1 new", n)
+				}
+				if got, err := s.Article(context.Background(), "https://x.example/a"); err != nil || got.ID != "v1" {
+					t.Errorf("stored %q (%v); want v1, the version read last", got.ID, err)
+				}
+				if x.calls.Load() != 2 {
+					t.Errorf("extracted %d; want 2", x.calls.Load())
+				}
+			})
 		})
 	}
 }

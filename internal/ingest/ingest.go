@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -80,6 +81,13 @@ type Extractor interface {
 	ExtractContext(ctx context.Context, a event.Article) ([]event.Event, error)
 }
 
+// Warmer is an Extractor built on first use that can start building ahead:
+// the pipeline calls Warm as soon as a batch holds a record it may have to
+// extract, and never when every record is known unchanged.
+type Warmer interface {
+	Warm()
+}
+
 // Hasher answers which of the keys are stored, with their content hash.
 // Both stores implement it; a Writer without it always extracts.
 type Hasher interface {
@@ -112,6 +120,8 @@ type Record struct {
 	extrac bool   // needs extraction
 	digest string // of the raw record; "" when read parsed
 	known  bool   // Key and Hash come from the record's fingerprint: not parsed yet
+	past   bool   // known, and its fingerprint says a later version is stored
+	held   bool   // held back by Run.hold when prepared: its batch does not report it
 }
 
 // Pipeline holds what every run shares. The zero value is not usable: set
@@ -148,7 +158,17 @@ type Run struct {
 	// running bounds the extractions still running, including those past
 	// their deadline that the extractor has not yet given up.
 	running chan struct{}
+	// holding, set by Stream, lets a past version of an article wait for
+	// a later version read further on (see hold); held lists them in
+	// input order, heldKey by key digest.
+	holding bool
+	held    []*Record
+	heldKey map[[8]byte]*Record
 }
+
+// maxHeld bounds the past versions a run holds back (their raw records
+// stay in memory until the input ends); past it they are stored at once.
+const maxHeld = 1000
 
 // NewRun starts a run.
 func (p *Pipeline) NewRun() *Run {
@@ -157,7 +177,7 @@ func (p *Pipeline) NewRun() *Run {
 		rows = 1000
 	}
 	w := max(1, p.Workers)
-	return &Run{p: p, seen: map[[8]byte][8]byte{}, errCap: NewErrorCap(rows), running: make(chan struct{}, 2*w)}
+	return &Run{p: p, seen: map[[8]byte][8]byte{}, errCap: NewErrorCap(rows), running: make(chan struct{}, 2*w), heldKey: map[[8]byte]*Record{}}
 }
 
 func digest(s string) [8]byte {
@@ -178,6 +198,9 @@ func (r *Run) Process(ctx context.Context, msgs []Message) ([]Result, error) {
 // Batch is a prepared batch, ready to be committed.
 type Batch struct {
 	recs []*Record
+	// settled are records held back by earlier batches whose fate this
+	// batch decided (a later version was read): reported with it.
+	settled []*Record
 }
 
 // Prepare runs every stage before the store on a batch: validate, key, hash
@@ -189,6 +212,11 @@ func (r *Run) Prepare(ctx context.Context, msgs []Message) *Batch {
 	}
 	r.fingerprint(ctx, b)
 	r.read(b)
+	return r.prepare(ctx, b)
+}
+
+// prepare runs the stages after reading: key, hash check, extract, link.
+func (r *Run) prepare(ctx context.Context, b *Batch) *Batch {
 	r.key(ctx, b)
 	r.extract(ctx, b)
 	if r.p.Link != nil {
@@ -244,9 +272,12 @@ func (r *Run) fingerprint(ctx context.Context, b *Batch) {
 	}
 	for _, rec := range b.recs {
 		f, ok := known[rec.digest]
-		if ok && f.Stored != "" && f.Stored == f.Hash {
-			rec.Key, rec.Hash, rec.known = f.Key, f.Hash, true
+		if ok && f.Stored != "" {
+			rec.Key, rec.Hash, rec.known, rec.past = f.Key, f.Hash, true, f.Stored != f.Hash
 		}
+	}
+	if len(known) < len(digests) {
+		r.warm() // records never read: most are new
 	}
 }
 
@@ -351,7 +382,17 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 			continue
 		}
 		kd, hd := digest(rec.Key), digest(rec.Hash)
+		if h := r.heldKey[kd]; h != nil {
+			// A past version held back is superseded by this one.
+			delete(r.heldKey, kd)
+			h.res.Status, h.res.Skipped = Unchanged, true
+			b.settled = append(b.settled, h)
+			rec.res.Repeat = true
+		}
 		prev, seen := r.seen[kd]
+		if !seen && rec.past && r.hold(kd, rec) {
+			continue
+		}
 		r.seen[kd] = hd
 		switch {
 		case seen && prev == hd:
@@ -360,10 +401,12 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 			continue
 		case seen:
 			rec.res.Repeat = true
-		case rec.known:
+		case rec.known && !rec.past:
 			// Its fingerprint says it is the version stored.
 			rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
 			continue
+		case rec.known:
+			// A past version to be stored again: no need to ask.
 		default:
 			ask = append(ask, rec.Key)
 			asked[rec] = true
@@ -375,6 +418,9 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 			r.parse(rec)
 			rec.extrac = !rec.done
 		}
+	}
+	if len(ask) > 0 || slices.ContainsFunc(b.recs, func(rec *Record) bool { return rec.extrac }) {
+		r.warm()
 	}
 	h, ok := r.p.Store.(Hasher)
 	if !ok || len(ask) == 0 {
@@ -392,6 +438,62 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 			rec.extrac = false
 			rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
 		}
+	}
+}
+
+// hold holds back rec, a past version of the article with key digest kd
+// (its fingerprint says a later version is stored): an input read again
+// usually holds that later version further on, which then supersedes rec
+// without rec being parsed, extracted and stored in between. Whatever no
+// later version superseded is stored when the input ends (flush), so the
+// later version read still wins. It reports whether rec was held.
+func (r *Run) hold(kd [8]byte, rec *Record) bool {
+	if !r.holding || len(r.heldKey) >= maxHeld {
+		return false
+	}
+	rec.held, rec.done = true, true
+	r.heldKey[kd] = rec
+	r.held = append(r.held, rec)
+	return true
+}
+
+// flush prepares the records still held back as one batch (nil: none), to
+// be stored: no later version of them was read.
+func (r *Run) flush(ctx context.Context) *Batch {
+	b := &Batch{}
+	for _, rec := range r.held {
+		if r.heldKey[digest(rec.Key)] == rec {
+			// A new record: the batch that held rec may still be
+			// committing.
+			b.recs = append(b.recs, &Record{msg: rec.msg, digest: rec.digest, res: Result{Repeat: rec.res.Repeat}})
+		}
+	}
+	r.held, r.heldKey = nil, map[[8]byte]*Record{}
+	if len(b.recs) == 0 {
+		return nil
+	}
+	r.parallel(b, r.parse)
+	return r.prepare(ctx, b)
+}
+
+// release gives up the records still held back: the run was stopped
+// before they could be stored.
+func (r *Run) release() []Result {
+	var out []Result
+	for _, rec := range r.held {
+		if r.heldKey[digest(rec.Key)] == rec {
+			rec.res.Status, rec.res.Err = Interrupted, context.Canceled
+			out = append(out, rec.res)
+		}
+	}
+	r.held, r.heldKey = nil, map[[8]byte]*Record{}
+	return out
+}
+
+// warm tells the extractor that it may be needed soon.
+func (r *Run) warm() {
+	if w, ok := r.p.Extractor.(Warmer); ok {
+		w.Warm()
 	}
 }
 
@@ -503,8 +605,8 @@ func (r *Run) Commit(ctx context.Context, b *Batch) ([]Result, error) {
 	if fatal == nil {
 		r.keepFingerprints(wctx, b)
 	}
-	out := make([]Result, len(b.recs))
-	for i, rec := range b.recs {
+	out := make([]Result, 0, len(b.settled)+len(b.recs))
+	finish := func(rec *Record) {
 		if fatal != nil && !rec.done {
 			rec.res.Status, rec.res.Err = Failed, fmt.Errorf("store: %w", fatal)
 		}
@@ -516,7 +618,15 @@ func (r *Run) Commit(ctx context.Context, b *Batch) ([]Result, error) {
 				rec.res.Err = errors.Join(rec.res.Err, fmt.Errorf("ack: %w", err))
 			}
 		}
-		out[i] = rec.res
+		out = append(out, rec.res)
+	}
+	for _, rec := range b.settled {
+		finish(rec)
+	}
+	for _, rec := range b.recs {
+		if !rec.held { // else its result comes with the batch that settles it
+			finish(rec)
+		}
 	}
 	return out, fatal
 }

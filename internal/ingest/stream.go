@@ -57,6 +57,10 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 	// cancellation stops both, after the batches read are committed.
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
+	// A past version of an article may wait for a later one further on
+	// (Run.hold); what none superseded is stored when the input ends.
+	r.holding = true
+	defer func() { r.holding = false }()
 	read := make(chan []Message, 1)
 	prepared := make(chan *Batch, 1)
 	var readErr error
@@ -101,6 +105,11 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 			select {
 			case msgs, ok := <-read:
 				if !ok {
+					if pctx.Err() == nil {
+						if b := r.flush(pctx); b != nil {
+							prepared <- b
+						}
+					}
 					return
 				}
 				prepared <- r.Prepare(pctx, msgs)
@@ -122,6 +131,9 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 			fatal = &StoreError{err}
 			stop()
 		}
+	}
+	for _, res := range r.release() {
+		report(res) // held back, and the run stopped before storing them
 	}
 	switch {
 	case fatal != nil:
