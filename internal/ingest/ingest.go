@@ -3,7 +3,14 @@
 // stages in the same order, so that all of them accept and reject the same
 // records and store them the same way.
 //
-//	validate → key → hash check → extract → link → store → ack
+//	(fingerprint →) validate → key → hash check → extract → link → store → ack
+//
+// A record read raw (a JSONL line, Message.Raw) is first looked up by the
+// digest of its bytes: bytes read before as the version of the article
+// stored now are that article unchanged, and are not even parsed; a past
+// version read again waits for the later version that usually follows it
+// in the same input (Stream), so a re-run of an unchanged input extracts
+// nothing and stores nothing.
 //
 // Each stage takes a context and works on one record, giving it a clear
 // error when it rejects it; a rejected record never stops the batch. In the
