@@ -80,29 +80,24 @@ func (s *Store) Fingerprints(ctx context.Context, digests []string) (map[string]
 	return out, nil
 }
 
-// PutFingerprints keeps fingerprints; a digest already kept is left as it
-// is (the same bytes always read the same).
+// PutFingerprints keeps fingerprints, many rows to a statement; a digest
+// already kept is left as it is (the same bytes always read the same).
 func (s *Store) PutFingerprints(ctx context.Context, fps []event.Fingerprint) error {
-	if len(fps) == 0 {
-		return nil
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("put fingerprints: %w", err)
-	}
-	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, `INSERT INTO fingerprints (digest, key, hash) VALUES (?, ?, ?) ON CONFLICT (digest) DO NOTHING`)
-	if err != nil {
-		return fmt.Errorf("put fingerprints: %w", err)
-	}
-	defer st.Close()
-	for _, f := range fps {
-		if _, err := st.ExecContext(ctx, f.Digest, f.Key, f.Hash); err != nil {
+	// Three parameters a row, well below SQLite's 32,766.
+	const chunk = 500
+	for len(fps) > 0 {
+		n := min(chunk, len(fps))
+		part := fps[:n]
+		fps = fps[n:]
+		args := make([]any, 0, 3*len(part))
+		for _, f := range part {
+			args = append(args, f.Digest, f.Key, f.Hash)
+		}
+		q := `INSERT INTO fingerprints (digest, key, hash) VALUES (?, ?, ?)` + strings.Repeat(", (?, ?, ?)", len(part)-1) +
+			` ON CONFLICT (digest) DO NOTHING`
+		if _, err := s.db.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("put fingerprints: %w", err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("put fingerprints: %w", err)
 	}
 	return nil
 }
