@@ -22,7 +22,7 @@ func (s *Store) Hashes(ctx context.Context, keys []string) (map[string]string, e
 		for i, k := range part {
 			args[i] = k
 		}
-		q := `SELECT key, hash FROM articles INDEXED BY articles_key_hash WHERE key IN (?` + strings.Repeat(",?", len(part)-1) + `)`
+		q := `SELECT key, hash FROM articles WHERE key IN (?` + strings.Repeat(",?", len(part)-1) + `)`
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return nil, fmt.Errorf("hashes: %w", err)
@@ -58,7 +58,7 @@ func (s *Store) Fingerprints(ctx context.Context, digests []string) (map[string]
 			args[i] = d
 		}
 		q := `SELECT f.digest, f.key, f.hash, COALESCE(a.hash, '') FROM fingerprints f
-			LEFT JOIN articles a INDEXED BY articles_key_hash ON a.key = f.key WHERE f.digest IN (?` + strings.Repeat(",?", len(part)-1) + `)`
+			LEFT JOIN articles a ON a.key = f.key WHERE f.digest IN (?` + strings.Repeat(",?", len(part)-1) + `)`
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return nil, fmt.Errorf("fingerprints: %w", err)

@@ -7,7 +7,3 @@ CREATE TABLE fingerprints (
 	key    TEXT NOT NULL,
 	hash   TEXT NOT NULL
 );
-
--- The look-up joins a fingerprint to the hash stored under its key: an
--- index holding both answers it without reading the articles' rows.
-CREATE INDEX articles_key_hash ON articles (key, hash);
