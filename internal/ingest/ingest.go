@@ -213,13 +213,20 @@ type Batch struct {
 // Prepare runs every stage before the store on a batch: validate, key, hash
 // check, extract, link. It may run while the previous batch commits.
 func (r *Run) Prepare(ctx context.Context, msgs []Message) *Batch {
+	return r.prepare(ctx, r.readBatch(ctx, msgs))
+}
+
+// readBatch runs the stages that need no state of the run: fingerprint,
+// parse, validate. Stream runs it on its reading side, ahead of the batch
+// being extracted, as the reader used to parse.
+func (r *Run) readBatch(ctx context.Context, msgs []Message) *Batch {
 	b := &Batch{recs: make([]*Record, len(msgs))}
 	for i, m := range msgs {
 		b.recs[i] = &Record{msg: m}
 	}
 	r.fingerprint(ctx, b)
 	r.read(b)
-	return r.prepare(ctx, b)
+	return b
 }
 
 // prepare runs the stages after reading: key, hash check, extract, link.

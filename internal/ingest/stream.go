@@ -51,9 +51,9 @@ func (e *StoreError) Unwrap() error { return e.Err }
 // *StoreError. Memory is bounded by two batches.
 func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Result)) error {
 	size = max(1, size)
-	// Three stages overlap: reading (and parsing) the next batch,
-	// preparing (hash check, extraction) one, and committing the one
-	// before. pctx stops the reading side when the store fails; ctx's own
+	// Three stages overlap: reading (fingerprinting, parsing) the next
+	// batch, preparing (hash check, extraction) one, and committing the
+	// one before. pctx stops the reading side when the store fails; ctx's own
 	// cancellation stops both, after the batches read are committed.
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
@@ -61,7 +61,7 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 	// (Run.hold); what none superseded is stored when the input ends.
 	r.holding = true
 	defer func() { r.holding = false }()
-	read := make(chan []Message, 1)
+	read := make(chan *Batch, 1)
 	prepared := make(chan *Batch, 1)
 	var readErr error
 	go func() {
@@ -85,8 +85,10 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 				msgs = append(msgs, m)
 			}
 			if len(msgs) > 0 {
+				// Fingerprinted and parsed here, while the batch before
+				// is extracted.
 				select {
-				case read <- msgs:
+				case read <- r.readBatch(pctx, msgs):
 				case <-pctx.Done():
 					return
 				}
@@ -103,7 +105,7 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 		// batches already prepared are committed and the stream returns.
 		for {
 			select {
-			case msgs, ok := <-read:
+			case b, ok := <-read:
 				if !ok {
 					if pctx.Err() == nil {
 						if b := r.flush(pctx); b != nil {
@@ -112,7 +114,7 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 					}
 					return
 				}
-				prepared <- r.Prepare(pctx, msgs)
+				prepared <- r.prepare(pctx, b)
 			case <-pctx.Done():
 				return
 			}
