@@ -190,3 +190,53 @@ func TestFingerprintsKnownThenSuperseded(t *testing.T) {
 		t.Errorf("stored %q (%v); want the later version v2", got.ID, err)
 	}
 }
+
+// cancelSource hands out msgs and cancels the run when asked for the one
+// after the last: by then the batches before the last two have been
+// prepared (the stream holds one batch read ahead).
+type cancelSource struct {
+	msgs   []ingest.Message
+	i      int
+	cancel context.CancelFunc
+}
+
+func (s *cancelSource) Next(ctx context.Context) (ingest.Message, error) {
+	if s.i >= len(s.msgs) {
+		s.cancel()
+		<-ctx.Done()
+		return ingest.Message{}, ctx.Err()
+	}
+	s.i++
+	return s.msgs[s.i-1], nil
+}
+
+// TestFingerprintsHeldWhenStopped stops a run while a past version is held
+// back waiting for a later one: it is reported as interrupted (read, not
+// stored), and the stored version is left alone.
+func TestFingerprintsHeldWhenStopped(t *testing.T) {
+	s := newStore(t)
+	p := &ingest.Pipeline{Store: s, Extractor: &fakeExtractor{}}
+	rr := &rawReader{}
+	v1 := line("v1", "https://x.example/a", "الأولى")
+	v2 := line("v2", "https://x.example/a", "الثانية")
+	runStream(t, p, 1, rr.msgs(v1, v2))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	src := &cancelSource{msgs: rr.msgs(v1, line("f", "https://x.example/f", "حشو"), line("g", "https://x.example/g", "حشو آخر")), cancel: cancel}
+	var got []ingest.Result
+	err := p.NewRun().Stream(ctx, src, 1, func(r ingest.Result) {
+		if r.Origin == "test:1" {
+			got = append(got, r)
+		}
+	})
+	if err == nil {
+		t.Fatal("Stream = nil; want the cancellation")
+	}
+	if len(got) != 1 || got[0].Status != ingest.Interrupted {
+		t.Errorf("results of v1 = %+v; want one, interrupted", got)
+	}
+	if a, err := s.Article(context.Background(), "https://x.example/a"); err != nil || a.ID != "v2" {
+		t.Errorf("stored %q (%v); want v2 left alone", a.ID, err)
+	}
+}
