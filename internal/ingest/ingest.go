@@ -259,8 +259,9 @@ func (rec *Record) reject(err error) {
 const fingerprintVersion = "raqib record 1"
 
 // fingerprint digests the raw records of a batch and looks them up: a
-// record whose bytes were read before and read as the version of its
-// article stored now is known by its key and hash, and is not parsed.
+// record whose bytes were read before, while its article is stored, is
+// known by its key and hash and is not parsed (yet): it is the version
+// stored now, or a past one (which key may hold back).
 func (r *Run) fingerprint(ctx context.Context, b *Batch) {
 	fp, ok := r.p.Store.(Fingerprinter)
 	if !ok {
