@@ -97,12 +97,16 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	return code
 }
 
-// lazyExtractor builds the extractor off the critical path: an ingest whose
-// articles are all unchanged never needs it, and waiting for it would cost
-// a noticeable part of such a run.
+// lazyExtractor builds the extractor when the pipeline first says it may
+// need it (Warm), in the background: an ingest whose articles are all
+// unchanged never builds it (it costs about as much as the rest of such a
+// run), and one that needs it does not wait long for it.
 type lazyExtractor struct {
 	build func() (*extract.Extractor, error)
+	warm  sync.Once
 }
+
+var _ ingest.Warmer = (*lazyExtractor)(nil)
 
 func newLazyExtractor(e *env, gazetteers []string) (*lazyExtractor, error) {
 	for _, g := range gazetteers {
@@ -117,11 +121,14 @@ func newLazyExtractor(e *env, gazetteers []string) (*lazyExtractor, error) {
 		}
 		return extract.New(extract.Options{Gazetteer: gz})
 	})}
-	// Built in the background from the start, on a core the reading and
-	// hashing leave free, so that the first article that needs it does
-	// not wait for it; a run that needs none never waits for it at all.
-	go l.build()
 	return l, nil
+}
+
+// Warm starts building the extractor in the background, on a core the
+// reading and hashing leave free, so that the first article that needs it
+// waits less for it.
+func (l *lazyExtractor) Warm() {
+	l.warm.Do(func() { go l.build() })
 }
 
 func (l *lazyExtractor) ExtractContext(ctx context.Context, a event.Article) ([]event.Event, error) {
@@ -179,7 +186,7 @@ func (in *ingester) run(ctx context.Context, stdin io.Reader, targets []string) 
 			worse(exitPartial)
 			break
 		}
-		r, err := source.Open(ctx, target, source.Options{Stdin: stdin, FollowLinks: source.FollowAuto, Fetcher: fetcher, Read: &in.bytesRead})
+		r, err := source.Open(ctx, target, source.Options{Stdin: stdin, FollowLinks: source.FollowAuto, Fetcher: fetcher, Read: &in.bytesRead, Raw: true})
 		if err != nil {
 			in.message("%s: %v", target, err)
 			if rerr := in.r.RecordError(ctx, target, "", err); rerr != nil {

@@ -322,37 +322,55 @@ func TestIngestStdin(t *testing.T) {
 
 // Two versions of one URL in one input (a page crawled from two sections):
 // the later version wins, as a re-crawl would (the write API's rule too),
-// and a re-run of the same input changes nothing.
+// and a re-run of the same input changes nothing, also when the versions
+// are batches apart (the earlier waits for the later instead of replacing
+// the stored version and being replaced again); the earlier version read
+// alone later is stored again.
 func TestIngestRepeatedURL(t *testing.T) {
 	isolate(t)
-	db := filepath.Join(t.TempDir(), "raqib.db")
 	in := filepath.Join(t.TempDir(), "twice.jsonl")
 	lines := `{"id": "v1", "url": "https://dup.example/a", "published": "2020-10-09", "text": "قصفت قوات النظام بلدة كنصفرة في ريف إدلب الجنوبي اليوم."}
 {"id": "v2", "url": "https://dup.example/a#comments", "published": "2020-10-09", "text": "قصفت قوات النظام بلدة كنصفرة في ريف إدلب الجنوبي اليوم، وفق ناشطين."}
 {"id": "v3", "published": "2020-10-09", "text": "نص مكرر بلا رابط"}
 {"id": "v4", "published": "2020-10-09", "text": "نص   مكرر بلا رابط"}
 `
+	old := filepath.Join(t.TempDir(), "old.jsonl")
 	if err := os.WriteFile(in, []byte(lines), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name string
-		want summary
-	}{
-		{"first run keeps the later version", summary{read: 4, new: 2, unchanged: 2}},
-		{"second run changes nothing", summary{read: 4, unchanged: 4}},
+	if err := os.WriteFile(old, []byte(strings.SplitAfter(lines, "\n")[0]), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := runRaqib(t, "", "ingest", "--db", db, in)
-			got := parseSummary(t, stderr)
-			got.events = 0
-			if code != exitOK || got != tt.want {
-				t.Errorf("exit %d, summary %+v; want 0, %+v\n%s", code, got, tt.want, stderr)
+	for _, batch := range []string{"100", "1"} {
+		t.Run("batch "+batch, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "raqib.db")
+			first := summary{read: 4, new: 2, unchanged: 2}
+			if batch == "1" {
+				first = summary{read: 4, new: 2, updated: 1, unchanged: 1}
 			}
-			a, err := openTestStore(t, db).Article(context.Background(), "https://dup.example/a")
-			if err != nil || a.ID != "v2" {
-				t.Errorf("stored article %q (%v); want the later version v2", a.ID, err)
+			tests := []struct {
+				name  string
+				input string
+				want  summary
+				id    string
+			}{
+				{"first run keeps the later version", in, first, "v2"},
+				{"second run changes nothing", in, summary{read: 4, unchanged: 4}, "v2"},
+				{"the earlier version alone replaces it", old, summary{read: 1, updated: 1}, "v1"},
+			}
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					code, _, stderr := runRaqib(t, "", "ingest", "--db", db, "--batch", batch, tt.input)
+					got := parseSummary(t, stderr)
+					got.events = 0
+					if code != exitOK || got != tt.want {
+						t.Errorf("exit %d, summary %+v; want 0, %+v\n%s", code, got, tt.want, stderr)
+					}
+					a, err := openTestStore(t, db).Article(context.Background(), "https://dup.example/a")
+					if err != nil || a.ID != tt.id {
+						t.Errorf("stored article %q (%v); want %s", a.ID, err, tt.id)
+					}
+				})
 			}
 		})
 	}

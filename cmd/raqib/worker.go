@@ -52,6 +52,7 @@ func runWorker(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "raqib worker:", err)
 		return exitUsage
 	}
+	x.Warm() // a worker is there to extract
 	store, err := openStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "raqib worker: %s: %v\n", redactDSN(*db), err)

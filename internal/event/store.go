@@ -86,6 +86,19 @@ func (r *Record) Normalize() {
 	}
 }
 
+// Fingerprint ties the digest of an input record's bytes to the key and
+// content hash they read as. Bytes read again are the same article with the
+// same text, so ingest can tell an unchanged record by its digest alone;
+// the content hash stays what says whether an article changed.
+type Fingerprint struct {
+	Digest string
+	Key    string
+	Hash   string
+	// Stored is the content hash stored under Key when the fingerprint
+	// was looked up ("" when Key is not stored); Put ignores it.
+	Stored string
+}
+
 // PutStatus says what Put did with a record.
 type PutStatus string
 

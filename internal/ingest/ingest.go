@@ -3,7 +3,14 @@
 // stages in the same order, so that all of them accept and reject the same
 // records and store them the same way.
 //
-//	validate → key → hash check → extract → link → store → ack
+//	(fingerprint →) validate → key → hash check → extract → link → store → ack
+//
+// A record read raw (a JSONL line, Message.Raw) is first looked up by the
+// digest of its bytes: bytes read before as the version of the article
+// stored now are that article unchanged, and are not even parsed; a past
+// version read again waits for the later version that usually follows it
+// in the same input (Stream), so a re-run of an unchanged input extracts
+// nothing and stores nothing.
 //
 // Each stage takes a context and works on one record, giving it a clear
 // error when it rejects it; a rejected record never stops the batch. In the
@@ -16,8 +23,10 @@ package ingest
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -35,6 +44,11 @@ type Message struct {
 	// Ack, when set, is called once with the message's result after the
 	// result is final. Its error is reported as the message's.
 	Ack func(ctx context.Context, r Result) error
+	// Raw, when set, is the record as read and not yet parsed: Parse
+	// gives its Article and Err. The pipeline calls it on its workers, and
+	// not at all for a record it finds stored from the same bytes.
+	Raw   []byte
+	Parse func() (event.Article, error)
 }
 
 // Status is what became of a message.
@@ -63,7 +77,8 @@ type Result struct {
 	// because its stored content hash matched.
 	Skipped bool
 	Err     error
-	// TextBytes is the length of the article's text.
+	// TextBytes is the length of the article's text (0 for a record
+	// known by its fingerprint, which is not parsed).
 	TextBytes int
 }
 
@@ -73,10 +88,26 @@ type Extractor interface {
 	ExtractContext(ctx context.Context, a event.Article) ([]event.Event, error)
 }
 
+// Warmer is an Extractor built on first use that can start building ahead:
+// the pipeline calls Warm as soon as a batch holds a record it may have to
+// extract, and never when every record is known unchanged.
+type Warmer interface {
+	Warm()
+}
+
 // Hasher answers which of the keys are stored, with their content hash.
 // Both stores implement it; a Writer without it always extracts.
 type Hasher interface {
 	Hashes(ctx context.Context, keys []string) (map[string]string, error)
+}
+
+// Fingerprinter keeps the fingerprints of raw records read (Message.Raw),
+// so that a record read again byte for byte is known without parsing it.
+// Both stores implement it; with a Writer without it every record is
+// parsed.
+type Fingerprinter interface {
+	Fingerprints(ctx context.Context, digests []string) (map[string]event.Fingerprint, error)
+	PutFingerprints(ctx context.Context, fps []event.Fingerprint) error
 }
 
 // Processor is a stage between extraction and storing that may enrich or
@@ -92,8 +123,12 @@ type Record struct {
 	event.Record
 	msg    Message
 	res    Result
-	done   bool // the result is final before the store stage
-	extrac bool // needs extraction
+	done   bool   // the result is final before the store stage
+	extrac bool   // needs extraction
+	digest string // of the raw record; "" when read parsed
+	known  bool   // Key and Hash come from the record's fingerprint: not parsed yet
+	past   bool   // known, and its fingerprint says a later version is stored
+	held   bool   // held back by Run.hold when prepared: its batch does not report it
 }
 
 // Pipeline holds what every run shares. The zero value is not usable: set
@@ -130,7 +165,17 @@ type Run struct {
 	// running bounds the extractions still running, including those past
 	// their deadline that the extractor has not yet given up.
 	running chan struct{}
+	// holding, set by Stream, lets a past version of an article wait for
+	// a later version read further on (see hold); held lists them in
+	// input order, heldKey by key digest.
+	holding bool
+	held    []*Record
+	heldKey map[[8]byte]*Record
 }
+
+// maxHeld bounds the past versions a run holds back (their raw records
+// stay in memory until the input ends); past it they are stored at once.
+const maxHeld = 1000
 
 // NewRun starts a run.
 func (p *Pipeline) NewRun() *Run {
@@ -139,7 +184,7 @@ func (p *Pipeline) NewRun() *Run {
 		rows = 1000
 	}
 	w := max(1, p.Workers)
-	return &Run{p: p, seen: map[[8]byte][8]byte{}, errCap: NewErrorCap(rows), running: make(chan struct{}, 2*w)}
+	return &Run{p: p, seen: map[[8]byte][8]byte{}, errCap: NewErrorCap(rows), running: make(chan struct{}, 2*w), heldKey: map[[8]byte]*Record{}}
 }
 
 func digest(s string) [8]byte {
@@ -160,18 +205,32 @@ func (r *Run) Process(ctx context.Context, msgs []Message) ([]Result, error) {
 // Batch is a prepared batch, ready to be committed.
 type Batch struct {
 	recs []*Record
+	// settled are records held back by earlier batches whose fate this
+	// batch decided (a later version was read): reported with it.
+	settled []*Record
 }
 
 // Prepare runs every stage before the store on a batch: validate, key, hash
 // check, extract, link. It may run while the previous batch commits.
 func (r *Run) Prepare(ctx context.Context, msgs []Message) *Batch {
+	return r.prepare(ctx, r.readBatch(ctx, msgs))
+}
+
+// readBatch runs the stages that need no state of the run: fingerprint,
+// parse, validate. Stream runs it on its reading side, ahead of the batch
+// being extracted, as the reader used to parse.
+func (r *Run) readBatch(ctx context.Context, msgs []Message) *Batch {
 	b := &Batch{recs: make([]*Record, len(msgs))}
 	for i, m := range msgs {
-		rec := &Record{msg: m}
-		rec.res = Result{Origin: m.Origin, ID: m.Article.ID, TextBytes: len(m.Article.Text)}
-		b.recs[i] = rec
-		r.validate(rec)
+		b.recs[i] = &Record{msg: m}
 	}
+	r.fingerprint(ctx, b)
+	r.read(b)
+	return b
+}
+
+// prepare runs the stages after reading: key, hash check, extract, link.
+func (r *Run) prepare(ctx context.Context, b *Batch) *Batch {
 	r.key(ctx, b)
 	r.extract(ctx, b)
 	if r.p.Link != nil {
@@ -194,7 +253,109 @@ func (rec *Record) reject(err error) {
 	rec.Article.Text, rec.msg.Article.Text, rec.Events = "", "", nil
 }
 
-// validate is the first stage: a reader's own error, or event.Article.Validate.
+// fingerprintVersion is part of every record digest. Change it when the
+// way a record is parsed, validated, keyed or hashed changes, so that the
+// fingerprints kept before are no longer trusted.
+const fingerprintVersion = "raqib record 1"
+
+// fingerprint digests the raw records of a batch and looks them up: a
+// record whose bytes were read before, while its article is stored, is
+// known by its key and hash and is not parsed (yet): it is the version
+// stored now, or a past one (which key may hold back).
+func (r *Run) fingerprint(ctx context.Context, b *Batch) {
+	fp, ok := r.p.Store.(Fingerprinter)
+	if !ok {
+		return
+	}
+	r.parallel(b, func(rec *Record) {
+		if rec.msg.Raw != nil && rec.msg.Parse != nil {
+			rec.digest = r.recordDigest(rec.msg.Raw)
+		}
+	})
+	var digests []string
+	for _, rec := range b.recs {
+		if rec.digest != "" {
+			digests = append(digests, rec.digest)
+		}
+	}
+	if len(digests) == 0 {
+		return
+	}
+	known, err := fp.Fingerprints(ctx, digests)
+	if err != nil {
+		return // parsing is only wasted
+	}
+	for _, rec := range b.recs {
+		f, ok := known[rec.digest]
+		if ok && f.Stored != "" {
+			rec.Key, rec.Hash, rec.known, rec.past = f.Key, f.Hash, true, f.Stored != f.Hash
+		}
+	}
+	if len(known) < len(digests) {
+		r.warm() // records never read: most are new
+	}
+}
+
+// recordDigest is the digest of a raw record as this run reads it: its
+// bytes, and the publication date given to records without one (which
+// decides whether such a record is valid).
+func (r *Run) recordDigest(raw []byte) string {
+	h := sha256.New()
+	h.Write([]byte(fingerprintVersion))
+	h.Write([]byte{0})
+	h.Write([]byte(r.p.Published))
+	h.Write([]byte{0})
+	h.Write(raw)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// read is the first stage, on Workers goroutines: parse a raw record,
+// validate it, compute its key and content hash (for an unchanged corpus,
+// parsing and hashing are most of the work). Records known by their
+// fingerprint are left for key to tell whether they must be parsed.
+func (r *Run) read(b *Batch) {
+	r.parallel(b, func(rec *Record) {
+		if rec.known {
+			rec.res.Origin = rec.msg.Origin
+			return
+		}
+		r.parse(rec)
+	})
+}
+
+// parse reads a record: parses it when raw, validates it and computes its
+// key and hash.
+func (r *Run) parse(rec *Record) {
+	m := &rec.msg
+	if m.Raw != nil && m.Parse != nil {
+		m.Article, m.Err = m.Parse()
+		m.Raw, m.Parse = nil, nil
+	}
+	rec.known = false
+	rec.res.Origin, rec.res.ID, rec.res.TextBytes = m.Origin, m.Article.ID, len(m.Article.Text)
+	r.validate(rec)
+	if !rec.done {
+		rec.Normalize()
+	}
+}
+
+// parallel calls f on every record of b on Workers goroutines.
+func (r *Run) parallel(b *Batch, f func(*Record)) {
+	w := max(1, min(r.p.Workers, len(b.recs)))
+	var wg sync.WaitGroup
+	for g := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := g; i < len(b.recs); i += w {
+				f(b.recs[i])
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// validate checks a record: a reader's own error, or event.Article.Validate.
 func (r *Run) validate(rec *Record) {
 	if rec.msg.Err != nil {
 		rec.reject(rec.msg.Err)
@@ -217,7 +378,6 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 	// Of two versions of one article in a batch only the later is stored
 	// (it would replace the earlier in the same transaction anyway), so a
 	// re-run of the same input finds it unchanged.
-	r.normalize(b)
 	last := map[string]int{}
 	for i, rec := range b.recs {
 		if rec.done {
@@ -237,18 +397,45 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 			continue
 		}
 		kd, hd := digest(rec.Key), digest(rec.Hash)
-		if prev, ok := r.seen[kd]; ok {
+		if h := r.heldKey[kd]; h != nil {
+			// A past version held back is superseded by this one.
+			delete(r.heldKey, kd)
+			h.res.Status, h.res.Skipped = Unchanged, true
+			b.settled = append(b.settled, h)
 			rec.res.Repeat = true
-			if prev == hd {
-				rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
-				continue
-			}
-		} else {
+		}
+		prev, seen := r.seen[kd]
+		if !seen && rec.past && r.hold(kd, rec) {
+			continue
+		}
+		r.seen[kd] = hd
+		switch {
+		case seen && prev == hd:
+			rec.res.Repeat = true
+			rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
+			continue
+		case seen:
+			rec.res.Repeat = true
+		case rec.known && !rec.past:
+			// Its fingerprint says it is the version stored.
+			rec.res.Status, rec.res.Skipped, rec.done = Unchanged, true, true
+			continue
+		case rec.known:
+			// A past version to be stored again: no need to ask.
+		default:
 			ask = append(ask, rec.Key)
 			asked[rec] = true
 		}
-		r.seen[kd] = hd
 		rec.extrac = true
+		if rec.known {
+			// Another version was written in this run: this one is
+			// stored again, so it is read after all.
+			r.parse(rec)
+			rec.extrac = !rec.done
+		}
+	}
+	if len(ask) > 0 || slices.ContainsFunc(b.recs, func(rec *Record) bool { return rec.extrac }) {
+		r.warm()
 	}
 	h, ok := r.p.Store.(Hasher)
 	if !ok || len(ask) == 0 {
@@ -269,23 +456,60 @@ func (r *Run) key(ctx context.Context, b *Batch) {
 	}
 }
 
-// normalize computes the keys and content hashes of a batch on Workers
-// goroutines: for an unchanged corpus, hashing is most of the work.
-func (r *Run) normalize(b *Batch) {
-	w := max(1, r.p.Workers)
-	var wg sync.WaitGroup
-	for g := range w {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := g; i < len(b.recs); i += w {
-				if rec := b.recs[i]; !rec.done {
-					rec.Normalize()
-				}
-			}
-		}()
+// hold holds back rec, a past version of the article with key digest kd
+// (its fingerprint says a later version is stored): an input read again
+// usually holds that later version further on, which then supersedes rec
+// without rec being parsed, extracted and stored in between. Whatever no
+// later version superseded is stored when the input ends (flush), so the
+// later version read still wins. It reports whether rec was held.
+func (r *Run) hold(kd [8]byte, rec *Record) bool {
+	if !r.holding || len(r.heldKey) >= maxHeld {
+		return false
 	}
-	wg.Wait()
+	rec.held, rec.done = true, true
+	r.heldKey[kd] = rec
+	r.held = append(r.held, rec)
+	return true
+}
+
+// flush prepares the records still held back as one batch (nil: none), to
+// be stored: no later version of them was read.
+func (r *Run) flush(ctx context.Context) *Batch {
+	b := &Batch{}
+	for _, rec := range r.held {
+		if r.heldKey[digest(rec.Key)] == rec {
+			// A new record: the batch that held rec may still be
+			// committing.
+			b.recs = append(b.recs, &Record{msg: rec.msg, digest: rec.digest, res: Result{Repeat: rec.res.Repeat}})
+		}
+	}
+	r.held, r.heldKey = nil, map[[8]byte]*Record{}
+	if len(b.recs) == 0 {
+		return nil
+	}
+	r.parallel(b, r.parse)
+	return r.prepare(ctx, b)
+}
+
+// release gives up the records still held back: the run was stopped
+// before they could be stored.
+func (r *Run) release() []Result {
+	var out []Result
+	for _, rec := range r.held {
+		if r.heldKey[digest(rec.Key)] == rec {
+			rec.res.Status, rec.res.Err = Interrupted, context.Canceled
+			out = append(out, rec.res)
+		}
+	}
+	r.held, r.heldKey = nil, map[[8]byte]*Record{}
+	return out
+}
+
+// warm tells the extractor that it may be needed soon.
+func (r *Run) warm() {
+	if w, ok := r.p.Extractor.(Warmer); ok {
+		w.Warm()
+	}
 }
 
 // extract runs the extractor on the records that need it, on Workers
@@ -393,8 +617,11 @@ func (r *Run) Commit(ctx context.Context, b *Batch) ([]Result, error) {
 		}
 	}
 	fatal := r.put(wctx, put)
-	out := make([]Result, len(b.recs))
-	for i, rec := range b.recs {
+	if fatal == nil {
+		r.keepFingerprints(wctx, b)
+	}
+	out := make([]Result, 0, len(b.settled)+len(b.recs))
+	finish := func(rec *Record) {
 		if fatal != nil && !rec.done {
 			rec.res.Status, rec.res.Err = Failed, fmt.Errorf("store: %w", fatal)
 		}
@@ -406,9 +633,38 @@ func (r *Run) Commit(ctx context.Context, b *Batch) ([]Result, error) {
 				rec.res.Err = errors.Join(rec.res.Err, fmt.Errorf("ack: %w", err))
 			}
 		}
-		out[i] = rec.res
+		out = append(out, rec.res)
+	}
+	for _, rec := range b.settled {
+		finish(rec)
+	}
+	for _, rec := range b.recs {
+		if !rec.held { // else its result comes with the batch that settles it
+			finish(rec)
+		}
 	}
 	return out, fatal
+}
+
+// keepFingerprints keeps the fingerprints of the batch's raw records that
+// were parsed and read as an article (whatever became of it: the same
+// bytes always read the same), so that a later run need not parse them.
+func (r *Run) keepFingerprints(ctx context.Context, b *Batch) {
+	fp, ok := r.p.Store.(Fingerprinter)
+	if !ok {
+		return
+	}
+	var fps []event.Fingerprint
+	kept := map[string]bool{}
+	for _, rec := range b.recs {
+		if rec.digest == "" || rec.known || rec.Key == "" || rec.Hash == "" || kept[rec.digest] {
+			continue
+		}
+		kept[rec.digest] = true
+		fps = append(fps, event.Fingerprint{Digest: rec.digest, Key: rec.Key, Hash: rec.Hash})
+	}
+	// A fingerprint not kept only costs a later run a parse.
+	_ = fp.PutFingerprints(ctx, fps)
 }
 
 // put writes recs in one transaction, or one by one when that fails. It

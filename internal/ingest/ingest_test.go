@@ -20,8 +20,11 @@ import (
 // step that does not check its context would).
 type fakeExtractor struct {
 	calls atomic.Int64
+	warms atomic.Int64 // calls of Warm
 	slow  time.Duration
 }
+
+func (f *fakeExtractor) Warm() { f.warms.Add(1) }
 
 func (f *fakeExtractor) ExtractContext(ctx context.Context, a event.Article) ([]event.Event, error) {
 	f.calls.Add(1)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/source"
 )
 
@@ -25,7 +26,15 @@ func (s readerSource) Next(ctx context.Context) (Message, error) {
 	if err != nil {
 		return Message{}, err
 	}
-	return Message{Article: it.Article, Origin: it.Origin, Err: it.Err}, nil
+	m := Message{Article: it.Article, Origin: it.Origin, Err: it.Err}
+	if it.Raw != nil {
+		m.Raw = it.Raw
+		m.Parse = func() (event.Article, error) {
+			it.Parse()
+			return it.Article, it.Err
+		}
+	}
+	return m, nil
 }
 
 // StoreError is a store failure that stops a stream: every write of a
@@ -42,13 +51,17 @@ func (e *StoreError) Unwrap() error { return e.Err }
 // *StoreError. Memory is bounded by two batches.
 func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Result)) error {
 	size = max(1, size)
-	// Three stages overlap: reading (and parsing) the next batch,
-	// preparing (hash check, extraction) one, and committing the one
-	// before. pctx stops the reading side when the store fails; ctx's own
+	// Three stages overlap: reading (fingerprinting, parsing) the next
+	// batch, preparing (hash check, extraction) one, and committing the
+	// one before. pctx stops the reading side when the store fails; ctx's own
 	// cancellation stops both, after the batches read are committed.
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
-	read := make(chan []Message, 1)
+	// A past version of an article may wait for a later one further on
+	// (Run.hold); what none superseded is stored when the input ends.
+	r.holding = true
+	defer func() { r.holding = false }()
+	read := make(chan *Batch, 1)
 	prepared := make(chan *Batch, 1)
 	var readErr error
 	go func() {
@@ -72,8 +85,10 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 				msgs = append(msgs, m)
 			}
 			if len(msgs) > 0 {
+				// Fingerprinted and parsed here, while the batch before
+				// is extracted.
 				select {
-				case read <- msgs:
+				case read <- r.readBatch(pctx, msgs):
 				case <-pctx.Done():
 					return
 				}
@@ -90,11 +105,16 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 		// batches already prepared are committed and the stream returns.
 		for {
 			select {
-			case msgs, ok := <-read:
+			case b, ok := <-read:
 				if !ok {
+					if pctx.Err() == nil {
+						if b := r.flush(pctx); b != nil {
+							prepared <- b
+						}
+					}
 					return
 				}
-				prepared <- r.Prepare(pctx, msgs)
+				prepared <- r.prepare(pctx, b)
 			case <-pctx.Done():
 				return
 			}
@@ -113,6 +133,9 @@ func (r *Run) Stream(ctx context.Context, src Source, size int, report func(Resu
 			fatal = &StoreError{err}
 			stop()
 		}
+	}
+	for _, res := range r.release() {
+		report(res) // held back, and the run stopped before storing them
 	}
 	switch {
 	case fatal != nil:

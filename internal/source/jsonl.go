@@ -22,6 +22,7 @@ type jsonlReader struct {
 	c       io.Closer
 	maxLine int
 	line    int
+	raw     bool  // hand out items unparsed (Options.Raw)
 	err     error // sticky read error
 }
 
@@ -32,7 +33,7 @@ func newJSONL(origin string, r io.Reader, c io.Closer, opt Options) *jsonlReader
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	return &jsonlReader{origin: origin, br: br, c: c, maxLine: opt.MaxLine}
+	return &jsonlReader{origin: origin, br: br, c: c, maxLine: opt.MaxLine, raw: opt.Raw}
 }
 
 func (j *jsonlReader) Next(ctx context.Context) (Item, error) {
@@ -66,16 +67,26 @@ func (j *jsonlReader) Next(ctx context.Context) (Item, error) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		a, err := parseLine(line)
-		if err != nil {
-			if a.ID != "" {
-				err = fmt.Errorf("line %d (id %s): %w", j.line, a.ID, err)
-			} else {
-				err = fmt.Errorf("line %d: %w", j.line, err)
-			}
+		if j.raw {
+			// The line's buffer is reused by the next read: keep a copy.
+			return Item{Origin: origin, Raw: bytes.Clone(line), line: j.line}, nil
 		}
+		a, err := parseNumbered(line, j.line)
 		return Item{Article: a, Origin: origin, Err: err}, nil
 	}
+}
+
+// parseNumbered parses the JSONL line numbered n, naming it in its error.
+func parseNumbered(line []byte, n int) (event.Article, error) {
+	a, err := parseLine(line)
+	if err != nil {
+		if a.ID != "" {
+			err = fmt.Errorf("line %d (id %s): %w", n, a.ID, err)
+		} else {
+			err = fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	return a, err
 }
 
 func (j *jsonlReader) Close() error { return j.c.Close() }

@@ -91,6 +91,33 @@ func TestJSONLBad(t *testing.T) {
 	}
 }
 
+// TestJSONLRaw reads every JSONL file of testdata raw (Options.Raw): each
+// item holds its line and no article until Parse, which gives the same
+// article and error as reading it parsed.
+func TestJSONLRaw(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.jsonl")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			parsed := drain(t, open(t, f, Options{}))
+			raw := drain(t, open(t, f, Options{Raw: true}))
+			if len(raw) != len(parsed) {
+				t.Fatalf("read raw: %d items; want %d", len(raw), len(parsed))
+			}
+			for i := range raw {
+				it := raw[i]
+				if it.Err == nil && (it.Raw == nil || it.Article.ID != "" || it.Article.Text != "") {
+					t.Fatalf("raw item %d (%s) = %+v; want its line and no article before Parse", i, it.Origin, it)
+				}
+				it.Parse()
+				want := parsed[i]
+				if it.Origin != want.Origin || it.Article != want.Article || fmt.Sprint(it.Err) != fmt.Sprint(want.Err) || it.Raw != nil {
+					t.Errorf("raw item %d parsed = %q %+v %v; want %q %+v %v", i, it.Origin, it.Article, it.Err, want.Origin, want.Article, want.Err)
+				}
+			}
+		})
+	}
+}
+
 func TestParseLine(t *testing.T) {
 	tests := []struct {
 		name    string

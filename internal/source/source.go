@@ -35,6 +35,24 @@ type Item struct {
 	// Err is a problem with this item only; the reader goes on after it.
 	// Article may be partly filled (its ID when known).
 	Err error
+	// Raw is the record as read, when the reader was asked for raw
+	// records (Options.Raw) and reads records as lines (JSONL): Article
+	// and Err are then not filled in until Parse is called, so that a
+	// caller that can tell from the bytes alone that it has seen the
+	// record before need not decode it.
+	Raw  []byte
+	line int // of Raw, for Parse's messages
+}
+
+// Parse reads the article of an item read raw (Raw set), filling in its
+// Article and Err as the reader would have; it does nothing to other
+// items. Items are parsed alike either way.
+func (it *Item) Parse() {
+	if it.Raw == nil {
+		return
+	}
+	it.Article, it.Err = parseNumbered(it.Raw, it.line)
+	it.Raw = nil
 }
 
 // Reader hands back articles one at a time.
@@ -80,6 +98,9 @@ type Options struct {
 	// Read, when set, counts the bytes read from files and streams (as
 	// stored: compressed for .gz), for progress reports.
 	Read *atomic.Int64
+	// Raw asks the readers of line records (JSONL) for items holding the
+	// record's bytes, parsed when Item.Parse is called.
+	Raw bool
 }
 
 func (o Options) withDefaults() Options {
