@@ -335,6 +335,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				if frameAt >= 0 && pm.to <= frameAt {
 					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
 				}
+				if pm.to <= t.From && dc.speakerSeat(pm, sc) {
+					continue // "قال مجلس حقوق الإنسان بجنيف إن احتجاز …": where the speaker sits
+				}
 				if pm.origin && typ != "non_violent_transfer_of_territory" && (len(assigned[ti]) > 1 || attackType(typ)) {
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
@@ -723,6 +726,26 @@ func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) 
 		return 0, "", false
 	}
 	return days, prec, true
+}
+
+// speakerSeat reports a place named right after the sentence's speaker
+// ("مجلس الأمم المتحدة لحقوق الإنسان بجنيف", "المرصد السوري ومقره لندن"):
+// where the speaker sits, not where the event it tells happened.
+func (dc *doc) speakerSeat(pm *placeMention, sc sentCtx) bool {
+	seat := func(to int) bool {
+		return pm.from == to || pm.from == to+1 && dc.hasForm(to, "في", "مقره", "ومقره", "مقرها", "ومقرها")
+	}
+	for i := range sc.speakers {
+		if seat(dc.actors[i].to) {
+			return true
+		}
+	}
+	for _, sm := range dc.sources {
+		if dc.sentOf[sm.from] == dc.sentOf[pm.from] && seat(sm.to) {
+			return true
+		}
+	}
+	return false
 }
 
 // weaponAt reports an event word that is a weapon ("برصاص").
