@@ -331,9 +331,13 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 
 			frameAt := x.frameStart(dc, t, s)
+			answered := x.answerAfter(dc, t, s)
 			for _, pm := range assigned[ti] {
 				if frameAt >= 0 && pm.to <= frameAt {
 					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
+				}
+				if answered >= 0 && pm.from >= answered {
+					continue // "شن غارة على غزة ردا على إطلاق نار … في سديروت": the place of what was answered
 				}
 				if pm.to <= t.From && dc.speakerSeat(pm, sc) {
 					continue // "قال مجلس حقوق الإنسان بجنيف إن احتجاز …": where the speaker sits
@@ -602,6 +606,9 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if covered {
 			continue
 		}
+		if m.From > s.from && dc.hasForm(m.From-1, crashWords...) && dc.anyForm(m.From, m.To, aircraftWords...) {
+			continue // "سقوط طائرة نقل": an aircraft that fell crashed; nothing struck
+		}
 		fired, downed := false, false
 		for k := max(dc.clauseStart(m.From, s.from, 6), m.From-6); k < m.From; k++ {
 			// five or six words back only a fire verb that tells no event of
@@ -665,6 +672,12 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 	return out
 }
 
+// crashWords tell an aircraft falling or breaking up: a crash, not a strike.
+var crashWords = words("crash")
+
+// aircraftWords name aircraft (written as matching sees them: "طايرة").
+var aircraftWords = words("aircraft")
+
 // fallWords tell a place falling ("سقطت المدينة بيد…").
 var fallWords = words("fall")
 
@@ -726,6 +739,18 @@ func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) 
 		return 0, "", false
 	}
 	return days, prec, true
+}
+
+// answerAfter returns the token of a "ردا على"-like frame word after
+// trigger t in its sentence (what t answered or followed is told after it),
+// or -1.
+func (x *Extractor) answerAfter(dc *doc, t arabic.Match[Trigger], s sentence) int {
+	for _, f := range within(dc.frames, s) {
+		if f.From >= t.To && (f.Values[0] == "anchor" || f.Values[0] == "reaction") && dc.hasForm(f.From, "ردا", "رد", "انتقاما", "ثارا") {
+			return f.From
+		}
+	}
+	return -1
 }
 
 // speakerSeat reports a place named right after the sentence's speaker

@@ -122,6 +122,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the strike was on Gaza; Sderot is where the fire it answered fell
+			name: "the place of what a strike answered", published: "2018-05-16",
+			text:  "شن الجيش الإسرائيلي أمس غارة جوية على منشآت لحركة حماس في مدينة غزة ردا على حادثة وقعت في مدينة سديروت.",
+			want:  []want{{typ: "air_drone_strike", name: "غزة", actor1: "ISR.MIL"}},
+			count: 1,
+		},
+		{
 			// the only خيبر known is a Yemeni village: not in a story of Pakistan
 			name: "a village namesake abroad is no place", published: "2018-07-25",
 			text:  "انفجرت قنبلة يدوية أمس في خيبر وقتل شخص، بعد هجوم انتحاري في مدينة كويتا الباكستانية.",
@@ -481,6 +488,7 @@ func TestNoEvents(t *testing.T) {
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
 		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
+		{"a plane crash is no strike", "قتل 77 شخصا أمس في سقوط طائرة نقل عسكرية قرب مدينة تمنراست الجزائرية."},
 		{"where the speaker sits", "وقال مجلس الأمم المتحدة لحقوق الإنسان بجنيف أمس إن احتجاز الصحفيين يقيد حرية التعبير."},
 		{"a readiness is no act", "أكد زعيم الحوثيين أمس أنه مستعد لتسليم السيطرة على مرفأ الحديدة للأمم المتحدة إذا ما أوقفت القوات هجومها."},
 		{"a ban names a kind of weapon", "اتهمت الدول الغربية أمس في جلسة المنظمة الدولية لحظر الأسلحة الكيمياوية في لاهاي روسيا بتقويض التحقيق."},
