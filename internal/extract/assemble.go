@@ -672,6 +672,13 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 	return out
 }
 
+// sportsWords tell of a match or a club: in a sentence with one, meetings,
+// moves and words that name no kind of violence are the game's.
+var sportsWords = words("sports")
+
+// cyberWords make an attack word a computer attack, not violence.
+var cyberWords = words("cyber")
+
 // crashWords tell an aircraft falling or breaking up: a crash, not a strike.
 var crashWords = words("crash")
 
@@ -694,11 +701,19 @@ func hasOrigin(ms []*placeMention) bool {
 // dropKinds removes the event words a "kind" frame governs: "لحظر الأسلحة
 // الكيمياوية" names a kind of weapon, and no attack happened.
 func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	sports := dc.anyForm(s.from, s.to, sportsWords...)
 	out := trigs[:0]
 	for _, t := range trigs {
-		if x.framed(dc, t, s) != "kind" {
-			out = append(out, t)
+		if x.framed(dc, t, s) == "kind" {
+			continue
 		}
+		if tr := t.Values[0]; sports && (tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied" || tr.Type == "consult" || tr.Type == "change_to_group_activity") {
+			continue // "تلتقي الأرجنتين مع نيجيريا", "خط الهجوم": a match; a bomb among the spectators stays
+		}
+		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
+			continue // "هجوم إلكتروني": a computer attack
+		}
+		out = append(out, t)
 	}
 	return out
 }

@@ -122,6 +122,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a bomb among football spectators is still a bombing
+			name: "a bomb during a match", published: "2018-06-15",
+			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
+			want: []want{{typ: "remote_explosive_landmine_ied", name: "براوة"}},
+		},
+		{
 			// the strike was on Gaza; Sderot is where the fire it answered fell
 			name: "the place of what a strike answered", published: "2018-05-16",
 			text:  "شن الجيش الإسرائيلي أمس غارة جوية على منشآت لحركة حماس في مدينة غزة ردا على حادثة وقعت في مدينة سديروت.",
@@ -488,6 +494,8 @@ func TestNoEvents(t *testing.T) {
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
 		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
+		{"a match is no meeting", "وتلتقي الأرجنتين مع نيجيريا الثلاثاء في مدينة سان بطرسبرغ في الجولة الأخيرة من مباريات المجموعة."},
+		{"a computer attack", "أعلن جهاز أمن الدولة أمس أن روسيا شنت هجوما إلكترونيا على مواقع حكومية في مدينة كييف."},
 		{"a plane crash is no strike", "قتل 77 شخصا أمس في سقوط طائرة نقل عسكرية قرب مدينة تمنراست الجزائرية."},
 		{"where the speaker sits", "وقال مجلس الأمم المتحدة لحقوق الإنسان بجنيف أمس إن احتجاز الصحفيين يقيد حرية التعبير."},
 		{"a readiness is no act", "أكد زعيم الحوثيين أمس أنه مستعد لتسليم السيطرة على مرفأ الحديدة للأمم المتحدة إذا ما أوقفت القوات هجومها."},

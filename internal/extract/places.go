@@ -308,7 +308,7 @@ func (x *Extractor) compared(dc *doc, i int, s sentence) bool {
 	if i-2 >= s.from && dc.hasForm(i-2, "علي") && dc.hasForm(i-1, "غرار") {
 		return true
 	}
-	if i-1 >= s.from && dc.hasForm(i-1, "المحاذيه", "المحاذي", "المتاخمه", "المتاخم", "محاذيه", "المجاوره", "المجاور") {
+	if i-1 >= s.from && dc.hasForm(i-1, "محاذيه", "محاذي", "متاخمه", "متاخم", "مجاوره", "مجاور") {
 		return true // "المديرية المحاذية لمنطقة جازان": the place bordered, not where it happened
 	}
 	k := i - 1
