@@ -50,6 +50,20 @@ var (
 // find something, and serve commands must come up and answer /healthz (they
 // listen on a free port instead of the README's, which may be taken, and
 // are then stopped with SIGINT).
+// The README carries no merge leftovers: a conflict marker line would be
+// shown to every reader as is.
+func TestREADMEHasNoConflictMarkers(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(line, "<<<<<<< ") || strings.HasPrefix(line, ">>>>>>> ") || line == "=======" {
+			t.Errorf("README.md line %d is a merge conflict marker: %q", i+1, line)
+		}
+	}
+}
+
 func TestREADME(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary: not in -short")
