@@ -48,6 +48,7 @@ const (
 	byDate  driver = "date"  // events_order (or a type/admin1 order index the planner picks)
 	byText  driver = "text"  // the FTS5 matches, sorted
 	byPlace driver = "place" // the R*Tree matches, sorted
+	byCells driver = "cells" // the grid cells a place covers, each in date order, merged
 	byActor driver = "actor" // event_actors, in order
 	byMonth driver = "month" // the FTS5 matches of one month at a time, newest month first
 )
@@ -124,8 +125,11 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 			return p, nil
 		}
 	case box != nil:
-		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
 		only := placeOnly(f)
+		if cells := placeCells(box); only && len(cells) <= maxCells {
+			return cellPage(f, limit, cells)
+		}
+		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
 		if only {
 			// The R*Tree holds the sort key and the point: its matches are
 			// sorted without reading a row, so many more count as rare.
@@ -224,6 +228,75 @@ func placeConds(c *cond, f event.Filter, prefix string) {
 func placeOnly(f event.Filter) bool {
 	return f.Text == "" && len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
 		f.Country == "" && f.Background == "" && f.MinFatalities == 0
+}
+
+// Place-only filters over at most maxCells grid cells are read cell by
+// cell (cellPage): a ±0.5° box covers up to 25 quarter-degree cells, 10 km
+// around a place up to 4.
+const (
+	cellsPerDegree = 4
+	maxCells       = 36
+)
+
+// placeCell is the grid cell of a point, as migration 0008 files it: rows
+// and columns of a quarter degree from the south-west corner of the world.
+func placeCell(lat, lon float64) int64 {
+	row := int64(math.Floor((lat + 90) * cellsPerDegree))
+	col := int64(math.Floor((lon + 180) * cellsPerDegree))
+	return row*(360*cellsPerDegree+1) + col
+}
+
+// placeCells returns the grid cells that meet a box, or more than maxCells
+// of them when the box is too large to be read cell by cell.
+func placeCells(b *event.BBox) []int64 {
+	clamp := func(v, lo, hi float64) float64 { return max(lo, min(hi, v)) }
+	r0 := int64(math.Floor((clamp(b.MinLat, -90, 90) + 90) * cellsPerDegree))
+	r1 := int64(math.Floor((clamp(b.MaxLat, -90, 90) + 90) * cellsPerDegree))
+	c0 := int64(math.Floor((clamp(b.MinLon, -180, 180) + 180) * cellsPerDegree))
+	c1 := int64(math.Floor((clamp(b.MaxLon, -180, 180) + 180) * cellsPerDegree))
+	if r1 < r0 || c1 < c0 || (r1-r0+1)*(c1-c0+1) > maxCells {
+		return make([]int64, maxCells+1)
+	}
+	var out []int64
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			out = append(out, r*(360*cellsPerDegree+1)+c)
+		}
+	}
+	return out
+}
+
+// cellPage reads a page of a place-only filter from event_cells: in each
+// cell the box or circle meets, its matching events newest first, at most
+// a page of them (a seek and a walk of the cell's primary key); the walks
+// merged and cut to the page; only the page's events are then read. The
+// cost is a page per cell, whatever the place holds.
+func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
+	c := &cond{}
+	placeConds(c, f, "c.")
+	if f.From != "" {
+		c.add("c.date_hi >= %s AND c.date_lo >= %s", f.From, event.EarliestStart(f.From))
+	}
+	if f.To != "" {
+		c.add("c.date_lo <> '' AND c.date_lo <= %s", f.To)
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return pagePlan{}, err
+		}
+		c.add("(c.date_lo < %s OR (c.date_lo = %[1]s AND c.id > %s))", cur.Sort, cur.ID)
+	}
+	shared := strings.Join(c.parts, " AND ")
+	lim := strconv.Itoa(limit + 1)
+	arms := make([]string, len(cells))
+	for i, cell := range cells {
+		arms[i] = `SELECT * FROM (SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared +
+			` ORDER BY c.date_lo DESC, c.id LIMIT ` + lim + `)`
+	}
+	q := `SELECT ` + eventCols + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
+		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+	return pagePlan{driver: byCells, sql: q, args: c.args}, nil
 }
 
 // placePage reads a page of a place-only filter from the R*Tree: its
