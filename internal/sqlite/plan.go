@@ -37,7 +37,7 @@ var denseOverride = 0
 // read from the end of the primary key (no count).
 func (s *Store) approxEvents(ctx context.Context) (int, error) {
 	var n sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT max(seq) FROM events`).Scan(&n)
+	err := s.queryRow(ctx, `SELECT max(seq) FROM events`).Scan(&n)
 	return int(n.Int64), err
 }
 
@@ -84,7 +84,7 @@ func spatialBox(f event.Filter) *event.BBox {
 // countUpTo counts the rows of a query, stopping at limit.
 func (s *Store) countUpTo(ctx context.Context, limit int, q string, args ...any) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(limit)+`)`, args...).Scan(&n)
+	err := s.queryRow(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(limit)+`)`, args...).Scan(&n)
 	return n, err
 }
 
@@ -163,7 +163,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		c.add("("+sortLo+" < %s OR ("+sortLo+" = %[1]s AND "+sortID+" > %s))", cur.Sort, cur.ID)
 	}
-	p.sql = `SELECT ` + eventCols + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+	p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
 		` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
 	p.args = c.args
 	return p, nil
@@ -294,7 +294,7 @@ func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 		arms[i] = `SELECT * FROM (SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared +
 			` ORDER BY c.date_lo DESC, c.id LIMIT ` + lim + `)`
 	}
-	q := `SELECT ` + eventCols + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
+	q := `SELECT ` + pageCols(f) + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
 		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
 	return pagePlan{driver: byCells, sql: q, args: c.args}, nil
 }
@@ -320,7 +320,7 @@ func (s *Store) placePage(f event.Filter, limit int, box *event.BBox) (pagePlan,
 		c.add("(g.date_lo < %s OR (g.date_lo = %[1]s AND g.id > %s))", cur.Sort, cur.ID)
 	}
 	lim := strconv.Itoa(limit + 1)
-	q := `SELECT ` + eventCols + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
+	q := `SELECT ` + pageCols(f) + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
 		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
 	return pagePlan{driver: byPlace, sql: q, args: c.args}, nil
 }
@@ -373,7 +373,7 @@ func ftsTerms(row event.Row) string {
 
 // pageRows runs a page query and returns the events with their sort keys.
 func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]event.StoredEvent, []string, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -396,7 +396,7 @@ func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]
 // as in every listing.
 func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
 	var hi, lo string
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT date_lo FROM events ORDER BY date_lo DESC, id LIMIT 1),
+	err := s.queryRow(ctx, `SELECT (SELECT date_lo FROM events ORDER BY date_lo DESC, id LIMIT 1),
 		(SELECT date_lo FROM events WHERE date_lo <> '' ORDER BY date_lo, id LIMIT 1)`).Scan(&hi, &lo)
 	if err != nil {
 		return nil, nil, err
@@ -457,7 +457,7 @@ func monthQuery(f event.Filter, fts, month string, need int) (string, []any, err
 		}
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
-	q := `SELECT ` + eventCols + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+	q := `SELECT ` + pageCols(f) + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(need)
 	return q, c.args, nil
 }

@@ -33,6 +33,7 @@ var migrations embed.FS
 type Store struct {
 	db    *sql.DB
 	rules *incident.Rules
+	stmts stmtCache
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings
@@ -51,6 +52,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
+	// Keep every connection open: database/sql keeps two idle by default,
+	// and a connection closed after each burst of requests is opened again
+	// (reading the schema) with its prepared statements lost.
+	db.SetMaxIdleConns(4)
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
@@ -64,7 +69,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 // migrate applies every embedded migration newer than the recorded version,
 // each in its own transaction.
@@ -336,6 +344,19 @@ func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
 
 const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
+// briefCols are eventCols for a Brief page: the event's JSON without the
+// fields a list does not show (most of its bytes, and of the time a page
+// takes to decode), no sentence.
+const briefCols = `e.id, e.date_lo, '', json_remove(e.data, '$.evidence', '$.quantities', '$.source', '$.acled'), a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
+
+// pageCols are the columns a page of f reads.
+func pageCols(f event.Filter) string {
+	if f.Brief {
+		return briefCols
+	}
+	return eventCols
+}
+
 func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEvent, string, error) {
 	var se event.StoredEvent
 	var data, sortKey, inc string
@@ -352,7 +373,7 @@ func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEv
 
 // Event returns one event by its ID.
 func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.id = ?`, id)
+	row := s.queryRow(ctx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.id = ?`, id)
 	se, _, err := scanEvent(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return se, fmt.Errorf("event %s: %w", id, event.ErrNotFound)

@@ -163,7 +163,7 @@ func (s *Store) matchStats(ctx context.Context, f event.Filter) (event.Stats, er
 }
 
 func (s *Store) dayTypeCounts(ctx context.Context, q string, args []any) ([]event.DayTypeCount, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func (s *Store) dayTypeCounts(ctx context.Context, q string, args []any) ([]even
 }
 
 func (s *Store) counts(ctx context.Context, q string, args []any) ([]event.Count, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
