@@ -163,10 +163,25 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		c.add("("+sortLo+" < %s OR ("+sortLo+" = %[1]s AND "+sortID+" > %s))", cur.Sort, cur.ID)
 	}
-	p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
-		` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
+	if p.driver == byText || p.driver == byPlace {
+		p.sql = sortedPage(f, from+c.sql(), limit+1)
+	} else {
+		p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+			` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
+	}
 	p.args = c.args
 	return p, nil
+}
+
+// sortedPage is the query of a page whose matches (from, over events e
+// and its conditions) are sorted rather than read in order: the matches'
+// sort keys are sorted and cut to the page first, and only the page's
+// events are then decoded and joined to their articles (a sort of whole
+// result rows would read every match's article and JSON).
+func sortedPage(f event.Filter, from string, n int) string {
+	lim := strconv.Itoa(n)
+	return `SELECT ` + pageCols(f) + ` FROM (SELECT e.seq FROM ` + from + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim +
+		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
 }
 
 // addFilters adds the conditions the driver does not already apply. The
@@ -457,9 +472,7 @@ func monthQuery(f event.Filter, fts, month string, need int) (string, []any, err
 		}
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
-	q := `SELECT ` + pageCols(f) + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
-		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(need)
-	return q, c.args, nil
+	return sortedPage(f, from+c.sql(), need), c.args, nil
 }
 
 func firstN(s string, n int) string {
