@@ -187,8 +187,8 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT seq FROM events WHERE article_seq = ?)`},
 		{&p.delEvents, `DELETE FROM events WHERE article_seq = ?`},
 		{&p.insEvent, `INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span, brief)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.oldIncidents, `SELECT DISTINCT incident FROM events WHERE article_seq = ? AND incident <> ''`},
 		{&p.insFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
 	} {
@@ -254,6 +254,10 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if err != nil {
 			return res, err
 		}
+		brief, err := briefJSON(row.Event)
+		if err != nil {
+			return res, err
+		}
 		var cell sql.NullInt64
 		c, lo, hi, ok := p.rules.Key(row.Event, a.Published)
 		if ok {
@@ -261,7 +265,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		}
 		rs, err := p.insEvent.ExecContext(ctx, row.Event.ID, seq, r.Key, row.Event.Doc, row.Event.EventType,
 			row.Date, row.DateLo, row.DateHi, row.Actor1, row.Actor2, row.Admin1, row.ClaimStatus,
-			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi, incident.Span(lo, hi))
+			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi, incident.Span(lo, hi), brief)
 		if err != nil {
 			return res, err
 		}
@@ -346,8 +350,16 @@ const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.
 
 // briefCols are eventCols for a Brief page: the event's JSON without the
 // fields a list does not show (most of its bytes, and of the time a page
-// takes to decode), no sentence.
-const briefCols = `e.id, e.date_lo, '', json_remove(e.data, '$.evidence', '$.quantities', '$.source', '$.acled'), a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
+// takes to decode; migration 0009), no sentence.
+const briefCols = `e.id, e.date_lo, '', e.brief, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
+
+// briefJSON is what events.brief holds (migration 0009): the event's JSON
+// without what a list does not show.
+func briefJSON(e event.Event) (string, error) {
+	e.Evidence, e.Quantities, e.Source, e.ACLED = nil, nil, nil, nil
+	b, err := json.Marshal(e)
+	return string(b), err
+}
 
 // pageCols are the columns a page of f reads.
 func pageCols(f event.Filter) string {
