@@ -349,7 +349,7 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 		return "", nil, err
 	}
 	if p.driver == byMonth { // one month's query: each month's is alike
-		if p.sql, p.args, err = monthQuery(f, p.fts, "2024-01", event.PageSize(f.Limit)+1); err != nil {
+		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1); err != nil {
 			return "", nil, err
 		}
 	}
@@ -423,6 +423,12 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 		}
 		hi = min(hi, cur.Sort)
 	}
+	if f.To != "" {
+		hi = min(hi, f.To)
+	}
+	if f.From != "" {
+		lo = max(lo, event.EarliestStart(f.From))
+	}
 	var months []string
 	if t, err := time.Parse("2006-01", firstN(hi, 7)); err == nil {
 		end, err := time.Parse("2006-01", firstN(lo, 7))
@@ -433,15 +439,25 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 			months = append(months, t.Format("2006-01"))
 		}
 	}
-	months = append(months, "")
+	// Months are read in runs that double (1, 2, 4… months) until the page
+	// is full: a word common in a large store fills it from the first
+	// month, one spread thin over a small store takes a few queries, not
+	// one per month.
+	var runs [][]string
+	for i, n := 0, 1; i < len(months); i, n = i+n, n*2 {
+		runs = append(runs, months[i:min(len(months), i+n)])
+	}
+	if f.From == "" && f.To == "" {
+		runs = append(runs, []string{""}) // events without a date come last
+	}
 	var evs []event.StoredEvent
 	var keys []string
-	for _, m := range months {
+	for _, run := range runs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		need := limit + 1 - len(evs)
-		q, args, err := monthQuery(f, fts, m, need)
+		q, args, err := monthQuery(f, fts, run, need)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -457,11 +473,15 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 	return evs, keys, nil
 }
 
-// monthQuery is the query of eventsByMonth for one month ("" for events
-// without a date).
-func monthQuery(f event.Filter, fts, month string, need int) (string, []any, error) {
+// monthQuery is the query of eventsByMonth for a run of months ("" for
+// events without a date).
+func monthQuery(f event.Filter, fts string, months []string, need int) (string, []any, error) {
 	c := &cond{}
-	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(fts+` "`+monthTerm(month)+`"`) + ") t CROSS JOIN events e ON e.seq = t.seq"
+	terms := make([]string, len(months))
+	for i, m := range months {
+		terms[i] = `"` + monthTerm(m) + `"`
+	}
+	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg("("+fts+") AND ("+strings.Join(terms, " OR ")+")") + ") t CROSS JOIN events e ON e.seq = t.seq"
 	if err := addFilters(c, f, byText); err != nil {
 		return "", nil, err
 	}
