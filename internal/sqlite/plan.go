@@ -117,7 +117,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		if n < dense {
 			p.driver = byText
-			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e ON e.seq = t.seq"
+			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
 		} else {
 			// Common words: read their matches a month at a time, newest
 			// month first, until the page is full (eventsByMonth).
@@ -144,7 +144,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		if n < dense {
 			p.driver = byPlace
-			from = fmt.Sprintf("(SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s) g CROSS JOIN events e ON e.seq = g.seq",
+			from = fmt.Sprintf("(SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s) g CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = g.seq",
 				c.arg(box.MinLat), c.arg(box.MaxLat), c.arg(box.MinLon), c.arg(box.MaxLon))
 		}
 	case len(f.Actors) == 1 && len(f.Types) != 1:
@@ -481,7 +481,7 @@ func monthQuery(f event.Filter, fts string, months []string, need int) (string, 
 	for i, m := range months {
 		terms[i] = `"` + monthTerm(m) + `"`
 	}
-	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg("("+fts+") AND ("+strings.Join(terms, " OR ")+")") + ") t CROSS JOIN events e ON e.seq = t.seq"
+	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg("("+fts+") AND ("+strings.Join(terms, " OR ")+")") + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
 	if err := addFilters(c, f, byText); err != nil {
 		return "", nil, err
 	}

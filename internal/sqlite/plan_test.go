@@ -72,6 +72,10 @@ func TestQueryPlans(t *testing.T) {
 		{"rare near with a type", event.Filter{Near: near, Types: []string{"attack"}}, false, byPlace, "VIRTUAL TABLE INDEX 2:", true},
 		{"rare words", event.Filter{Text: "قصف"}, false, byText, "events_fts", true},
 		{"common words", event.Filter{Text: "قصف"}, true, byMonth, "events_fts", true},
+		// the matches of a sorted page are sorted by keys read from an index, not from their rows
+		{"rare words, sort keys", event.Filter{Text: "قصف", Types: []string{"attack"}, From: "2024-01-01"}, false, byText, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?", true},
+		{"common words, sort keys", event.Filter{Text: "قصف", Actors: []string{"SYR.GOV"}}, true, byMonth, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?)", true},
+		{"rare bbox with a type, sort keys", event.Filter{BBox: bbox, Types: []string{"attack"}}, false, byPlace, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?)", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
