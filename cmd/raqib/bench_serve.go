@@ -122,6 +122,32 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintf(w, "\nworst single-client p95: %.1f ms\n", worst)
 
+	// The counts the UI asks for on every filter change, over the whole
+	// store and over one type.
+	typ := "attack"
+	if len(seedRecs) > 0 && len(seedRecs[0].Events) > 0 {
+		typ = seedRecs[0].Events[0].EventType
+	}
+	for _, path := range []string{"/api/v1/stats", "/api/v1/timeline", "/api/v1/stats?type=" + url.QueryEscape(typ)} {
+		var lat []time.Duration
+		errs := 0
+		for range 5 {
+			d, err := benchGet(ctx, client, srv.base+path)
+			if err != nil {
+				errs++
+				continue
+			}
+			lat = append(lat, d)
+		}
+		slices.Sort(lat)
+		if len(lat) == 0 {
+			fmt.Fprintf(w, "GET %s: %d errors\n", path, errs)
+			continue
+		}
+		fmt.Fprintf(w, "GET %s: median %.1f ms, slowest %.1f ms of 5, %d errors\n", path,
+			float64(lat[len(lat)/2].Microseconds())/1000, float64(lat[len(lat)-1].Microseconds())/1000, errs)
+	}
+
 	// Many clients, every request a random shape.
 	var mu sync.Mutex
 	var all []time.Duration

@@ -145,7 +145,18 @@ type Filter struct {
 
 	Limit  int    // page size; DefaultLimit when 0, at most MaxLimit
 	Cursor string // Page.Next of the previous page
+
+	// Brief says the caller reads only what a list or a map shows of an
+	// event (BriefFields): a store may leave the evidence, quantities,
+	// source, ACLED mapping and sentence out of the page. It changes no
+	// match and no order.
+	Brief bool
 }
+
+// BriefFields are the fields of an event a Brief page must hold: besides
+// these, the store's ID, incident and article (key, id, title, outlet,
+// url, published).
+var BriefFields = []string{"id", "doc", "event_type", "date", "date_precision", "location", "actor1", "actor2", "fatalities", "claim", "background"}
 
 // Values of Filter.Background.
 const (

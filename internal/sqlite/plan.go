@@ -37,7 +37,7 @@ var denseOverride = 0
 // read from the end of the primary key (no count).
 func (s *Store) approxEvents(ctx context.Context) (int, error) {
 	var n sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT max(seq) FROM events`).Scan(&n)
+	err := s.queryRow(ctx, `SELECT max(seq) FROM events`).Scan(&n)
 	return int(n.Int64), err
 }
 
@@ -48,6 +48,7 @@ const (
 	byDate  driver = "date"  // events_order (or a type/admin1 order index the planner picks)
 	byText  driver = "text"  // the FTS5 matches, sorted
 	byPlace driver = "place" // the R*Tree matches, sorted
+	byCells driver = "cells" // the grid cells a place covers, each in date order, merged
 	byActor driver = "actor" // event_actors, in order
 	byMonth driver = "month" // the FTS5 matches of one month at a time, newest month first
 )
@@ -83,7 +84,7 @@ func spatialBox(f event.Filter) *event.BBox {
 // countUpTo counts the rows of a query, stopping at limit.
 func (s *Store) countUpTo(ctx context.Context, limit int, q string, args ...any) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(limit)+`)`, args...).Scan(&n)
+	err := s.queryRow(ctx, `SELECT count(*) FROM (`+q+` LIMIT `+strconv.Itoa(limit)+`)`, args...).Scan(&n)
 	return n, err
 }
 
@@ -116,7 +117,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		if n < dense {
 			p.driver = byText
-			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e ON e.seq = t.seq"
+			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
 		} else {
 			// Common words: read their matches a month at a time, newest
 			// month first, until the page is full (eventsByMonth).
@@ -124,8 +125,11 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 			return p, nil
 		}
 	case box != nil:
-		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
 		only := placeOnly(f)
+		if cells := placeCells(box); only && len(cells) <= maxCells {
+			return cellPage(f, limit, cells)
+		}
+		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
 		if only {
 			// The R*Tree holds the sort key and the point: its matches are
 			// sorted without reading a row, so many more count as rare.
@@ -140,7 +144,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		if n < dense {
 			p.driver = byPlace
-			from = fmt.Sprintf("(SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s) g CROSS JOIN events e ON e.seq = g.seq",
+			from = fmt.Sprintf("(SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s) g CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = g.seq",
 				c.arg(box.MinLat), c.arg(box.MaxLat), c.arg(box.MinLon), c.arg(box.MaxLon))
 		}
 	case len(f.Actors) == 1 && len(f.Types) != 1:
@@ -159,10 +163,25 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		c.add("("+sortLo+" < %s OR ("+sortLo+" = %[1]s AND "+sortID+" > %s))", cur.Sort, cur.ID)
 	}
-	p.sql = `SELECT ` + eventCols + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
-		` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
+	if p.driver == byText || p.driver == byPlace {
+		p.sql = sortedPage(f, from+c.sql(), limit+1)
+	} else {
+		p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+			` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
+	}
 	p.args = c.args
 	return p, nil
+}
+
+// sortedPage is the query of a page whose matches (from, over events e
+// and its conditions) are sorted rather than read in order: the matches'
+// sort keys are sorted and cut to the page first, and only the page's
+// events are then decoded and joined to their articles (a sort of whole
+// result rows would read every match's article and JSON).
+func sortedPage(f event.Filter, from string, n int) string {
+	lim := strconv.Itoa(n)
+	return `SELECT ` + pageCols(f) + ` FROM (SELECT e.seq FROM ` + from + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim +
+		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
 }
 
 // addFilters adds the conditions the driver does not already apply. The
@@ -226,6 +245,75 @@ func placeOnly(f event.Filter) bool {
 		f.Country == "" && f.Background == "" && f.MinFatalities == 0
 }
 
+// Place-only filters over at most maxCells grid cells are read cell by
+// cell (cellPage): a ±0.5° box covers up to 25 quarter-degree cells, 10 km
+// around a place up to 4.
+const (
+	cellsPerDegree = 4
+	maxCells       = 36
+)
+
+// placeCell is the grid cell of a point, as migration 0008 files it: rows
+// and columns of a quarter degree from the south-west corner of the world.
+func placeCell(lat, lon float64) int64 {
+	row := int64(math.Floor((lat + 90) * cellsPerDegree))
+	col := int64(math.Floor((lon + 180) * cellsPerDegree))
+	return row*(360*cellsPerDegree+1) + col
+}
+
+// placeCells returns the grid cells that meet a box, or more than maxCells
+// of them when the box is too large to be read cell by cell.
+func placeCells(b *event.BBox) []int64 {
+	clamp := func(v, lo, hi float64) float64 { return max(lo, min(hi, v)) }
+	r0 := int64(math.Floor((clamp(b.MinLat, -90, 90) + 90) * cellsPerDegree))
+	r1 := int64(math.Floor((clamp(b.MaxLat, -90, 90) + 90) * cellsPerDegree))
+	c0 := int64(math.Floor((clamp(b.MinLon, -180, 180) + 180) * cellsPerDegree))
+	c1 := int64(math.Floor((clamp(b.MaxLon, -180, 180) + 180) * cellsPerDegree))
+	if r1 < r0 || c1 < c0 || (r1-r0+1)*(c1-c0+1) > maxCells {
+		return make([]int64, maxCells+1)
+	}
+	var out []int64
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			out = append(out, r*(360*cellsPerDegree+1)+c)
+		}
+	}
+	return out
+}
+
+// cellPage reads a page of a place-only filter from event_cells: in each
+// cell the box or circle meets, its matching events newest first, at most
+// a page of them (a seek and a walk of the cell's primary key); the walks
+// merged and cut to the page; only the page's events are then read. The
+// cost is a page per cell, whatever the place holds.
+func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
+	c := &cond{}
+	placeConds(c, f, "c.")
+	if f.From != "" {
+		c.add("c.date_hi >= %s AND c.date_lo >= %s", f.From, event.EarliestStart(f.From))
+	}
+	if f.To != "" {
+		c.add("c.date_lo <> '' AND c.date_lo <= %s", f.To)
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return pagePlan{}, err
+		}
+		c.add("(c.date_lo < %s OR (c.date_lo = %[1]s AND c.id > %s))", cur.Sort, cur.ID)
+	}
+	shared := strings.Join(c.parts, " AND ")
+	lim := strconv.Itoa(limit + 1)
+	arms := make([]string, len(cells))
+	for i, cell := range cells {
+		arms[i] = `SELECT * FROM (SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared +
+			` ORDER BY c.date_lo DESC, c.id LIMIT ` + lim + `)`
+	}
+	q := `SELECT ` + pageCols(f) + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
+		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+	return pagePlan{driver: byCells, sql: q, args: c.args}, nil
+}
+
 // placePage reads a page of a place-only filter from the R*Tree: its
 // matches, sorted by the sort key it carries, cut to the page; only the
 // page's events are then read.
@@ -247,7 +335,7 @@ func (s *Store) placePage(f event.Filter, limit int, box *event.BBox) (pagePlan,
 		c.add("(g.date_lo < %s OR (g.date_lo = %[1]s AND g.id > %s))", cur.Sort, cur.ID)
 	}
 	lim := strconv.Itoa(limit + 1)
-	q := `SELECT ` + eventCols + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
+	q := `SELECT ` + pageCols(f) + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
 		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
 	return pagePlan{driver: byPlace, sql: q, args: c.args}, nil
 }
@@ -261,7 +349,7 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 		return "", nil, err
 	}
 	if p.driver == byMonth { // one month's query: each month's is alike
-		if p.sql, p.args, err = monthQuery(f, p.fts, "2024-01", event.PageSize(f.Limit)+1); err != nil {
+		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1); err != nil {
 			return "", nil, err
 		}
 	}
@@ -300,7 +388,7 @@ func ftsTerms(row event.Row) string {
 
 // pageRows runs a page query and returns the events with their sort keys.
 func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]event.StoredEvent, []string, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -323,7 +411,7 @@ func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]
 // as in every listing.
 func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
 	var hi, lo string
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT date_lo FROM events ORDER BY date_lo DESC, id LIMIT 1),
+	err := s.queryRow(ctx, `SELECT (SELECT date_lo FROM events ORDER BY date_lo DESC, id LIMIT 1),
 		(SELECT date_lo FROM events WHERE date_lo <> '' ORDER BY date_lo, id LIMIT 1)`).Scan(&hi, &lo)
 	if err != nil {
 		return nil, nil, err
@@ -335,6 +423,12 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 		}
 		hi = min(hi, cur.Sort)
 	}
+	if f.To != "" {
+		hi = min(hi, f.To)
+	}
+	if f.From != "" {
+		lo = max(lo, event.EarliestStart(f.From))
+	}
 	var months []string
 	if t, err := time.Parse("2006-01", firstN(hi, 7)); err == nil {
 		end, err := time.Parse("2006-01", firstN(lo, 7))
@@ -345,15 +439,25 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 			months = append(months, t.Format("2006-01"))
 		}
 	}
-	months = append(months, "")
+	// Months are read in runs that double (1, 2, 4… months) until the page
+	// is full: a word common in a large store fills it from the first
+	// month, one spread thin over a small store takes a few queries, not
+	// one per month.
+	var runs [][]string
+	for i, n := 0, 1; i < len(months); i, n = i+n, n*2 {
+		runs = append(runs, months[i:min(len(months), i+n)])
+	}
+	if f.From == "" && f.To == "" {
+		runs = append(runs, []string{""}) // events without a date come last
+	}
 	var evs []event.StoredEvent
 	var keys []string
-	for _, m := range months {
+	for _, run := range runs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		need := limit + 1 - len(evs)
-		q, args, err := monthQuery(f, fts, m, need)
+		q, args, err := monthQuery(f, fts, run, need)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -369,11 +473,15 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 	return evs, keys, nil
 }
 
-// monthQuery is the query of eventsByMonth for one month ("" for events
-// without a date).
-func monthQuery(f event.Filter, fts, month string, need int) (string, []any, error) {
+// monthQuery is the query of eventsByMonth for a run of months ("" for
+// events without a date).
+func monthQuery(f event.Filter, fts string, months []string, need int) (string, []any, error) {
 	c := &cond{}
-	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(fts+` "`+monthTerm(month)+`"`) + ") t CROSS JOIN events e ON e.seq = t.seq"
+	terms := make([]string, len(months))
+	for i, m := range months {
+		terms[i] = `"` + monthTerm(m) + `"`
+	}
+	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg("("+fts+") AND ("+strings.Join(terms, " OR ")+")") + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
 	if err := addFilters(c, f, byText); err != nil {
 		return "", nil, err
 	}
@@ -384,9 +492,7 @@ func monthQuery(f event.Filter, fts, month string, need int) (string, []any, err
 		}
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
-	q := `SELECT ` + eventCols + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
-		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(need)
-	return q, c.args, nil
+	return sortedPage(f, from+c.sql(), need), c.args, nil
 }
 
 func firstN(s string, n int) string {

@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +43,7 @@ func TestQueryPlans(t *testing.T) {
 	cur := event.Cursor{Sort: "2024-01-03", ID: "x"}.String()
 	near := &event.Near{Lat: 35.6, Lon: 36.5, Km: 10}
 	bbox := &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36, MaxLon: 37}
+	large := &event.BBox{MinLat: 32, MinLon: 35, MaxLat: 37, MaxLon: 42}
 	tests := []struct {
 		name       string
 		f          event.Filter
@@ -56,13 +59,23 @@ func TestQueryPlans(t *testing.T) {
 		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}, false, byActor, "SEARCH x USING PRIMARY KEY (actor=?", false},
 		{"actor, next page", event.Filter{Actors: []string{"SYR.GOV"}, Cursor: cur}, false, byActor, "SEARCH x USING PRIMARY KEY (actor=?", false},
 		{"date range", event.Filter{From: "2024-01-01", To: "2024-01-31"}, false, byDate, "events_order", false},
-		{"rare bbox", event.Filter{BBox: bbox}, false, byPlace, "SCAN g VIRTUAL TABLE INDEX 2:", true},
+		// a place alone: each grid cell's events in date order, merged (the
+		// sorts are of a page per cell, not of the matches)
+		{"bbox", event.Filter{BBox: bbox}, false, byCells, "SEARCH c USING PRIMARY KEY (cell=?)", true},
+		{"bbox, dates, next page", event.Filter{BBox: bbox, From: "2024-01-01", To: "2024-03-31", Cursor: cur}, false, byCells, "SEARCH c USING PRIMARY KEY (cell=? AND date_lo", true},
+		{"near", event.Filter{Near: near}, false, byCells, "SEARCH c USING PRIMARY KEY (cell=?)", true},
+		{"near, common", event.Filter{Near: near}, true, byCells, "SEARCH c USING PRIMARY KEY (cell=?)", true},
+		{"rare large bbox", event.Filter{BBox: large}, false, byPlace, "SCAN g VIRTUAL TABLE INDEX 2:", true},
+		{"common large bbox", event.Filter{BBox: large}, true, byDate, "events_order", false},
 		{"rare bbox with a type", event.Filter{BBox: bbox, Types: []string{"attack"}}, false, byPlace, "VIRTUAL TABLE INDEX 2:", true},
-		{"common bbox", event.Filter{BBox: bbox}, true, byDate, "events_order", false},
-		{"rare near", event.Filter{Near: near}, false, byPlace, "SCAN g VIRTUAL TABLE INDEX 2:", true},
-		{"common near", event.Filter{Near: near}, true, byDate, "events_order", false},
+		{"common bbox with a type", event.Filter{BBox: bbox, Types: []string{"attack"}}, true, byDate, "events_type_order", false},
+		{"rare near with a type", event.Filter{Near: near, Types: []string{"attack"}}, false, byPlace, "VIRTUAL TABLE INDEX 2:", true},
 		{"rare words", event.Filter{Text: "قصف"}, false, byText, "events_fts", true},
 		{"common words", event.Filter{Text: "قصف"}, true, byMonth, "events_fts", true},
+		// the matches of a sorted page are sorted by keys read from an index, not from their rows
+		{"rare words, sort keys", event.Filter{Text: "قصف", Types: []string{"attack"}, From: "2024-01-01"}, false, byText, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?", true},
+		{"common words, sort keys", event.Filter{Text: "قصف", Actors: []string{"SYR.GOV"}}, true, byMonth, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?)", true},
+		{"rare bbox with a type, sort keys", event.Filter{BBox: bbox, Types: []string{"attack"}}, false, byPlace, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?)", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,5 +103,65 @@ func TestQueryPlans(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPlaceCells: a point's cell (as migration 0008 files it) is among the
+// cells of every box that holds the point, and a box too large to read
+// cell by cell says so.
+func TestPlaceCells(t *testing.T) {
+	tests := []struct {
+		name     string
+		lat, lon float64
+		box      event.BBox
+	}{
+		{"inside", 35.6378, 36.5247, event.BBox{MinLat: 35.1, MinLon: 36.0, MaxLat: 36.1, MaxLon: 37.0}},
+		{"on the south-west corner", 35.25, 36.5, event.BBox{MinLat: 35.25, MinLon: 36.5, MaxLat: 35.3, MaxLon: 36.6}},
+		{"on the north-east corner", 35.5, 36.75, event.BBox{MinLat: 35.3, MinLon: 36.6, MaxLat: 35.5, MaxLon: 36.75}},
+		{"south and west of zero", -0.1, -0.1, event.BBox{MinLat: -0.2, MinLon: -0.2, MaxLat: 0.2, MaxLon: 0.2}},
+		{"the date line", 10, 180, event.BBox{MinLat: 9.9, MinLon: 179.9, MaxLat: 10.1, MaxLon: 180}},
+		{"the pole", 90, 0, event.BBox{MinLat: 89.9, MinLon: -0.1, MaxLat: 90, MaxLon: 0.1}},
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "cells.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, tt := range tests {
+		day := "2024-01-02"
+		text := fmt.Sprintf("قصف %d", i)
+		r := event.Record{Article: event.Article{ID: tt.name, Published: day, Text: text}, Events: []event.Event{{
+			EventType: "attack", Date: &day, Location: &event.Location{Name: tt.name, Lat: tt.lat, Lon: tt.lon},
+			Evidence: []event.Span{{Start: 0, End: len(text), Text: text}},
+		}}}
+		if _, err := s.Put(ctx, []event.Record{r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := s.Events(ctx, event.Filter{BBox: &tt.box})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, e := range p.Events {
+				found = found || e.Location.Name == tt.name
+			}
+			if !found {
+				t.Errorf("Events(bbox %+v) lacks the event at (%g, %g)", tt.box, tt.lat, tt.lon)
+			}
+			cells := placeCells(&tt.box)
+			if len(cells) > maxCells {
+				t.Fatalf("placeCells(%+v): %d cells, more than %d", tt.box, len(cells), maxCells)
+			}
+			if c := placeCell(tt.lat, tt.lon); !slices.Contains(cells, c) {
+				t.Errorf("placeCells(%+v) = %v; want it to hold %d, the cell of (%g, %g)", tt.box, cells, c, tt.lat, tt.lon)
+			}
+		})
+	}
+	if n := len(placeCells(&event.BBox{MinLat: 32, MinLon: 35, MaxLat: 37, MaxLon: 42})); n <= maxCells {
+		t.Errorf("a 5° × 7° box: %d cells; want more than %d", n, maxCells)
 	}
 }

@@ -33,6 +33,7 @@ var migrations embed.FS
 type Store struct {
 	db    *sql.DB
 	rules *incident.Rules
+	stmts stmtCache
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings
@@ -51,6 +52,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
+	// Keep every connection open: database/sql keeps two idle by default,
+	// and a connection closed after each burst of requests is opened again
+	// (reading the schema) with its prepared statements lost.
+	db.SetMaxIdleConns(4)
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
@@ -64,7 +69,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 // migrate applies every embedded migration newer than the recorded version,
 // each in its own transaction.
@@ -179,8 +187,8 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT seq FROM events WHERE article_seq = ?)`},
 		{&p.delEvents, `DELETE FROM events WHERE article_seq = ?`},
 		{&p.insEvent, `INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span, brief)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.oldIncidents, `SELECT DISTINCT incident FROM events WHERE article_seq = ? AND incident <> ''`},
 		{&p.insFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
 	} {
@@ -246,6 +254,10 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if err != nil {
 			return res, err
 		}
+		brief, err := briefJSON(row.Event)
+		if err != nil {
+			return res, err
+		}
 		var cell sql.NullInt64
 		c, lo, hi, ok := p.rules.Key(row.Event, a.Published)
 		if ok {
@@ -253,7 +265,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		}
 		rs, err := p.insEvent.ExecContext(ctx, row.Event.ID, seq, r.Key, row.Event.Doc, row.Event.EventType,
 			row.Date, row.DateLo, row.DateHi, row.Actor1, row.Actor2, row.Admin1, row.ClaimStatus,
-			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi, incident.Span(lo, hi))
+			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi, incident.Span(lo, hi), brief)
 		if err != nil {
 			return res, err
 		}
@@ -336,6 +348,27 @@ func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
 
 const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
+// briefCols are eventCols for a Brief page: the event's JSON without the
+// fields a list does not show (most of its bytes, and of the time a page
+// takes to decode; migration 0009), no sentence.
+const briefCols = `e.id, e.date_lo, '', e.brief, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
+
+// briefJSON is what events.brief holds (migration 0009): the event's JSON
+// without what a list does not show.
+func briefJSON(e event.Event) (string, error) {
+	e.Evidence, e.Quantities, e.Source, e.ACLED = nil, nil, nil, nil
+	b, err := json.Marshal(e)
+	return string(b), err
+}
+
+// pageCols are the columns a page of f reads.
+func pageCols(f event.Filter) string {
+	if f.Brief {
+		return briefCols
+	}
+	return eventCols
+}
+
 func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEvent, string, error) {
 	var se event.StoredEvent
 	var data, sortKey, inc string
@@ -352,7 +385,7 @@ func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEv
 
 // Event returns one event by its ID.
 func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.id = ?`, id)
+	row := s.queryRow(ctx, `SELECT `+eventCols+` FROM events e JOIN articles a ON a.seq = e.article_seq WHERE e.id = ?`, id)
 	se, _, err := scanEvent(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return se, fmt.Errorf("event %s: %w", id, event.ErrNotFound)
@@ -387,72 +420,6 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	}
 	page.Events = evs
 	return page, nil
-}
-
-// Stats counts matching events by day, type, actor and admin1.
-func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) {
-	f.Cursor = ""
-	w, err := where(f, false)
-	if err != nil {
-		return event.Stats{}, err
-	}
-	// only the counted columns: a covering index (migration 0006) holds them
-	m := `WITH m AS (SELECT e.date, e.event_type, e.actor1, e.actor2, e.admin1, e.incident, e.id FROM events e` + w.sql() + `) `
-	var st event.Stats
-	for _, q := range []struct {
-		dst *[]event.Count
-		sql string
-	}{
-		{&st.ByDay, m + `SELECT date, count(*) FROM m WHERE date <> '' GROUP BY date ORDER BY date DESC`},
-		{&st.ByType, m + `SELECT event_type, count(*) AS n FROM m GROUP BY event_type ORDER BY n DESC, event_type`},
-		{&st.ByActor, m + `SELECT k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) WHERE k <> '' GROUP BY k ORDER BY n DESC, k`},
-		{&st.ByAdmin1, m + `SELECT admin1, count(*) AS n FROM m WHERE admin1 <> '' GROUP BY admin1 ORDER BY n DESC, admin1`},
-	} {
-		if *q.dst, err = s.counts(ctx, q.sql, w.args); err != nil {
-			return event.Stats{}, fmt.Errorf("stats: %w", err)
-		}
-	}
-	for _, c := range st.ByType {
-		st.Events += c.N
-	}
-	if st.ByDayType, err = s.dayTypeCounts(ctx, m+`SELECT date, event_type, count(DISTINCT CASE WHEN incident <> '' THEN incident ELSE id END) FROM m WHERE date <> '' GROUP BY date, event_type ORDER BY date DESC, event_type`, w.args); err != nil {
-		return event.Stats{}, fmt.Errorf("stats: %w", err)
-	}
-	return st, nil
-}
-
-func (s *Store) dayTypeCounts(ctx context.Context, q string, args []any) ([]event.DayTypeCount, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []event.DayTypeCount
-	for rows.Next() {
-		var c event.DayTypeCount
-		if err := rows.Scan(&c.Day, &c.Type, &c.N); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-func (s *Store) counts(ctx context.Context, q string, args []any) ([]event.Count, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []event.Count
-	for rows.Next() {
-		var c event.Count
-		if err := rows.Scan(&c.Key, &c.N); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 const articleCols = `key, hash, id, url, title, outlet, author, lang, published, events, ingested_at`

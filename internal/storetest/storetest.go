@@ -39,6 +39,8 @@ func Run(t *testing.T, open func(t *testing.T) event.Store) {
 	t.Run("Pagination", func(t *testing.T) { testPagination(t, opened(t)) })
 	t.Run("Articles", func(t *testing.T) { testArticles(t, opened(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, opened(t)) })
+	t.Run("StatsKept", func(t *testing.T) { testStatsKept(t, opened(t)) })
+	t.Run("Brief", func(t *testing.T) { testBrief(t, opened(t)) })
 	t.Run("IngestErrors", func(t *testing.T) { testErrors(t, opened(t)) })
 	t.Run("ConcurrentPut", func(t *testing.T) { testConcurrent(t, opened(t)) })
 }

@@ -247,6 +247,7 @@ func (s *Server) writeEvents(w http.ResponseWriter, r *http.Request, f event.Fil
 		s.fail(w, r, err)
 		return
 	}
+	f.Brief = len(fields) == 0 // the compact event is what a Brief page holds
 	p, err := s.q.Events(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
@@ -526,6 +527,7 @@ func (s *Server) handleGeoJSON(w http.ResponseWriter, r *http.Request) {
 		want = min(f.Limit, maxGeoLimit)
 	}
 	fc := featureCollection{Type: "FeatureCollection", Features: []feature{}}
+	f.Brief = true // a feature holds what a list shows
 	got := 0
 	for {
 		f.Limit = min(event.MaxLimit, want-got)
