@@ -37,6 +37,7 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	requests := fs.Int("requests", 100, "requests per query shape from the single client")
 	clients := fs.Int("clients", 50, "concurrent clients of the second phase")
 	duration := fs.Duration("duration", 20*time.Second, "length of the concurrent phase")
+	fillOnly := fs.Bool("fill-only", false, "fill --db to --events and stop, measuring nothing (build a large store apart from the timed runs)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: raqib bench serve [flags]")
 		fmt.Fprintln(e.stderr, "Fills a store with --events events replicated from --seed, serves it with `raqib serve` (read cache off)")
@@ -46,7 +47,7 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	if fs.NArg() != 0 || *n < 1 || *requests < 1 || *clients < 1 {
+	if fs.NArg() != 0 || *n < 1 || *requests < 1 || *clients < 1 || (*fillOnly && *db == "") {
 		fs.Usage()
 		return exitUsage
 	}
@@ -88,6 +89,10 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		fmt.Fprintln(e.stderr, "raqib bench serve:", err)
 		return exitPartial
+	}
+	if *fillOnly {
+		fmt.Fprintf(w, "%s holds %d events, %d articles\n", redactDSN(dsn), c.Events, c.Articles)
+		return exitOK
 	}
 
 	srv, err := startServe(ctx, dsn, e.stderr)
