@@ -12,6 +12,21 @@ import (
 	"github.com/raqib/raqib/internal/event"
 )
 
+// pageQuery chooses how a page of f is read and builds its query: a place
+// filter that covers a few grid cells is read cell by cell (gridSQL); one
+// that covers many is probed (useGeo) for whether to read its matches from
+// the GiST index and sort them or to walk the date order.
+func (s *Store) pageQuery(ctx context.Context, f event.Filter, limit int) (string, []any, error) {
+	if cells, ok := gridCells(f); ok && len(f.Actors) != 1 {
+		return gridSQL(f, limit, cells)
+	}
+	geo, err := s.useGeo(ctx, f)
+	if err != nil {
+		return "", nil, fmt.Errorf("events: %w", err)
+	}
+	return pageSQL(f, limit, geo)
+}
+
 // pageSQL builds the query for one page of f. PostgreSQL's planner picks
 // among the order indexes of migration 0003 with its statistics; two
 // shapes are spelt so that it can: a place filter of few matches (geo) is
@@ -52,6 +67,82 @@ func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 	}
 	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+	return q, c.args, nil
+}
+
+// cellExpr is an event's quarter-degree grid cell, as indexed by
+// events_cell (migration 0005); cellOf is the same in Go.
+const cellExpr = `(floor(e.lat * 4)::integer * 2000 + floor(e.lon * 4)::integer)`
+
+func cellOf(lat, lon float64) int { return int(math.Floor(lat*4))*2000 + int(math.Floor(lon*4)) }
+
+// maxGridCells is the most cells a place filter is read from cell by cell;
+// a ±0.5° box covers 25 at most, a 10 km circle 4.
+const maxGridCells = 64
+
+// gridCells returns the grid cells a place filter of f covers, and false
+// when it has none or covers more than maxGridCells.
+func gridCells(f event.Filter) ([]int, bool) {
+	b := placeBounds(f)
+	if b == nil || b.MinLat > b.MaxLat || b.MinLon > b.MaxLon {
+		return nil, false
+	}
+	lat0, lat1 := math.Floor(b.MinLat*4), math.Floor(b.MaxLat*4)
+	lon0, lon1 := math.Floor(b.MinLon*4), math.Floor(b.MaxLon*4)
+	if (lat1-lat0+1)*(lon1-lon0+1) > maxGridCells {
+		return nil, false
+	}
+	var cells []int
+	for la := lat0; la <= lat1; la++ {
+		for lo := lon0; lo <= lon1; lo++ {
+			cells = append(cells, cellOf(la/4, lo/4))
+		}
+	}
+	return cells, true
+}
+
+// placeBounds is the box that holds f's place filter: its box, the box
+// around its circle, or their overlap when it has both; nil without one.
+func placeBounds(f event.Filter) *event.BBox {
+	var b *event.BBox
+	if f.BBox != nil {
+		bb := *f.BBox
+		b = &bb
+	}
+	if f.Near != nil {
+		nb := f.Near.Bounds()
+		if b == nil {
+			b = &nb
+		} else {
+			b.MinLat, b.MaxLat = max(b.MinLat, nb.MinLat), min(b.MaxLat, nb.MaxLat)
+			b.MinLon, b.MaxLon = max(b.MinLon, nb.MinLon), min(b.MaxLon, nb.MaxLon)
+		}
+	}
+	return b
+}
+
+// gridSQL reads a page of a place filter cell by cell: each cell's newest
+// matches in listing order from events_cell (the exact place test on the
+// point the index includes), merged (a Merge Append that reads from each
+// cell only as far as the page needs), then joined to the page's rows.
+func gridSQL(f event.Filter, limit int, cells []int) (string, []any, error) {
+	lim := strconv.Itoa(limit + 1)
+	c, err := where(f, true)
+	if err != nil {
+		return "", nil, err
+	}
+	rest := ""
+	if len(c.parts) > 0 {
+		rest = " AND " + strings.Join(c.parts, " AND ")
+	}
+	parts := make([]string, len(cells))
+	for i, cell := range cells {
+		parts[i] = `(SELECT e.date_lo, e.id FROM events e WHERE ` + cellExpr + ` = ` + c.arg(cell) + rest +
+			` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)`
+	}
+	q := `SELECT ` + eventCols + ` FROM (SELECT u.date_lo, u.id FROM (` + strings.Join(parts, ` UNION ALL `) +
+		`) u ORDER BY u.date_lo DESC, u.id LIMIT ` + lim + `) p JOIN events e ON e.id = p.id JOIN articles a ON a.seq = e.article_seq` +
+		` ORDER BY p.date_lo DESC, p.id`
 	return q, c.args, nil
 }
 
@@ -104,11 +195,7 @@ func addBox(c *cond, f event.Filter) {
 // that tests on small tables see whether a page can be read in order from
 // an index and stop after the page, as the planner does on large tables.
 func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, error) {
-	geo, err := s.useGeo(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	q, args, err := pageSQL(f, event.PageSize(f.Limit), geo)
+	q, args, err := s.pageQuery(ctx, f, event.PageSize(f.Limit))
 	if err != nil {
 		return nil, err
 	}

@@ -378,11 +378,7 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
 	limit := event.PageSize(f.Limit)
-	geo, err := s.useGeo(ctx, f)
-	if err != nil {
-		return event.Page{}, fmt.Errorf("events: %w", err)
-	}
-	q, args, err := pageSQL(f, limit, geo)
+	q, args, err := s.pageQuery(ctx, f, limit)
 	if err != nil {
 		return event.Page{}, err
 	}
