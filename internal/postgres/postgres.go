@@ -246,7 +246,10 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, linkLock); err != nil {
 			return fmt.Errorf("link lock: %w", err)
 		}
-		return s.rules.Relink(ctx, linkTx{tx}, cols.id, dropped)
+		if err := s.rules.Relink(ctx, linkTx{tx}, cols.id, dropped); err != nil {
+			return err
+		}
+		return foldStats(ctx, tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
@@ -406,72 +409,6 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
 	return page, nil
-}
-
-// Stats counts matching events by day, type, actor and admin1.
-func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) {
-	f.Cursor = ""
-	w, err := where(f, false)
-	if err != nil {
-		return event.Stats{}, err
-	}
-	m := `WITH m AS (SELECT e.date, e.event_type, e.actor1, e.actor2, e.admin1, e.incident, e.id FROM events e` + w.sql() + `) `
-	var st event.Stats
-	for _, q := range []struct {
-		dst *[]event.Count
-		sql string
-	}{
-		{&st.ByDay, m + `SELECT date, count(*) FROM m WHERE date <> '' GROUP BY date ORDER BY date DESC`},
-		{&st.ByType, m + `SELECT event_type, count(*) AS n FROM m GROUP BY event_type ORDER BY n DESC, event_type`},
-		{&st.ByActor, m + `SELECT k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) AS x
-			WHERE k <> '' GROUP BY k ORDER BY n DESC, k`},
-		{&st.ByAdmin1, m + `SELECT admin1, count(*) AS n FROM m WHERE admin1 <> '' GROUP BY admin1 ORDER BY n DESC, admin1`},
-	} {
-		if *q.dst, err = s.counts(ctx, q.sql, w.args); err != nil {
-			return event.Stats{}, fmt.Errorf("stats: %w", err)
-		}
-	}
-	for _, c := range st.ByType {
-		st.Events += c.N
-	}
-	if st.ByDayType, err = s.dayTypeCounts(ctx, m+`SELECT date, event_type, count(DISTINCT CASE WHEN incident <> '' THEN incident ELSE id END) FROM m WHERE date <> '' GROUP BY date, event_type ORDER BY date DESC, event_type`, w.args); err != nil {
-		return event.Stats{}, fmt.Errorf("stats: %w", err)
-	}
-	return st, nil
-}
-
-func (s *Store) dayTypeCounts(ctx context.Context, q string, args []any) ([]event.DayTypeCount, error) {
-	rows, err := s.pool.Query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []event.DayTypeCount
-	for rows.Next() {
-		var c event.DayTypeCount
-		if err := rows.Scan(&c.Day, &c.Type, &c.N); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-func (s *Store) counts(ctx context.Context, q string, args []any) ([]event.Count, error) {
-	rows, err := s.pool.Query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []event.Count
-	for rows.Next() {
-		var c event.Count
-		if err := rows.Scan(&c.Key, &c.N); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 const articleCols = `key, hash, id, url, title, outlet, author, lang, published, events, ingested_at`
