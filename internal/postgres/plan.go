@@ -47,16 +47,7 @@ func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 			addBox(c, g)
 		}
 		a := c.arg(actor)
-		rest := ""
-		if len(c.parts) > 0 {
-			rest = " AND " + strings.Join(c.parts, " AND ")
-		}
-		q := `SELECT ` + eventCols + ` FROM (` +
-			`(SELECT e.seq FROM events e WHERE e.actor1 = ` + a + rest + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)` +
-			` UNION ALL ` +
-			`(SELECT e.seq FROM events e WHERE e.actor2 = ` + a + ` AND e.actor1 <> ` + a + rest + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)` +
-			`) p JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
-		return q, c.args, nil
+		return mergedSQL(c, limit, []string{`e.actor1 = ` + a, `e.actor2 = ` + a + ` AND e.actor1 <> ` + a}), c.args, nil
 	}
 	c, err := where(f, true)
 	if err != nil {
@@ -123,27 +114,37 @@ func placeBounds(f event.Filter) *event.BBox {
 
 // gridSQL reads a page of a place filter cell by cell: each cell's newest
 // matches in listing order from events_cell (the exact place test on the
-// point the index includes), merged (a Merge Append that reads from each
-// cell only as far as the page needs), then joined to the page's rows.
+// point the index includes).
 func gridSQL(f event.Filter, limit int, cells []int) (string, []any, error) {
-	lim := strconv.Itoa(limit + 1)
 	c, err := where(f, true)
 	if err != nil {
 		return "", nil, err
 	}
+	ranges := make([]string, len(cells))
+	for i, cell := range cells {
+		ranges[i] = cellExpr + ` = ` + c.arg(cell)
+	}
+	return mergedSQL(c, limit, ranges), c.args, nil
+}
+
+// mergedSQL reads a page from disjoint ranges of one index each (such as
+// one actor as actor1 and as actor2, or grid cells): the newest matches of
+// each range in listing order, keys only (an index-only scan where c needs
+// no other column), merged by a Merge Append that reads from each range
+// only as far as the page needs; only the page's rows are then read whole.
+func mergedSQL(c *cond, limit int, ranges []string) string {
+	lim := strconv.Itoa(limit + 1)
 	rest := ""
 	if len(c.parts) > 0 {
 		rest = " AND " + strings.Join(c.parts, " AND ")
 	}
-	parts := make([]string, len(cells))
-	for i, cell := range cells {
-		parts[i] = `(SELECT e.date_lo, e.id FROM events e WHERE ` + cellExpr + ` = ` + c.arg(cell) + rest +
-			` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)`
+	parts := make([]string, len(ranges))
+	for i, r := range ranges {
+		parts[i] = `(SELECT e.date_lo, e.id FROM events e WHERE ` + r + rest + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)`
 	}
-	q := `SELECT ` + eventCols + ` FROM (SELECT u.date_lo, u.id FROM (` + strings.Join(parts, ` UNION ALL `) +
+	return `SELECT ` + eventCols + ` FROM (SELECT u.date_lo, u.id FROM (` + strings.Join(parts, ` UNION ALL `) +
 		`) u ORDER BY u.date_lo DESC, u.id LIMIT ` + lim + `) p JOIN events e ON e.id = p.id JOIN articles a ON a.seq = e.article_seq` +
 		` ORDER BY p.date_lo DESC, p.id`
-	return q, c.args, nil
 }
 
 // useGeo says whether a place filter is rare enough to read its matches
@@ -226,9 +227,10 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, er
 	return out, nil
 }
 
-// Analyze refreshes the planner's statistics (after a bulk load, before
-// autovacuum would).
+// Analyze refreshes the planner's statistics and the visibility map
+// (after a bulk load, before autovacuum would): index-only scans, such as a
+// place filter's on events_cell, read no heap row for an all-visible page.
 func (s *Store) Analyze(ctx context.Context) error {
-	_, err := s.pool.Exec(ctx, `ANALYZE events`)
+	_, err := s.pool.Exec(ctx, `VACUUM (ANALYZE) events`)
 	return err
 }
