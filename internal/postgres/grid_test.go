@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/postgres"
 	"github.com/raqib/raqib/internal/storetest"
 )
 
@@ -63,30 +64,83 @@ func TestPlaceCells(t *testing.T) {
 			if want == 0 && tt.f.BBox != nil && tt.f.BBox.MinLat != 10 {
 				t.Fatal("no point in the place: the test tests nothing")
 			}
-			var got []string
-			f := tt.f
-			f.Limit = 7
-			for {
-				p, err := s.Events(ctx, f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, e := range p.Events {
-					got = append(got, fmt.Sprintf("%s %s", sortDate(e), e.ID))
-				}
-				if p.Next == "" {
-					break
-				}
-				f.Cursor = p.Next
-			}
+			got := listing(t, s, tt.f, 7)
 			if len(got) != want {
 				t.Errorf("%d events in pages of 7; want %d", len(got), want)
 			}
-			if !slices.IsSortedFunc(got, func(a, b string) int { return compareListing(a, b) }) {
-				t.Errorf("pages not in listing order: %v", got)
+		})
+	}
+}
+
+// listing reads every page of f, limit events a page, as "date id" lines,
+// and checks that they come in listing order, each once.
+func listing(t *testing.T, s *postgres.Store, f event.Filter, limit int) []string {
+	t.Helper()
+	var got []string
+	f.Limit = limit
+	for {
+		p, err := s.Events(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range p.Events {
+			got = append(got, fmt.Sprintf("%s %s", sortDate(e), e.ID))
+		}
+		if p.Next == "" {
+			break
+		}
+		f.Cursor = p.Next
+	}
+	if !slices.IsSortedFunc(got, compareListing) {
+		t.Errorf("pages not in listing order: %v", got)
+	}
+	if len(slices.Compact(slices.Clone(got))) != len(got) {
+		t.Errorf("an event on two pages: %v", got)
+	}
+	return got
+}
+
+// Arabic words are read window by window (textWindows): pages of any size
+// list every match, in order, across the windows' bounds.
+func TestTextWindows(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	// 1,000 events over three years; one in five without the words
+	recs := storetest.SpreadBatch(200)
+	for i := range recs {
+		if i%5 == 0 {
+			recs[i].Article.Title = "عنوان"
+			for j := range recs[i].Events {
+				recs[i].Events[j].Evidence = nil
 			}
-			if len(slices.Compact(slices.Clone(got))) != len(got) {
-				t.Errorf("an event on two pages: %v", got)
+		}
+	}
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		f    event.Filter
+	}{
+		{"words", event.Filter{Text: "قصف"}},
+		{"words in a date range", event.Filter{Text: "قصف", From: "2024-06-01", To: "2025-02-10"}},
+		{"words before a date", event.Filter{Text: "قصف", To: "2024-03-01"}},
+		{"two words and a type", event.Filter{Text: "قصف مدنيين", Types: []string{"attack"}}},
+	} {
+		f := tt.f
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := s.ScanStats(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Events == 0 {
+				t.Fatal("no match: the test tests nothing")
+			}
+			for _, limit := range []int{7, 100, 500} {
+				if got := listing(t, s, f, limit); len(got) != st.Events {
+					t.Errorf("%d events in pages of %d; want %d", len(got), limit, st.Events)
+				}
 			}
 		})
 	}

@@ -6,9 +6,11 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
 )
 
@@ -147,6 +149,73 @@ func mergedSQL(c *cond, limit int, ranges []string) string {
 		` ORDER BY p.date_lo DESC, p.id`
 }
 
+// textWindowDays are the date windows an Arabic words filter is read in,
+// newest first, in days back from the newest date it may match; the last
+// window reaches back to the oldest.
+var textWindowDays = []int{31, 365, 3 * 365}
+
+// textWindows returns the lower bounds (first days, the last "" for no
+// bound) of the windows in which a page of f is read, or nil to read it in
+// one query. Words are matched by the GIN index, which gives matches in no
+// order: a common word's page is found by walking the date order, but
+// walking finds a rarer word's page only after many rows, and reading all
+// its matches to sort them costs as many. A window bounds either: its
+// matches are few enough to read and sort, or its walk stops early.
+func (s *Store) textWindows(ctx context.Context, f event.Filter) ([]string, error) {
+	if len(event.QueryTerms(arabic.IndexTerms, f.Text)) == 0 || len(f.Actors) == 1 {
+		return nil, nil
+	}
+	if _, ok := gridCells(f); ok {
+		return nil, nil
+	}
+	hi := f.To
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return nil, err
+		}
+		if hi == "" || cur.Sort < hi {
+			hi = cur.Sort
+		}
+	}
+	if hi == "" {
+		if err := s.pool.QueryRow(ctx, `SELECT coalesce(max(date_lo), '') FROM events`).Scan(&hi); err != nil {
+			return nil, err
+		}
+	}
+	t, err := time.Parse("2006-01-02", hi)
+	if err != nil { // no dated events, or a cursor among the undated ones
+		return nil, nil
+	}
+	out := make([]string, 0, len(textWindowDays)+1)
+	for _, d := range textWindowDays {
+		lo := t.AddDate(0, 0, -d).Format("2006-01-02")
+		if f.From != "" && lo <= event.EarliestStart(f.From) {
+			break
+		}
+		out = append(out, lo)
+	}
+	return append(out, ""), nil
+}
+
+// windowSQL builds the query for window i of windows (see textWindows):
+// matches from its first day up to, not including, the previous window's.
+func windowSQL(f event.Filter, limit int, windows []string, i int) (string, []any, error) {
+	c, err := where(f, true)
+	if err != nil {
+		return "", nil, err
+	}
+	if windows[i] != "" {
+		c.add("e.date_lo >= %s", windows[i])
+	}
+	if i > 0 {
+		c.add("e.date_lo < %s", windows[i-1])
+	}
+	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
+	return q, c.args, nil
+}
+
 // useGeo says whether a place filter is rare enough to read its matches
 // from the GiST index and sort them: fewer than sqrt(100 N) matches among N
 // events (the planner cannot tell, its estimate for a box is a constant).
@@ -196,7 +265,17 @@ func addBox(c *cond, f event.Filter) {
 // that tests on small tables see whether a page can be read in order from
 // an index and stop after the page, as the planner does on large tables.
 func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, error) {
-	q, args, err := s.pageQuery(ctx, f, event.PageSize(f.Limit))
+	windows, err := s.textWindows(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var q string
+	var args []any
+	if windows != nil { // the first window's plan
+		q, args, err = windowSQL(f, event.PageSize(f.Limit), windows, 0)
+	} else {
+		q, args, err = s.pageQuery(ctx, f, event.PageSize(f.Limit))
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -381,34 +381,63 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
 	limit := event.PageSize(f.Limit)
-	q, args, err := s.pageQuery(ctx, f, limit)
-	if err != nil {
-		return event.Page{}, err
-	}
-	rows, err := s.pool.Query(ctx, q, args...)
+	windows, err := s.textWindows(ctx, f)
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
-	defer rows.Close()
-	var page event.Page
-	var last event.Cursor
-	for rows.Next() {
-		if len(page.Events) == limit {
-			page.Next = last.String()
-			break
+	var evs []event.StoredEvent
+	var keys []string
+	if windows != nil {
+		// newest window first, each read only if the page is not full yet
+		for i := range windows {
+			q, args, err := windowSQL(f, limit-len(evs), windows, i)
+			if err != nil {
+				return event.Page{}, err
+			}
+			if evs, keys, err = s.readEvents(ctx, evs, keys, q, args); err != nil {
+				return event.Page{}, err
+			}
+			if len(evs) > limit {
+				break
+			}
 		}
+	} else {
+		q, args, err := s.pageQuery(ctx, f, limit)
+		if err != nil {
+			return event.Page{}, err
+		}
+		if evs, keys, err = s.readEvents(ctx, evs, keys, q, args); err != nil {
+			return event.Page{}, err
+		}
+	}
+	var page event.Page
+	if len(evs) > limit {
+		evs = evs[:limit]
+		page.Next = event.Cursor{Sort: keys[limit-1], ID: evs[limit-1].ID}.String()
+	}
+	page.Events = evs
+	return page, nil
+}
+
+// readEvents appends the events q returns, with their sort keys.
+func (s *Store) readEvents(ctx context.Context, evs []event.StoredEvent, keys []string, q string, args []any) ([]event.StoredEvent, []string, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
 		se, sortKey, err := scanEvent(rows)
 		if err != nil {
-			return event.Page{}, fmt.Errorf("events: %w", err)
+			return nil, nil, fmt.Errorf("events: %w", err)
 		}
-		page.Events = append(page.Events, se)
-		last = event.Cursor{Sort: sortKey, ID: se.ID}
+		evs, keys = append(evs, se), append(keys, sortKey)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return event.Page{}, fmt.Errorf("events: %w", err)
+		return nil, nil, fmt.Errorf("events: %w", err)
 	}
-	return page, nil
+	return evs, keys, nil
 }
 
 const articleCols = `key, hash, id, url, title, outlet, author, lang, published, events, ingested_at`
