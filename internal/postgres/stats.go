@@ -55,15 +55,55 @@ func (s *Store) rolledUp(ctx context.Context) (event.Stats, bool, error) {
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM stats_delta)`).Scan(&pending); err != nil || pending {
 			return err
 		}
-		var err error
-		st, err = s.stats(ctx, tx, nil,
-			`SELECT date, sum(events) FROM stats_day_type WHERE date <> '' GROUP BY date HAVING sum(events) > 0 ORDER BY date DESC`,
-			`SELECT event_type, sum(events) AS n FROM stats_day_type GROUP BY event_type HAVING sum(events) > 0 ORDER BY n DESC, event_type`,
-			`SELECT actor, events FROM stats_actor WHERE events > 0 ORDER BY events DESC, actor`,
-			`SELECT admin1, events FROM stats_admin1 WHERE events > 0 ORDER BY events DESC, admin1`,
-			`SELECT date, event_type, incidents FROM stats_day_type WHERE date <> '' AND incidents > 0 ORDER BY date DESC, event_type`)
-		ok = err == nil
-		return err
+		// one pass over the day×type rows gives the days, the types and the
+		// incidents; read backwards in the order of the primary key, and
+		// each day's types turned round for ByDayType's order
+		rows, err := tx.Query(ctx, `SELECT date, event_type, events, incidents FROM stats_day_type ORDER BY date DESC, event_type DESC`)
+		if err != nil {
+			return err
+		}
+		byType := map[string]int{}
+		dayStart := 0 // where the current day's ByDayType counts start
+		for rows.Next() {
+			var c event.DayTypeCount
+			var events int
+			if err := rows.Scan(&c.Day, &c.Type, &events, &c.N); err != nil {
+				rows.Close()
+				return err
+			}
+			st.Events += events
+			byType[c.Type] += events
+			if c.Day == "" {
+				continue
+			}
+			if n := len(st.ByDay); n > 0 && st.ByDay[n-1].Key == c.Day {
+				st.ByDay[n-1].N += events
+			} else {
+				slices.Reverse(st.ByDayType[dayStart:])
+				dayStart = len(st.ByDayType)
+				st.ByDay = append(st.ByDay, event.Count{Key: c.Day, N: events})
+			}
+			if c.N > 0 {
+				st.ByDayType = append(st.ByDayType, c)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		slices.Reverse(st.ByDayType[dayStart:])
+		for k, n := range byType {
+			st.ByType = append(st.ByType, event.Count{Key: k, N: n})
+		}
+		slices.SortFunc(st.ByType, func(a, b event.Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
+		if st.ByActor, err = counts(ctx, tx, `SELECT actor, events FROM stats_actor WHERE events > 0 ORDER BY events DESC, actor`, nil); err != nil {
+			return err
+		}
+		if st.ByAdmin1, err = counts(ctx, tx, `SELECT admin1, events FROM stats_admin1 WHERE events > 0 ORDER BY events DESC, admin1`, nil); err != nil {
+			return err
+		}
+		ok = true
+		return nil
 	})
 	return st, ok, err
 }
