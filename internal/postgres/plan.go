@@ -33,8 +33,8 @@ func (s *Store) pageQuery(ctx context.Context, f event.Filter, limit int) (strin
 // among the order indexes of migration 0003 with its statistics; two
 // shapes are spelt so that it can: a place filter of few matches (geo) is
 // also a box test on the GiST index of event points, and one actor, who
-// may be actor1 or actor2, is read as the union of the newest page from
-// each actor index.
+// may be actor1 or actor2, is read from both actor indexes, merged
+// (mergedSQL).
 func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 	lim := strconv.Itoa(limit + 1)
 	if len(f.Actors) == 1 {
