@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,7 +45,19 @@ type Store struct {
 // Open connects to the database at dsn (a postgres:// URL or key=value
 // string) and brings its schema up to date.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	pool, err := pgxpool.New(ctx, dsn)
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	if !strings.Contains(dsn, "pool_max_conns") {
+		// pgxpool's default is one connection per core (at least 4); a
+		// page read from a store larger than the server's buffers waits on
+		// its reads, and more connections keep the cores busy meanwhile:
+		// 50 clients on a million events got 158 requests/s with 2, 181
+		// with 4 and 274 with 8 on two cores (raqib bench serve).
+		cfg.MaxConns = int32(max(8, 4*runtime.NumCPU()))
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
