@@ -277,6 +277,9 @@ func (s *Store) LinkPending(ctx context.Context, batch int) (int, error) {
 			if err := s.rules.Relink(ctx, linkTx{tx}, ids, nil); err != nil {
 				return err
 			}
+			if err := foldStats(ctx, tx); err != nil {
+				return err
+			}
 			n = len(ids)
 			return nil
 		})

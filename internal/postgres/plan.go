@@ -6,18 +6,35 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
 )
+
+// pageQuery chooses how a page of f is read and builds its query: a place
+// filter that covers a few grid cells is read cell by cell (gridSQL); one
+// that covers many is probed (useGeo) for whether to read its matches from
+// the GiST index and sort them or to walk the date order.
+func (s *Store) pageQuery(ctx context.Context, f event.Filter, limit int) (string, []any, error) {
+	if cells, ok := gridCells(f); ok && len(f.Actors) != 1 {
+		return gridSQL(f, limit, cells)
+	}
+	geo, err := s.useGeo(ctx, f)
+	if err != nil {
+		return "", nil, fmt.Errorf("events: %w", err)
+	}
+	return pageSQL(f, limit, geo)
+}
 
 // pageSQL builds the query for one page of f. PostgreSQL's planner picks
 // among the order indexes of migration 0003 with its statistics; two
 // shapes are spelt so that it can: a place filter of few matches (geo) is
 // also a box test on the GiST index of event points, and one actor, who
-// may be actor1 or actor2, is read as the union of the newest page from
-// each actor index.
+// may be actor1 or actor2, is read from both actor indexes, merged
+// (mergedSQL).
 func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 	lim := strconv.Itoa(limit + 1)
 	if len(f.Actors) == 1 {
@@ -32,16 +49,7 @@ func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 			addBox(c, g)
 		}
 		a := c.arg(actor)
-		rest := ""
-		if len(c.parts) > 0 {
-			rest = " AND " + strings.Join(c.parts, " AND ")
-		}
-		q := `SELECT ` + eventCols + ` FROM (` +
-			`(SELECT e.seq FROM events e WHERE e.actor1 = ` + a + rest + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)` +
-			` UNION ALL ` +
-			`(SELECT e.seq FROM events e WHERE e.actor2 = ` + a + ` AND e.actor1 <> ` + a + rest + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)` +
-			`) p JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
-		return q, c.args, nil
+		return mergedSQL(c, limit, []string{`e.actor1 = ` + a, `e.actor2 = ` + a + ` AND e.actor1 <> ` + a}), c.args, nil
 	}
 	c, err := where(f, true)
 	if err != nil {
@@ -52,6 +60,159 @@ func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 	}
 	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+	return q, c.args, nil
+}
+
+// cellExpr is an event's quarter-degree grid cell, as indexed by
+// events_cell (migration 0005); cellOf is the same in Go.
+const cellExpr = `(floor(e.lat * 4)::integer * 2000 + floor(e.lon * 4)::integer)`
+
+func cellOf(lat, lon float64) int { return int(math.Floor(lat*4))*2000 + int(math.Floor(lon*4)) }
+
+// maxGridCells is the most cells a place filter is read from cell by cell;
+// a ±0.5° box covers 25 at most, a 10 km circle 4.
+const maxGridCells = 64
+
+// gridCells returns the grid cells a place filter of f covers, and false
+// when it has none or covers more than maxGridCells.
+func gridCells(f event.Filter) ([]int, bool) {
+	b := placeBounds(f)
+	if b == nil || b.MinLat > b.MaxLat || b.MinLon > b.MaxLon {
+		return nil, false
+	}
+	lat0, lat1 := math.Floor(b.MinLat*4), math.Floor(b.MaxLat*4)
+	lon0, lon1 := math.Floor(b.MinLon*4), math.Floor(b.MaxLon*4)
+	if (lat1-lat0+1)*(lon1-lon0+1) > maxGridCells {
+		return nil, false
+	}
+	var cells []int
+	for la := lat0; la <= lat1; la++ {
+		for lo := lon0; lo <= lon1; lo++ {
+			cells = append(cells, cellOf(la/4, lo/4))
+		}
+	}
+	return cells, true
+}
+
+// placeBounds is the box that holds f's place filter: its box, the box
+// around its circle, or their overlap when it has both; nil without one.
+func placeBounds(f event.Filter) *event.BBox {
+	var b *event.BBox
+	if f.BBox != nil {
+		bb := *f.BBox
+		b = &bb
+	}
+	if f.Near != nil {
+		nb := f.Near.Bounds()
+		if b == nil {
+			b = &nb
+		} else {
+			b.MinLat, b.MaxLat = max(b.MinLat, nb.MinLat), min(b.MaxLat, nb.MaxLat)
+			b.MinLon, b.MaxLon = max(b.MinLon, nb.MinLon), min(b.MaxLon, nb.MaxLon)
+		}
+	}
+	return b
+}
+
+// gridSQL reads a page of a place filter cell by cell: each cell's newest
+// matches in listing order from events_cell (the exact place test on the
+// point the index includes).
+func gridSQL(f event.Filter, limit int, cells []int) (string, []any, error) {
+	c, err := where(f, true)
+	if err != nil {
+		return "", nil, err
+	}
+	ranges := make([]string, len(cells))
+	for i, cell := range cells {
+		ranges[i] = cellExpr + ` = ` + c.arg(cell)
+	}
+	return mergedSQL(c, limit, ranges), c.args, nil
+}
+
+// mergedSQL reads a page from disjoint ranges of one index each (such as
+// one actor as actor1 and as actor2, or grid cells): the newest matches of
+// each range in listing order, keys only (an index-only scan where c needs
+// no other column), merged by a Merge Append that reads from each range
+// only as far as the page needs; only the page's rows are then read whole.
+func mergedSQL(c *cond, limit int, ranges []string) string {
+	lim := strconv.Itoa(limit + 1)
+	rest := ""
+	if len(c.parts) > 0 {
+		rest = " AND " + strings.Join(c.parts, " AND ")
+	}
+	parts := make([]string, len(ranges))
+	for i, r := range ranges {
+		parts[i] = `(SELECT e.date_lo, e.id FROM events e WHERE ` + r + rest + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)`
+	}
+	return `SELECT ` + eventCols + ` FROM (SELECT u.date_lo, u.id FROM (` + strings.Join(parts, ` UNION ALL `) +
+		`) u ORDER BY u.date_lo DESC, u.id LIMIT ` + lim + `) p JOIN events e ON e.id = p.id JOIN articles a ON a.seq = e.article_seq` +
+		` ORDER BY p.date_lo DESC, p.id`
+}
+
+// textWindowDays are the date windows an Arabic words filter is read in,
+// newest first, in days back from the newest date it may match; the last
+// window reaches back to the oldest.
+var textWindowDays = []int{31, 365, 3 * 365}
+
+// textWindows returns the lower bounds (first days, the last "" for no
+// bound) of the windows in which a page of f is read, or nil to read it in
+// one query. Words are matched by the GIN index, which gives matches in no
+// order: a common word's page is found by walking the date order, but
+// walking finds a rarer word's page only after many rows, and reading all
+// its matches to sort them costs as many. A window bounds either: its
+// matches are few enough to read and sort, or its walk stops early.
+func (s *Store) textWindows(ctx context.Context, f event.Filter) ([]string, error) {
+	if len(event.QueryTerms(arabic.IndexTerms, f.Text)) == 0 || len(f.Actors) == 1 {
+		return nil, nil
+	}
+	if _, ok := gridCells(f); ok {
+		return nil, nil
+	}
+	hi := f.To
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return nil, err
+		}
+		if hi == "" || cur.Sort < hi {
+			hi = cur.Sort
+		}
+	}
+	if hi == "" {
+		if err := s.pool.QueryRow(ctx, `SELECT coalesce(max(date_lo), '') FROM events`).Scan(&hi); err != nil {
+			return nil, err
+		}
+	}
+	t, err := time.Parse("2006-01-02", hi)
+	if err != nil { // no dated events, or a cursor among the undated ones
+		return nil, nil
+	}
+	out := make([]string, 0, len(textWindowDays)+1)
+	for _, d := range textWindowDays {
+		lo := t.AddDate(0, 0, -d).Format("2006-01-02")
+		if f.From != "" && lo <= event.EarliestStart(f.From) {
+			break
+		}
+		out = append(out, lo)
+	}
+	return append(out, ""), nil
+}
+
+// windowSQL builds the query for window i of windows (see textWindows):
+// matches from its first day up to, not including, the previous window's.
+func windowSQL(f event.Filter, limit int, windows []string, i int) (string, []any, error) {
+	c, err := where(f, true)
+	if err != nil {
+		return "", nil, err
+	}
+	if windows[i] != "" {
+		c.add("e.date_lo >= %s", windows[i])
+	}
+	if i > 0 {
+		c.add("e.date_lo < %s", windows[i-1])
+	}
+	q := `SELECT ` + eventCols + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
 	return q, c.args, nil
 }
 
@@ -104,11 +265,17 @@ func addBox(c *cond, f event.Filter) {
 // that tests on small tables see whether a page can be read in order from
 // an index and stop after the page, as the planner does on large tables.
 func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, error) {
-	geo, err := s.useGeo(ctx, f)
+	windows, err := s.textWindows(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	q, args, err := pageSQL(f, event.PageSize(f.Limit), geo)
+	var q string
+	var args []any
+	if windows != nil { // the first window's plan
+		q, args, err = windowSQL(f, event.PageSize(f.Limit), windows, 0)
+	} else {
+		q, args, err = s.pageQuery(ctx, f, event.PageSize(f.Limit))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -139,9 +306,10 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, er
 	return out, nil
 }
 
-// Analyze refreshes the planner's statistics (after a bulk load, before
-// autovacuum would).
+// Analyze refreshes the planner's statistics and the visibility map
+// (after a bulk load, before autovacuum would): index-only scans, such as a
+// place filter's on events_cell, read no heap row for an all-visible page.
 func (s *Store) Analyze(ctx context.Context) error {
-	_, err := s.pool.Exec(ctx, `ANALYZE events`)
+	_, err := s.pool.Exec(ctx, `VACUUM (ANALYZE) events`)
 	return err
 }

@@ -105,7 +105,8 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
+		// the first test bounds an index range; the OR alone would not
+		c.add("e.date_lo <= %s AND (e.date_lo < %[1]s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
 	return c, nil
 }

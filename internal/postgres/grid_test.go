@@ -1,0 +1,176 @@
+package postgres_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/postgres"
+	"github.com/raqib/raqib/internal/storetest"
+)
+
+// Place filters read cell by cell find what a test of every event finds,
+// for points on cell boundaries and on the edges of the box too, page
+// after page.
+func TestPlaceCells(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	// a point every 0.05°: every fifth one on a quarter-degree cell line
+	recs := storetest.Distinct(storetest.SpreadBatch(121), "grid")
+	type pt struct{ lat, lon float64 }
+	var pts []pt
+	for i := range recs {
+		for j := range recs[i].Events {
+			k := i*5 + j
+			p := pt{34.8 + float64(k/25)*0.05, 35.8 + float64(k%25)*0.05}
+			l := *recs[i].Events[j].Location
+			l.Lat, l.Lon = p.lat, p.lon
+			recs[i].Events[j].Location = &l
+			pts = append(pts, p)
+		}
+	}
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		f    event.Filter
+	}{
+		{"box on cell lines", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 35.5, MaxLon: 36.5}}},
+		{"box across cells", event.Filter{BBox: &event.BBox{MinLat: 34.93, MinLon: 35.87, MaxLat: 35.61, MaxLon: 36.71}}},
+		{"box of one cell", event.Filter{BBox: &event.BBox{MinLat: 35.3, MinLon: 36.3, MaxLat: 35.45, MaxLon: 36.45}}},
+		{"box with nothing", event.Filter{BBox: &event.BBox{MinLat: 10, MinLon: 10, MaxLat: 10.5, MaxLon: 10.5}}},
+		{"near", event.Filter{Near: &event.Near{Lat: 35.5, Lon: 36.25, Km: 20}}},
+		{"near and box", event.Filter{Near: &event.Near{Lat: 35.5, Lon: 36.25, Km: 20}, BBox: &event.BBox{MinLat: 35.5, MinLon: 35, MaxLat: 40, MaxLon: 40}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := 0
+			for _, p := range pts {
+				ok := true
+				if b := tt.f.BBox; b != nil {
+					ok = p.lat >= b.MinLat && p.lat <= b.MaxLat && p.lon >= b.MinLon && p.lon <= b.MaxLon
+				}
+				if n := tt.f.Near; n != nil {
+					ok = ok && n.Contains(p.lat, p.lon)
+				}
+				if ok {
+					want++
+				}
+			}
+			if want == 0 && tt.f.BBox != nil && tt.f.BBox.MinLat != 10 {
+				t.Fatal("no point in the place: the test tests nothing")
+			}
+			got := listing(t, s, tt.f, 7)
+			if len(got) != want {
+				t.Errorf("%d events in pages of 7; want %d", len(got), want)
+			}
+		})
+	}
+}
+
+// listing reads every page of f, limit events a page, as "date id" lines,
+// and checks that they come in listing order, each once.
+func listing(t *testing.T, s *postgres.Store, f event.Filter, limit int) []string {
+	t.Helper()
+	var got []string
+	f.Limit = limit
+	for {
+		p, err := s.Events(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range p.Events {
+			got = append(got, fmt.Sprintf("%s %s", sortDate(e), e.ID))
+		}
+		if p.Next == "" {
+			break
+		}
+		f.Cursor = p.Next
+	}
+	if !slices.IsSortedFunc(got, compareListing) {
+		t.Errorf("pages not in listing order: %v", got)
+	}
+	if len(slices.Compact(slices.Clone(got))) != len(got) {
+		t.Errorf("an event on two pages: %v", got)
+	}
+	return got
+}
+
+// Arabic words are read window by window (textWindows): pages of any size
+// list every match, in order, across the windows' bounds.
+func TestTextWindows(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	// 1,000 events over three years; one in five without the words
+	recs := storetest.SpreadBatch(200)
+	for i := range recs {
+		if i%5 == 0 {
+			recs[i].Article.Title = "عنوان"
+			for j := range recs[i].Events {
+				recs[i].Events[j].Evidence = nil
+			}
+		}
+	}
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		f    event.Filter
+	}{
+		{"words", event.Filter{Text: "قصف"}},
+		{"words in a date range", event.Filter{Text: "قصف", From: "2024-06-01", To: "2025-02-10"}},
+		{"words before a date", event.Filter{Text: "قصف", To: "2024-03-01"}},
+		{"two words and a type", event.Filter{Text: "قصف مدنيين", Types: []string{"attack"}}},
+	} {
+		f := tt.f
+		t.Run(tt.name, func(t *testing.T) {
+			st, err := s.ScanStats(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Events == 0 {
+				t.Fatal("no match: the test tests nothing")
+			}
+			for _, limit := range []int{7, 100, 500} {
+				if got := listing(t, s, f, limit); len(got) != st.Events {
+					t.Errorf("%d events in pages of %d; want %d", len(got), limit, st.Events)
+				}
+			}
+		})
+	}
+}
+
+// sortDate is the date an event is listed by: its own, else its article's.
+func sortDate(e event.StoredEvent) string {
+	if e.Date != nil {
+		lo, _, _ := event.DateRange(*e.Date)
+		return lo
+	}
+	return e.Article.Published
+}
+
+// compareListing orders "date id" strings newest date first, then by id.
+func compareListing(a, b string) int {
+	var da, ia, db, ib string
+	fmt.Sscan(a, &da, &ia)
+	fmt.Sscan(b, &db, &ib)
+	if da != db {
+		if da > db {
+			return -1
+		}
+		return 1
+	}
+	if ia < ib {
+		return -1
+	}
+	if ia > ib {
+		return 1
+	}
+	return 0
+}
