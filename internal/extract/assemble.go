@@ -698,8 +698,10 @@ func hasOrigin(ms []*placeMention) bool {
 	return false
 }
 
-// dropKinds removes the event words a "kind" frame governs: "لحظر الأسلحة
-// الكيمياوية" names a kind of weapon, and no attack happened.
+// dropKinds removes event words that tell no event: those a "kind" frame
+// governs ("لحظر الأسلحة الكيمياوية" names a kind of weapon), a computer
+// attack ("هجوم إلكتروني"), and in a sentence about a match the meetings,
+// moves and words that name no kind of violence ("تلتقي الأرجنتين مع نيجيريا").
 func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
 	sports := dc.anyForm(s.from, s.to, sportsWords...)
 	out := trigs[:0]
@@ -707,7 +709,7 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		if x.framed(dc, t, s) == "kind" {
 			continue
 		}
-		if tr := t.Values[0]; sports && (tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied" || tr.Type == "consult" || tr.Type == "change_to_group_activity") {
+		if tr := t.Values[0]; sports && ((tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied") || tr.Type == "consult" || tr.Type == "change_to_group_activity") {
 			continue // "تلتقي الأرجنتين مع نيجيريا", "خط الهجوم": a match; a bomb among the spectators stays
 		}
 		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
