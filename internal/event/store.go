@@ -147,9 +147,9 @@ type Filter struct {
 	Cursor string // Page.Next of the previous page
 
 	// Brief says the caller reads only what a list or a map shows of an
-	// event (BriefFields): a store may leave the evidence, quantities,
-	// source, ACLED mapping and sentence out of the page. It changes no
-	// match and no order.
+	// event (BriefFields): a store leaves the evidence, quantities,
+	// source, ACLED mapping and sentence out of the page (most of its
+	// bytes). It changes no match and no order.
 	Brief bool
 }
 

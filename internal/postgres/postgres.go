@@ -236,18 +236,19 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		if len(cols.id) > 0 {
 			// after the articles the batch writes, so the join finds them
 			b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span)
+				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span, brief)
 				SELECT u.id, a.seq, u.key, u.doc, u.event_type, u.date, u.date_lo, u.date_hi,
 					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms), u.data::jsonb,
-					u.link_cell, u.link_lo, u.link_hi, u.link_span
+					u.link_cell, u.link_lo, u.link_hi, u.link_span, u.brief
 				FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
 					$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::text[], $16::text[],
-					$17::int8[], $18::text[], $19::text[], $20::int[])
+					$17::int8[], $18::text[], $19::text[], $20::int[], $21::text[])
 					AS u(id, key, doc, event_type, date, date_lo, date_hi, actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data,
-						link_cell, link_lo, link_hi, link_span)
+						link_cell, link_lo, link_hi, link_span, brief)
 				JOIN articles a ON a.key = u.key`,
 				cols.id, cols.key, cols.doc, cols.typ, cols.date, cols.dateLo, cols.dateHi, cols.actor1, cols.actor2,
-				cols.admin1, cols.claim, cols.lat, cols.lon, cols.sentence, cols.terms, cols.data, cols.cell, cols.linkLo, cols.linkHi, cols.span)
+				cols.admin1, cols.claim, cols.lat, cols.lon, cols.sentence, cols.terms, cols.data, cols.cell, cols.linkLo, cols.linkHi, cols.span,
+				cols.brief)
 		}
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return err
@@ -273,11 +274,11 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 // eventColumns holds a batch's events column by column, for one INSERT
 // from unnest.
 type eventColumns struct {
-	id, key, doc, typ, date, dateLo, dateHi, actor1, actor2, admin1, claim, sentence, terms, data []string
-	lat, lon                                                                                      []*float64
-	cell                                                                                          []*int64
-	linkLo, linkHi                                                                                []string
-	span                                                                                          []int
+	id, key, doc, typ, date, dateLo, dateHi, actor1, actor2, admin1, claim, sentence, terms, data, brief []string
+	lat, lon                                                                                             []*float64
+	cell                                                                                                 []*int64
+	linkLo, linkHi                                                                                       []string
+	span                                                                                                 []int
 }
 
 func (c *eventColumns) add(rules *incident.Rules, key, published string, row event.Row) error {
@@ -308,6 +309,11 @@ func (c *eventColumns) add(rules *incident.Rules, key, published string, row eve
 	c.sentence = append(c.sentence, row.Sentence)
 	c.terms = append(c.terms, strings.Join(row.Terms(arabic.IndexTerms), " "))
 	c.data = append(c.data, string(data))
+	brief, err := briefJSON(row.Event)
+	if err != nil {
+		return fmt.Errorf("event %s: %w", row.Event.ID, err)
+	}
+	c.brief = append(c.brief, brief)
 	if row.HasPoint {
 		c.lat = append(c.lat, &row.Lat)
 		c.lon = append(c.lon, &row.Lon)
@@ -361,6 +367,29 @@ func (s *Store) Counts(ctx context.Context) (event.Counts, error) {
 }
 
 const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
+
+// briefCols are eventCols for a Brief page: the event's JSON without the
+// fields a list does not show (migration 0009), as stored text, and no
+// sentence. The whole event is jsonb, which the server prints afresh for
+// every row it sends; most of its bytes are the evidence and the ACLED
+// mapping.
+const briefCols = `e.id, e.date_lo, '', e.brief, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
+
+// briefJSON is what events.brief holds (migration 0009): the event's JSON
+// without what a list does not show.
+func briefJSON(e event.Event) (string, error) {
+	e.Evidence, e.Quantities, e.Source, e.ACLED = nil, nil, nil, nil
+	b, err := json.Marshal(e)
+	return string(b), err
+}
+
+// pageCols are the columns a page of f reads.
+func pageCols(f event.Filter) string {
+	if f.Brief {
+		return briefCols
+	}
+	return eventCols
+}
 
 func scanEvent(sc pgx.Row, extra ...any) (event.StoredEvent, string, error) {
 	var se event.StoredEvent

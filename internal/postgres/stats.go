@@ -28,8 +28,129 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 		if ok {
 			return st, nil
 		}
+	} else if byDayType(f) {
+		st, ok, err := s.rolledUpDays(ctx, f, w)
+		if err != nil {
+			return event.Stats{}, fmt.Errorf("stats: %w", err)
+		}
+		if ok {
+			return st, nil
+		}
 	}
 	return s.scanStats(ctx, w)
+}
+
+// byDayType says whether f filters by types and dates alone, so that its
+// days, types and incidents can be read from stats_day_type.
+func byDayType(f event.Filter) bool {
+	g := f
+	g.Types, g.From, g.To = nil, "", ""
+	w, err := where(g, false)
+	return err == nil && len(w.parts) == 0
+}
+
+// rolledUpDays reads the stats of a filter by types and dates (byDayType)
+// from stats_day_type: the rows of its types from a year before its range
+// (where a year-dated event that reaches into it is written) to its end,
+// each date as written kept when the days it covers meet the range, as
+// where matches events. Actors and admin1 are not in that rollup: they are
+// counted over the matching events, in one pass and the same snapshot. It
+// says false while writes not yet folded in are pending, as rolledUp.
+func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (event.Stats, bool, error) {
+	var st event.Stats
+	ok := false
+	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		var pending bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM stats_delta)`).Scan(&pending); err != nil || pending {
+			return err
+		}
+		c := &cond{}
+		if len(f.Types) > 0 {
+			c.parts = append(c.parts, c.in("event_type", f.Types))
+		}
+		if start := event.EarliestStart(f.From); len(start) >= 4 {
+			// "2019" sorts before every day of 2019: bound by the year
+			c.add("date >= %s", start[:4])
+		}
+		if f.To != "" {
+			// a date written as a month or a year sorts before its days
+			c.add("date <> '' AND date <= %s", f.To)
+		}
+		rows, err := tx.Query(ctx, `SELECT date, event_type, events, incidents FROM stats_day_type`+c.sql()+
+			` ORDER BY date DESC, event_type`, c.args...)
+		if err != nil {
+			return err
+		}
+		byType := map[string]int{}
+		for rows.Next() {
+			var d event.DayTypeCount
+			var events int
+			if err := rows.Scan(&d.Day, &d.Type, &events, &d.N); err != nil {
+				rows.Close()
+				return err
+			}
+			if f.From != "" || f.To != "" {
+				lo, hi, ok := event.DateRange(d.Day)
+				if !ok || (f.From != "" && hi < f.From) || (f.To != "" && lo > f.To) {
+					continue
+				}
+			}
+			st.Events += events
+			byType[d.Type] += events
+			if d.Day == "" {
+				continue
+			}
+			if n := len(st.ByDay); n > 0 && st.ByDay[n-1].Key == d.Day {
+				st.ByDay[n-1].N += events
+			} else {
+				st.ByDay = append(st.ByDay, event.Count{Key: d.Day, N: events})
+			}
+			if d.N > 0 {
+				st.ByDayType = append(st.ByDayType, d)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for k, n := range byType {
+			st.ByType = append(st.ByType, event.Count{Key: k, N: n})
+		}
+		slices.SortFunc(st.ByType, func(a, b event.Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
+		if st.Events == 0 {
+			ok = true
+			return nil
+		}
+		// actors and admin1 in one pass over the matches: 0 an actor, 1 an admin1
+		rows, err = tx.Query(ctx, `WITH m AS MATERIALIZED (SELECT e.actor1, e.actor2, e.admin1 FROM events e`+w.sql()+`)
+			SELECT 0 AS kind, k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) AS x
+				WHERE k <> '' GROUP BY k
+			UNION ALL SELECT 1, admin1, count(*) FROM m WHERE admin1 <> '' GROUP BY admin1
+			ORDER BY kind, n DESC, k`, w.args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var kind int
+			var c event.Count
+			if err := rows.Scan(&kind, &c.Key, &c.N); err != nil {
+				rows.Close()
+				return err
+			}
+			if kind == 0 {
+				st.ByActor = append(st.ByActor, c)
+			} else {
+				st.ByAdmin1 = append(st.ByAdmin1, c)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		ok = true
+		return nil
+	})
+	return st, ok, err
 }
 
 // scanStats counts the events matching w.

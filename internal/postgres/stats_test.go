@@ -134,3 +134,101 @@ func TestStatsRollup(t *testing.T) {
 		t.Errorf("Stats.ByActor = %v; want CIV first with the count set in stats_actor", st.ByActor)
 	}
 }
+
+// Stats of a filter by types and dates alone, read from the day×type
+// rollup, are what counting the matching events gives: days, month- and
+// year-dated events reaching into the range or not, replaced articles.
+func TestStatsByDayTypeRollup(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recs := storetest.Distinct(storetest.SpreadBatch(60), "v1")
+	recs = append(recs, storetest.Distinct(recs, "again")...)
+	// some events dated by month or year only: they cover days on both
+	// sides of a range's bounds
+	for i, w := range []string{"2024-02", "2023", "2024", "2025-01", "2024-03"} {
+		d := w
+		recs[i*7].Events[0].Date = &d
+	}
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	v2 := recs[:4:4]
+	for i := range v2 {
+		r := v2[i]
+		r.Article.Text += " v2"
+		r.Key, r.Hash = "", ""
+		r.Events = append([]event.Event(nil), r.Events[:2]...)
+		for j := range r.Events {
+			r.Events[j].EventType = "arrests"
+		}
+		v2[i] = r
+	}
+	if _, err := s.Put(ctx, v2); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Stats(ctx, event.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.ByType) < 2 {
+		t.Fatalf("the fixtures have %d types; want some", len(all.ByType))
+	}
+	typ := all.ByType[0].Key
+	for _, tt := range []struct {
+		name string
+		f    event.Filter
+	}{
+		{"one type", event.Filter{Types: []string{typ}}},
+		{"two types", event.Filter{Types: []string{typ, "arrests"}}},
+		{"a month", event.Filter{From: "2024-02-01", To: "2024-02-29"}},
+		{"from a day in a month", event.Filter{From: "2024-02-15"}},
+		{"up to a day", event.Filter{To: "2024-01-20"}},
+		{"a year on", event.Filter{From: "2024-12-31", To: "2025-12-31"}},
+		{"a type in 90 days", event.Filter{Types: []string{typ}, From: "2024-01-10", To: "2024-04-09"}},
+		{"nothing", event.Filter{Types: []string{"no_such_type"}}},
+		{"nothing in range", event.Filter{From: "1990-01-01", To: "1990-12-31"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Stats(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := s.ScanStats(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gj, _ := json.Marshal(got)
+			wj, _ := json.Marshal(want)
+			if string(gj) != string(wj) {
+				t.Errorf("Stats(%+v) from the rollup =\n%s\nwant (counted from the events)\n%s", tt.f, gj, wj)
+			}
+		})
+	}
+
+	// and they do read the rollup
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `UPDATE stats_day_type SET events = events + 1000 WHERE event_type = $1`, typ); err != nil {
+		t.Fatal(err)
+	}
+	f := event.Filter{Types: []string{typ}}
+	got, err := s.Stats(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.ScanStats(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Events <= want.Events+999 {
+		t.Errorf("Stats(%+v).Events = %d after adding 1000 a day in stats_day_type; want more than %d", f, got.Events, want.Events+999)
+	}
+}

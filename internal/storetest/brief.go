@@ -9,8 +9,11 @@ import (
 )
 
 // testBrief: a Brief page lists the same events in the same order as a
-// full one, and holds the same values of every field a list shows
-// (event.BriefFields, the incident and the article's id and title).
+// full one, holds the same values of every field a list shows
+// (event.BriefFields, the incident and the article's id and title), and
+// leaves out what it does not show (the evidence, quantities, source,
+// ACLED mapping and sentence), which is what makes it cheap to read and
+// send: a store that ignores Brief fails here.
 func testBrief(t *testing.T, s event.Store) {
 	mustPut(t, s, append(fixtures(), incidentFixtures()...)...)
 	for _, tt := range []struct {
@@ -36,13 +39,39 @@ func testBrief(t *testing.T, s event.Store) {
 			if len(full) == 0 {
 				t.Fatalf("Events(%+v) is empty: the fixtures should match", tt.f)
 			}
+			if len(unshown(full[0])) == 0 {
+				t.Fatalf("Events(%+v)[0] has no evidence, quantities, source, ACLED mapping or sentence: nothing for Brief to leave out", tt.f)
+			}
 			for i := range full {
 				if g, w := briefOf(t, brief[i]), briefOf(t, full[i]); g != w {
 					t.Errorf("Brief event %s =\n%s\nwant\n%s", full[i].ID, g, w)
 				}
+				if left := unshown(brief[i]); len(left) > 0 {
+					t.Errorf("Brief event %s holds %v; a Brief page leaves them out", full[i].ID, left)
+				}
 			}
 		})
 	}
+}
+
+// unshown names the fields of e a list does not show that e holds.
+func unshown(e event.StoredEvent) []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{
+		{"evidence", e.Evidence != nil},
+		{"quantities", e.Quantities != nil},
+		{"source", e.Source != nil},
+		{"acled", e.ACLED != nil},
+		{"sentence", e.Sentence != ""},
+	} {
+		if f.set {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 // briefOf is the JSON of what a list shows of an event.
