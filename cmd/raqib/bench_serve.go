@@ -173,6 +173,7 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	errs := 0
 	cctx, cancel := context.WithTimeout(ctx, *duration)
 	defer cancel()
+	cpu0, cpuOK := srv.cpu()
 	start := time.Now()
 	var wg sync.WaitGroup
 	for i := range *clients {
@@ -202,9 +203,16 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	}
 	wg.Wait()
 	el := time.Since(start).Seconds()
+	cpu1, cpu1OK := srv.cpu()
 	p = percentiles(all)
 	fmt.Fprintf(w, "%d concurrent clients for %.0f s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors\n",
 		*clients, el, float64(len(all))/el, p[0], p[1], p[2], errs)
+	if cpuOK && cpu1OK && len(all) > 0 {
+		// CPU time per request moves far less than req/s when other work
+		// shares the machine: the figure to compare between runs there.
+		fmt.Fprintf(w, "raqib serve CPU in that phase: %.2f ms per request (user + system)\n",
+			float64((cpu1-cpu0).Microseconds())/1000/float64(len(all)))
+	}
 	rss, hwm := srv.memory()
 	fmt.Fprintf(w, "raqib serve memory: RSS %.0f MB now, peak %.0f MB (VmHWM)\n", float64(rss)/(1<<20), float64(hwm)/(1<<20))
 	return exitOK
@@ -517,6 +525,29 @@ func (s *benchServer) stop() {
 		_ = s.cmd.Process.Kill()
 		<-done
 	}
+}
+
+// cpu reads the child's user and system CPU time so far from
+// /proc/PID/stat (in clock ticks, 100 a second on Linux); ok is false
+// where there is no /proc.
+func (s *benchServer) cpu() (time.Duration, bool) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(s.cmd.Process.Pid) + "/stat")
+	if err != nil {
+		return 0, false
+	}
+	// the fields after the command name, which is in parentheses and may
+	// hold spaces: state is the first, utime and stime the 12th and 13th
+	_, rest, ok := strings.Cut(string(b), ") ")
+	f := strings.Fields(rest)
+	if !ok || len(f) < 13 {
+		return 0, false
+	}
+	ut, err1 := strconv.ParseUint(f[11], 10, 64)
+	st, err2 := strconv.ParseUint(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return time.Duration(ut+st) * (time.Second / 100), true
 }
 
 // memory reads the child's VmRSS and VmHWM in bytes.

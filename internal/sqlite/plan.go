@@ -405,14 +405,21 @@ func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]
 	return evs, keys, rows.Err()
 }
 
+// dateSpanSQL reads the newest and the oldest dated sort keys, as max and
+// min so that each is one seek of events_order: ordered by (date_lo, id),
+// as it was, the oldest key was found by sorting every event of the oldest
+// day (the index runs id ascending within a date descending), a cost that
+// grew with the store and was paid by every page of a common word.
+const dateSpanSQL = `SELECT COALESCE((SELECT max(date_lo) FROM events), ''),
+	COALESCE((SELECT min(date_lo) FROM events WHERE date_lo > ''), '')`
+
 // eventsByMonth reads a page of a common text filter month by month, newest
 // first, each month's matches sorted: a page costs the matches of the
 // months it spans, not all the matches. Events without a date come last,
 // as in every listing.
 func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
 	var hi, lo string
-	err := s.queryRow(ctx, `SELECT (SELECT date_lo FROM events ORDER BY date_lo DESC, id LIMIT 1),
-		(SELECT date_lo FROM events WHERE date_lo <> '' ORDER BY date_lo, id LIMIT 1)`).Scan(&hi, &lo)
+	err := s.queryRow(ctx, dateSpanSQL).Scan(&hi, &lo)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -106,6 +106,40 @@ func TestQueryPlans(t *testing.T) {
 	}
 }
 
+// TestDateSpanPlan: the newest and oldest dates a common word's months run
+// between are each one seek of events_order, not a scan or a sort of the
+// events of a day (which grows with the store).
+func TestDateSpanPlan(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "span.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+dateSpanSQL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	all := strings.Join(plan, "\n")
+	if strings.Contains(all, "TEMP B-TREE") || strings.Contains(all, "SCAN events") || strings.Count(all, "SEARCH events USING COVERING INDEX events_order") != 2 {
+		t.Errorf("date span plan is not two seeks of events_order:\n%s", all)
+	}
+	var hi, lo string
+	if err := s.queryRow(ctx, dateSpanSQL).Scan(&hi, &lo); err != nil || hi != "" || lo != "" {
+		t.Errorf("date span of an empty store = %q, %q, %v; want two empty strings", hi, lo, err)
+	}
+}
+
 // TestPlaceCells: a point's cell (as migration 0008 files it) is among the
 // cells of every box that holds the point, and a box too large to read
 // cell by cell says so.
