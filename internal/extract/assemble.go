@@ -629,11 +629,7 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		}
 		// "لقي فلسطينيان مصرعهما برصاص الجيش", "قتل ثلاثة بقذيفة": the dead
 		// tell that the weapon struck
-		for _, c := range dc.casualty {
-			if c.From >= max(s.from, m.From-5) && c.To <= m.From && (c.Values[0] == "killed" || c.Values[0] == "injured") {
-				fired = true
-			}
-		}
+		fired = fired || dc.killedBy(m, s)
 		if gunfire {
 			// "لقي فلسطينيان مصرعهما برصاص الجيش": a shooting, an attack when
 			// the dead are civilians (decided with the sentence's targets)
@@ -740,7 +736,7 @@ func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) 
 		return 0, "", false
 	}
 	days, prec := 0, "day"
-	switch w := arabic.StripArticle(dc.norm(k)); {
+	switch w := dc.key(k); {
 	case w == "يومين":
 		days = 2
 	case w == "اسبوعين":

@@ -335,6 +335,16 @@ var wInitial = words("w_initial")
 // by و: "ريفي حماة واللاذقية", "محافظتي إدلب وحلب", "مدينتي رفح وخان يونس".
 var duals = wordMap("duals")
 
+// dualAt reports a dual or plural place word at token i ("ريفي", "بمحافظتي",
+// "بلدات"), which governs the names joined after it.
+func (dc *doc) dualAt(i int) bool {
+	w := dc.norm(i)
+	if rest, ok := strings.CutPrefix(w, "ب"); ok && duals[rest] {
+		return true
+	}
+	return duals[w] || duals[arabic.StripArticle(w)]
+}
+
 // coordinate gives the names joined to a dual or plural place word what the
 // word says of the first: a region, or a kind of place.
 func (x *Extractor) coordinate(dc *doc, ms []placeMention) {
@@ -343,11 +353,7 @@ func (x *Extractor) coordinate(dc *doc, ms []placeMention) {
 		if cur.from != prev.to || cur.typed || cur.region || !strings.HasPrefix(dc.norm(cur.from), "و") {
 			continue
 		}
-		w := dc.norm(prev.from)
-		if rest, ok := strings.CutPrefix(w, "ب"); ok && duals[rest] {
-			w = rest
-		}
-		if !duals[w] && !duals[arabic.StripArticle(w)] {
+		if !dc.dualAt(prev.from) {
 			continue
 		}
 		cur.coordinated = true
@@ -520,11 +526,7 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 // place noun ("قرية صيدا"), when the plural or dual place noun at token
 // noun governs it: "بلدات الطيبة وصيدا", "قريتي زايدا والنعيمة".
 func (x *Extractor) qualifiedAt(dc *doc, noun, k, to int) (arabic.Match[*geo.Place], bool) {
-	w := dc.norm(noun)
-	if rest, ok := strings.CutPrefix(w, "ب"); ok && duals[rest] {
-		w = rest
-	}
-	if !duals[w] && !duals[arabic.StripArticle(w)] {
+	if !dc.dualAt(noun) {
 		return arabic.Match[*geo.Place]{}, false
 	}
 	m, ok := x.gz.Qualified().At(dc.d, k, to)

@@ -324,7 +324,7 @@ func (x *Extractor) sameUnknown(dc *doc, k int) *placeMention {
 func nameKey(dc *doc, from, to int) string {
 	var b strings.Builder
 	for i := from; i < to; i++ {
-		b.WriteString(arabic.StripArticle(dc.norm(i)))
+		b.WriteString(dc.key(i))
 		b.WriteByte(' ')
 	}
 	return b.String()
