@@ -81,42 +81,16 @@ func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (even
 		if err != nil {
 			return err
 		}
-		byType := map[string]int{}
-		for rows.Next() {
-			var d event.DayTypeCount
-			var events int
-			if err := rows.Scan(&d.Day, &d.Type, &events, &d.N); err != nil {
-				rows.Close()
-				return err
+		keep := func(day string) bool {
+			if f.From == "" && f.To == "" {
+				return true
 			}
-			if f.From != "" || f.To != "" {
-				lo, hi, ok := event.DateRange(d.Day)
-				if !ok || (f.From != "" && hi < f.From) || (f.To != "" && lo > f.To) {
-					continue
-				}
-			}
-			st.Events += events
-			byType[d.Type] += events
-			if d.Day == "" {
-				continue
-			}
-			if n := len(st.ByDay); n > 0 && st.ByDay[n-1].Key == d.Day {
-				st.ByDay[n-1].N += events
-			} else {
-				st.ByDay = append(st.ByDay, event.Count{Key: d.Day, N: events})
-			}
-			if d.N > 0 {
-				st.ByDayType = append(st.ByDayType, d)
-			}
+			lo, hi, ok := event.DateRange(day)
+			return ok && (f.From == "" || hi >= f.From) && (f.To == "" || lo <= f.To)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if st, err = dayTypeStats(rows, keep, false); err != nil {
 			return err
 		}
-		for k, n := range byType {
-			st.ByType = append(st.ByType, event.Count{Key: k, N: n})
-		}
-		slices.SortFunc(st.ByType, func(a, b event.Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
 		if st.Events == 0 {
 			ok = true
 			return nil
@@ -183,40 +157,9 @@ func (s *Store) rolledUp(ctx context.Context) (event.Stats, bool, error) {
 		if err != nil {
 			return err
 		}
-		byType := map[string]int{}
-		dayStart := 0 // where the current day's ByDayType counts start
-		for rows.Next() {
-			var c event.DayTypeCount
-			var events int
-			if err := rows.Scan(&c.Day, &c.Type, &events, &c.N); err != nil {
-				rows.Close()
-				return err
-			}
-			st.Events += events
-			byType[c.Type] += events
-			if c.Day == "" {
-				continue
-			}
-			if n := len(st.ByDay); n > 0 && st.ByDay[n-1].Key == c.Day {
-				st.ByDay[n-1].N += events
-			} else {
-				slices.Reverse(st.ByDayType[dayStart:])
-				dayStart = len(st.ByDayType)
-				st.ByDay = append(st.ByDay, event.Count{Key: c.Day, N: events})
-			}
-			if c.N > 0 {
-				st.ByDayType = append(st.ByDayType, c)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if st, err = dayTypeStats(rows, nil, true); err != nil {
 			return err
 		}
-		slices.Reverse(st.ByDayType[dayStart:])
-		for k, n := range byType {
-			st.ByType = append(st.ByType, event.Count{Key: k, N: n})
-		}
-		slices.SortFunc(st.ByType, func(a, b event.Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
 		if st.ByActor, err = counts(ctx, tx, `SELECT actor, events FROM stats_actor WHERE events > 0 ORDER BY events DESC, actor`, nil); err != nil {
 			return err
 		}
@@ -227,6 +170,57 @@ func (s *Store) rolledUp(ctx context.Context) (event.Stats, bool, error) {
 		return nil
 	})
 	return st, ok, err
+}
+
+// dayTypeStats folds rows of (date, event_type, events, incidents), newest
+// day first, into the event total, the days, the types (most first) and
+// ByDayType of a Stats, and closes rows. keep (nil for every row) says
+// which dates as written to count; typesDesc says each day's types come in
+// descending order (the primary key read backwards) and are turned round
+// for ByDayType's order.
+func dayTypeStats(rows pgx.Rows, keep func(day string) bool, typesDesc bool) (event.Stats, error) {
+	defer rows.Close()
+	var st event.Stats
+	byType := map[string]int{}
+	dayStart := 0 // where the current day's ByDayType counts start
+	for rows.Next() {
+		var c event.DayTypeCount
+		var events int
+		if err := rows.Scan(&c.Day, &c.Type, &events, &c.N); err != nil {
+			return event.Stats{}, err
+		}
+		if keep != nil && !keep(c.Day) {
+			continue
+		}
+		st.Events += events
+		byType[c.Type] += events
+		if c.Day == "" {
+			continue
+		}
+		if n := len(st.ByDay); n > 0 && st.ByDay[n-1].Key == c.Day {
+			st.ByDay[n-1].N += events
+		} else {
+			if typesDesc {
+				slices.Reverse(st.ByDayType[dayStart:])
+			}
+			dayStart = len(st.ByDayType)
+			st.ByDay = append(st.ByDay, event.Count{Key: c.Day, N: events})
+		}
+		if c.N > 0 {
+			st.ByDayType = append(st.ByDayType, c)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return event.Stats{}, err
+	}
+	if typesDesc {
+		slices.Reverse(st.ByDayType[dayStart:])
+	}
+	for k, n := range byType {
+		st.ByType = append(st.ByType, event.Count{Key: k, N: n})
+	}
+	slices.SortFunc(st.ByType, func(a, b event.Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
+	return st, nil
 }
 
 // stats runs the five counting queries of Stats, each giving key and count
