@@ -192,6 +192,27 @@ type BBox struct {
 	MinLat, MinLon, MaxLat, MaxLon float64
 }
 
+// PlaceBounds is the box that holds f's place filter, for an index
+// prefilter: its box, the box around its circle, or their overlap when it
+// has both; nil without one.
+func (f Filter) PlaceBounds() *BBox {
+	var b *BBox
+	if f.BBox != nil {
+		bb := *f.BBox
+		b = &bb
+	}
+	if f.Near != nil {
+		nb := f.Near.Bounds()
+		if b == nil {
+			b = &nb
+		} else {
+			b.MinLat, b.MaxLat = max(b.MinLat, nb.MinLat), min(b.MaxLat, nb.MaxLat)
+			b.MinLon, b.MaxLon = max(b.MinLon, nb.MinLon), min(b.MaxLon, nb.MaxLon)
+		}
+	}
+	return b
+}
+
 // Bounds returns a box that contains the circle, for an index prefilter.
 func (n Near) Bounds() BBox {
 	const kmPerDegree = 111.32

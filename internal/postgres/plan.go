@@ -76,7 +76,7 @@ const maxGridCells = 64
 // gridCells returns the grid cells a place filter of f covers, and false
 // when it has none or covers more than maxGridCells.
 func gridCells(f event.Filter) ([]int, bool) {
-	b := placeBounds(f)
+	b := f.PlaceBounds()
 	if b == nil || b.MinLat > b.MaxLat || b.MinLon > b.MaxLon {
 		return nil, false
 	}
@@ -92,26 +92,6 @@ func gridCells(f event.Filter) ([]int, bool) {
 		}
 	}
 	return cells, true
-}
-
-// placeBounds is the box that holds f's place filter: its box, the box
-// around its circle, or their overlap when it has both; nil without one.
-func placeBounds(f event.Filter) *event.BBox {
-	var b *event.BBox
-	if f.BBox != nil {
-		bb := *f.BBox
-		b = &bb
-	}
-	if f.Near != nil {
-		nb := f.Near.Bounds()
-		if b == nil {
-			b = &nb
-		} else {
-			b.MinLat, b.MaxLat = max(b.MinLat, nb.MinLat), min(b.MaxLat, nb.MaxLat)
-			b.MinLon, b.MaxLon = max(b.MinLon, nb.MinLon), min(b.MaxLon, nb.MaxLon)
-		}
-	}
-	return b
 }
 
 // gridSQL reads a page of a place filter cell by cell: each cell's newest

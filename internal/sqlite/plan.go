@@ -61,26 +61,6 @@ type pagePlan struct {
 	fts    string // the FTS5 query, for byMonth
 }
 
-// spatialBox is the box the R*Tree is asked for: the bbox, else the box
-// around the circle (both when both are given: their intersection).
-func spatialBox(f event.Filter) *event.BBox {
-	var b *event.BBox
-	if f.BBox != nil {
-		bb := *f.BBox
-		b = &bb
-	}
-	if f.Near != nil {
-		nb := f.Near.Bounds()
-		if b == nil {
-			b = &nb
-		} else {
-			b.MinLat, b.MaxLat = max(b.MinLat, nb.MinLat), min(b.MaxLat, nb.MaxLat)
-			b.MinLon, b.MaxLon = max(b.MinLon, nb.MinLon), min(b.MaxLon, nb.MaxLon)
-		}
-	}
-	return b
-}
-
 // countUpTo counts the rows of a query, stopping at limit.
 func (s *Store) countUpTo(ctx context.Context, limit int, q string, args ...any) (int, error) {
 	var n int
@@ -99,7 +79,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	from := "events e"
 	sortLo, sortID := "e.date_lo", "e.id"
 	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
-	box := spatialBox(f)
+	box := f.PlaceBounds()
 	dense := 0
 	if len(terms) > 0 || box != nil {
 		n, err := s.approxEvents(ctx)

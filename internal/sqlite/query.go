@@ -86,7 +86,7 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 	if f.Doc != "" {
 		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
 	}
-	if b := spatialBox(f); b != nil {
+	if b := f.PlaceBounds(); b != nil {
 		c.add("e.seq IN (SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s)", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
 	addDeskFilters(c, f)
