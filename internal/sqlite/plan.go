@@ -168,6 +168,16 @@ func sortedPage(f event.Filter, from string, n int) string {
 // exact place tests read lat and lon from the order index (they are in it),
 // behind unary + so that no other index is picked for them.
 func addFilters(c *cond, f event.Filter, d driver) error {
+	addColumns(c, f, d == byActor)
+	addDeskFilters(c, f)
+	placeConds(c, f, "+e.")
+	return nil
+}
+
+// addColumns adds f's conditions on the event's own columns: dates,
+// types, actors (unless skipActors: the page is read from an actor's
+// index), governorate, claim and document.
+func addColumns(c *cond, f event.Filter, skipActors bool) {
 	if f.From != "" {
 		// an event overlapping the range starts at most a year before it
 		// (a year-precision date): a bound the date indexes can seek on
@@ -179,7 +189,7 @@ func addFilters(c *cond, f event.Filter, d driver) error {
 	if len(f.Types) > 0 {
 		c.parts = append(c.parts, c.in("e.event_type", f.Types))
 	}
-	if len(f.Actors) > 0 && d != byActor {
+	if len(f.Actors) > 0 && !skipActors {
 		a1 := c.in("e.actor1", f.Actors)
 		a2 := c.in("e.actor2", f.Actors)
 		c.parts = append(c.parts, "("+a1+" OR "+a2+")")
@@ -193,9 +203,6 @@ func addFilters(c *cond, f event.Filter, d driver) error {
 	if f.Doc != "" {
 		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
 	}
-	addDeskFilters(c, f)
-	placeConds(c, f, "+e.")
-	return nil
 }
 
 // placeConds adds the exact tests of the place filters on the lat and lon

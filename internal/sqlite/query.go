@@ -61,48 +61,12 @@ func where(f event.Filter, withCursor bool) (*cond, error) {
 	if terms := event.QueryTerms(arabic.IndexTerms, f.Text); len(terms) > 0 {
 		c.add("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH %s)", ftsQuery(terms))
 	}
-	if f.From != "" {
-		// an event overlapping the range starts at most a year before it
-		// (a year-precision date): a bound the date indexes can seek on
-		c.add("e.date_hi >= %s AND e.date_lo >= %s", f.From, event.EarliestStart(f.From))
-	}
-	if f.To != "" {
-		c.add("e.date_lo <> '' AND e.date_lo <= %s", f.To)
-	}
-	if len(f.Types) > 0 {
-		c.parts = append(c.parts, c.in("e.event_type", f.Types))
-	}
-	if len(f.Actors) > 0 {
-		a1 := c.in("e.actor1", f.Actors)
-		a2 := c.in("e.actor2", f.Actors)
-		c.parts = append(c.parts, "("+a1+" OR "+a2+")")
-	}
-	if f.Admin1 != "" {
-		c.add("e.admin1 = %s", f.Admin1)
-	}
-	if f.ClaimStatus != "" {
-		c.add("e.claim_status = %s", f.ClaimStatus)
-	}
-	if f.Doc != "" {
-		c.add("(e.article_key = %s OR e.doc = %[1]s)", f.Doc)
-	}
+	addColumns(c, f, false)
 	if b := f.PlaceBounds(); b != nil {
 		c.add("e.seq IN (SELECT seq FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s)", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
 	addDeskFilters(c, f)
-	if b := f.BBox; b != nil {
-		c.add("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
-	}
-	if n := f.Near; n != nil {
-		b := n.Bounds()
-		c.add("e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
-		// haversine, with the circle's centre as parameters
-		lat, lon := c.arg(n.Lat), c.arg(n.Lon)
-		c.parts = append(c.parts, fmt.Sprintf(
-			"2 * %g * asin(sqrt(sin(radians(e.lat - %s) / 2) * sin(radians(e.lat - %s) / 2)"+
-				" + cos(radians(%s)) * cos(radians(e.lat)) * sin(radians(e.lon - %s) / 2) * sin(radians(e.lon - %s) / 2))) <= %s",
-			event.EarthRadiusKm, lat, lat, lat, lon, lon, c.arg(n.Km)))
-	}
+	placeConds(c, f, "e.")
 	if withCursor && f.Cursor != "" {
 		cur, err := event.ParseCursor(f.Cursor)
 		if err != nil {
