@@ -45,6 +45,37 @@ type Summary struct {
 	Skipped map[string]int
 }
 
+// writePages writes the items of every page read through the cursor (""
+// first) until a page has no next one or max items (0: no bound) are
+// written; write says why an item is skipped, "" when it was written.
+func writePages[T any](read func(cursor string) ([]T, string, error), max int, write func(*T) (string, error), sum *Summary) error {
+	cursor := ""
+	for {
+		items, next, err := read(cursor)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		for i := range items {
+			if max > 0 && sum.Written >= max {
+				return nil
+			}
+			skip, err := write(&items[i])
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if skip != "" {
+				sum.Skipped[skip]++
+				continue
+			}
+			sum.Written++
+		}
+		if next == "" {
+			return nil
+		}
+		cursor = next
+	}
+}
+
 // SkippedTotal is the number of events skipped for any reason.
 func (s Summary) SkippedTotal() int {
 	n := 0
@@ -109,33 +140,14 @@ func Write(ctx context.Context, w io.Writer, q event.Querier, f event.Filter, fo
 	if err := enc.begin(); err != nil {
 		return sum, err
 	}
-	f.Cursor = ""
 	f.Limit = event.MaxLimit
-	done := false
-	for !done {
+	read := func(cursor string) ([]event.StoredEvent, string, error) {
+		f.Cursor = cursor
 		page, err := q.Events(ctx, f)
-		if err != nil {
-			return sum, fmt.Errorf("export: %w", err)
-		}
-		for i := range page.Events {
-			if opt.Max > 0 && sum.Written >= opt.Max {
-				done = true
-				break
-			}
-			skip, err := enc.write(&page.Events[i])
-			if err != nil {
-				return sum, fmt.Errorf("export: %w", err)
-			}
-			if skip != "" {
-				sum.Skipped[skip]++
-				continue
-			}
-			sum.Written++
-		}
-		if page.Next == "" {
-			break
-		}
-		f.Cursor = page.Next
+		return page.Events, page.Next, err
+	}
+	if err := writePages(read, opt.Max, enc.write, &sum); err != nil {
+		return sum, err
 	}
 	if err := enc.end(); err != nil {
 		return sum, err

@@ -53,32 +53,14 @@ func WriteIncidents(ctx context.Context, w io.Writer, q event.IncidentReader, f 
 		return Summary{}, fmt.Errorf("incidents: unknown format %q (want one of %s)", format, strings.Join(IncidentFormats, ", "))
 	}
 	sum := Summary{Skipped: map[string]int{}}
-	f.Cursor = ""
 	f.Limit = event.MaxLimit
-	for done := false; !done; {
+	read := func(cursor string) ([]event.Incident, string, error) {
+		f.Cursor = cursor
 		page, err := q.Incidents(ctx, f)
-		if err != nil {
-			return sum, fmt.Errorf("export: %w", err)
-		}
-		for i := range page.Incidents {
-			if opt.Max > 0 && sum.Written >= opt.Max {
-				done = true
-				break
-			}
-			skip, err := write(&page.Incidents[i])
-			if err != nil {
-				return sum, fmt.Errorf("export: %w", err)
-			}
-			if skip != "" {
-				sum.Skipped[skip]++
-				continue
-			}
-			sum.Written++
-		}
-		if page.Next == "" {
-			break
-		}
-		f.Cursor = page.Next
+		return page.Incidents, page.Next, err
+	}
+	if err := writePages(read, opt.Max, write, &sum); err != nil {
+		return sum, err
 	}
 	if cw != nil {
 		cw.Flush()
