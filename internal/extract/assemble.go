@@ -864,6 +864,9 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 		}
 	}
 	for _, c := range within(dc.cues, s) {
+		if (c.Values[0] == "negation" || c.Values[0] == "future") && c.To <= t.From && dc.causeBetween(c.To, t.From) {
+			continue // "سيشن هجوما بسبب الهجوم الكيماوي": what the plan answers happened
+		}
 		switch c.Values[0] {
 		case "negation":
 			if c.From >= start && c.To <= t.From && t.From-c.To <= 5 {
@@ -888,6 +891,20 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+var causeWords = words("cause")
+
+// causeBetween reports whether a word naming a cause or an earlier time
+// ("بسبب", "ردا على", "إثر") stands in tokens [from, to): the noun it
+// governs is told as a fact whatever plan or denial came before it.
+func (dc *doc) causeBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if dc.hasForm(k, causeWords...) {
+			return true
 		}
 	}
 	return false

@@ -122,6 +122,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the plan is future; the bombing it answers happened
+			name: "a cause after a plan is told as a fact", published: "2018-05-03",
+			text:  "قالت الحكومة إنها سترد في الأيام المقبلة على المسلحين بسبب التفجير الانتحاري في مدينة العريش أمس.",
+			want:  []want{{typ: "suicide_bomb", name: "العريش"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
