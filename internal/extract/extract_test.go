@@ -969,3 +969,31 @@ func TestFatalities(t *testing.T) {
 		})
 	}
 }
+
+// "غرب قرية زردنا" lies at the village's edge, "غرب مدينة إدلب" outside a
+// city: how far a direction moves the point follows what the place is.
+func TestDirectionFromSmallPlaces(t *testing.T) {
+	tests := []struct {
+		text     string
+		id       string
+		min, max float64 // km from the named place's point
+	}{
+		{"قصفت قوات النظام أمس أطرافا غرب قرية زردنا.", "sy-nw-zardana", 1, 4},
+		{"قصفت قوات النظام أمس مواقع غرب مدينة إدلب.", "sy-nw-idlib", 5, 10},
+	}
+	x := newTestExtractor(t)
+	for _, tt := range tests {
+		evs := extractOne(t, event.Article{ID: "t", Published: "2019-05-05", Text: tt.text})
+		p := x.Gazetteer().ByID(tt.id)
+		if p == nil {
+			t.Fatalf("no %s in the gazetteer", tt.id)
+		}
+		if len(evs) != 1 || evs[0].Location == nil {
+			t.Fatalf("Extract(%q):%s; want one placed event", tt.text, describe(evs))
+		}
+		l := evs[0].Location
+		if d := geo.Km(l.Lat, l.Lon, p.Lat, p.Lon); d < tt.min || d > tt.max {
+			t.Errorf("Extract(%q) at %.1f km from %s; want %.0f–%.0f km", tt.text, d, tt.id, tt.min, tt.max)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 const (
 	regionKm = 25.0
 	townKm   = 8.0
+	siteKm   = 3.0
 )
 
 // resolvePlaces picks a gazetteer entry and a point for every place
@@ -133,10 +134,13 @@ func (x *Extractor) resolve(dc *doc, k int) {
 			base = g // "ريف إدلب الجنوبي": the province's countryside
 		} else if p.Kind != "governorate" && p.Kind != "country" && p.Kind != "region" {
 			km = townKm // "غرب مدينة إدلب": just outside the city
+			if geo.Rank(p.Kind) > geo.Rank("town") {
+				km = siteKm // "غرب مخيم النصيرات": a camp, village or site's edge is nearer
+			}
 		}
 		pm.lat, pm.lon = geo.Offset(base.Lat, base.Lon, pm.dirs[0], km)
 		pm.precision = 3
-		if km == townKm {
+		if km != regionKm {
 			pm.precision = 2
 		}
 	case pm.region:
