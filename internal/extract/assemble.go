@@ -299,6 +299,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					}
 					continue
 				}
+				if pm := x.sceneBefore(dc, si, out[:sentStart]); pm != nil {
+					assigned[ti] = []*placeMention{pm}
+				}
+			}
+			if len(assigned[ti]) == 0 {
 				if !dc.placed {
 					// Neither the sentence nor the document places it: written
 					// with location null (SPEC §2); one per sentence, the most
@@ -1989,6 +1994,41 @@ func family(typ string) string {
 
 // carried returns the latest event of the two sentences before whose story
 // a placeless trigger continues.
+// sceneBefore is the one place of the sentence before si when that
+// sentence sets a scene and tells no event of its own, and si goes on with
+// the same speaker ("شرعت بعملية أمنية غرب مخيم النصيرات" then "وتابعت …
+// بادروا بإطلاق النار"): the story goes on there.
+func (x *Extractor) sceneBefore(dc *doc, si int, prev []*event.Event) *placeMention {
+	if si == 0 || dc.sents[si-1].boiler || !x.opensWithReport(dc, dc.sents[si]) {
+		return nil // only the same speaker going on ("وتابعت", "وأضاف") keeps the scene
+	}
+	ps := dc.sents[si-1]
+	for _, e := range prev {
+		for _, ev := range e.Evidence {
+			if ev.End > ps.start && ev.Start < ps.end {
+				return nil
+			}
+		}
+	}
+	var one, area *placeMention
+	for _, pm := range x.sentencePlaces(dc, ps) {
+		switch {
+		case pm.place == nil || pm.origin || pm.coordinated:
+		case pm.place.Area() && area == nil:
+			area = pm // "وسط قطاع غزة": where the site lies
+		case pm.place.Area():
+		case one != nil && one.place != pm.place:
+			return nil // two sites: the sentence does not say which
+		default:
+			one = pm
+		}
+	}
+	if one == nil {
+		return area
+	}
+	return one
+}
+
 func carried(prev []*event.Event, tr Trigger, si int, dc *doc) *event.Event {
 	for k := len(prev) - 1; k >= 0; k-- {
 		e := prev[k]

@@ -129,6 +129,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the speaker goes on: the shooting is where the raid was
+			name: "a scene set by the sentence before", published: "2018-05-03",
+			text:  "قالت وزارة الداخلية إن قوة أمنية وصلت صباح اليوم إلى منزل في بلدة سرمدا. وتابعت أن المطلوبين بادروا بإطلاق النار على القوة فقتل اثنان منهم.",
+			want:  []want{{typ: "armed_clash", name: "سرمدا", date: "2018-05-03"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
@@ -506,6 +513,7 @@ func TestNoEvents(t *testing.T) {
 		{"a plane crash is no strike", "قتل 77 شخصا أمس في سقوط طائرة نقل عسكرية قرب مدينة تمنراست الجزائرية."},
 		{"where the speaker sits", "وقال مجلس الأمم المتحدة لحقوق الإنسان بجنيف أمس إن احتجاز الصحفيين يقيد حرية التعبير."},
 		{"a readiness is no act", "أكد زعيم الحوثيين أمس أنه مستعد لتسليم السيطرة على مرفأ الحديدة للأمم المتحدة إذا ما أوقفت القوات هجومها."},
+		{"a scene the next speaker does not go on", "قالت وزارة الداخلية إن قوة أمنية وصلت صباح اليوم إلى منزل في بلدة سرمدا. وقال المرصد السوري لحقوق الإنسان إن المطلوبين بادروا بإطلاق النار على القوة."},
 		{"a ban names a kind of weapon", "اتهمت الدول الغربية أمس في جلسة المنظمة الدولية لحظر الأسلحة الكيمياوية في لاهاي روسيا بتقويض التحقيق."},
 	}
 	for _, tt := range tests {
