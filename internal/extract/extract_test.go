@@ -99,7 +99,8 @@ func TestExtractEvents(t *testing.T) {
 		published string
 		text      string
 		want      []want
-		count     int // exact number of events, when > 0
+		count     int    // exact number of events, when > 0
+		notIn     string // a country no event may be placed in
 	}{
 		{
 			// shot dead by the army during the protests: force used against protesters
@@ -134,6 +135,13 @@ func TestExtractEvents(t *testing.T) {
 			text:  "قالت وزارة الداخلية إن قوة أمنية وصلت صباح اليوم إلى منزل في بلدة سرمدا. وتابعت أن المطلوبين بادروا بإطلاق النار على القوة فقتل اثنان منهم.",
 			want:  []want{{typ: "armed_clash", name: "سرمدا", date: "2018-05-03"}},
 			count: 1,
+		},
+		{
+			// the town the article placed in Daraa stays there when named again
+			name: "a name read again keeps its place", published: "2018-07-05",
+			text:  "قصفت قوات النظام أمس بلدات النعيمة وصيدا الواقعة في محيط مدينة درعا. وقتل ثلاثة مدنيين في القصف على بلدة صيدا.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "النعيمة"}},
+			notIn: "LBN",
 		},
 		{
 			// a bomb among football spectators is still a bombing
@@ -483,6 +491,11 @@ func TestExtractEvents(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("no event like %+v; got:%s", w, describe(evs))
+				}
+			}
+			for _, e := range evs {
+				if tt.notIn != "" && e.Location != nil && e.Location.Country == tt.notIn {
+					t.Errorf("an event placed in %s:%s", tt.notIn, describe(evs))
 				}
 			}
 			if tt.count > 0 && len(evs) != tt.count {

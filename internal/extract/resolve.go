@@ -314,24 +314,35 @@ func (x *Extractor) sameUnknown(dc *doc, k int) *placeMention {
 	if pm.nameTo <= pm.nameFrom {
 		return nil
 	}
-	key := nameKey(dc, pm.nameFrom, pm.nameTo)
 	for q := k - 1; q >= 0; q-- {
 		prev := &dc.places[q]
-		if prev.fallbackTo != nil && prev.place == nil && prev.nameTo > prev.nameFrom && nameKey(dc, prev.nameFrom, prev.nameTo) == key {
+		if prev.fallbackTo != nil && prev.place == nil && sameWords(dc, prev, pm) {
 			return prev
 		}
 	}
 	return nil
 }
 
-// nameKey is the matching key of the words from..to.
-func nameKey(dc *doc, from, to int) string {
-	var b strings.Builder
-	for i := from; i < to; i++ {
-		b.WriteString(dc.key(i))
-		b.WriteByte(' ')
+// sameWords reports whether two mentions name the same words, a clitic
+// on the first one aside ("وصيدا" then "بلدة صيدا").
+func sameWords(dc *doc, a, b *placeMention) bool {
+	n := a.nameTo - a.nameFrom
+	if n <= 0 || n != b.nameTo-b.nameFrom {
+		return false
 	}
-	return b.String()
+	for i := 1; i < n; i++ {
+		if dc.key(a.nameFrom+i) != dc.key(b.nameFrom+i) {
+			return false
+		}
+	}
+	for _, ca := range dc.d.Cands[a.nameFrom] {
+		for _, cb := range dc.d.Cands[b.nameFrom] {
+			if ca.Cost <= 1 && cb.Cost <= 1 && arabic.StripArticle(ca.Form) == arabic.StripArticle(cb.Form) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameOf is a place expression as written, without a conjunction or
