@@ -1592,6 +1592,9 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || dc.toks[k+1].Kind == arabic.Number || x.isNumberWord(dc, k+1) {
 			cumulative = true // "منذ بدء الهجوم", "منذ 7 سنوات"
 		}
+		if dc.hasForm(k+1, "ان") && dc.hasForm(k+2, "بدات", "بدا", "اندلعت", "انطلقت", "شنت", "شن") {
+			cumulative = true // "منذ أن بدأت الحكومة غاراتها"
+		}
 		for _, d := range dc.dates {
 			cumulative = cumulative || d.tok == k+1
 		}
