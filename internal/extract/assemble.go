@@ -632,6 +632,13 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: "disrupted_weapons_use", Class: "strong"}}})
 			continue
 		}
+		if !dc.anyForm(max(s.from, m.From-3), m.From, destroyWords...) && !dc.anyForm(max(s.from, m.From-3), m.From, "تدمير") {
+			for k := m.To; k < min(m.To+2, s.to) && !fired; k++ {
+				// "أضاف أن صواريخ سقطت على مواقع": the weapon, then what it did
+				// (not "تدمير طائرتين أطلقتا من …": what was destroyed)
+				fired = dc.hasForm(k, firedWords...) && !dc.hasForm(k, destroyWords...)
+			}
+		}
 		// "لقي فلسطينيان مصرعهما برصاص الجيش", "قتل ثلاثة بقذيفة": the dead
 		// tell that the weapon struck
 		fired = fired || dc.killedBy(m, s)

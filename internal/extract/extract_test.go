@@ -144,6 +144,13 @@ func TestExtractEvents(t *testing.T) {
 			notIn: "LBN",
 		},
 		{
+			// the weapon, then the verb of what it did
+			name: "rockets that fell", published: "2018-04-30",
+			text:  "وقال المرصد إن صواريخ سقطت أمس على مواقع في محيط بلدة كفرنبل.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "كفرنبل"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
@@ -527,6 +534,7 @@ func TestNoEvents(t *testing.T) {
 		{"where the speaker sits", "وقال مجلس الأمم المتحدة لحقوق الإنسان بجنيف أمس إن احتجاز الصحفيين يقيد حرية التعبير."},
 		{"a readiness is no act", "أكد زعيم الحوثيين أمس أنه مستعد لتسليم السيطرة على مرفأ الحديدة للأمم المتحدة إذا ما أوقفت القوات هجومها."},
 		{"a scene the next speaker does not go on", "قالت وزارة الداخلية إن قوة أمنية وصلت صباح اليوم إلى منزل في بلدة سرمدا. وقال المرصد السوري لحقوق الإنسان إن المطلوبين بادروا بإطلاق النار على القوة."},
+		{"drones destroyed after their launch", "وقال المركز إن الدفاعات تمكنت من تدمير طائرتين دون طيار أطلقتا من منطقة قريبة."},
 		{"a ban names a kind of weapon", "اتهمت الدول الغربية أمس في جلسة المنظمة الدولية لحظر الأسلحة الكيمياوية في لاهاي روسيا بتقويض التحقيق."},
 	}
 	for _, tt := range tests {
