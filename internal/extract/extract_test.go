@@ -1010,6 +1010,8 @@ func TestDirectionFromSmallPlaces(t *testing.T) {
 	}{
 		{"قصفت قوات النظام أمس أطرافا غرب قرية زردنا.", "sy-nw-zardana", 1, 4},
 		{"قصفت قوات النظام أمس مواقع غرب مدينة إدلب.", "sy-nw-idlib", 5, 10},
+		// the airport the gazetteer holds whole, not the city it is named after
+		{"قصفت الميليشيات أمس الأحياء السكنية شمال مطار الحديدة.", "w-ye-hodeidah-airport", 5, 10},
 	}
 	x := newTestExtractor(t)
 	for _, tt := range tests {
@@ -1022,6 +1024,9 @@ func TestDirectionFromSmallPlaces(t *testing.T) {
 			t.Fatalf("Extract(%q):%s; want one placed event", tt.text, describe(evs))
 		}
 		l := evs[0].Location
+		if l.GazetteerID != tt.id {
+			t.Errorf("Extract(%q) placed at %s; want %s", tt.text, l.GazetteerID, tt.id)
+		}
 		if d := geo.Km(l.Lat, l.Lon, p.Lat, p.Lon); d < tt.min || d > tt.max {
 			t.Errorf("Extract(%q) at %.1f km from %s; want %.0f–%.0f km", tt.text, d, tt.id, tt.min, tt.max)
 		}

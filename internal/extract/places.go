@@ -460,6 +460,14 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 		k := next
 		if k < to {
 			if t, ok := x.isRole(dc, k, to, "type"); ok {
+				if g, ok := x.gazAt(dc, k, to); ok && g.To > t.To {
+					// "شمال مطار الحديدة": the gazetteer holds the airport whole
+					pm.nameFrom, pm.nameTo, pm.cands, pm.to, pm.typed = g.From, g.To, g.Values, g.To, true
+					pm.kinds = t.Values[0].kinds
+					pm.dirs = []float64{d}
+					pm.region = true
+					return pm, true
+				}
 				pm.kinds = t.Values[0].kinds
 				k = t.To
 			}
