@@ -399,7 +399,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = linkRementions(upgrade(subsume(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit), dc.bare, dc.weak), dc), dc)
+	out = linkRementions(upgrade(subsume(foldCoarse(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)), dc.bare, dc.weak), dc), dc)
 	x.tollsAfter(dc, out)
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
@@ -2330,6 +2330,32 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 			}
 		}
 		out = append(out, e)
+	}
+	return out
+}
+
+// foldCoarse folds an event dated only by its year or month into the one
+// of the same type and place whose day falls in it: "ضربات صاروخية مثل ما
+// فعلت الولايات المتحدة العام الماضي على مطار الشعيرات" and "شنت ضربة صاروخية
+// على مطار الشعيرات … في 4 أبريل 2017" are one strike, told at two precisions.
+func foldCoarse(evs []*event.Event) []*event.Event {
+	var out []*event.Event
+	for _, c := range evs {
+		var into *event.Event
+		if c.Date != nil && c.Location != nil && len(*c.Date) < len("2006-01-02") {
+			for _, f := range evs {
+				if f != c && f.Date != nil && f.Location != nil && f.EventType == c.EventType &&
+					len(*f.Date) > len(*c.Date) && strings.HasPrefix(*f.Date, *c.Date+"-") && samePlace(f.Location, c.Location) {
+					into = f
+					break
+				}
+			}
+		}
+		if into != nil {
+			merge(into, c)
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
 }

@@ -151,6 +151,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a year and a day of the same strike at the same base are one strike
+			name: "one strike told at two precisions", published: "2018-04-10",
+			text:  "ودرس المخططون خيارات مثل ما فعلت الولايات المتحدة العام الماضي على مطار الشعيرات بضربات صاروخية.\nوكانت واشنطن قد شنت ضربة صاروخية على مطار الشعيرات في 7 أبريل 2017.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", date: "2017-04-07"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
