@@ -341,6 +341,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				if frameAt >= 0 && pm.to <= frameAt {
 					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
 				}
+				if prepared := dc.preparedAt(t, s); prepared >= 0 && pm.from >= prepared && assigned[ti][0].to <= prepared {
+					continue // "وصول تعزيزات إلى محيط بصرى الشام استعدادا لفتح محور باتجاه معبر نصيب": where it is meant to go next
+				}
 				if answered >= 0 && pm.from >= answered {
 					continue // "شن غارة على غزة ردا على إطلاق نار … في سديروت": the place of what was answered
 				}
@@ -920,6 +923,20 @@ func (dc *doc) causeBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+var prepareWords = words("prepare")
+
+// preparedAt returns where a word of what an act prepares for
+// ("استعدادا ل", "تمهيدا ل", "بهدف") stands after trigger t in its sentence,
+// or -1.
+func (dc *doc) preparedAt(t arabic.Match[Trigger], s sentence) int {
+	for k := t.To; k < s.to; k++ {
+		if dc.hasForm(k, prepareWords...) {
+			return k
+		}
+	}
+	return -1
 }
 
 // clauseStart walks back from token i to the start of its clause (a comma,

@@ -158,6 +158,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the crossing is where the reinforcements are meant to go next
+			name: "a place an act prepares for", published: "2018-06-29",
+			text:  "وأكدت مصادر وصول تعزيزات عسكرية ضخمة لقوات النظام أمس إلى محيط مدينة الصنمين استعدادا لفتح محور عسكري باتجاه مدينة نوى.",
+			want:  []want{{typ: "change_to_group_activity", name: "الصنمين"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
