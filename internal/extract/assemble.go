@@ -879,8 +879,8 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 		}
 	}
 	for _, c := range within(dc.cues, s) {
-		if (c.Values[0] == "negation" || c.Values[0] == "future") && c.To <= t.From && dc.causeBetween(c.To, t.From) {
-			continue // "سيشن هجوما بسبب الهجوم الكيماوي": what the plan answers happened
+		if (c.Values[0] == "negation" || c.Values[0] == "future") && c.To <= t.From && (dc.causeBetween(c.To, t.From) || dc.toldOccurred(t, s)) {
+			continue // "سيشن هجوما بسبب الهجوم الكيماوي", "توعد برد على الهجوم الذي وقع في دوما": what the plan answers happened
 		}
 		switch c.Values[0] {
 		case "negation":
@@ -937,6 +937,26 @@ func (dc *doc) preparedAt(t arabic.Match[Trigger], s sentence) int {
 		}
 	}
 	return -1
+}
+
+var occurredWords = words("occurred")
+
+// toldOccurred reports whether a relative clause right after trigger t
+// says the act happened ("الهجوم الكيماوي، الذي وقع في مدينة دوما",
+// "الغارة التي أسفرت عن"): told as a fact, whatever plan it is named in.
+func (dc *doc) toldOccurred(t arabic.Match[Trigger], s sentence) bool {
+	k := t.To
+	relative := func(k int) bool {
+		switch dc.norm(k) {
+		case "الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان":
+			return true
+		}
+		return false
+	}
+	for k < s.to && k < t.To+3 && !relative(k) {
+		k++
+	}
+	return k+1 < s.to && k < t.To+3 && dc.hasForm(k+1, occurredWords...)
 }
 
 // clauseStart walks back from token i to the start of its clause (a comma,

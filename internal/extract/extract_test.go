@@ -165,6 +165,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the threat is future; the attack its relative clause tells happened
+			name: "a relative clause tells the act happened", published: "2018-04-10",
+			text:  "وتوعد الرئيس برد قوي على الهجوم الانتحاري، الذي وقع في مدينة العريش أمس.",
+			want:  []want{{typ: "suicide_bomb", name: "العريش"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
