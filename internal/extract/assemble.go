@@ -939,6 +939,16 @@ func (dc *doc) preparedAt(t arabic.Match[Trigger], s sentence) int {
 	return -1
 }
 
+// killedWithin reports a word of the dead in tokens [from, to).
+func (dc *doc) killedWithin(from, to int) bool {
+	for _, c := range dc.casualty {
+		if c.From >= from && c.From < to && c.Values[0] == "killed" {
+			return true
+		}
+	}
+	return false
+}
+
 var occurredWords = words("occurred")
 
 // toldOccurred reports whether a relative clause right after trigger t
@@ -2543,6 +2553,9 @@ func (x *Extractor) dropObjects(dc *doc, s sentence, trigs []arabic.Match[Trigge
 		}
 		if typ == "ceasefire" && !x.declared(dc, t, s) {
 			continue
+		}
+		if typ == "disrupted_weapons_use" && dc.hasForm(t.From, "اسقط", "اسقطت", "اسقطوا") && dc.killedWithin(t.To, min(t.To+6, s.to)) {
+			continue // "الهجوم … أسقط 60 قتيلا": it left dead, it downed nothing
 		}
 		out = append(out, t)
 	}

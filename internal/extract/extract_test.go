@@ -172,6 +172,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "أسقط 12 قتيلا": the shelling left dead, nothing was shot down
+			name: "a toll is not a shoot-down", published: "2018-04-10",
+			text:  "وقال المرصد إن قصفا مدفعيا أسقط أمس 12 قتيلا في بلدة كفرنبل.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "كفرنبل"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
