@@ -179,6 +179,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the province beside the district says where it lies: one event
+			name: "a province set beside its district", published: "2018-03-14",
+			text:  "تمكنت قوات الجيش أمس من تحرير جبال البياض بمديرية نهم محافظة صنعاء.",
+			want:  []want{{typ: "government_regains_territory", name: "نهم"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",

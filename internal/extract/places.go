@@ -637,6 +637,9 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 		if prev.to == cur.from && (strings.HasPrefix(dc.norm(cur.from), "ب") || strings.HasPrefix(dc.norm(cur.from), "ل")) {
 			within = true // "بريف إدلب", "بمحافظة إدلب", "لإدلب"
 		}
+		if prev.to == cur.from && dc.hasForm(cur.from, "محافظه", "ولايه", "اقليم", "قضاء", "مديريه", "ناحيه") {
+			within = true // "بمديرية نهم محافظة صنعاء": the province, set beside the district, says where it lies
+		}
 		if !within && !cur.region && !cur.near {
 			continue
 		}
