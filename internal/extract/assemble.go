@@ -1158,7 +1158,8 @@ var possessiveForces = words("possessive_forces")
 // country's army elsewhere.
 func placeActor(a *actorPick, country, typ string) string {
 	talks := typ == "consult" || typ == "agreement" || typ == "ceasefire" // talks abroad are about Syria's sides
-	if !talks && strings.HasPrefix(a.code, "SYR.") && country != "" && country != "SYR" && (a.kind == "generic" || a.kind == "force") && !syrianByName(a.text) {
+	army := a.kind == "group" && strings.Contains(arabic.Normalize(a.text), "جيش") // "الجيش الوطني" in Yemen is Yemen's army
+	if !talks && strings.HasPrefix(a.code, "SYR.") && country != "" && country != "SYR" && (a.kind == "generic" || a.kind == "force" || army) && !syrianByName(a.text) {
 		return country + ".MIL"
 	}
 	if army := armyOf[country]; army != "" && a.code == localCode+"MIL" && !strings.Contains(arabic.Normalize(a.text), "امن") && !strings.Contains(arabic.Normalize(a.text), "شرط") {
@@ -1472,6 +1473,10 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 		if c := placeActor(a2, country, typ); c != "" && (ev.Actor1 == nil || c != ev.Actor1.Code) {
 			ev.Actor2 = &event.Actor{Code: c, Text: a2.text}
 		}
+	}
+	if typ == "non_state_actor_overtakes_territory" && ev.Actor1 != nil && country != "" && (ev.Actor1.Code == country+".MIL" || ev.Actor1.Code == country+".GOV") {
+		// "الجيش الوطني" read in Yemen: the country's own army regains its land
+		ev.EventType, ev.ACLED = "government_regains_territory", event.ACLED("government_regains_territory")
 	}
 	if typ == "government_regains_territory" && ev.Actor1 != nil && foreignForce(ev.Actor1.Code, country) {
 		// US forces taking Baghdad in 2003: a foreign army is not the

@@ -186,6 +186,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// Yemen's national army, not Syria's opposition army of that name
+			name: "a national army abroad is that country's", published: "2018-03-14",
+			text:  "وتمكن الجيش الوطني أمس من السيطرة على مدينة حرض.",
+			want:  []want{{typ: "government_regains_territory", name: "حرض", actor1: "YEM.MIL"}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
