@@ -1157,7 +1157,7 @@ var possessiveForces = words("possessive_forces")
 // generic name that means a Syrian side in Syria ("الجيش الوطني") means that
 // country's army elsewhere.
 func placeActor(a *actorPick, country, typ string) string {
-	talks := typ == "consult" || typ == "agreement" || typ == "ceasefire" // talks abroad are about Syria's sides
+	talks := typ == "consult" || typ == "agreement" || typ == "ceasefire"          // talks abroad are about Syria's sides
 	army := a.kind == "group" && strings.Contains(arabic.Normalize(a.text), "جيش") // "الجيش الوطني" in Yemen is Yemen's army
 	if !talks && strings.HasPrefix(a.code, "SYR.") && country != "" && country != "SYR" && (a.kind == "generic" || a.kind == "force" || army) && !syrianByName(a.text) {
 		return country + ".MIL"

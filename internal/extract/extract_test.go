@@ -188,8 +188,8 @@ func TestExtractEvents(t *testing.T) {
 		{
 			// Yemen's national army, not Syria's opposition army of that name
 			name: "a national army abroad is that country's", published: "2018-03-14",
-			text:  "وتمكن الجيش الوطني أمس من السيطرة على مدينة حرض.",
-			want:  []want{{typ: "government_regains_territory", name: "حرض", actor1: "YEM.MIL"}},
+			text: "وتمكن الجيش الوطني أمس من السيطرة على مدينة حرض.",
+			want: []want{{typ: "government_regains_territory", name: "حرض", actor1: "YEM.MIL"}},
 		},
 		{
 			// a bomb among football spectators is still a bombing
