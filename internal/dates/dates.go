@@ -31,6 +31,8 @@ package dates
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -199,4 +201,40 @@ func parseDate(s string) (civil, error) {
 		err = fmt.Errorf("dates: bad date %q", s)
 	}
 	return c, err
+}
+
+// urlDate finds a date written in a URL's path: "/2018/03/22/",
+// "/20180306-", "-2018-04-10".
+var urlDate = regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)(?:/(\d\d)/(\d\d)|(\d\d)(\d\d)|-(\d\d)-(\d\d))(?:[/_.-]|$)`)
+
+// FromURL returns the publication date a news URL carries in its path
+// (most outlets write it there: "arabic.cnn.com/…/2018/03/22/…",
+// "france24.com/ar/20180306-…"); ok is false when it has none or the
+// digits make no date.
+func FromURL(u string) (t time.Time, ok bool) {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexByte(u, '/'); i >= 0 {
+		u = u[i:] // the path: a host's digits are no date
+	} else {
+		return time.Time{}, false
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	for _, m := range urlDate.FindAllStringSubmatch(u, -1) {
+		y, mo, d := m[1], m[2], m[3]
+		if mo == "" {
+			mo, d = m[4], m[5]
+		}
+		if mo == "" {
+			mo, d = m[6], m[7]
+		}
+		t, err := time.Parse("2006-01-02", y+"-"+mo+"-"+d)
+		if err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }

@@ -319,3 +319,31 @@ func TestEstimate(t *testing.T) {
 		})
 	}
 }
+
+func TestFromURL(t *testing.T) {
+	tests := []struct {
+		url  string
+		want string // "" for none
+	}{
+		{"https://arabic.cnn.com/middle-east/2018/03/22/hamas-palestinian-pm-abbas", "2018-03-22"},
+		{"http://www.france24.com/ar/20180306-روسيا-تحطم-طائرة", "2018-03-06"},
+		{"http://www.alarabiya.net/ar/arab-and-world/2018/04/11/موفد-روسي", "2018-04-11"},
+		{"https://example.com/news/2019-05-03-strikes.html", "2019-05-03"},
+		{"https://www.skynewsarabia.com/middle-east/1038526", ""},
+		{"http://www.bbc.co.uk/arabic/middleeast-45432485", ""},
+		{"https://example.com/2018/13/45/no-such-day", ""},
+		{"https://20180306.example.com/story", ""}, // the host's digits are no date
+		{"", ""},
+		{"not a url", ""},
+	}
+	for _, tt := range tests {
+		got, ok := FromURL(tt.url)
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != tt.want {
+			t.Errorf("FromURL(%q) = %q; want %q", tt.url, s, tt.want)
+		}
+	}
+}

@@ -1496,7 +1496,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 		if lead != nil {
 			d := lead.Date
 			ev.Date, ev.DatePrecision = &d, lead.Precision
-		} else if dc.art.Published != "" && dc.hasAnchor {
+		} else if dc.hasAnchor && !dc.estimated {
 			d := dc.anchor.Format("2006-01-02")
 			ev.Date, ev.DatePrecision = &d, "day"
 		}

@@ -1073,3 +1073,20 @@ func TestDirectionFromSmallPlaces(t *testing.T) {
 		}
 	}
 }
+
+// Without a publication date the date an outlet writes in the article's
+// address is the publication date: "أمس" is the day before it, "اليوم" the
+// day itself, both at day precision.
+func TestDateFromURL(t *testing.T) {
+	text := "قصفت قوات النظام أمس بلدة كفرنبل في ريف إدلب الجنوبي.\nوشنت الطائرات الروسية اليوم غارات على مدينة سراقب."
+	evs := extractOne(t, event.Article{ID: "t", URL: "https://arabic.cnn.com/middle-east/2018/03/22/syria-strikes", Text: text})
+	got := map[string]string{}
+	for _, e := range evs {
+		if e.Date != nil && e.Location != nil {
+			got[e.Location.Name] = *e.Date + "/" + e.DatePrecision
+		}
+	}
+	if got["بلدة كفرنبل"] != "2018-03-21/day" || got["مدينة سراقب"] != "2018-03-22/day" {
+		t.Errorf("dates %v; want كفرنبل 2018-03-21/day and سراقب 2018-03-22/day", got)
+	}
+}

@@ -24,11 +24,15 @@ type anchor struct {
 	estimated bool // guessed from the text (SPEC §1): relative dates are less sure
 }
 
-// articleAnchor returns the publication date of a, else a date estimated
-// from the opening of its text (datelines, "اليوم الجمعة 12 نيسان").
+// articleAnchor returns the publication date of a, else the date its URL
+// carries, else a date estimated from the opening of its text (datelines,
+// "اليوم الجمعة 12 نيسان").
 func articleAnchor(a event.Article) anchor {
 	if t, ok := a.PublishedTime(); ok {
 		return anchor{t: t, ok: true}
+	}
+	if t, ok := dates.FromURL(a.URL); ok {
+		return anchor{t: t, ok: true} // the date the outlet wrote in the article's address
 	}
 	head := a.Text
 	if len(head) > windowBytes {
