@@ -409,7 +409,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
 			continue // a denial of something nobody in the article claims
 		}
-		if e.Date != nil && *e.Date < historyEnds {
+		if e.Date != nil && dc.history(*e.Date) {
 			continue // "في 2 أكتوبر من عام 1187": history, not a conflict event to code
 		}
 		res = append(res, *e)
@@ -482,6 +482,27 @@ func countryOf(dc *doc, s sentence) *placeMention {
 // historyEnds is the first date of events worth coding: older ones are
 // history told in passing (ACLED's data start decades later).
 const historyEnds = "1946"
+
+// historyYears is how long before its publication an article tells only
+// history ("اقتحام دبابات حلف وارسو لبودابست في عام 1956" in 2007 news);
+// text without a publication date counts from unpublishedHistoryEnds
+// (ACLED's first year is 1997).
+const (
+	historyYears           = 15
+	unpublishedHistoryEnds = "1990"
+)
+
+// history reports an event date too old to code for this article.
+func (dc *doc) history(date string) bool {
+	if date < historyEnds {
+		return true
+	}
+	cut := unpublishedHistoryEnds
+	if t, ok := dc.art.PublishedTime(); ok {
+		cut = t.AddDate(-historyYears, 0, 0).Format("2006")
+	}
+	return len(date) >= 4 && date[:4] < cut
+}
 
 // typeRank orders event types by how specific they are, as ACLED chooses
 // between them for one act: a suicide bombing before the car bomb it used,

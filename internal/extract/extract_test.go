@@ -563,6 +563,7 @@ func TestNoEvents(t *testing.T) {
 		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
 		{"a clitic does not make a village", "قالت الوزارة إن السيطرة على الوباء صعبة لعدم وجود لقاح فعال."},
 		{"history", "في 2 أكتوبر 1940 قصفت طائرات إيطالية مدينة حيفا."},
+		{"history fifteen years before publication", "في عام 2004 قصفت طائرات أمريكية مدينة الفلوجة."},
 		{"an aim, not a takeover", "بدأت القوات الحكومية هجوما لاستعادة السيطرة على بلدة كفرنبل."},
 		{"a demand", "طلب الوفد الروسي من الفصائل الانسحاب من معبر نصيب الحدودي."},
 		{"failed talks", "فشلت المفاوضات في التوصل إلى هدنة في مدينة إدلب أمس."},
@@ -583,6 +584,26 @@ func TestNoEvents(t *testing.T) {
 			evs := extractOne(t, event.Article{ID: "t", Published: "2021-01-10", Text: tt.text})
 			if len(evs) != 0 {
 				t.Errorf("Extract(%q) gave events:%s", tt.text, describe(evs))
+			}
+		})
+	}
+}
+
+// Text without a publication date tells history before 1990; the same
+// sentence about a later year is an event.
+func TestHistoryWithoutPublication(t *testing.T) {
+	for _, tt := range []struct {
+		name, year string
+		want       int
+	}{
+		{"1956", "1956", 0},
+		{"2012", "2012", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "في عام " + tt.year + " قصفت طائرات أمريكية مدينة الفلوجة."
+			evs := extractOne(t, event.Article{ID: "t", Text: text})
+			if len(evs) != tt.want {
+				t.Errorf("Extract(%q) = %d events; want %d:%s", text, len(evs), tt.want, describe(evs))
 			}
 		})
 	}

@@ -56,6 +56,11 @@ type config struct {
 	commonMin  int
 	placeShare float64
 	points     bool
+	// -cities mode (cities.go)
+	cities      string
+	ne          string
+	neCountries string
+	citiesPop   int64
 }
 
 func run(ctx context.Context, args []string, stderr io.Writer) error {
@@ -75,9 +80,16 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.IntVar(&c.commonMin, "common-min", 4, "a name seen this often in the corpus is judged by its contexts")
 	fs.Float64Var(&c.placeShare, "place-share", 0.5, "least share of a frequent name's uses that must read as a place")
 	fs.BoolVar(&c.points, "points", false, "first move the curated files' compiled settlement points to the one WOF locality of their name within 25 km")
+	fs.StringVar(&c.cities, "cities", "", "instead of Who's On First: write world_cities.tsv from this world-cities-translations CSV (Arabic names) and -ne")
+	fs.StringVar(&c.ne, "ne", "", "Natural Earth ne_10m_populated_places as GeoJSON (the points of -cities)")
+	fs.StringVar(&c.neCountries, "ne-countries", "scripts/gazetteer/ne_countries.tsv", "the CSV's country names as Natural Earth writes them")
+	fs.Int64Var(&c.citiesPop, "cities-pop", 10000, "least population of a -cities row (capitals are kept)")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.cities != "" {
+		return runCities(ctx, c, stderr)
 	}
 	if c.wofGlob == "" {
 		return errors.New("-wof is required")
@@ -400,7 +412,8 @@ func parseRecord(b []byte) (*record, error) {
 }
 
 // curatedPlaces is the embedded gazetteer without the rows this program
-// writes, so that a run does not see its own output.
+// writes (Who's On First's and the world cities'), so that a run does not
+// see its own output.
 func curatedPlaces() ([]*geo.Place, error) {
 	g, err := geo.Embedded()
 	if err != nil {
@@ -408,7 +421,7 @@ func curatedPlaces() ([]*geo.Place, error) {
 	}
 	var out []*geo.Place
 	for _, p := range g.Places {
-		if p.Source != source {
+		if p.Source != source && p.Source != citySource {
 			out = append(out, p)
 		}
 	}

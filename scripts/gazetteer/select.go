@@ -32,6 +32,8 @@ type usage struct {
 	place  int // after a place noun or a direction ("مدينة X", "شمال X")
 	prep   int // after a locative preposition ("في X", "من X")
 	person int // after a title or before "بن" ("الشيخ X", "X بن")
+	clitic int // read with a clitic taken off ("باكرا" as ب + "اكرا")
+	docs   int // articles it occurs in
 }
 
 type drop struct {
@@ -53,6 +55,10 @@ type selector struct {
 	articles       int                   // corpus articles read
 	boxes          map[string][4]float64 // country bounding boxes
 	drops          []drop
+	// With countryOf set, measure also counts the articles in which a name
+	// occurs next to a name of each country (countries.go of -cities).
+	countryOf *arabic.Matcher[string] // country names, demonyms and big places -> ISO3
+	together  map[string]map[string]int
 }
 
 func newSelector(c config, cs countries, recs []*record, curated []*geo.Place, blocked map[string]string) *selector {
@@ -268,8 +274,13 @@ func tokenKey(d *arabic.Doc, i int) string {
 // exclude files (same URL or same opening) are skipped, so that the
 // annotated sets used to score raqib do not choose its places.
 func (s *selector) measure(ctx context.Context, path string, max int, exclude []string) error {
+	return s.measureNames(ctx, s.candidates(), path, max, exclude)
+}
+
+// measureNames is measure for a given list of names.
+func (s *selector) measureNames(ctx context.Context, cands []candidate, path string, max int, exclude []string) error {
 	m := arabic.NewMatcher[string]().NoInflection()
-	for _, c := range s.candidates() {
+	for _, c := range cands {
 		if _, ok := s.use[c.key]; !ok {
 			s.use[c.key] = &usage{}
 			m.Add(c.name, c.key)
@@ -291,9 +302,17 @@ func (s *selector) measure(ctx context.Context, path string, max int, exclude []
 		}
 		n++
 		d := arabic.NewDoc(a.Title + "\n" + a.Text)
+		seen := map[string]bool{}
 		for _, mt := range m.FindAll(d, 0, len(d.Tokens)) {
 			u := s.use[mt.Values[0]]
 			u.total++
+			if !seen[mt.Values[0]] {
+				seen[mt.Values[0]] = true
+				u.docs++
+			}
+			if mt.Cost > 0 {
+				u.clitic++
+			}
 			prev, next := tokenKey(d, mt.From-1), tokenKey(d, mt.To)
 			first := d.Tokens[mt.From].Norm
 			switch {
@@ -306,6 +325,22 @@ func (s *selector) measure(ctx context.Context, path string, max int, exclude []
 			}
 			if titles[prev] || sonOf[next] || sonOf[prev] {
 				u.person++
+			}
+		}
+		if s.countryOf != nil && len(seen) > 0 {
+			isos := map[string]bool{}
+			for _, mt := range s.countryOf.FindAll(d, 0, len(d.Tokens)) {
+				for _, v := range mt.Values {
+					isos[v] = true
+				}
+			}
+			for k := range seen {
+				if s.together[k] == nil {
+					s.together[k] = map[string]int{}
+				}
+				for iso := range isos {
+					s.together[k][iso]++
+				}
 			}
 		}
 	})
