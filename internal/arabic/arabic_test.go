@@ -137,6 +137,32 @@ func TestCandidates(t *testing.T) {
 	}
 }
 
+// "ه" after a plural in -ات is the pronoun "his" (ضرباته، غاراته) and costs
+// what "ها" does; after anything else it may be a teh marbuta (غاره) and
+// stays the costliest reading.
+func TestCandidatePronounHeCost(t *testing.T) {
+	tests := []struct {
+		word, form string
+		cost       int
+	}{
+		{"ضرباته", "ضربات", 2},
+		{"وغاراته", "غارات", 3}, // و costs one more
+		{"قصفه", "قصف", 4},
+		{"قصفها", "قصف", 2},
+	}
+	for _, tt := range tests {
+		got := -1
+		for _, c := range Candidates(Normalize(tt.word)) {
+			if c.Form == tt.form && (got < 0 || c.Cost < got) {
+				got = c.Cost
+			}
+		}
+		if got != tt.cost {
+			t.Errorf("Candidates(%q): %q costs %d; want %d", tt.word, tt.form, got, tt.cost)
+		}
+	}
+}
+
 func TestCandidatesOrderByCost(t *testing.T) {
 	cs := Candidates(Normalize("وبالغارات"))
 	for i := 1; i < len(cs); i++ {

@@ -116,8 +116,8 @@ func suffixReadings(w string) []Candidate {
 			// (غاره), ي like the nisba adjective (اجتماعي), ك like a root letter.
 			// They are the least likely reading.
 			cost := 2
-			if runeLen(e) == 1 {
-				cost = 4
+			if runeLen(e) == 1 && !(e == "ه" && strings.HasSuffix(stem, "ات") && runeLen(stem) >= 4) {
+				cost = 4 // but a plural in -ات before ه is plainly "his": ضرباته، غاراته، قواته
 			}
 			out = append(out, Candidate{Form: stem, Cost: cost})
 			if strings.HasSuffix(stem, "ت") && runeLen(stem) >= 4 {

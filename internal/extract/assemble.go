@@ -229,6 +229,18 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					best = ti // the nearest trigger on the left
 				}
 			}
+			if best >= 0 {
+				if cut := x.answerAfter(dc, trigs[best], s); cut >= 0 && pm.from >= cut {
+					// "هجماته … منذ طرده من جنوب دمشق بموجب اتفاق إجلاء": the place
+					// belongs to what the since- or answer-clause tells, after it
+					for ti, t := range trigs {
+						if t.From >= cut && t.From > trigs[best].From {
+							best = ti
+							break
+						}
+					}
+				}
+			}
 			if best < 0 {
 				// none on the left: the first one on the right, in the same
 				// clause unless a preposition makes it the scene ("أمس في موسكو، إلى اتفاق")
@@ -797,6 +809,13 @@ func (x *Extractor) answerAfter(dc *doc, t arabic.Match[Trigger], s sentence) in
 	for _, f := range within(dc.frames, s) {
 		if f.From >= t.To && (f.Values[0] == "anchor" || f.Values[0] == "reaction") && dc.hasForm(f.From, "ردا", "رد", "انتقاما", "ثارا") {
 			return f.From
+		}
+	}
+	// "كثف هجماته ضد قوات النظام … منذ طرده من أحياء في جنوب دمشق": what a
+	// "since" clause after the event word tells happened elsewhere, before
+	for k := t.To; k < s.to-1; k++ {
+		if dc.hasForm(k, "منذ") && !dc.hasForm(k+1, "ذلك") {
+			return k
 		}
 	}
 	return -1

@@ -101,6 +101,7 @@ func TestExtractEvents(t *testing.T) {
 		want      []want
 		count     int    // exact number of events, when > 0
 		notIn     string // a country no event may be placed in
+		never     []want // events that must not be read
 	}{
 		{
 			// shot dead by the army during the protests: force used against protesters
@@ -190,6 +191,13 @@ func TestExtractEvents(t *testing.T) {
 			name: "a national army abroad is that country's", published: "2018-03-14",
 			text: "وتمكن الجيش الوطني أمس من السيطرة على مدينة حرض.",
 			want: []want{{typ: "government_regains_territory", name: "حرض", actor1: "YEM.MIL"}},
+		},
+		{
+			// the town of the "since" clause is where the group was driven out, under a deal
+			name: "a since-clause's place is its own", published: "2018-06-09",
+			text:  "وكثف التنظيم أمس من هجماته ضد قوات النظام في مدينة البوكمال منذ طرده من أحياء في مدينة الميادين بموجب اتفاق إجلاء لمقاتليه.",
+			want:  []want{{typ: "armed_clash", name: "البوكمال"}},
+			never: []want{{typ: "armed_clash", name: "الميادين"}},
 		},
 		{
 			// a bomb among football spectators is still a bombing
@@ -542,6 +550,11 @@ func TestExtractEvents(t *testing.T) {
 				}
 			}
 			for _, e := range evs {
+				for _, w := range tt.never {
+					if matches(e, w) {
+						t.Errorf("an event like %+v:%s", w, describe(evs))
+					}
+				}
 				if tt.notIn != "" && e.Location != nil && e.Location.Country == tt.notIn {
 					t.Errorf("an event placed in %s:%s", tt.notIn, describe(evs))
 				}
