@@ -244,7 +244,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if best < 0 {
 				// none on the left: the first one on the right, in the same
 				// clause unless a preposition makes it the scene ("أمس في موسكو، إلى اتفاق")
-				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From && !(len(places) == 1 && x.pointedAt(dc, pm.from, s)) {
+				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From && !(len(places) == 1 && x.pointedAt(dc, pm.from, s)) && !dc.subjected(pm) {
 					continue
 				}
 				best = 0
@@ -946,6 +946,20 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+var subjectedWords = words("subjected")
+
+// subjected reports a place named as what underwent the act: "تعرضت مدينة
+// دوما، السبت، إلى غارات جوية" — the verb before the place governs the event
+// word after it, however many commas stand between.
+func (dc *doc) subjected(pm *placeMention) bool {
+	for k := max(0, pm.from-2); k < pm.from; k++ {
+		if dc.hasForm(k, subjectedWords...) {
+			return true
 		}
 	}
 	return false

@@ -200,6 +200,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "armed_clash", name: "الميادين"}},
 		},
 		{
+			// the town underwent the raids the verb before it governs, past the commas
+			name: "a place subjected to the act", published: "2018-03-11",
+			text:  "تعرضت مدينة دوما، السبت، إلى غارات جوية نفذها النظام السوري وقتل فيها 20 شخصا.",
+			want:  []want{{typ: "air_drone_strike", name: "دوما", date: "2018-03-10"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
