@@ -347,6 +347,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				typ = "attack" // "هجوم على كنيسة": aimed at civilians, not a battle
 			}
 
+			if dc.demonstrative(t) && len(out) > 0 && attackType(typ) {
+				continue // "هذا الهجوم … بمضيق باب المندب": the attack told before, not a new one where the sentence looks
+			}
 			frameAt := x.frameStart(dc, t, s)
 			answered := x.answerAfter(dc, t, s)
 			for _, pm := range assigned[ti] {
@@ -947,6 +950,19 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 				}
 			}
 		}
+	}
+	return false
+}
+
+// demonstrative reports an event word named with "هذا/هذه/ذلك/تلك" before
+// it: a pointer back to an event the article has told.
+func (dc *doc) demonstrative(t arabic.Match[Trigger]) bool {
+	if t.From == 0 {
+		return false
+	}
+	switch dc.key(t.From - 1) {
+	case "هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه":
+		return true
 	}
 	return false
 }

@@ -207,6 +207,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "هذا الهجوم" points back to the attack told: no second one where the sentence looks
+			name: "an attack pointed back to", published: "2018-07-25",
+			text:  "تعرضت ناقلة نفط أمس لهجوم بالمياه الدولية غرب ميناء الحديدة.\nوشدد المتحدث على أن هذا الهجوم يشكل تهديدا لحرية الملاحة بمضيق باب المندب.",
+			never: []want{{typ: "armed_clash", name: "باب المندب"}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
