@@ -296,7 +296,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if len(assigned[ti]) == 0 {
 				// "أطلقت قوات الأمن الغاز لتفريق المتظاهرين" after a protest in
 				// the sentence before: the same story goes on at the same place.
-				if prev := carried(out[:sentStart], t.Values[0], si, dc); prev != nil && t.Values[0].Class == "strong" {
+				if prev := carried(out[:sentStart], t.Values[0], si, dc); prev != nil && t.Values[0].Class == "strong" && !dc.elsewhere(s) {
 					a1, a2 := x.actorsFor(dc, t, s, sc, si)
 					loc := *prev.Location
 					ev := x.build(dc, t, s, si, sc, t.Values[0].Type, a1, a2, &placeMention{carried: &loc}, leadDate, 1)
@@ -963,6 +963,20 @@ func (dc *doc) demonstrative(t arabic.Match[Trigger]) bool {
 	switch dc.key(t.From - 1) {
 	case "هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه":
 		return true
+	}
+	return false
+}
+
+var elsewhereWords = words("elsewhere")
+
+// elsewhere reports a sentence that opens by saying it tells of another
+// place or story ("وفي أماكن أخرى", "في سياق آخر"): it carries no place from
+// the sentences before.
+func (dc *doc) elsewhere(s sentence) bool {
+	for k := s.from; k < min(s.from+3, s.to); k++ {
+		if dc.hasForm(k, elsewhereWords...) && k+1 < s.to && dc.hasForm(k+1, "اخري", "اخر", "ثانيه", "اخرى") {
+			return true
+		}
 	}
 	return false
 }

@@ -213,6 +213,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "armed_clash", name: "باب المندب"}},
 		},
 		{
+			// "وفي أماكن أخرى": the clashes were not where the bombing was
+			name: "elsewhere carries no place", published: "2018-07-25",
+			text:  "أدى العنف أمس إلى مقتل 31 شخصا.\nإذ فجر انتحاري نفسه أمام مركز اقتراع في مدينة كويتا جنوب غربي البلاد.\nوفي أماكن أخرى قُتل شخصان وجُرح آخرون في انفجار صغير واشتباكات.",
+			never: []want{{typ: "armed_clash", name: "كويتا"}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
