@@ -937,6 +937,9 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			if c.From <= s.from+1 && c.To <= t.From {
 				return true // "وقرر الطرفان …": the whole sentence is a plan
 			}
+			if definite, _, _ := dc.nounForm(t.From); definite && c.From >= t.To && c.To <= end && dc.hasForm(c.From, "من") {
+				return true // "والسيطرة على خط الحديدة صنعاء بشكل كلي من شأنه منع…": what taking it would do
+			}
 		case "ended":
 			if attackType(t.Values[0].Type) && (c.From >= t.To && c.To <= end || c.From >= start && c.To <= t.From) {
 				return true
