@@ -2456,9 +2456,17 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 		if !explicit[e] && e.Location != nil && (!e.Background || e.Date == nil) {
 			var into *event.Event
 			for _, o := range evs {
-				if o != e && explicit[o] && o.Location != nil && o.Location.GazetteerID != "" &&
-					o.Location.GazetteerID == e.Location.GazetteerID && o.Location.Lat == e.Location.Lat &&
-					o.Location.Lon == e.Location.Lon && story(o.EventType) == story(e.EventType) {
+				// the same point, or the same town told near or on one of its
+				// sides ("قرب مدينة أوباري", "شمالي بلدة أوباري")
+				if o == e || o.Location == nil || o.Location.GazetteerID == "" || o.Location.GazetteerID != e.Location.GazetteerID {
+					continue
+				}
+				samePoint := explicit[o] && o.Location.Lat == e.Location.Lat && o.Location.Lon == e.Location.Lon
+				// an undated report of the same kind at the same town, near it
+				// or on one of its sides, is the dated one told again
+				retold := o.Date != nil && e.Date == nil && o.EventType == e.EventType &&
+					o.Location.GeoPrecision <= 2 && e.Location.GeoPrecision <= 2
+				if (samePoint || retold) && story(o.EventType) == story(e.EventType) {
 					into = o
 					break
 				}

@@ -219,6 +219,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "armed_clash", name: "كويتا"}},
 		},
 		{
+			// the undated report of the strike on one side of the town is the dated one told again
+			name: "a strike told near a town and on its side", published: "2018-03-24",
+			text:  "نفذت القوات الأميركية أمس غارة جوية قرب مدينة أوباري.\nوكانت مصادر محلية قد قالت إن الغارة استهدفت منزلا شمالي بلدة أوباري.",
+			want:  []want{{typ: "air_drone_strike", name: "أوباري", date: "2018-03-23"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
