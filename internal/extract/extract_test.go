@@ -226,6 +226,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// one spot between two towns, not an event at each
+			name: "between two towns", published: "2018-05-27",
+			text:  "قتل فلسطينيان أمس في قصف إسرائيلي على مواقع زراعية بين مدينتي رفح وخان يونس جنوب قطاع غزة.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "بين مدينتي رفح وخان يونس", precision: 2}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",

@@ -289,6 +289,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 		}
 	}
 	x.resolvePlaces(dc)
+	x.between(dc)
 	for _, pm := range dc.places {
 		if !pm.anaphor && (pm.place != nil && pm.place.Kind != "country" || pm.fallbackTo != nil) {
 			dc.placed = true // a country alone places no event (sentencePlaces)
@@ -975,4 +976,31 @@ func (x *Extractor) bareUnknownName(dc *doc, k, to int) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// between reads "بين مدينتي رفح وخان يونس", "بين مدينة سلحب وقرية نهر
+// البارد" as one place between the two: their midpoint, precision 2, named
+// as written; the second name only says where the first ends.
+func (x *Extractor) between(dc *doc) {
+	for k := 0; k+1 < len(dc.places); k++ {
+		a, b := &dc.places[k], &dc.places[k+1]
+		if a.from == 0 || !dc.hasForm(a.from-1, "بين") || dc.sentOf[a.from] != dc.sentOf[b.from] {
+			continue
+		}
+		if b.from != a.to || !strings.HasPrefix(dc.norm(b.from), "و") || a.qualifier || b.qualifier || a.region || b.region {
+			continue
+		}
+		if a.place == nil && a.fallbackTo == nil || b.place == nil && b.fallbackTo == nil {
+			continue
+		}
+		if geo.Km(a.lat, a.lon, b.lat, b.lon) > 30 {
+			continue // too far apart to be one spot between them
+		}
+		a.lat, a.lon = (a.lat+b.lat)/2, (a.lon+b.lon)/2
+		a.precision = max(a.precision, 2)
+		a.near = true
+		a.to = b.to
+		a.name = dc.art.Text[dc.toks[a.from-1].Start:dc.toks[b.to-1].End]
+		b.qualifier = true
+	}
 }
