@@ -362,6 +362,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				if answered >= 0 && pm.from >= answered {
 					continue // "شن غارة على غزة ردا على إطلاق نار … في سديروت": the place of what was answered
 				}
+				if pm.near && nearOther(pm, assigned[ti]) {
+					continue // "الغوطة الشرقية، آخر المعاقل … بالقرب من العاصمة دمشق": where the first place lies
+				}
 				if pm.to <= t.From && dc.speakerSeat(pm, sc) {
 					continue // "قال مجلس حقوق الإنسان بجنيف إن احتجاز …": where the speaker sits
 				}
@@ -822,6 +825,21 @@ func (x *Extractor) answerAfter(dc *doc, t arabic.Match[Trigger], s sentence) in
 		}
 	}
 	return -1
+}
+
+// nearOther reports a place told as near something, in a list of places
+// for one event word, that lies within 25 km of a place named before it:
+// it says where that place is, it is not a second scene.
+func nearOther(pm *placeMention, ps []*placeMention) bool {
+	for _, o := range ps {
+		if o == pm || o.from >= pm.from || o.near || o.place == nil && o.fallbackTo == nil {
+			continue
+		}
+		if geo.Km(o.lat, o.lon, pm.lat, pm.lon) <= 25 {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerSeat reports a place named right after the sentence's speaker

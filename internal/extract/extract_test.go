@@ -233,6 +233,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "near Damascus" says where the Ghouta lies: one takeover
+			name: "a near place describing the first", published: "2018-03-07",
+			text:  "تمكنت قوات النظام أمس من السيطرة على نصف الغوطة الشرقية، آخر معاقل المعارضة بالقرب من العاصمة دمشق.",
+			want:  []want{{typ: "government_regains_territory", name: "الغوطة الشرقية"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
