@@ -1143,7 +1143,7 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 			if d < 0 {
 				d = 0
 			}
-			if d < bestD {
+			if d < bestD && !insideOther(m, t, within(dc.triggers, s)) {
 				best, bestD = m.Values[0], d
 			}
 		}
@@ -1166,6 +1166,18 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 		return "non_state_actor_overtakes_territory"
 	}
 	return tr.Type
+}
+
+// insideOther reports a weapon word that is part of another event word of
+// the sentence ("هجوم كيميائي"): it says that event's kind, not the kind of
+// a generic word elsewhere ("استهدفت صورايخ مطار التيفور … على هجوم كيميائي").
+func insideOther(m arabic.Match[string], t arabic.Match[Trigger], trigs []arabic.Match[Trigger]) bool {
+	for _, o := range trigs {
+		if o.From != t.From && o.From <= m.From && m.To <= o.To && o.To-o.From > m.To-m.From {
+			return true
+		}
+	}
+	return false
 }
 
 // governmentAllies are the foreign states whose forces fight for a

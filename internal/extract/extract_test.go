@@ -240,6 +240,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the chemical attack the strike answers says nothing of the strike's kind
+			name: "a weapon of another event word", published: "2018-04-09",
+			text:  "استهدفت صورايخ فجر الاثنين مطار التيفور العسكري، بعيد تعهد الرئيسين برد قوي على هجوم كيميائي مفترض في دوما.",
+			never: []want{{typ: "chemical_weapon", name: "التيفور"}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
