@@ -2133,6 +2133,12 @@ func attackType(typ string) bool {
 // dropFoiled removes the attack words named right after a foiling word:
 // "فككت عبوة ناسفة", "إحباط هجوم", "أسقطت صاروخا" speak of what was foiled,
 // not of a second event.
+// foilReach is how far after a foiling word the attack it foiled is named
+// ("إحباط هجوم", "التصدي لهجوم بطائرات مسيرة على القاعدة"); an attack word
+// further on is another act ("إسقاط الطائرة قبالة السواحل … نتيجة غارات
+// المقاتلات على اللاذقية").
+const foilReach = 5
+
 func (x *Extractor) dropFoiled(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
 	foiledFrom, foiledTo := -1, -1
 	var out []arabic.Match[Trigger]
@@ -2142,7 +2148,7 @@ func (x *Extractor) dropFoiled(dc *doc, s sentence, trigs []arabic.Match[Trigger
 			continue
 		}
 		if tr.Type == "disrupted_weapons_use" && !x.suppressed(dc, t, s) {
-			foiledFrom, foiledTo = t.To, dc.clauseEnd(t.To, s.to, 15)
+			foiledFrom, foiledTo = t.To, min(dc.clauseEnd(t.To, s.to, 15), t.To+foilReach)
 		}
 		out = append(out, t)
 	}
@@ -2411,13 +2417,16 @@ func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc se
 	if pm.place == nil || pm.place.Kind != "governorate" && !(pm.bareCity && pm.place.Kind == "city") || pm.region || pm.near {
 		return true
 	}
-	if sc.background || t.Values[0].Class == "generic" && !pm.bareCity {
+	if t.Values[0].Class == "generic" && !pm.bareCity {
 		return false
 	}
 	for _, d := range dc.dates {
-		if d.tok >= s.from && d.tok < s.to {
-			return true
+		if d.tok >= s.from && d.tok < s.to && (!sc.background || pm.bareCity && attackType(t.Values[0].Type)) {
+			return true // "غارات المقاتلات الإسرائيلية على اللاذقية، في 17 سبتمبر": a recalled raid with its day
 		}
+	}
+	if sc.background {
+		return false
 	}
 	for _, c := range dc.casualty {
 		if c.From >= s.from && c.From < s.to {
