@@ -248,14 +248,14 @@ func TestExtractEvents(t *testing.T) {
 		{
 			// the downing foiled nothing after its clause; the raid it followed is recalled with its day
 			name: "a recalled raid with its day after a downing", published: "2018-10-12",
-			text:  "وكانت روسيا أرسلت منظومة الدفاع الجوي إلى سوريا بعد حادث إسقاط الطائرة قبالة السواحل السورية، نتيجة غارات المقاتلات الإسرائيلية على اللاذقية، في 17 سبتمبر الماضي.",
-			want:  []want{{typ: "air_drone_strike", name: "اللاذقية", date: "2018-09-17", actor1: "ISR.MIL"}},
+			text: "وكانت روسيا أرسلت منظومة الدفاع الجوي إلى سوريا بعد حادث إسقاط الطائرة قبالة السواحل السورية، نتيجة غارات المقاتلات الإسرائيلية على اللاذقية، في 17 سبتمبر الماضي.",
+			want: []want{{typ: "air_drone_strike", name: "اللاذقية", date: "2018-09-17", actor1: "ISR.MIL"}},
 		},
 		{
 			// the foiling reaches the attack it names, not a raid told further on
 			name: "a foiling does not reach a later raid", published: "2018-10-12",
-			text:  "أحبطت الدفاعات الجوية هجوما بطائرات مسيرة على قاعدة حميميم أمس قبل أن تشن المقاتلات الروسية غارات على بلدة كفرنبل.",
-			want:  []want{{typ: "disrupted_weapons_use", name: "حميميم"}, {typ: "air_drone_strike", name: "كفرنبل"}},
+			text: "أحبطت الدفاعات الجوية هجوما بطائرات مسيرة على قاعدة حميميم أمس قبل أن تشن المقاتلات الروسية غارات على بلدة كفرنبل.",
+			want: []want{{typ: "disrupted_weapons_use", name: "حميميم"}, {typ: "air_drone_strike", name: "كفرنبل"}},
 		},
 		{
 			// a bomb among football spectators is still a bombing
