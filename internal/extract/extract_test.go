@@ -258,6 +258,18 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "disrupted_weapons_use", name: "حميميم"}, {typ: "air_drone_strike", name: "كفرنبل"}},
 		},
 		{
+			// "دخول المدينة": the city the event word governs is the one named before
+			name: "the city entered is the one named before", published: "2018-06-09",
+			text:  "هاجم تنظيم الدولة الإسلامية أمس مدينة البوكمال.\nوتمكن تنظيم الدولة الإسلامية لاحقا من دخول المدينة الواقعة في ريف دير الزور الشرقي.",
+			want:  []want{{typ: "non_state_actor_overtakes_territory", place: "sy-o-dz-bukamal"}},
+		},
+		{
+			// "مع اقتراب تحرير المدينة": the takeover is coming, not told
+			name: "as a takeover approaches", published: "2018-06-19",
+			text:  "وأكد سكان أن ميليشيات الحوثي قطعت أمس مياه الشرب عن سكان مدينة الحديدة، وسط غضب بين المواطنين على انتهاكات الميليشيات، التي تضاعفت في ظل مخاوفها من انتفاضة شعبية ضدها مع اقتراب تحرير المدينة.",
+			never: []want{{typ: "non_state_actor_overtakes_territory"}, {typ: "government_regains_territory"}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",

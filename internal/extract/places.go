@@ -210,7 +210,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i = pm.to
 				continue // "بالقاعدة طليعة هذا العام": a place noun names a village only undefined ("قاعدة X", "بلدة X")
 			}
-			if pm.anaphor && !pm.region && !x.pointedAt(dc, i, s) {
+			if pm.anaphor && !pm.region && !x.pointedAt(dc, i, s) && !dc.objectOfEvent(i) {
 				i++
 				continue // "سكان المدينة": not where anything happened
 			}
@@ -1003,4 +1003,15 @@ func (x *Extractor) between(dc *doc) {
 		a.name = dc.art.Text[dc.toks[a.from-1].Start:dc.toks[b.to-1].End]
 		b.qualifier = true
 	}
+}
+
+// objectOfEvent reports a token an event word governs as its object, or
+// that ends it: "دخول المدينة", "اقتحام البلدة".
+func (dc *doc) objectOfEvent(i int) bool {
+	for _, t := range dc.triggers {
+		if t.From < i && i < t.To || t.To == i {
+			return true
+		}
+	}
+	return false
 }
