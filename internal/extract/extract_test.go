@@ -260,8 +260,8 @@ func TestExtractEvents(t *testing.T) {
 		{
 			// "دخول المدينة": the city the event word governs is the one named before
 			name: "the city entered is the one named before", published: "2018-06-09",
-			text:  "هاجم تنظيم الدولة الإسلامية أمس مدينة البوكمال.\nوتمكن تنظيم الدولة الإسلامية لاحقا من دخول المدينة الواقعة في ريف دير الزور الشرقي.",
-			want:  []want{{typ: "non_state_actor_overtakes_territory", place: "sy-o-dz-bukamal"}},
+			text: "هاجم تنظيم الدولة الإسلامية أمس مدينة البوكمال.\nوتمكن تنظيم الدولة الإسلامية لاحقا من دخول المدينة الواقعة في ريف دير الزور الشرقي.",
+			want: []want{{typ: "non_state_actor_overtakes_territory", place: "sy-o-dz-bukamal"}},
 		},
 		{
 			// "مع اقتراب تحرير المدينة": the takeover is coming, not told
