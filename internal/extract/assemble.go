@@ -2511,7 +2511,11 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 				}
 			}
 			if into != nil {
+				own := into.Fatalities
 				merge(into, e)
+				if own != nil {
+					into.Fatalities = own // the dated report's own toll, not another source's count
+				}
 				continue
 			}
 		}

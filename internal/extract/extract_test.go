@@ -102,6 +102,7 @@ func TestExtractEvents(t *testing.T) {
 		count     int    // exact number of events, when > 0
 		notIn     string // a country no event may be placed in
 		never     []want // events that must not be read
+		toll      int    // the fatalities of the only event, when > 0
 	}{
 		{
 			// shot dead by the army during the protests: force used against protesters
@@ -221,9 +222,10 @@ func TestExtractEvents(t *testing.T) {
 		{
 			// the undated report of the strike on one side of the town is the dated one told again
 			name: "a strike told near a town and on its side", published: "2018-03-24",
-			text:  "نفذت القوات الأميركية أمس غارة جوية قرب مدينة أوباري.\nوكانت مصادر محلية قد قالت إن الغارة استهدفت منزلا شمالي بلدة أوباري.",
+			text:  "نفذت القوات الأميركية أمس غارة جوية قرب مدينة أوباري وقتلت مسلحين اثنين.\nوكانت مصادر محلية قد قالت إن الغارة استهدفت منزلا شمالي بلدة أوباري ما أسفر عن مقتل 3 أشخاص.",
 			want:  []want{{typ: "air_drone_strike", name: "أوباري", date: "2018-03-23"}},
 			count: 1,
+			toll:  2, // the dated report's own count, not the other source's three
 		},
 		{
 			// one spot between two towns, not an event at each
@@ -628,6 +630,9 @@ func TestExtractEvents(t *testing.T) {
 				if tt.notIn != "" && e.Location != nil && e.Location.Country == tt.notIn {
 					t.Errorf("an event placed in %s:%s", tt.notIn, describe(evs))
 				}
+			}
+			if tt.toll > 0 && (len(evs) != 1 || evs[0].Fatalities == nil || *evs[0].Fatalities != tt.toll) {
+				t.Errorf("want one event with %d dead:%s", tt.toll, describe(evs))
 			}
 			if tt.count > 0 && len(evs) != tt.count {
 				t.Errorf("%d events; want %d:%s", len(evs), tt.count, describe(evs))
