@@ -1002,6 +1002,26 @@ func (dc *doc) elsewhere(s sentence) bool {
 	return false
 }
 
+// accusedThenDenied reports a sentence that tells an accusation and then
+// its denial ("واتهمت دمشق وموسكو إسرائيل بشن ضربة جوية … في حين نفت
+// إسرائيل ضلوعها"): the act is alleged and denied, not only denied.
+func (dc *doc) accusedThenDenied(s sentence) bool {
+	accused := -1
+	for _, c := range within(dc.cues, s) {
+		switch c.Values[0] {
+		case "hedge":
+			if accused < 0 && dc.hasForm(c.From, "اتهم", "اتهمت", "اتهموا", "واتهم", "واتهمت", "يتهم", "تتهم") {
+				accused = c.From
+			}
+		case "deny":
+			if accused >= 0 && c.From > accused {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var subjectedWords = words("subjected")
 
 // subjected reports a place named as what underwent the act: "تعرضت مدينة
@@ -1648,7 +1668,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	}
 	if sc.deny {
 		claim.DeniedBy = sc.denier
-		if sc.speaker == nil || sc.speaker.code == sc.denier {
+		if (sc.speaker == nil || sc.speaker.code == sc.denier) && !dc.accusedThenDenied(s) {
 			// nobody else tells of it here: the sentence is only a denial
 			claim.Status, claim.By = event.Denied, ""
 		}

@@ -751,6 +751,13 @@ func TestClaimsAndDenials(t *testing.T) {
 		t.Errorf("source = %+v; want the reconciliation centre (RUS.MIL)", evs[0].Source)
 	}
 
+	// an accusation and its denial in one sentence: alleged, and denied by the accused
+	acc := extractOne(t, event.Article{ID: "t", Published: "2018-04-16",
+		Text: "واتهمت دمشق وطهران الاثنين الماضي إسرائيل بشن ضربة جوية استهدفت مطار التيفور العسكري، في حين نفت إسرائيل ضلوعها."})
+	if len(acc) != 1 || acc[0].Claim == nil || acc[0].Claim.Status != event.Alleged || acc[0].Claim.DeniedBy == "" {
+		t.Errorf("an accusation then its denial: got%s; want one alleged event, denied", describe(acc))
+	}
+
 	rep := extractOne(t, event.Article{ID: "t", Published: "2021-04-02",
 		Text: "قصفت قوات النظام بلدة كفرنبل أمس، بحسب المرصد السوري لحقوق الإنسان."})
 	if len(rep) != 1 || rep[0].Claim == nil || rep[0].Claim.Status != event.Reported || rep[0].Source == nil || rep[0].Source.Code != "SOHR" {
