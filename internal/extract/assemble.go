@@ -762,6 +762,9 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		if tr := t.Values[0]; sports && ((tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied") || tr.Type == "consult" || tr.Type == "change_to_group_activity") {
 			continue // "تلتقي الأرجنتين مع نيجيريا", "خط الهجوم": a match; a bomb among the spectators stays
 		}
+		if sports && t.Values[0].Type == "armed_clash" && !dc.killedWithin(s.from, s.to) {
+			continue // "موقعة أهلي جدة أمام الهلال": a match called a battle
+		}
 		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
 			continue // "هجوم إلكتروني": a computer attack
 		}
