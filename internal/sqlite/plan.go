@@ -129,12 +129,21 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 	case len(f.Actors) == 1 && len(f.Types) != 1:
 		p.driver = byActor
-		from = "event_actors x CROSS JOIN events e ON e.seq = x.seq"
+		from = "event_actors x"
 		c.add("x.actor = %s", f.Actors[0])
 		sortLo, sortID = "x.date_lo", "x.id"
 	}
+	n := len(c.parts)
 	if err := addFilters(c, f, p.driver); err != nil {
 		return p, err
+	}
+	seq := "e.seq"
+	if p.driver == byActor {
+		seq = "x.seq"
+		if len(c.parts) > n || !f.Brief {
+			// the other filters, or a whole page, read the event
+			from += " CROSS JOIN events e ON e.seq = x.seq"
+		}
 	}
 	if f.Cursor != "" {
 		cur, err := event.ParseCursor(f.Cursor)
@@ -146,7 +155,11 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	if p.driver == byText || p.driver == byPlace {
 		p.sql = sortedPage(f, from+c.sql(), limit+1)
 	} else {
-		p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+		join, _ := pageJoin(f, seq)
+		if !f.Brief { // the event is read already: its article
+			join = ` JOIN articles a ON a.seq = e.article_seq`
+		}
+		p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() +
 			` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
 	}
 	p.args = c.args
@@ -160,8 +173,9 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 // result rows would read every match's article and JSON).
 func sortedPage(f event.Filter, from string, n int) string {
 	lim := strconv.Itoa(n)
+	join, order := pageJoin(f, "p.seq")
 	return `SELECT ` + pageCols(f) + ` FROM (SELECT e.seq FROM ` + from + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim +
-		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
 }
 
 // addFilters adds the conditions the driver does not already apply. The
@@ -296,8 +310,9 @@ func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 		arms[i] = `SELECT * FROM (SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared +
 			` ORDER BY c.date_lo DESC, c.id LIMIT ` + lim + `)`
 	}
+	join, order := pageJoin(f, "p.seq")
 	q := `SELECT ` + pageCols(f) + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
-		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
 	return pagePlan{driver: byCells, sql: q, args: c.args}, nil
 }
 
@@ -322,8 +337,9 @@ func (s *Store) placePage(f event.Filter, limit int, box *event.BBox) (pagePlan,
 		c.add("(g.date_lo < %s OR (g.date_lo = %[1]s AND g.id > %s))", cur.Sort, cur.ID)
 	}
 	lim := strconv.Itoa(limit + 1)
+	join, order := pageJoin(f, "p.seq")
 	q := `SELECT ` + pageCols(f) + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
-		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
 	return pagePlan{driver: byPlace, sql: q, args: c.args}, nil
 }
 

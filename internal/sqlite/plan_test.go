@@ -59,6 +59,7 @@ func TestQueryPlans(t *testing.T) {
 		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}, false, byActor, "SEARCH x USING PRIMARY KEY (actor=?", false},
 		{"actor, next page", event.Filter{Actors: []string{"SYR.GOV"}, Cursor: cur}, false, byActor, "SEARCH x USING PRIMARY KEY (actor=?", false},
 		{"date range", event.Filter{From: "2024-01-01", To: "2024-01-31"}, false, byDate, "events_order", false},
+		{"type in a date range", event.Filter{Types: []string{"attack"}, From: "2024-01-01", To: "2024-03-31"}, false, byDate, "events_type_order", false},
 		// a place alone: each grid cell's events in date order, merged (the
 		// sorts are of a page per cell, not of the matches)
 		{"bbox", event.Filter{BBox: bbox}, false, byCells, "SEARCH c USING PRIMARY KEY (cell=?)", true},
@@ -102,6 +103,27 @@ func TestQueryPlans(t *testing.T) {
 					t.Errorf("plan sorts every match instead of reading them in order:\n%s", all)
 				}
 			}
+			// A Brief page (a list, a map) reads each of its events from
+			// one row of event_list, and neither the event's row nor its
+			// article's: the filters are tested on indexes.
+			t.Run("brief", func(t *testing.T) {
+				f := tt.f
+				f.Brief = true
+				_, plan, err := s.ExplainEvents(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				all := strings.Join(plan, "\n")
+				if !strings.Contains(all, "SEARCH l USING INTEGER PRIMARY KEY (rowid=?)") {
+					t.Errorf("Brief plan does not read event_list by seq:\n%s", all)
+				}
+				for _, step := range plan {
+					if strings.HasPrefix(step, "SEARCH a ") || strings.HasPrefix(step, "SEARCH e USING INTEGER PRIMARY KEY") ||
+						strings.HasPrefix(step, "SEARCH e USING INDEX") || strings.HasPrefix(step, "SCAN e USING INDEX") {
+						t.Errorf("Brief plan reads an event's or an article's row (%s):\n%s", step, all)
+					}
+				}
+			})
 		})
 	}
 }

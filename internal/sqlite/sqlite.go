@@ -350,8 +350,9 @@ const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.
 
 // briefCols are eventCols for a Brief page: the event's JSON without the
 // fields a list does not show (most of its bytes, and of the time a page
-// takes to decode; migration 0009), no sentence.
-const briefCols = `e.id, e.date_lo, '', e.brief, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
+// takes to decode; migration 0009), no sentence, read with the article's
+// fields from the event's one row of event_list l (migration 0012).
+const briefCols = `l.id, l.date_lo, '', l.brief, l.article_key, l.article_id, l.title, l.outlet, l.url, l.published, l.incident`
 
 // briefJSON is what events.brief holds (migration 0009): the event's JSON
 // without what a list does not show.
@@ -367,6 +368,17 @@ func pageCols(f event.Filter) string {
 		return briefCols
 	}
 	return eventCols
+}
+
+// pageJoin is what a page of f joins to the seqs of its events (the column
+// seq) to read pageCols, and the listing order over what it joins: a Brief
+// page reads one row of event_list per event, a whole one the event's row
+// and its article's.
+func pageJoin(f event.Filter, seq string) (join, order string) {
+	if f.Brief {
+		return ` CROSS JOIN event_list l ON l.seq = ` + seq, `l.date_lo DESC, l.id`
+	}
+	return ` CROSS JOIN events e ON e.seq = ` + seq + ` JOIN articles a ON a.seq = e.article_seq`, `e.date_lo DESC, e.id`
 }
 
 func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEvent, string, error) {
