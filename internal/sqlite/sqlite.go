@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/incident"
 
@@ -381,6 +383,13 @@ func pageJoin(f event.Filter, seq string) (join, order string) {
 	return ` CROSS JOIN events e ON e.seq = ` + seq + ` JOIN articles a ON a.seq = e.article_seq`, `e.date_lo DESC, e.id`
 }
 
+// lenient reads stored event JSON as encoding/json would (it wrote it):
+// what it may hold is not checked again. Events are decoded with the JSON
+// v2 prototype, which decodes a page's events in half the time
+// encoding/json takes (a sixth of the CPU of a list request at a million
+// events was spent there).
+var lenient = jsonv2.JoinOptions(jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true), jsonv2.MatchCaseInsensitiveNames(true))
+
 func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEvent, string, error) {
 	var se event.StoredEvent
 	var data, sortKey, inc string
@@ -388,7 +397,7 @@ func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEv
 	if err := sc.Scan(append([]any{&se.ID, &sortKey, &se.Sentence, &data, &m.Key, &m.ID, &m.Title, &m.Outlet, &m.URL, &m.Published, &inc}, extra...)...); err != nil {
 		return se, "", err
 	}
-	if err := json.Unmarshal([]byte(data), &se.Event); err != nil {
+	if err := jsonv2.Unmarshal([]byte(data), &se.Event, lenient); err != nil {
 		return se, "", fmt.Errorf("event %s: %w", se.ID, err)
 	}
 	se.Incident = inc
