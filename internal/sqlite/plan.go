@@ -166,6 +166,16 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	return p, nil
 }
 
+// walkPage is the query of a page read in listing order from events e
+// (from, with its conditions c), n rows.
+func walkPage(f event.Filter, from string, c *cond, n int) string {
+	join, _ := pageJoin(f, "e.seq")
+	if !f.Brief { // the event is read already: its article
+		join = ` JOIN articles a ON a.seq = e.article_seq`
+	}
+	return `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(n)
+}
+
 // sortedPage is the query of a page whose matches (from, over events e
 // and its conditions) are sorted rather than read in order: the matches'
 // sort keys are sorted and cut to the page first, and only the page's
@@ -352,7 +362,7 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 		return "", nil, err
 	}
 	if p.driver == byMonth { // one month's query: each month's is alike
-		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1); err != nil {
+		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1, true); err != nil {
 			return "", nil, err
 		}
 	}
@@ -417,9 +427,10 @@ const dateSpanSQL = `SELECT COALESCE((SELECT max(date_lo) FROM events), ''),
 	COALESCE((SELECT min(date_lo) FROM events WHERE date_lo > ''), '')`
 
 // eventsByMonth reads a page of a common text filter month by month, newest
-// first, each month's matches sorted: a page costs the matches of the
-// months it spans, not all the matches. Events without a date come last,
-// as in every listing.
+// first, the first month's events walked in date order until the page is
+// full, the later months' matches sorted (monthQuery): a page costs the
+// matches of the months it spans, not all the matches. Events without a
+// date come last, as in every listing.
 func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
 	var hi, lo string
 	err := s.queryRow(ctx, dateSpanSQL).Scan(&hi, &lo)
@@ -462,12 +473,15 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 	}
 	var evs []event.StoredEvent
 	var keys []string
-	for _, run := range runs {
+	for i, run := range runs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		need := limit + 1 - len(evs)
-		q, args, err := monthQuery(f, fts, run, need)
+		// The first run, expected to fill the page (the word is common),
+		// walks its events in listing order (monthQuery); the runs after
+		// it, of a word thinner than that, sort their few matches.
+		q, args, err := monthQuery(f, fts, run, need, i == 0)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -483,15 +497,29 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 	return evs, keys, nil
 }
 
-// monthQuery is the query of eventsByMonth for a run of months ("" for
-// events without a date).
-func monthQuery(f event.Filter, fts string, months []string, need int) (string, []any, error) {
+// monthQuery is the query of eventsByMonth for a run of months, newest
+// first ("" for events without a date). Its matches are sorted by keys
+// read from events_seq_keys, one at a random place in the index for each;
+// or, when walk is asked for a run of dated months and the filter holds
+// nothing but words and dates (walkable), the run's events are walked in
+// listing order on events_order, each looked up in the set of matches,
+// until the page is full: a common word's month holds several pages of
+// matches at a million events, and the walk reads the index entries of
+// the one page it fills, in order, instead of each match's.
+func monthQuery(f event.Filter, fts string, months []string, need int, walk bool) (string, []any, error) {
 	c := &cond{}
 	terms := make([]string, len(months))
 	for i, m := range months {
 		terms[i] = `"` + monthTerm(m) + `"`
 	}
-	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg("("+fts+") AND ("+strings.Join(terms, " OR ")+")") + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
+	match := c.arg("(" + fts + ") AND (" + strings.Join(terms, " OR ") + ")")
+	walk = walk && months[0] != "" && walkable(f)
+	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + match + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
+	if walk {
+		from = "events e INDEXED BY events_order"
+		c.parts = append(c.parts, "+e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH "+match+")")
+		c.add("e.date_lo BETWEEN %s AND %s", months[len(months)-1]+"-01", months[0]+"-31")
+	}
 	if err := addFilters(c, f, byText); err != nil {
 		return "", nil, err
 	}
@@ -502,7 +530,17 @@ func monthQuery(f event.Filter, fts string, months []string, need int) (string, 
 		}
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
+	if walk {
+		return walkPage(f, from, c, need), c.args, nil
+	}
 	return sortedPage(f, from+c.sql(), need), c.args, nil
+}
+
+// walkable says whether f filters by words and dates only: then the date
+// order index holds all its conditions but the words.
+func walkable(f event.Filter) bool {
+	return len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
+		f.BBox == nil && f.Near == nil && f.Country == "" && f.Background == "" && f.MinFatalities == 0
 }
 
 func firstN(s string, n int) string {
