@@ -293,10 +293,13 @@ func placeCells(b *event.BBox) []int64 {
 }
 
 // cellPage reads a page of a place-only filter from event_cells: in each
-// cell the box or circle meets, its matching events newest first, at most
-// a page of them (a seek and a walk of the cell's primary key); the walks
-// merged and cut to the page; only the page's events are then read. The
-// cost is a page per cell, whatever the place holds.
+// cell the box or circle meets, its matching events newest first (a seek
+// and a walk of the cell's primary key), the walks merged as they go
+// (SQLite's merge of a UNION ALL whose arms are each in the order asked)
+// and stopped at the page; only the page's events are then read. The cost
+// is about a page and an entry per cell, whatever the place holds (each
+// arm cut to a page in a subquery of its own was sorted again before the
+// merge, which then read a page from every cell).
 func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 	c := &cond{}
 	placeConds(c, f, "c.")
@@ -317,8 +320,7 @@ func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 	lim := strconv.Itoa(limit + 1)
 	arms := make([]string, len(cells))
 	for i, cell := range cells {
-		arms[i] = `SELECT * FROM (SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared +
-			` ORDER BY c.date_lo DESC, c.id LIMIT ` + lim + `)`
+		arms[i] = `SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared
 	}
 	join, order := pageJoin(f, "p.seq")
 	q := `SELECT ` + pageCols(f) + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
