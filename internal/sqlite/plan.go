@@ -129,12 +129,21 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 	case len(f.Actors) == 1 && len(f.Types) != 1:
 		p.driver = byActor
-		from = "event_actors x CROSS JOIN events e ON e.seq = x.seq"
+		from = "event_actors x"
 		c.add("x.actor = %s", f.Actors[0])
 		sortLo, sortID = "x.date_lo", "x.id"
 	}
+	n := len(c.parts)
 	if err := addFilters(c, f, p.driver); err != nil {
 		return p, err
+	}
+	seq := "e.seq"
+	if p.driver == byActor {
+		seq = "x.seq"
+		if len(c.parts) > n || !f.Brief {
+			// the other filters, or a whole page, read the event
+			from += " CROSS JOIN events e ON e.seq = x.seq"
+		}
 	}
 	if f.Cursor != "" {
 		cur, err := event.ParseCursor(f.Cursor)
@@ -146,11 +155,25 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	if p.driver == byText || p.driver == byPlace {
 		p.sql = sortedPage(f, from+c.sql(), limit+1)
 	} else {
-		p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + ` JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+		join, _ := pageJoin(f, seq)
+		if !f.Brief { // the event is read already: its article
+			join = ` JOIN articles a ON a.seq = e.article_seq`
+		}
+		p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() +
 			` ORDER BY ` + sortLo + ` DESC, ` + sortID + ` LIMIT ` + strconv.Itoa(limit+1)
 	}
 	p.args = c.args
 	return p, nil
+}
+
+// walkPage is the query of a page read in listing order from events e
+// (from, with its conditions c), n rows.
+func walkPage(f event.Filter, from string, c *cond, n int) string {
+	join, _ := pageJoin(f, "e.seq")
+	if !f.Brief { // the event is read already: its article
+		join = ` JOIN articles a ON a.seq = e.article_seq`
+	}
+	return `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(n)
 }
 
 // sortedPage is the query of a page whose matches (from, over events e
@@ -160,8 +183,9 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 // result rows would read every match's article and JSON).
 func sortedPage(f event.Filter, from string, n int) string {
 	lim := strconv.Itoa(n)
+	join, order := pageJoin(f, "p.seq")
 	return `SELECT ` + pageCols(f) + ` FROM (SELECT e.seq FROM ` + from + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim +
-		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
 }
 
 // addFilters adds the conditions the driver does not already apply. The
@@ -269,10 +293,13 @@ func placeCells(b *event.BBox) []int64 {
 }
 
 // cellPage reads a page of a place-only filter from event_cells: in each
-// cell the box or circle meets, its matching events newest first, at most
-// a page of them (a seek and a walk of the cell's primary key); the walks
-// merged and cut to the page; only the page's events are then read. The
-// cost is a page per cell, whatever the place holds.
+// cell the box or circle meets, its matching events newest first (a seek
+// and a walk of the cell's primary key), the walks merged as they go
+// (SQLite's merge of a UNION ALL whose arms are each in the order asked)
+// and stopped at the page; only the page's events are then read. The cost
+// is about a page and an entry per cell, whatever the place holds (each
+// arm cut to a page in a subquery of its own was sorted again before the
+// merge, which then read a page from every cell).
 func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 	c := &cond{}
 	placeConds(c, f, "c.")
@@ -293,11 +320,11 @@ func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 	lim := strconv.Itoa(limit + 1)
 	arms := make([]string, len(cells))
 	for i, cell := range cells {
-		arms[i] = `SELECT * FROM (SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared +
-			` ORDER BY c.date_lo DESC, c.id LIMIT ` + lim + `)`
+		arms[i] = `SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared
 	}
+	join, order := pageJoin(f, "p.seq")
 	q := `SELECT ` + pageCols(f) + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
-		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
 	return pagePlan{driver: byCells, sql: q, args: c.args}, nil
 }
 
@@ -322,8 +349,9 @@ func (s *Store) placePage(f event.Filter, limit int, box *event.BBox) (pagePlan,
 		c.add("(g.date_lo < %s OR (g.date_lo = %[1]s AND g.id > %s))", cur.Sort, cur.ID)
 	}
 	lim := strconv.Itoa(limit + 1)
+	join, order := pageJoin(f, "p.seq")
 	q := `SELECT ` + pageCols(f) + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
-		`) p CROSS JOIN events e ON e.seq = p.seq JOIN articles a ON a.seq = e.article_seq ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
+		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
 	return pagePlan{driver: byPlace, sql: q, args: c.args}, nil
 }
 
@@ -336,7 +364,7 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 		return "", nil, err
 	}
 	if p.driver == byMonth { // one month's query: each month's is alike
-		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1); err != nil {
+		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1, true); err != nil {
 			return "", nil, err
 		}
 	}
@@ -401,9 +429,10 @@ const dateSpanSQL = `SELECT COALESCE((SELECT max(date_lo) FROM events), ''),
 	COALESCE((SELECT min(date_lo) FROM events WHERE date_lo > ''), '')`
 
 // eventsByMonth reads a page of a common text filter month by month, newest
-// first, each month's matches sorted: a page costs the matches of the
-// months it spans, not all the matches. Events without a date come last,
-// as in every listing.
+// first, the first month's events walked in date order until the page is
+// full, the later months' matches sorted (monthQuery): a page costs the
+// matches of the months it spans, not all the matches. Events without a
+// date come last, as in every listing.
 func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
 	var hi, lo string
 	err := s.queryRow(ctx, dateSpanSQL).Scan(&hi, &lo)
@@ -446,12 +475,15 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 	}
 	var evs []event.StoredEvent
 	var keys []string
-	for _, run := range runs {
+	for i, run := range runs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		need := limit + 1 - len(evs)
-		q, args, err := monthQuery(f, fts, run, need)
+		// The first run, expected to fill the page (the word is common),
+		// walks its events in listing order (monthQuery); the runs after
+		// it, of a word thinner than that, sort their few matches.
+		q, args, err := monthQuery(f, fts, run, need, i == 0)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -467,15 +499,29 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 	return evs, keys, nil
 }
 
-// monthQuery is the query of eventsByMonth for a run of months ("" for
-// events without a date).
-func monthQuery(f event.Filter, fts string, months []string, need int) (string, []any, error) {
+// monthQuery is the query of eventsByMonth for a run of months, newest
+// first ("" for events without a date). Its matches are sorted by keys
+// read from events_seq_keys, one at a random place in the index for each;
+// or, when walk is asked for a run of dated months and the filter holds
+// nothing but words and dates (walkable), the run's events are walked in
+// listing order on events_order, each looked up in the set of matches,
+// until the page is full: a common word's month holds several pages of
+// matches at a million events, and the walk reads the index entries of
+// the one page it fills, in order, instead of each match's.
+func monthQuery(f event.Filter, fts string, months []string, need int, walk bool) (string, []any, error) {
 	c := &cond{}
 	terms := make([]string, len(months))
 	for i, m := range months {
 		terms[i] = `"` + monthTerm(m) + `"`
 	}
-	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg("("+fts+") AND ("+strings.Join(terms, " OR ")+")") + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
+	match := c.arg("(" + fts + ") AND (" + strings.Join(terms, " OR ") + ")")
+	walk = walk && months[0] != "" && walkable(f)
+	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + match + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
+	if walk {
+		from = "events e INDEXED BY events_order"
+		c.parts = append(c.parts, "+e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH "+match+")")
+		c.add("e.date_lo BETWEEN %s AND %s", months[len(months)-1]+"-01", months[0]+"-31")
+	}
 	if err := addFilters(c, f, byText); err != nil {
 		return "", nil, err
 	}
@@ -486,7 +532,17 @@ func monthQuery(f event.Filter, fts string, months []string, need int) (string, 
 		}
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
+	if walk {
+		return walkPage(f, from, c, need), c.args, nil
+	}
 	return sortedPage(f, from+c.sql(), need), c.args, nil
+}
+
+// walkable says whether f filters by words and dates only: then the date
+// order index holds all its conditions but the words.
+func walkable(f event.Filter) bool {
+	return len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
+		f.BBox == nil && f.Near == nil && f.Country == "" && f.Background == "" && f.MinFatalities == 0
 }
 
 func firstN(s string, n int) string {

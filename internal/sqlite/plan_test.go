@@ -59,6 +59,7 @@ func TestQueryPlans(t *testing.T) {
 		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}, false, byActor, "SEARCH x USING PRIMARY KEY (actor=?", false},
 		{"actor, next page", event.Filter{Actors: []string{"SYR.GOV"}, Cursor: cur}, false, byActor, "SEARCH x USING PRIMARY KEY (actor=?", false},
 		{"date range", event.Filter{From: "2024-01-01", To: "2024-01-31"}, false, byDate, "events_order", false},
+		{"type in a date range", event.Filter{Types: []string{"attack"}, From: "2024-01-01", To: "2024-03-31"}, false, byDate, "events_type_order", false},
 		// a place alone: each grid cell's events in date order, merged (the
 		// sorts are of a page per cell, not of the matches)
 		{"bbox", event.Filter{BBox: bbox}, false, byCells, "SEARCH c USING PRIMARY KEY (cell=?)", true},
@@ -71,7 +72,9 @@ func TestQueryPlans(t *testing.T) {
 		{"common bbox with a type", event.Filter{BBox: bbox, Types: []string{"attack"}}, true, byDate, "events_type_order", false},
 		{"rare near with a type", event.Filter{Near: near, Types: []string{"attack"}}, false, byPlace, "VIRTUAL TABLE INDEX 2:", true},
 		{"rare words", event.Filter{Text: "قصف"}, false, byText, "events_fts", true},
-		{"common words", event.Filter{Text: "قصف"}, true, byMonth, "events_fts", true},
+		// a common word's first month is walked in date order, its matches a set
+		{"common words", event.Filter{Text: "قصف"}, true, byMonth, "INDEX events_order (date_lo>? AND date_lo<?)", false},
+		{"common words, dates, next page", event.Filter{Text: "قصف", From: "2024-01-01", To: "2024-02-15", Cursor: cur}, true, byMonth, "INDEX events_order (date_lo>? AND date_lo<?)", false},
 		// the matches of a sorted page are sorted by keys read from an index, not from their rows
 		{"rare words, sort keys", event.Filter{Text: "قصف", Types: []string{"attack"}, From: "2024-01-01"}, false, byText, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?", true},
 		{"common words, sort keys", event.Filter{Text: "قصف", Actors: []string{"SYR.GOV"}}, true, byMonth, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?)", true},
@@ -94,6 +97,11 @@ func TestQueryPlans(t *testing.T) {
 			if !strings.Contains(all, tt.wantUses) {
 				t.Errorf("plan does not use %s:\n%s", tt.wantUses, all)
 			}
+			// each cell is walked in date order and the walks merged as
+			// they go: only the page is sorted, after its events are read
+			if driver(d) == byCells && strings.Count(all, "TEMP B-TREE") > 1 {
+				t.Errorf("plan sorts each cell's events instead of merging them in order:\n%s", all)
+			}
 			for _, step := range plan {
 				if strings.HasPrefix(step, "SCAN e") && !strings.Contains(step, "INDEX") {
 					t.Errorf("plan scans the events table:\n%s", all)
@@ -102,6 +110,27 @@ func TestQueryPlans(t *testing.T) {
 					t.Errorf("plan sorts every match instead of reading them in order:\n%s", all)
 				}
 			}
+			// A Brief page (a list, a map) reads each of its events from
+			// one row of event_list, and neither the event's row nor its
+			// article's: the filters are tested on indexes.
+			t.Run("brief", func(t *testing.T) {
+				f := tt.f
+				f.Brief = true
+				_, plan, err := s.ExplainEvents(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				all := strings.Join(plan, "\n")
+				if !strings.Contains(all, "SEARCH l USING INTEGER PRIMARY KEY (rowid=?)") {
+					t.Errorf("Brief plan does not read event_list by seq:\n%s", all)
+				}
+				for _, step := range plan {
+					if strings.HasPrefix(step, "SEARCH a ") || strings.HasPrefix(step, "SEARCH e USING INTEGER PRIMARY KEY") ||
+						strings.HasPrefix(step, "SEARCH e USING INDEX") || strings.HasPrefix(step, "SCAN e USING INDEX") {
+						t.Errorf("Brief plan reads an event's or an article's row (%s):\n%s", step, all)
+					}
+				}
+			})
 		})
 	}
 }
@@ -197,5 +226,43 @@ func TestPlaceCells(t *testing.T) {
 	}
 	if n := len(placeCells(&event.BBox{MinLat: 32, MinLon: 35, MaxLat: 37, MaxLon: 42})); n <= maxCells {
 		t.Errorf("a 5° × 7° box: %d cells; want more than %d", n, maxCells)
+	}
+}
+
+// TestFTSOptimized: opening a store whose full-text index has several
+// segments merges them into one (migration 0013), which halves what a
+// common word's matches cost to read at a million events.
+func TestFTSOptimized(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "fts.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	segments := func(s *Store) int {
+		var n int
+		if err := s.db.QueryRow(`SELECT count(DISTINCT segid) FROM events_fts_idx`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, err := s.db.Exec(`DELETE FROM schema_version WHERE version = 13`); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 { // each write transaction adds a segment
+		if _, err := s.Put(ctx, storetest.Distinct(storetest.BenchBatch(5), fmt.Sprint(i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := segments(s); n < 2 {
+		t.Fatalf("three writes left %d segments; the test needs several", n)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := segments(s); n != 1 {
+		t.Errorf("after the migration the full-text index has %d segments; want 1", n)
 	}
 }

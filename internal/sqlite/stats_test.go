@@ -12,9 +12,10 @@ import (
 	"github.com/raqib/raqib/internal/storetest"
 )
 
-// A database made before the stats rollups, the place cells and the brief
-// JSON (migrations 0007-0009) gets them filled from its events when it is
-// opened: Stats, a place page and a brief page answer as before.
+// A database made before the stats rollups, the place cells, the brief
+// JSON and the list rows (migrations 0007-0009, 0012) gets them filled from
+// its events when it is opened: Stats, a place page and brief pages answer
+// as before.
 func TestReadPathsBackfill(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "raqib.db")
@@ -40,7 +41,8 @@ func TestReadPathsBackfill(t *testing.T) {
 		b, _ := json.Marshal(st)
 		want[i] = string(b)
 	}
-	pages := []event.Filter{{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36.5, MaxLon: 37}, Limit: 500}, {Brief: true, Limit: 500}}
+	pages := []event.Filter{{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36.5, MaxLon: 37}, Limit: 500}, {Brief: true, Limit: 500},
+		{Brief: true, Types: []string{"air_drone_strike"}, From: "2020-01-01", To: "2030-12-31", Limit: 500}}
 	wantPages := make([]string, len(pages))
 	for i, f := range pages {
 		wantPages[i] = pageJSON(t, s, f)
@@ -52,6 +54,9 @@ func TestReadPathsBackfill(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
+		`DROP TRIGGER event_list_insert`, `DROP TRIGGER event_list_delete`, `DROP TRIGGER event_list_incident`,
+		`DROP TRIGGER event_list_event`, `DROP TRIGGER event_list_article`, `DROP TABLE event_list`,
+		`DELETE FROM schema_version WHERE version = 12`,
 		`DROP TRIGGER rollup_insert`, `DROP TRIGGER rollup_delete`, `DROP TRIGGER rollup_incident`,
 		`DROP TABLE event_days`, `DROP TABLE event_facets`, `DROP TABLE event_totals`, `DROP INDEX events_day_incident`,
 		`DELETE FROM schema_version WHERE version = 7`,

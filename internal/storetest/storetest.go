@@ -234,6 +234,14 @@ func testPut(t *testing.T, s event.Store) {
 		if len(page.Events) != 1 || !strings.Contains(page.Events[0].Article.Title, "تحديث") {
 			t.Errorf("events of updated article = %d, title %q; want 1 carrying the new title", len(page.Events), titleOf(page))
 		}
+		// a list (a Brief page, which a store may keep apart) shows the new version too
+		brief, err := s.Events(ctx, event.Filter{Doc: res[0].Key, Brief: true})
+		if err != nil {
+			t.Fatalf("Events: %v", err)
+		}
+		if len(brief.Events) != 1 || !strings.Contains(titleOf(brief), "تحديث") || brief.Events[0].Article.Published != "2020-10-10" {
+			t.Errorf("Brief events of updated article = %d, title %q; want 1 carrying the new title and date", len(brief.Events), titleOf(brief))
+		}
 		if res := mustPut(t, s, changed); res[0].Status != event.Unchanged {
 			t.Errorf("re-Put of the updated article = %s; want unchanged", res[0].Status)
 		}
