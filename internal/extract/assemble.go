@@ -362,7 +362,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				if answered >= 0 && pm.from >= answered {
 					continue // "شن غارة على غزة ردا على إطلاق نار … في سديروت": the place of what was answered
 				}
-				if pm.near && nearOther(pm, assigned[ti]) {
+				if (pm.near || dc.describedBy(pm, assigned[ti])) && nearOther(pm, assigned[ti]) {
 					continue // "الغوطة الشرقية، آخر المعاقل … بالقرب من العاصمة دمشق": where the first place lies
 				}
 				if pm.to <= t.From && dc.speakerSeat(pm, sc) {
@@ -828,6 +828,24 @@ func (x *Extractor) answerAfter(dc *doc, t arabic.Match[Trigger], s sentence) in
 		}
 	}
 	return -1
+}
+
+// describedBy reports a place named in a relative clause about a place
+// named before it for the same event word ("في مدينة دوما، التي كانت آخر
+// جيوب المعارضة في الغوطة الشرقية").
+func (dc *doc) describedBy(pm *placeMention, ps []*placeMention) bool {
+	for _, o := range ps {
+		if o == pm || o.to > pm.from {
+			continue
+		}
+		for k := o.to; k < pm.from; k++ {
+			switch dc.norm(k) {
+			case "التي", "الذي":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nearOther reports a place told as near something, in a list of places
