@@ -279,6 +279,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "chemical_weapon", name: "الغوطة"}},
 		},
 		{
+			// "قرب دمشق" says what the Ghouta is near, not which province holds it
+			name: "a place near a city in another province", published: "2018-02-19",
+			text:  "قتل 80 مدنيا أمس في غارات على الغوطة الشرقية قرب دمشق.",
+			want:  []want{{typ: "air_drone_strike", place: "sy-o-rd-ghouta-east"}},
+			count: 1,
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",

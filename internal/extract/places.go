@@ -44,6 +44,7 @@ type placeMention struct {
 	firstKey         string          // the reading of the first name word the gazetteer matched
 	bareCity         bool            // a city named like its province, with no word saying which ("حمص")
 	coordinated      bool            // joined by و to a dual or plural place word's first name ("ريفي حماة واللاذقية")
+	contextNear      *geo.Place      // the place a "قرب X" qualifier after the name is near
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {

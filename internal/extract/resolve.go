@@ -7,6 +7,11 @@ import (
 	"github.com/raqib/raqib/internal/geo"
 )
 
+// nearContextKm is how far a place may lie from the city a "قرب X" after it
+// names and still be the place meant ("الغوطة الشرقية قرب دمشق" lies in
+// Rif Dimashq, not in Damascus).
+const nearContextKm = 40.0
+
 // countryside distances: how far from a governorate's point its "northern
 // countryside" lies, and from a town's point its surroundings.
 const (
@@ -42,6 +47,9 @@ func (x *Extractor) resolvePlaces(dc *doc) {
 					if dc.places[q].qualifier {
 						if p := dc.places[q].place; p != nil {
 							pm.context = p.Admin1
+							if dc.places[q].near {
+								pm.contextNear = p // "قرب دمشق": near the city, maybe across a provincial line
+							}
 						}
 						break
 					}
@@ -108,7 +116,8 @@ func (x *Extractor) resolve(dc *doc, k int) {
 			}
 			pm.place, pm.unresolved = p, false
 		}
-		if pm.context != "" && pm.place != nil && pm.place.Admin1 != pm.context && !pm.qualifier && !pm.region && !pm.near {
+		if pm.context != "" && pm.place != nil && pm.place.Admin1 != pm.context && !pm.qualifier && !pm.region && !pm.near &&
+			!(pm.contextNear != nil && geo.Km(pm.place.Lat, pm.place.Lon, pm.contextNear.Lat, pm.contextNear.Lon) <= nearContextKm) {
 			// "قرية نهر البارد في ريف حماة": the only نهر البارد we know is
 			// elsewhere, so this is a place we do not know, in Hama.
 			picked := pm.place
