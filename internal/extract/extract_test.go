@@ -144,6 +144,7 @@ func TestExtractEvents(t *testing.T) {
 			text:  "قصفت قوات النظام أمس بلدات النعيمة وصيدا الواقعة في محيط مدينة درعا. وقتل ثلاثة مدنيين في القصف على بلدة صيدا.",
 			want:  []want{{typ: "shelling_artillery_missile_attack", name: "النعيمة"}},
 			notIn: "LBN",
+			count: 2, // Naima, and Saida told twice
 		},
 		{
 			// the weapon, then the verb of what it did

@@ -103,6 +103,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		// article placed by its context, not a namesake elsewhere
 		pm.place, pm.unresolved, pm.fallbackTo, pm.fallbackDir = nil, true, prev.fallbackTo, prev.fallbackDir
 		pm.lat, pm.lon, pm.precision = prev.lat, prev.lon, prev.precision
+		pm.name = prev.name // one place, one name: its events are one where they tell one act
 		return
 	} else {
 		pm.place = x.pick(dc, pm)
