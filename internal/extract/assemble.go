@@ -291,6 +291,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		var unplacedEv *event.Event
 		for ti, t := range trigs {
 			if x.suppressed(dc, t, s) {
+				dc.note(t, "suppressed: a negation, plan, condition or ending cue governs it")
 				continue
 			}
 			if len(assigned[ti]) == 0 {
@@ -332,13 +333,20 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				continue
 			}
 			if t.Values[0].Class == "territory" && dc.aim(t.From, s) {
+				dc.note(t, "an aim, not a takeover")
 				continue // "هجوما لاستعادة السيطرة", "للسيطرة على", "لاستكمال وتسريع تحرير": an aim, not a takeover
 			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
+				dc.note(t, "control with nobody taking it is no takeover")
 				continue // "تصعب السيطرة عليها": control with nobody taking it is not a takeover
 			}
 			if typ == "consult" && (a1 == nil || a2 == nil) {
+				dc.note(t, "talks need two sides")
 				continue // talks need two sides; a cabinet meeting is not talks between parties
+			}
+			if dc.demonstrative(t) && len(out) > 0 && attackType(typ) {
+				dc.note(t, "points back to an attack told before")
+				continue // "هذا الهجوم … بمضيق باب المندب": the attack told before, not a new one where the sentence looks
 			}
 			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
 				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
@@ -347,37 +355,47 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				typ = "attack" // "هجوم على كنيسة": aimed at civilians, not a battle
 			}
 
-			if dc.demonstrative(t) && len(out) > 0 && attackType(typ) {
-				continue // "هذا الهجوم … بمضيق باب المندب": the attack told before, not a new one where the sentence looks
-			}
 			frameAt := x.frameStart(dc, t, s)
 			answered := x.answerAfter(dc, t, s)
 			for _, pm := range assigned[ti] {
 				if frameAt >= 0 && pm.to <= frameAt {
+					dc.skip(t, pm, "where it is looked into or reacted to (legal or reaction frame)")
 					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
 				}
 				if prepared := dc.preparedAt(t, s); prepared >= 0 && pm.from >= prepared && assigned[ti][0].to <= prepared {
+					dc.skip(t, pm, "where it is meant to go next")
 					continue // "وصول تعزيزات إلى محيط بصرى الشام استعدادا لفتح محور باتجاه معبر نصيب": where it is meant to go next
 				}
 				if answered >= 0 && pm.from >= answered {
+					dc.skip(t, pm, "the place of what it answers, or of a since-clause")
 					continue // "شن غارة على غزة ردا على إطلاق نار … في سديروت": the place of what was answered
 				}
 				if (pm.near || dc.describedBy(pm, assigned[ti])) && nearOther(pm, assigned[ti]) {
+					dc.skip(t, pm, "it says where a place named before lies")
 					continue // "الغوطة الشرقية، آخر المعاقل … بالقرب من العاصمة دمشق": where the first place lies
 				}
 				if pm.to <= t.From && dc.speakerSeat(pm, sc) {
+					dc.skip(t, pm, "where the speaker sits")
 					continue // "قال مجلس حقوق الإنسان بجنيف إن احتجاز …": where the speaker sits
 				}
 				if pm.origin && typ != "non_violent_transfer_of_territory" && (len(assigned[ti]) > 1 || attackType(typ)) {
+					dc.skip(t, pm, "a point of departure, not the target")
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
 				if !pm.origin && typ == "non_violent_transfer_of_territory" && hasOrigin(assigned[ti]) {
+					dc.skip(t, pm, "the town handed over is the one they left")
 					continue // "خرجوا من دوما باتجاه الشمال": the town handed over is the one they left
 				}
 				if t.Values[0].Class == "generic" && (strongAt[pm] || protestAt[pm] && !dc.weaponAt(t)) {
+					dc.skip(t, pm, "a stronger event word already tells what happened there")
 					continue // "إحباط هجوم على القاعدة": the foiling, not a second event
 				}
-				if !x.placeFits(dc, typ, pm) || !x.coarseOK(dc, t, s, sc, pm) {
+				if !x.placeFits(dc, typ, pm) {
+					dc.skip(t, pm, "the kind of place does not fit the event type")
+					continue
+				}
+				if !x.coarseOK(dc, t, s, sc, pm) {
+					dc.skip(t, pm, "a province-level place needs a strong event word and a date, toll or count")
 					continue
 				}
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)

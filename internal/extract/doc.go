@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,6 +24,9 @@ type sentence struct {
 // doc is one article under analysis: its tokens, sentences and every layer
 // of mentions found in it.
 type doc struct {
+	// trace, when non-nil, collects the decisions the assembly of events
+	// made and why ("raqib extract --explain"); nil in normal extraction.
+	trace     *[]traceNote
 	art       *event.Article
 	d         *arabic.Doc
 	toks      []arabic.Token
@@ -151,4 +155,27 @@ func looksBinary(s string) bool {
 		}
 	}
 	return ctl > 2 && ctl*100 > len(s)
+}
+
+// traceNote is one decision of the assembly, told for --explain: which
+// event word left which place aside, and the rule that said so.
+type traceNote struct {
+	tok  int // the event word's first token
+	text string
+}
+
+// skip records that event word t does not make an event at place pm, and why.
+func (dc *doc) skip(t arabic.Match[Trigger], pm *placeMention, why string) {
+	if dc.trace == nil {
+		return
+	}
+	*dc.trace = append(*dc.trace, traceNote{tok: t.From, text: fmt.Sprintf("%q not at %q: %s", dc.textOf(t.From, t.To), dc.textOf(pm.from, pm.to), why)})
+}
+
+// note records a decision about event word t.
+func (dc *doc) note(t arabic.Match[Trigger], why string) {
+	if dc.trace == nil {
+		return
+	}
+	*dc.trace = append(*dc.trace, traceNote{tok: t.From, text: fmt.Sprintf("%q: %s", dc.textOf(t.From, t.To), why)})
 }

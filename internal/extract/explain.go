@@ -16,6 +16,10 @@ func (x *Extractor) Explain(a event.Article) string {
 	if err != nil {
 		return "error: " + err.Error()
 	}
+	// the assembly's decisions, told with each sentence, and its events
+	var trace []traceNote
+	dc.trace = &trace
+	evs := x.vet(x.assemble(dc))
 	var b strings.Builder
 	in := func(s sentence, from int) bool { return from >= s.from && from < s.to }
 	for _, s := range dc.sents {
@@ -91,6 +95,30 @@ func (x *Extractor) Explain(a event.Article) string {
 				fmt.Fprintf(&b, "  cue %q %s\n", dc.textOf(c.From, c.To), c.Values[0])
 			}
 		}
+		for _, n := range trace {
+			if in(s, n.tok) {
+				fmt.Fprintf(&b, "  decided %s\n", n.text)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "## events: %d\n", len(evs))
+	for _, e := range evs {
+		place := "-"
+		if e.Location != nil {
+			place = e.Location.Name
+		}
+		date, a1 := "-", "-"
+		if e.Date != nil {
+			date = *e.Date
+		}
+		if e.Actor1 != nil {
+			a1 = e.Actor1.Code
+		}
+		fmt.Fprintf(&b, "  %s @ %q %s %s", e.EventType, place, date, a1)
+		if e.Fatalities != nil {
+			fmt.Fprintf(&b, " dead %d", *e.Fatalities)
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }

@@ -115,3 +115,20 @@ func TestExplainShowsFramesAndScores(t *testing.T) {
 		}
 	}
 }
+
+// --explain tells which rule left a place aside for an event word, and the
+// events the article gave.
+func TestExplainShowsDecisionsAndEvents(t *testing.T) {
+	x := newTestExtractor(t)
+	out := x.Explain(event.Article{ID: "e", Published: "2018-06-09",
+		Text: "وكثف التنظيم أمس من هجماته ضد قوات النظام في مدينة البوكمال منذ طرده من أحياء في مدينة الميادين."})
+	for _, want := range []string{
+		`decided "هجماته" not at "مدينة الميادين": the place of what it answers, or of a since-clause`,
+		"## events: 1",
+		`armed_clash @ "مدينة البوكمال" 2018-06-08`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Explain output lacks %q:\n%s", want, out)
+		}
+	}
+}
