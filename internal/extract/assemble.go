@@ -609,6 +609,9 @@ var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relativ
 // clause, a few words before it. "" when there is none.
 func (x *Extractor) framed(dc *doc, t arabic.Match[Trigger], s sentence) string {
 	if f, ok := x.frameWord(dc, t, s); ok {
+		if f.Values[0] == "anchor" && dc.hasForm(f.From, "اثر", "عقب") && dc.killedWithin(s.from, f.From) {
+			return "" // "قتل سبعة من عناصر الشرطة إثر هجوم انتحاري": the attack the dead fell in, not a time reference
+		}
 		return f.Values[0]
 	}
 	return ""
