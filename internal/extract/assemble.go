@@ -659,7 +659,7 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			continue
 		}
 		gunfire := m.Values[0] == "armed_clash"
-		if gunfire && !dc.killedBy(m, s) {
+		if gunfire && !dc.killedBy(m, s) && !dc.shotAndHit(m, s) {
 			continue // "برصاص" tells a shooting only when someone fell by it
 		}
 		covered := false
@@ -920,6 +920,21 @@ func (dc *doc) weaponAt(t arabic.Match[Trigger]) bool {
 func (dc *doc) killedBy(m arabic.Match[string], s sentence) bool {
 	for _, c := range dc.casualty {
 		if c.From >= max(s.from, m.From-5) && c.To <= m.From && (c.Values[0] == "killed" || c.Values[0] == "injured") {
+			return true
+		}
+	}
+	return false
+}
+
+// shotAndHit reports gunfire a fire verb right before it lets off and that
+// left dead or wounded after it in the sentence ("أطلق عدة أعيرة نارية على
+// مجموعة … فأصاب ستة").
+func (dc *doc) shotAndHit(m arabic.Match[string], s sentence) bool {
+	if !dc.anyForm(max(s.from, m.From-3), m.From, firedWords...) {
+		return false
+	}
+	for _, c := range dc.casualty {
+		if c.From >= m.To && c.From < s.to && (c.Values[0] == "killed" || c.Values[0] == "injured") {
 			return true
 		}
 	}

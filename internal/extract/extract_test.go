@@ -724,6 +724,7 @@ func TestUnplacedEvents(t *testing.T) {
 		want       string // event type, "" for none
 	}{
 		{"past-tense verb with a toll", "قتل ثلاثة أشخاص أمس في هجوم انتحاري بسيارة مفخخة.", "suicide_bomb"},
+		{"shots fired that hit people", "أطلق مسلح عدة أعيرة نارية على مجموعة من الشبان فأصاب ستة بجروح.", "attack"},
 		{"the dead fell in the attack after them", "قتل أمس سبعة من عناصر الشرطة إثر هجوم انتحاري تبنته الحركة.", "suicide_bomb"},
 		{"bombs that went off", "انفجرت عبوة ناسفة صباح اليوم ما أدى إلى إصابة شرطيين.", "remote_explosive_landmine_ied"},
 		{"a time reference", "ولم يزر أي مسؤول البلاد منذ اغتيال رئيس الوزراء قبل عامين.", ""},
