@@ -281,7 +281,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				for _, pm := range assigned[ti] {
 					if family(t.Values[0].Type) == "protest" {
 						protestAt[pm] = true
-					} else {
+					} else if t.Values[0].Type != "consult" && t.Values[0].Type != "agreement" {
+						// "ضربة جوية استهدفت اجتماعا للتنظيم": a meeting struck tells no kind of attack
 						strongAt[pm] = true
 					}
 				}

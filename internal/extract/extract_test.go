@@ -287,6 +287,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the meeting struck is the target, not a stronger word for what happened
+			name: "a strike on a meeting", published: "2018-01-19",
+			text: "وجهت قوات التحالف أمس ضربة جوية دقيقة استهدفت اجتماعا لقادة التنظيم في بلدة كفرنبل.",
+			want: []want{{typ: "air_drone_strike", name: "كفرنبل"}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
