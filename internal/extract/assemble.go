@@ -379,7 +379,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "where the speaker sits")
 					continue // "قال مجلس حقوق الإنسان بجنيف إن احتجاز …": where the speaker sits
 				}
-				if pm.origin && typ != "non_violent_transfer_of_territory" && (len(assigned[ti]) > 1 || attackType(typ)) {
+				if pm.origin && typ != "non_violent_transfer_of_territory" && (len(assigned[ti]) > 1 || attackType(typ)) && !dc.hometown(pm) {
 					dc.skip(t, pm, "a point of departure, not the target")
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
@@ -1078,6 +1078,16 @@ func (dc *doc) accusedThenDenied(s sentence) bool {
 		}
 	}
 	return false
+}
+
+var personWords = words("persons")
+
+// hometown reports a place after "من" that says where a person is from
+// ("اغتالت ناشطا في كتائب الأقصى من بلدة قباطية", "اعتقال شابين من بلدة
+// بيت أمر"): the town the act befell, not a point of departure.
+func (dc *doc) hometown(pm *placeMention) bool {
+	s := dc.sents[dc.sentOf[pm.from]]
+	return dc.anyForm(max(s.from, pm.from-6), pm.from, personWords...)
 }
 
 var subjectedWords = words("subjected")

@@ -293,6 +293,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", name: "كفرنبل"}},
 		},
 		{
+			// the activist's hometown is where the assassination befell, not where anyone came from
+			name: "a person from a town", published: "2018-04-18",
+			text: "قالت مصادر إن وحدة إسرائيلية خاصة اغتالت أمس ناشطا في الحركة من بلدة قباطية شرق مدينة جنين.",
+			want: []want{{typ: "attack", name: "قباطية"}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
