@@ -333,9 +333,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
-			if t.Values[0].Class == "territory" && dc.aim(t.From, s) {
-				dc.note(t, "an aim, not a takeover")
-				continue // "هجوما لاستعادة السيطرة", "للسيطرة على", "لاستكمال وتسريع تحرير": an aim, not a takeover
+			if (t.Values[0].Class == "territory" || typ == "disrupted_weapons_use") && dc.aim(t.From, s) {
+				dc.note(t, "an aim, not a takeover or a foiling")
+				continue // "هجوما لاستعادة السيطرة", "للسيطرة على", "للمساعدة في صد هجوم": an aim, not a takeover or a foiling
 			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
 				dc.note(t, "control with nobody taking it is no takeover")
