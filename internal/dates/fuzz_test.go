@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -52,5 +53,29 @@ func FuzzFind(f *testing.F) {
 			prev = m.End
 		}
 		Estimate(text)
+	})
+}
+
+// FuzzFromURL checks that FromURL never panics and that a date it finds
+// is a real calendar day written in the URL's path.
+func FuzzFromURL(f *testing.F) {
+	for _, s := range []string{
+		"https://arabic.cnn.com/middle-east/2018/03/22/x",
+		"http://www.france24.com/ar/20180306-x",
+		"https://20180306.example.com/2019-02-30-x",
+		"//a/2018/1/2", "", "\xff/2018/03/22/", "a/2018/03/22",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, u string) {
+		d, ok := FromURL(u)
+		if !ok {
+			return
+		}
+		s := d.Format("20060102")
+		plain := d.Format("2006-01-02")
+		if !strings.Contains(u, s) && !strings.Contains(u, d.Format("2006/01/02")) && !strings.Contains(u, plain) {
+			t.Errorf("FromURL(%q) = %s, a date the URL does not write", u, plain)
+		}
 	})
 }
