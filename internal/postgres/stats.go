@@ -13,7 +13,12 @@ import (
 
 // Stats counts matching events by day, type, actor and admin1. Without a
 // filter it reads the rollups kept at ingest (migration 0006), a few rows
-// per day and type, instead of the events.
+// per day and type, instead of the events; a filter by types and dates, or
+// by actors or a governorate with or without them, reads the day×type and
+// facet rollups (migrations 0006 and 0010), and only the incidents of an
+// actor or a governorate are counted over its events. Other filters
+// (words, places, a document, claim, country, fatalities, background)
+// count their matches.
 func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) {
 	f.Cursor = ""
 	w, err := where(f, false)
@@ -29,7 +34,15 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 			return st, nil
 		}
 	} else if byDayType(f) {
-		st, ok, err := s.rolledUpDays(ctx, f, w)
+		st, ok, err := s.rolledUpDays(ctx, f)
+		if err != nil {
+			return event.Stats{}, fmt.Errorf("stats: %w", err)
+		}
+		if ok {
+			return st, nil
+		}
+	} else if byFacets(f) {
+		st, ok, err := s.rolledUpFacets(ctx, f, w)
 		if err != nil {
 			return event.Stats{}, fmt.Errorf("stats: %w", err)
 		}
@@ -38,6 +51,165 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 		}
 	}
 	return s.scanStats(ctx, w)
+}
+
+// byFacets says whether f filters by actors or a governorate, with types
+// and dates or not, and nothing else, so that its counts can be read from
+// stats_facet.
+func byFacets(f event.Filter) bool {
+	g := f
+	g.Types, g.From, g.To, g.Actors, g.Admin1 = nil, "", "", nil, ""
+	w, err := where(g, false)
+	return err == nil && len(w.parts) == 0 && (len(f.Actors) > 0 || f.Admin1 != "")
+}
+
+// keepDays says which dates as written an event must have to match f's
+// range: the days a date covers meet the range, as where matches events.
+func keepDays(f event.Filter) func(day string) bool {
+	return func(day string) bool {
+		if f.From == "" && f.To == "" {
+			return true
+		}
+		lo, hi, ok := event.DateRange(day)
+		return ok && (f.From == "" || hi >= f.From) && (f.To == "" || lo <= f.To)
+	}
+}
+
+// rollupConds is the WHERE clause of f over a rollup by date as written:
+// its types, its actors and governorate when facets, and the dates from a
+// year before its range (where a year-dated event that reaches into it is
+// written) to its end; keepDays then keeps the dates that meet the range.
+func rollupConds(f event.Filter, facets bool) *cond {
+	c := &cond{}
+	if len(f.Types) > 0 {
+		c.parts = append(c.parts, c.in("event_type", f.Types))
+	}
+	if start := event.EarliestStart(f.From); len(start) >= 4 {
+		// "2019" sorts before every day of 2019: bound by the year
+		c.add("date >= %s", start[:4])
+	}
+	if f.To != "" {
+		// a date written as a month or a year sorts before its days
+		c.add("date <> '' AND date <= %s", f.To)
+	}
+	if facets && len(f.Actors) > 0 {
+		c.parts = append(c.parts, "("+c.in("actor1", f.Actors)+" OR "+c.in("actor2", f.Actors)+")")
+	}
+	if facets && f.Admin1 != "" {
+		c.add("admin1 = %s", f.Admin1)
+	}
+	return c
+}
+
+// facetQuery reads the rows of stats_facet that f's events may be counted
+// in, newest date first.
+func facetQuery(f event.Filter) (string, []any) {
+	c := rollupConds(f, true)
+	return `SELECT date, event_type, admin1, actor1, actor2, events FROM stats_facet` + c.sql() + ` ORDER BY date DESC`, c.args
+}
+
+// incidentsQuery counts the incidents of f's events by day and type over
+// the matching events (w, where(f)): an incident counts once however many
+// of its reports match.
+func incidentsQuery(w *cond) string {
+	return `SELECT e.date, e.event_type, count(DISTINCT CASE WHEN e.incident <> '' THEN e.incident ELSE e.id END)
+		FROM events e` + and(w.sql(), "e.date <> ''") + ` GROUP BY e.date, e.event_type ORDER BY e.date DESC, e.event_type`
+}
+
+// facetStats counts f's events by day, type, actor and governorate from
+// stats_facet (ByDayType, the incidents, is left empty).
+func facetStats(ctx context.Context, tx pgx.Tx, f event.Filter) (event.Stats, error) {
+	q, args := facetQuery(f)
+	rows, err := tx.Query(ctx, q, args...)
+	if err != nil {
+		return event.Stats{}, err
+	}
+	defer rows.Close()
+	keep := keepDays(f)
+	var st event.Stats
+	byType, byActor, byAdmin1 := map[string]int{}, map[string]int{}, map[string]int{}
+	for rows.Next() {
+		var k facet
+		var n int
+		if err := rows.Scan(&k.date, &k.typ, &k.admin1, &k.actor1, &k.actor2, &n); err != nil {
+			return event.Stats{}, err
+		}
+		if n <= 0 || !keep(k.date) {
+			continue
+		}
+		st.Events += n
+		byType[k.typ] += n
+		if k.actor1 != "" {
+			byActor[k.actor1] += n
+		}
+		if k.actor2 != "" && k.actor2 != k.actor1 {
+			byActor[k.actor2] += n
+		}
+		if k.admin1 != "" {
+			byAdmin1[k.admin1] += n
+		}
+		if k.date == "" {
+			continue
+		}
+		if i := len(st.ByDay) - 1; i >= 0 && st.ByDay[i].Key == k.date {
+			st.ByDay[i].N += n
+		} else {
+			st.ByDay = append(st.ByDay, event.Count{Key: k.date, N: n})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return event.Stats{}, err
+	}
+	st.ByType, st.ByActor, st.ByAdmin1 = mostFirst(byType), mostFirst(byActor), mostFirst(byAdmin1)
+	return st, nil
+}
+
+// mostFirst returns the counts of m, the largest first, then by key; nil
+// for none.
+func mostFirst(m map[string]int) []event.Count {
+	var out []event.Count
+	for k, n := range m {
+		out = append(out, event.Count{Key: k, N: n})
+	}
+	slices.SortFunc(out, func(a, b event.Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
+	return out
+}
+
+// rolledUpFacets reads the stats of a filter by actors or governorate
+// (byFacets) from stats_facet; the incidents by day and type, which count
+// an incident once however many of its reports match, are counted over the
+// matching events in the same snapshot. It says false while writes not yet
+// folded in are pending, as rolledUp.
+func (s *Store) rolledUpFacets(ctx context.Context, f event.Filter, w *cond) (event.Stats, bool, error) {
+	var st event.Stats
+	ok := false
+	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		var pending bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM stats_delta)`).Scan(&pending); err != nil || pending {
+			return err
+		}
+		var err error
+		if st, err = facetStats(ctx, tx, f); err != nil {
+			return err
+		}
+		if st.Events > 0 {
+			st.ByDayType, err = dayTypeCounts(ctx, tx, incidentsQuery(w), w.args)
+			if err != nil {
+				return err
+			}
+		}
+		ok = true
+		return nil
+	})
+	return st, ok, err
+}
+
+// and adds a condition to a WHERE clause that may be empty.
+func and(where, part string) string {
+	if where == "" {
+		return " WHERE " + part
+	}
+	return where + " AND " + part
 }
 
 // byDayType says whether f filters by types and dates alone, so that its
@@ -50,13 +222,10 @@ func byDayType(f event.Filter) bool {
 }
 
 // rolledUpDays reads the stats of a filter by types and dates (byDayType)
-// from stats_day_type: the rows of its types from a year before its range
-// (where a year-dated event that reaches into it is written) to its end,
-// each date as written kept when the days it covers meet the range, as
-// where matches events. Actors and admin1 are not in that rollup: they are
-// counted over the matching events, in one pass and the same snapshot. It
-// says false while writes not yet folded in are pending, as rolledUp.
-func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (event.Stats, bool, error) {
+// from the rollups: days, types and incidents from stats_day_type, actors
+// and governorates from stats_facet, in one snapshot. It says false while
+// writes not yet folded in are pending, as rolledUp.
+func (s *Store) rolledUpDays(ctx context.Context, f event.Filter) (event.Stats, bool, error) {
 	var st event.Stats
 	ok := false
 	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
@@ -64,62 +233,21 @@ func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (even
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM stats_delta)`).Scan(&pending); err != nil || pending {
 			return err
 		}
-		c := &cond{}
-		if len(f.Types) > 0 {
-			c.parts = append(c.parts, c.in("event_type", f.Types))
-		}
-		if start := event.EarliestStart(f.From); len(start) >= 4 {
-			// "2019" sorts before every day of 2019: bound by the year
-			c.add("date >= %s", start[:4])
-		}
-		if f.To != "" {
-			// a date written as a month or a year sorts before its days
-			c.add("date <> '' AND date <= %s", f.To)
-		}
+		c := rollupConds(f, false)
 		rows, err := tx.Query(ctx, `SELECT date, event_type, events, incidents FROM stats_day_type`+c.sql()+
 			` ORDER BY date DESC, event_type`, c.args...)
 		if err != nil {
 			return err
 		}
-		keep := func(day string) bool {
-			if f.From == "" && f.To == "" {
-				return true
-			}
-			lo, hi, ok := event.DateRange(day)
-			return ok && (f.From == "" || hi >= f.From) && (f.To == "" || lo <= f.To)
-		}
-		if st, err = dayTypeStats(rows, keep, false); err != nil {
+		if st, err = dayTypeStats(rows, keepDays(f), false); err != nil {
 			return err
 		}
-		if st.Events == 0 {
-			ok = true
-			return nil
-		}
-		// actors and admin1 in one pass over the matches: 0 an actor, 1 an admin1
-		rows, err = tx.Query(ctx, `WITH m AS MATERIALIZED (SELECT e.actor1, e.actor2, e.admin1 FROM events e`+w.sql()+`)
-			SELECT 0 AS kind, k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) AS x
-				WHERE k <> '' GROUP BY k
-			UNION ALL SELECT 1, admin1, count(*) FROM m WHERE admin1 <> '' GROUP BY admin1
-			ORDER BY kind, n DESC, k`, w.args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var kind int
-			var c event.Count
-			if err := rows.Scan(&kind, &c.Key, &c.N); err != nil {
-				rows.Close()
+		if st.Events > 0 {
+			fs, err := facetStats(ctx, tx, f)
+			if err != nil {
 				return err
 			}
-			if kind == 0 {
-				st.ByActor = append(st.ByActor, c)
-			} else {
-				st.ByAdmin1 = append(st.ByAdmin1, c)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+			st.ByActor, st.ByAdmin1 = fs.ByActor, fs.ByAdmin1
 		}
 		ok = true
 		return nil
@@ -304,6 +432,7 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 	}
 	days := map[dayType]int64{}
 	incs := map[dayIncident]int64{}
+	facets := map[facet]int64{}
 	actors := map[string]int64{}
 	admin1 := map[string]int64{}
 	for rows.Next() {
@@ -316,6 +445,7 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 		}
 		days[d.dayType] += n
 		incs[d] += n
+		facets[facet{d.dayType, ad, a1, a2}] += n
 		if a1 != "" {
 			actors[a1] += n
 		}
@@ -398,10 +528,46 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 			ON CONFLICT (`+t.col+`) DO UPDATE SET events = s.events + EXCLUDED.events`, ks, vs)
 		b.Queue(`DELETE FROM `+t.table+` WHERE `+t.col+` = ANY($1) AND events <= 0`, ks)
 	}
+	queueFacets(b, facets)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("fold stats: %w", err)
 	}
 	return nil
+}
+
+// facet is a row of stats_facet: a date as written, a type, a governorate
+// and the two actors.
+type facet struct {
+	dayType
+	admin1, actor1, actor2 string
+}
+
+// queueFacets adds the changes to stats_facet to b, in the order of its
+// primary key, and drops the rows left with no events.
+func queueFacets(b *pgx.Batch, n map[facet]int64) {
+	ks := sortedKeys(n, func(a, b facet) int {
+		return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.typ, b.typ), cmp.Compare(a.admin1, b.admin1),
+			cmp.Compare(a.actor1, b.actor1), cmp.Compare(a.actor2, b.actor2))
+	})
+	var dates, types, admin1, actor1, actor2 []string
+	var evs []int64
+	for _, k := range ks {
+		if n[k] == 0 {
+			continue
+		}
+		dates, types, admin1 = append(dates, k.date), append(types, k.typ), append(admin1, k.admin1)
+		actor1, actor2, evs = append(actor1, k.actor1), append(actor2, k.actor2), append(evs, n[k])
+	}
+	if len(dates) == 0 {
+		return
+	}
+	b.Queue(`INSERT INTO stats_facet AS s (date, event_type, admin1, actor1, actor2, events)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[])
+		ON CONFLICT (date, event_type, admin1, actor1, actor2) DO UPDATE SET events = s.events + EXCLUDED.events`,
+		dates, types, admin1, actor1, actor2, evs)
+	b.Queue(`DELETE FROM stats_facet WHERE (date, event_type, admin1, actor1, actor2) IN
+		(SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])) AND events <= 0`,
+		dates, types, admin1, actor1, actor2)
 }
 
 func sortedKeys[K comparable, V any](m map[K]V, compare func(a, b K) int) []K {
