@@ -28,3 +28,5 @@ INSERT INTO stats_facet (date, event_type, admin1, actor1, actor2, events)
 		UNION ALL
 		SELECT date, event_type, admin1, actor1, actor2, -n FROM stats_delta
 	) AS x GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0;
+-- the planner's statistics now, not when autovacuum comes round
+ANALYZE stats_facet;
