@@ -291,7 +291,8 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, er
 // the queries Stats runs over the rollups for f, with sequential scans
 // priced out: for a filter by actors or a governorate, the read of
 // stats_facet and the incidents counted over the matching events; for one
-// by types and dates, the reads of stats_day_type and stats_facet. It
+// by types and dates, the read of stats_day_type and the actors and
+// governorates counted over the matching events. It
 // returns nothing for a filter the rollups do not answer.
 func (s *Store) ExplainStats(ctx context.Context, f event.Filter) ([]string, error) {
 	f.Cursor = ""
@@ -308,9 +309,8 @@ func (s *Store) ExplainStats(ctx context.Context, f event.Filter) ([]string, err
 	switch {
 	case len(w.parts) == 0:
 	case byDayType(f):
-		c := rollupConds(f, false)
-		qs = append(qs, query{`SELECT date, event_type, events, incidents FROM stats_day_type` + c.sql() + ` ORDER BY date DESC, event_type`, c.args},
-			query{fq, fargs})
+		dq, dargs := dayTypeQuery(f)
+		qs = append(qs, query{dq, dargs}, query{actorsAdmin1Query(w), w.args})
 	case byFacets(f):
 		qs = append(qs, query{fq, fargs}, query{incidentsQuery(w), w.args})
 	}

@@ -13,10 +13,10 @@ import (
 
 // Stats counts matching events by day, type, actor and admin1. Without a
 // filter it reads the rollups kept at ingest (migration 0006), a few rows
-// per day and type, instead of the events; a filter by types and dates, or
-// by actors or a governorate with or without them, reads the day×type and
-// facet rollups (migrations 0006 and 0010), and only the incidents of an
-// actor or a governorate are counted over its events. Other filters
+// per day and type, instead of the events; a filter by types and dates
+// reads its days, types and incidents from the day×type rollup, one by
+// actors or a governorate (with types and dates or not) everything but
+// its incidents from the facet rollup (migration 0010). Other filters
 // (words, places, a document, claim, country, fatalities, background)
 // count their matches.
 func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) {
@@ -34,7 +34,7 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 			return st, nil
 		}
 	} else if byDayType(f) {
-		st, ok, err := s.rolledUpDays(ctx, f)
+		st, ok, err := s.rolledUpDays(ctx, f, w)
 		if err != nil {
 			return event.Stats{}, fmt.Errorf("stats: %w", err)
 		}
@@ -222,10 +222,13 @@ func byDayType(f event.Filter) bool {
 }
 
 // rolledUpDays reads the stats of a filter by types and dates (byDayType)
-// from the rollups: days, types and incidents from stats_day_type, actors
-// and governorates from stats_facet, in one snapshot. It says false while
-// writes not yet folded in are pending, as rolledUp.
-func (s *Store) rolledUpDays(ctx context.Context, f event.Filter) (event.Stats, bool, error) {
+// from stats_day_type: the rows of its types and dates as written that
+// meet its range (rollupConds, keepDays). Actors and admin1 are counted
+// over the matching events, in one pass and the same snapshot: on a store
+// of 100,000 events whose dates spread over ten years, reading them from
+// stats_facet (about a row an event there) took longer. It says false
+// while writes not yet folded in are pending, as rolledUp.
+func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (event.Stats, bool, error) {
 	var st event.Stats
 	ok := false
 	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
@@ -233,26 +236,61 @@ func (s *Store) rolledUpDays(ctx context.Context, f event.Filter) (event.Stats, 
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM stats_delta)`).Scan(&pending); err != nil || pending {
 			return err
 		}
-		c := rollupConds(f, false)
-		rows, err := tx.Query(ctx, `SELECT date, event_type, events, incidents FROM stats_day_type`+c.sql()+
-			` ORDER BY date DESC, event_type`, c.args...)
+		q, args := dayTypeQuery(f)
+		rows, err := tx.Query(ctx, q, args...)
 		if err != nil {
 			return err
 		}
 		if st, err = dayTypeStats(rows, keepDays(f), false); err != nil {
 			return err
 		}
-		if st.Events > 0 {
-			fs, err := facetStats(ctx, tx, f)
-			if err != nil {
+		if st.Events == 0 {
+			ok = true
+			return nil
+		}
+		// actors and admin1 in one pass over the matches: 0 an actor, 1 an admin1
+		rows, err = tx.Query(ctx, actorsAdmin1Query(w), w.args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var kind int
+			var c event.Count
+			if err := rows.Scan(&kind, &c.Key, &c.N); err != nil {
+				rows.Close()
 				return err
 			}
-			st.ByActor, st.ByAdmin1 = fs.ByActor, fs.ByAdmin1
+			if kind == 0 {
+				st.ByActor = append(st.ByActor, c)
+			} else {
+				st.ByAdmin1 = append(st.ByAdmin1, c)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
 		}
 		ok = true
 		return nil
 	})
 	return st, ok, err
+}
+
+// dayTypeQuery reads the rows of stats_day_type f's events may be counted
+// in, newest date first.
+func dayTypeQuery(f event.Filter) (string, []any) {
+	c := rollupConds(f, false)
+	return `SELECT date, event_type, events, incidents FROM stats_day_type` + c.sql() + ` ORDER BY date DESC, event_type`, c.args
+}
+
+// actorsAdmin1Query counts the events matching w by actor (kind 0) and
+// admin1 (kind 1).
+func actorsAdmin1Query(w *cond) string {
+	return `WITH m AS MATERIALIZED (SELECT e.actor1, e.actor2, e.admin1 FROM events e` + w.sql() + `)
+		SELECT 0 AS kind, k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) AS x
+			WHERE k <> '' GROUP BY k
+		UNION ALL SELECT 1, admin1, count(*) FROM m WHERE admin1 <> '' GROUP BY admin1
+		ORDER BY kind, n DESC, k`
 }
 
 // scanStats counts the events matching w.

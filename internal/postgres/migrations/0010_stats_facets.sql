@@ -2,10 +2,8 @@
 -- as the day×type rollup is (migration 0006: the triggers' stats_delta
 -- rows folded in by Put under the linker's lock), so that Stats and the
 -- timeline of an actor or a governorate read these counts, not the events
--- (stats.go, rolledUpFacets), and the actors and governorates of a type
--- or a date range too (rolledUpDays). The rows of an actor are found by
--- actor1 or by actor2, those of a governorate by admin1 and those of a type
--- by event_type, each in date order.
+-- (stats.go, rolledUpFacets). The rows of an actor are found by actor1 or
+-- by actor2, those of a governorate by admin1, each in date order.
 CREATE TABLE stats_facet (
 	date       TEXT COLLATE "C" NOT NULL,
 	event_type TEXT COLLATE "C" NOT NULL,
@@ -18,7 +16,6 @@ CREATE TABLE stats_facet (
 CREATE INDEX stats_facet_actor1 ON stats_facet (actor1, date);
 CREATE INDEX stats_facet_actor2 ON stats_facet (actor2, date);
 CREATE INDEX stats_facet_admin1 ON stats_facet (admin1, date);
-CREATE INDEX stats_facet_type ON stats_facet (event_type, date);
 
 -- The events as stored less the changes logged and not yet folded in, so
 -- that the next fold brings this table where the others will be.
