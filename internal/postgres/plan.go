@@ -290,7 +290,8 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, er
 // ExplainStats returns PostgreSQL's plans (EXPLAIN, one line per step) of
 // the queries Stats runs over the rollups for f, with sequential scans
 // priced out: for a filter by actors or a governorate, the read of
-// stats_facet and the incidents counted over the matching events; for one
+// stats_facet and of its incidents (stats_key_day for one actor or one
+// governorate, else counted over the matching events); for one
 // by types and dates, the read of stats_day_type and the actors and
 // governorates counted over the matching events. It
 // returns nothing for a filter the rollups do not answer.
@@ -312,7 +313,12 @@ func (s *Store) ExplainStats(ctx context.Context, f event.Filter) ([]string, err
 		dq, dargs := dayTypeQuery(f)
 		qs = append(qs, query{dq, dargs}, query{actorsAdmin1Query(w), w.args})
 	case byFacets(f):
-		qs = append(qs, query{fq, fargs}, query{incidentsQuery(w), w.args})
+		qs = append(qs, query{fq, fargs})
+		if kq, kargs, ok := keyIncidentsQuery(f); ok {
+			qs = append(qs, query{kq, kargs})
+		} else {
+			qs = append(qs, query{incidentsQuery(w), w.args})
+		}
 	}
 	var out []string
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {

@@ -69,8 +69,9 @@ func TestQueryPlans(t *testing.T) {
 
 // TestStatsPlans checks that Stats of an actor or a governorate is read
 // from the rows of stats_facet its index finds, not by scanning the rollup
-// or the events, and that its incidents are counted over the events its
-// indexes find; a type's, from stats_day_type and the type's events. (With a
+// or the events, its incidents from stats_key_day (one actor, one
+// governorate) or counted over the events the indexes find (more); a
+// type's from stats_day_type and the type's events. (With a
 // second filter, which index the planner takes depends on how many rows
 // each range holds: any, but not a scan.)
 func TestStatsPlans(t *testing.T) {
@@ -88,9 +89,11 @@ func TestStatsPlans(t *testing.T) {
 		f        event.Filter
 		wantUses []string
 	}{
-		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}, []string{"stats_facet_actor1", "stats_facet_actor2", "events_actor1_order", "events_actor2_order"}},
+		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}, []string{"stats_facet_actor1", "stats_facet_actor2", "stats_key_day_pkey"}},
+		{"two actors", event.Filter{Actors: []string{"SYR.GOV", "CIV"}}, []string{"Index Scan", "stats_facet", "events_actor1_order", "events_actor2_order"}},
 		{"actor and dates", event.Filter{Actors: []string{"SYR.GOV"}, From: "2024-01-01", To: "2024-03-31"}, []string{"Index Scan on stats_facet"}},
-		{"admin1", event.Filter{Admin1: "Idlib"}, []string{"stats_facet_admin1", "events_admin1_order"}},
+		{"admin1", event.Filter{Admin1: "Idlib"}, []string{"stats_facet_admin1", "stats_key_day_pkey"}},
+		{"actor and admin1", event.Filter{Actors: []string{"SYR.GOV"}, Admin1: "Idlib"}, []string{"Index Scan on stats_facet", "on events e"}},
 		{"admin1 and type", event.Filter{Admin1: "Idlib", Types: []string{"attack"}}, []string{"Index Scan on stats_facet"}},
 		{"type", event.Filter{Types: []string{"attack"}}, []string{"stats_day_type_pkey", "Index Only Scan using events_stats"}},
 	}

@@ -108,6 +108,44 @@ func facetQuery(f event.Filter) (string, []any) {
 	return `SELECT date, event_type, admin1, actor1, actor2, events FROM stats_facet` + c.sql() + ` ORDER BY date DESC`, c.args
 }
 
+// keyIncidentsQuery reads the incidents by day and type of a filter by one
+// actor or one governorate (with types and dates or not) from
+// stats_key_day; false for other filters.
+func keyIncidentsQuery(f event.Filter) (string, []any, bool) {
+	g := f
+	g.Actors, g.Admin1 = nil, ""
+	c := rollupConds(g, false)
+	switch {
+	case len(f.Actors) == 1 && f.Admin1 == "":
+		c.add("kind = 'a' AND key = %s", f.Actors[0])
+	case len(f.Actors) == 0 && f.Admin1 != "":
+		c.add("kind = 'g' AND key = %s", f.Admin1)
+	default:
+		return "", nil, false
+	}
+	return `SELECT date, event_type, incidents FROM stats_key_day` + and(c.sql(), "date <> '' AND incidents > 0") +
+		` ORDER BY date DESC, event_type`, c.args, true
+}
+
+// keptDayTypeCounts is dayTypeCounts of the dates as written keep says
+// meet a filter's range.
+func keptDayTypeCounts(ctx context.Context, db querier, q string, args []any, keep func(string) bool) ([]event.DayTypeCount, error) {
+	all, err := dayTypeCounts(ctx, db, q, args)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, c := range all {
+		if keep(c.Day) {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
+}
+
 // incidentsQuery counts the incidents of f's events by day and type over
 // the matching events (w, where(f)): an incident counts once however many
 // of its reports match.
@@ -193,7 +231,11 @@ func (s *Store) rolledUpFacets(ctx context.Context, f event.Filter, w *cond) (ev
 			return err
 		}
 		if st.Events > 0 {
-			st.ByDayType, err = dayTypeCounts(ctx, tx, incidentsQuery(w), w.args)
+			if q, args, ok := keyIncidentsQuery(f); ok {
+				st.ByDayType, err = keptDayTypeCounts(ctx, tx, q, args, keepDays(f))
+			} else {
+				st.ByDayType, err = dayTypeCounts(ctx, tx, incidentsQuery(w), w.args)
+			}
 			if err != nil {
 				return err
 			}
@@ -471,6 +513,7 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 	days := map[dayType]int64{}
 	incs := map[dayIncident]int64{}
 	facets := map[facet]int64{}
+	keyIncs := map[keyIncident]int64{}
 	actors := map[string]int64{}
 	admin1 := map[string]int64{}
 	for rows.Next() {
@@ -484,6 +527,15 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 		days[d.dayType] += n
 		incs[d] += n
 		facets[facet{d.dayType, ad, a1, a2}] += n
+		if a1 != "" {
+			keyIncs[keyIncident{actorKey, a1, d}] += n
+		}
+		if a2 != "" && a2 != a1 {
+			keyIncs[keyIncident{actorKey, a2, d}] += n
+		}
+		if ad != "" {
+			keyIncs[keyIncident{admin1Key, ad, d}] += n
+		}
 		if a1 != "" {
 			actors[a1] += n
 		}
@@ -570,7 +622,97 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("fold stats: %w", err)
 	}
+	if err := foldKeyIncidents(ctx, tx, keyIncs); err != nil {
+		return fmt.Errorf("fold stats: %w", err)
+	}
 	return nil
+}
+
+// The kinds of key stats_key_incident counts incidents for.
+const (
+	actorKey  = "a" // an actor, as actor1 or actor2
+	admin1Key = "g" // a governorate
+)
+
+// keyIncident is a row of stats_key_incident: an incident (or a lone
+// event's id) on a date and type among the events of an actor or a
+// governorate.
+type keyIncident struct {
+	kind, key string
+	dayIncident
+}
+
+// foldKeyIncidents adds n to stats_key_incident and counts in
+// stats_key_day the incidents whose count there leaves or reaches zero,
+// as the day×type rollup does for all events.
+func foldKeyIncidents(ctx context.Context, tx pgx.Tx, n map[keyIncident]int64) error {
+	ks := sortedKeys(n, func(a, b keyIncident) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.key, b.key), cmp.Compare(a.date, b.date),
+			cmp.Compare(a.typ, b.typ), cmp.Compare(a.ikey, b.ikey))
+	})
+	var kinds, keys, dates, types, ikeys []string
+	var ns []int64
+	for _, k := range ks {
+		if n[k] != 0 {
+			kinds, keys, dates, types = append(kinds, k.kind), append(keys, k.key), append(dates, k.date), append(types, k.typ)
+			ikeys, ns = append(ikeys, k.ikey), append(ns, n[k])
+		}
+	}
+	if len(ns) == 0 {
+		return nil
+	}
+	type keyDay struct{ kind, key, date, typ string }
+	days := map[keyDay]int64{}
+	rows, err := tx.Query(ctx, `INSERT INTO stats_key_incident AS s (kind, key, date, event_type, ikey, events)
+		SELECT * FROM unnest($1::"char"[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[])
+		ON CONFLICT (kind, key, date, event_type, ikey) DO UPDATE SET events = s.events + EXCLUDED.events
+		RETURNING kind::text, key, date, event_type, ikey, events`,
+		kinds, keys, dates, types, ikeys, ns)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var k keyIncident
+		var now int64
+		if err := rows.Scan(&k.kind, &k.key, &k.date, &k.typ, &k.ikey, &now); err != nil {
+			rows.Close()
+			return err
+		}
+		before := now - n[k]
+		d := keyDay{k.kind, k.key, k.date, k.typ}
+		switch {
+		case before <= 0 && now > 0:
+			days[d]++
+		case before > 0 && now <= 0:
+			days[d]--
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	b.Queue(`DELETE FROM stats_key_incident WHERE (kind, key, date, event_type, ikey) IN
+		(SELECT * FROM unnest($1::"char"[], $2::text[], $3::text[], $4::text[], $5::text[])) AND events <= 0`,
+		kinds, keys, dates, types, ikeys)
+	kinds, keys, dates, types, ns = kinds[:0], keys[:0], dates[:0], types[:0], ns[:0]
+	for _, d := range sortedKeys(days, func(a, b keyDay) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.key, b.key), cmp.Compare(a.date, b.date), cmp.Compare(a.typ, b.typ))
+	}) {
+		if days[d] != 0 {
+			kinds, keys, dates, types, ns = append(kinds, d.kind), append(keys, d.key), append(dates, d.date), append(types, d.typ), append(ns, days[d])
+		}
+	}
+	if len(ns) > 0 {
+		b.Queue(`INSERT INTO stats_key_day AS s (kind, key, date, event_type, incidents)
+			SELECT * FROM unnest($1::"char"[], $2::text[], $3::text[], $4::text[], $5::int8[])
+			ON CONFLICT (kind, key, date, event_type) DO UPDATE SET incidents = s.incidents + EXCLUDED.incidents`,
+			kinds, keys, dates, types, ns)
+		b.Queue(`DELETE FROM stats_key_day WHERE (kind, key, date, event_type) IN
+			(SELECT * FROM unnest($1::"char"[], $2::text[], $3::text[], $4::text[])) AND incidents <= 0`,
+			kinds, keys, dates, types)
+	}
+	return tx.SendBatch(ctx, b).Close()
 }
 
 // facet is a row of stats_facet: a date as written, a type, a governorate
