@@ -287,10 +287,74 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, er
 	return out, nil
 }
 
+// ExplainStats returns PostgreSQL's plans (EXPLAIN, one line per step) of
+// the queries Stats runs over the rollups for f, with sequential scans
+// priced out: for a filter by actors or a governorate, the read of
+// stats_facet and of its incidents (stats_key_day for one actor or one
+// governorate, else counted over the matching events); for one
+// by types and dates, the read of stats_day_type and the actors and
+// governorates counted over the matching events. It
+// returns nothing for a filter the rollups do not answer.
+func (s *Store) ExplainStats(ctx context.Context, f event.Filter) ([]string, error) {
+	f.Cursor = ""
+	w, err := where(f, false)
+	if err != nil {
+		return nil, err
+	}
+	type query struct {
+		sql  string
+		args []any
+	}
+	var qs []query
+	fq, fargs := facetQuery(f)
+	switch {
+	case len(w.parts) == 0:
+	case byDayType(f):
+		dq, dargs := dayTypeQuery(f)
+		qs = append(qs, query{dq, dargs}, query{actorsAdmin1Query(w), w.args})
+	case byFacets(f):
+		qs = append(qs, query{fq, fargs})
+		if kq, kargs, ok := keyIncidentsQuery(f); ok {
+			qs = append(qs, query{kq, kargs})
+		} else {
+			qs = append(qs, query{incidentsQuery(w), w.args})
+		}
+	}
+	var out []string
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+			return err
+		}
+		for _, q := range qs {
+			rows, err := tx.Query(ctx, `EXPLAIN `+q.sql, q.args...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var line string
+				if err := rows.Scan(&line); err != nil {
+					rows.Close()
+					return err
+				}
+				out = append(out, line)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("explain stats: %w", err)
+	}
+	return out, nil
+}
+
 // Analyze refreshes the planner's statistics and the visibility map
 // (after a bulk load, before autovacuum would): index-only scans, such as a
 // place filter's on events_cell, read no heap row for an all-visible page.
 func (s *Store) Analyze(ctx context.Context) error {
-	_, err := s.pool.Exec(ctx, `VACUUM (ANALYZE) events`)
+	_, err := s.pool.Exec(ctx, `VACUUM (ANALYZE) events, stats_facet`)
 	return err
 }

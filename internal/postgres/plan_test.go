@@ -66,3 +66,59 @@ func TestQueryPlans(t *testing.T) {
 		})
 	}
 }
+
+// TestStatsPlans checks that Stats of an actor or a governorate is read
+// from the rows of stats_facet its index finds, not by scanning the rollup
+// or the events, its incidents from stats_key_day (one actor, one
+// governorate) or counted over the events the indexes find (more); a
+// type's from stats_day_type and the type's events. (With a
+// second filter, which index the planner takes depends on how many rows
+// each range holds: any, but not a scan.)
+func TestStatsPlans(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	if _, err := s.Put(ctx, storetest.SpreadBatch(40)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Analyze(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		f        event.Filter
+		wantUses []string
+	}{
+		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}, []string{"stats_facet_actor1", "stats_facet_actor2", "stats_key_day_pkey"}},
+		{"two actors", event.Filter{Actors: []string{"SYR.GOV", "CIV"}}, []string{"Index Scan", "stats_facet", "events_actor1_order", "events_actor2_order"}},
+		{"actor and dates", event.Filter{Actors: []string{"SYR.GOV"}, From: "2024-01-01", To: "2024-03-31"}, []string{"Index Scan on stats_facet"}},
+		{"admin1", event.Filter{Admin1: "Idlib"}, []string{"stats_facet_admin1", "stats_key_day_pkey"}},
+		{"actor and admin1", event.Filter{Actors: []string{"SYR.GOV"}, Admin1: "Idlib"}, []string{"Index Scan on stats_facet", "on events e"}},
+		{"admin1 and type", event.Filter{Admin1: "Idlib", Types: []string{"attack"}}, []string{"Index Scan on stats_facet"}},
+		{"type", event.Filter{Types: []string{"attack"}}, []string{"stats_day_type_pkey", "Index Only Scan using events_stats"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			plan, err := s.ExplainStats(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := strings.Join(plan, "\n")
+			if len(plan) == 0 {
+				t.Fatalf("ExplainStats(%+v) gives no plan; want the rollups' queries", tt.f)
+			}
+			if strings.Contains(all, "Seq Scan") {
+				t.Errorf("plan scans a table:\n%s", all)
+			}
+			for _, idx := range tt.wantUses {
+				if !strings.Contains(all, idx) {
+					t.Errorf("plan does not use %s:\n%s", idx, all)
+				}
+			}
+		})
+	}
+	// words are counted over their matches: no rollup holds them
+	if plan, err := s.ExplainStats(ctx, event.Filter{Actors: []string{"SYR.GOV"}, Text: "قصف"}); err != nil || len(plan) != 0 {
+		t.Errorf("ExplainStats(actor and words) = %q, %v; want no rollup plan", plan, err)
+	}
+}

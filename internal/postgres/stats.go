@@ -13,7 +13,12 @@ import (
 
 // Stats counts matching events by day, type, actor and admin1. Without a
 // filter it reads the rollups kept at ingest (migration 0006), a few rows
-// per day and type, instead of the events.
+// per day and type, instead of the events; a filter by types and dates
+// reads its days, types and incidents from the day×type rollup, one by
+// actors or a governorate (with types and dates or not) everything but
+// its incidents from the facet rollup (migration 0010). Other filters
+// (words, places, a document, claim, country, fatalities, background)
+// count their matches.
 func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) {
 	f.Cursor = ""
 	w, err := where(f, false)
@@ -36,8 +41,217 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 		if ok {
 			return st, nil
 		}
+	} else if byFacets(f) {
+		st, ok, err := s.rolledUpFacets(ctx, f, w)
+		if err != nil {
+			return event.Stats{}, fmt.Errorf("stats: %w", err)
+		}
+		if ok {
+			return st, nil
+		}
 	}
 	return s.scanStats(ctx, w)
+}
+
+// byFacets says whether f filters by actors or a governorate, with types
+// and dates or not, and nothing else, so that its counts can be read from
+// stats_facet.
+func byFacets(f event.Filter) bool {
+	g := f
+	g.Types, g.From, g.To, g.Actors, g.Admin1 = nil, "", "", nil, ""
+	w, err := where(g, false)
+	return err == nil && len(w.parts) == 0 && (len(f.Actors) > 0 || f.Admin1 != "")
+}
+
+// keepDays says which dates as written an event must have to match f's
+// range: the days a date covers meet the range, as where matches events.
+func keepDays(f event.Filter) func(day string) bool {
+	return func(day string) bool {
+		if f.From == "" && f.To == "" {
+			return true
+		}
+		lo, hi, ok := event.DateRange(day)
+		return ok && (f.From == "" || hi >= f.From) && (f.To == "" || lo <= f.To)
+	}
+}
+
+// rollupConds is the WHERE clause of f over a rollup by date as written:
+// its types, its actors and governorate when facets, and the dates from a
+// year before its range (where a year-dated event that reaches into it is
+// written) to its end; keepDays then keeps the dates that meet the range.
+func rollupConds(f event.Filter, facets bool) *cond {
+	c := &cond{}
+	if len(f.Types) > 0 {
+		c.parts = append(c.parts, c.in("event_type", f.Types))
+	}
+	if start := event.EarliestStart(f.From); len(start) >= 4 {
+		// "2019" sorts before every day of 2019: bound by the year
+		c.add("date >= %s", start[:4])
+	}
+	if f.To != "" {
+		// a date written as a month or a year sorts before its days
+		c.add("date <> '' AND date <= %s", f.To)
+	}
+	if facets && len(f.Actors) > 0 {
+		c.parts = append(c.parts, "("+c.in("actor1", f.Actors)+" OR "+c.in("actor2", f.Actors)+")")
+	}
+	if facets && f.Admin1 != "" {
+		c.add("admin1 = %s", f.Admin1)
+	}
+	return c
+}
+
+// facetQuery reads the rows of stats_facet that f's events may be counted
+// in, newest date first.
+func facetQuery(f event.Filter) (string, []any) {
+	c := rollupConds(f, true)
+	return `SELECT date, event_type, admin1, actor1, actor2, events FROM stats_facet` + c.sql() + ` ORDER BY date DESC`, c.args
+}
+
+// keyIncidentsQuery reads the incidents by day and type of a filter by one
+// actor or one governorate (with types and dates or not) from
+// stats_key_day; false for other filters.
+func keyIncidentsQuery(f event.Filter) (string, []any, bool) {
+	g := f
+	g.Actors, g.Admin1 = nil, ""
+	c := rollupConds(g, false)
+	switch {
+	case len(f.Actors) == 1 && f.Admin1 == "":
+		c.add("kind = 'a' AND key = %s", f.Actors[0])
+	case len(f.Actors) == 0 && f.Admin1 != "":
+		c.add("kind = 'g' AND key = %s", f.Admin1)
+	default:
+		return "", nil, false
+	}
+	return `SELECT date, event_type, incidents FROM stats_key_day` + and(c.sql(), "date <> '' AND incidents > 0") +
+		` ORDER BY date DESC, event_type`, c.args, true
+}
+
+// keptDayTypeCounts is dayTypeCounts of the dates as written keep says
+// meet a filter's range.
+func keptDayTypeCounts(ctx context.Context, db querier, q string, args []any, keep func(string) bool) ([]event.DayTypeCount, error) {
+	all, err := dayTypeCounts(ctx, db, q, args)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, c := range all {
+		if keep(c.Day) {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// incidentsQuery counts the incidents of f's events by day and type over
+// the matching events (w, where(f)): an incident counts once however many
+// of its reports match.
+func incidentsQuery(w *cond) string {
+	return `SELECT e.date, e.event_type, count(DISTINCT CASE WHEN e.incident <> '' THEN e.incident ELSE e.id END)
+		FROM events e` + and(w.sql(), "e.date <> ''") + ` GROUP BY e.date, e.event_type ORDER BY e.date DESC, e.event_type`
+}
+
+// facetStats counts f's events by day, type, actor and governorate from
+// stats_facet (ByDayType, the incidents, is left empty).
+func facetStats(ctx context.Context, tx pgx.Tx, f event.Filter) (event.Stats, error) {
+	q, args := facetQuery(f)
+	rows, err := tx.Query(ctx, q, args...)
+	if err != nil {
+		return event.Stats{}, err
+	}
+	defer rows.Close()
+	keep := keepDays(f)
+	var st event.Stats
+	byType, byActor, byAdmin1 := map[string]int{}, map[string]int{}, map[string]int{}
+	for rows.Next() {
+		var k facet
+		var n int
+		if err := rows.Scan(&k.date, &k.typ, &k.admin1, &k.actor1, &k.actor2, &n); err != nil {
+			return event.Stats{}, err
+		}
+		if n <= 0 || !keep(k.date) {
+			continue
+		}
+		st.Events += n
+		byType[k.typ] += n
+		if k.actor1 != "" {
+			byActor[k.actor1] += n
+		}
+		if k.actor2 != "" && k.actor2 != k.actor1 {
+			byActor[k.actor2] += n
+		}
+		if k.admin1 != "" {
+			byAdmin1[k.admin1] += n
+		}
+		if k.date == "" {
+			continue
+		}
+		if i := len(st.ByDay) - 1; i >= 0 && st.ByDay[i].Key == k.date {
+			st.ByDay[i].N += n
+		} else {
+			st.ByDay = append(st.ByDay, event.Count{Key: k.date, N: n})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return event.Stats{}, err
+	}
+	st.ByType, st.ByActor, st.ByAdmin1 = mostFirst(byType), mostFirst(byActor), mostFirst(byAdmin1)
+	return st, nil
+}
+
+// mostFirst returns the counts of m, the largest first, then by key; nil
+// for none.
+func mostFirst(m map[string]int) []event.Count {
+	var out []event.Count
+	for k, n := range m {
+		out = append(out, event.Count{Key: k, N: n})
+	}
+	slices.SortFunc(out, func(a, b event.Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key)) })
+	return out
+}
+
+// rolledUpFacets reads the stats of a filter by actors or governorate
+// (byFacets) from stats_facet; the incidents by day and type, which count
+// an incident once however many of its reports match, are counted over the
+// matching events in the same snapshot. It says false while writes not yet
+// folded in are pending, as rolledUp.
+func (s *Store) rolledUpFacets(ctx context.Context, f event.Filter, w *cond) (event.Stats, bool, error) {
+	var st event.Stats
+	ok := false
+	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		var pending bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM stats_delta)`).Scan(&pending); err != nil || pending {
+			return err
+		}
+		var err error
+		if st, err = facetStats(ctx, tx, f); err != nil {
+			return err
+		}
+		if st.Events > 0 {
+			if q, args, ok := keyIncidentsQuery(f); ok {
+				st.ByDayType, err = keptDayTypeCounts(ctx, tx, q, args, keepDays(f))
+			} else {
+				st.ByDayType, err = dayTypeCounts(ctx, tx, incidentsQuery(w), w.args)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		ok = true
+		return nil
+	})
+	return st, ok, err
+}
+
+// and adds a condition to a WHERE clause that may be empty.
+func and(where, part string) string {
+	if where == "" {
+		return " WHERE " + part
+	}
+	return where + " AND " + part
 }
 
 // byDayType says whether f filters by types and dates alone, so that its
@@ -50,12 +264,12 @@ func byDayType(f event.Filter) bool {
 }
 
 // rolledUpDays reads the stats of a filter by types and dates (byDayType)
-// from stats_day_type: the rows of its types from a year before its range
-// (where a year-dated event that reaches into it is written) to its end,
-// each date as written kept when the days it covers meet the range, as
-// where matches events. Actors and admin1 are not in that rollup: they are
-// counted over the matching events, in one pass and the same snapshot. It
-// says false while writes not yet folded in are pending, as rolledUp.
+// from stats_day_type: the rows of its types and dates as written that
+// meet its range (rollupConds, keepDays). Actors and admin1 are counted
+// over the matching events, in one pass and the same snapshot: on a store
+// of 100,000 events whose dates spread over ten years, reading them from
+// stats_facet (about a row an event there) took longer. It says false
+// while writes not yet folded in are pending, as rolledUp.
 func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (event.Stats, bool, error) {
 	var st event.Stats
 	ok := false
@@ -64,31 +278,12 @@ func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (even
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM stats_delta)`).Scan(&pending); err != nil || pending {
 			return err
 		}
-		c := &cond{}
-		if len(f.Types) > 0 {
-			c.parts = append(c.parts, c.in("event_type", f.Types))
-		}
-		if start := event.EarliestStart(f.From); len(start) >= 4 {
-			// "2019" sorts before every day of 2019: bound by the year
-			c.add("date >= %s", start[:4])
-		}
-		if f.To != "" {
-			// a date written as a month or a year sorts before its days
-			c.add("date <> '' AND date <= %s", f.To)
-		}
-		rows, err := tx.Query(ctx, `SELECT date, event_type, events, incidents FROM stats_day_type`+c.sql()+
-			` ORDER BY date DESC, event_type`, c.args...)
+		q, args := dayTypeQuery(f)
+		rows, err := tx.Query(ctx, q, args...)
 		if err != nil {
 			return err
 		}
-		keep := func(day string) bool {
-			if f.From == "" && f.To == "" {
-				return true
-			}
-			lo, hi, ok := event.DateRange(day)
-			return ok && (f.From == "" || hi >= f.From) && (f.To == "" || lo <= f.To)
-		}
-		if st, err = dayTypeStats(rows, keep, false); err != nil {
+		if st, err = dayTypeStats(rows, keepDays(f), false); err != nil {
 			return err
 		}
 		if st.Events == 0 {
@@ -96,11 +291,7 @@ func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (even
 			return nil
 		}
 		// actors and admin1 in one pass over the matches: 0 an actor, 1 an admin1
-		rows, err = tx.Query(ctx, `WITH m AS MATERIALIZED (SELECT e.actor1, e.actor2, e.admin1 FROM events e`+w.sql()+`)
-			SELECT 0 AS kind, k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) AS x
-				WHERE k <> '' GROUP BY k
-			UNION ALL SELECT 1, admin1, count(*) FROM m WHERE admin1 <> '' GROUP BY admin1
-			ORDER BY kind, n DESC, k`, w.args...)
+		rows, err = tx.Query(ctx, actorsAdmin1Query(w), w.args...)
 		if err != nil {
 			return err
 		}
@@ -125,6 +316,23 @@ func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (even
 		return nil
 	})
 	return st, ok, err
+}
+
+// dayTypeQuery reads the rows of stats_day_type f's events may be counted
+// in, newest date first.
+func dayTypeQuery(f event.Filter) (string, []any) {
+	c := rollupConds(f, false)
+	return `SELECT date, event_type, events, incidents FROM stats_day_type` + c.sql() + ` ORDER BY date DESC, event_type`, c.args
+}
+
+// actorsAdmin1Query counts the events matching w by actor (kind 0) and
+// admin1 (kind 1).
+func actorsAdmin1Query(w *cond) string {
+	return `WITH m AS MATERIALIZED (SELECT e.actor1, e.actor2, e.admin1 FROM events e` + w.sql() + `)
+		SELECT 0 AS kind, k, count(*) AS n FROM (SELECT actor1 AS k FROM m UNION ALL SELECT actor2 FROM m WHERE actor2 <> actor1) AS x
+			WHERE k <> '' GROUP BY k
+		UNION ALL SELECT 1, admin1, count(*) FROM m WHERE admin1 <> '' GROUP BY admin1
+		ORDER BY kind, n DESC, k`
 }
 
 // scanStats counts the events matching w.
@@ -304,6 +512,8 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 	}
 	days := map[dayType]int64{}
 	incs := map[dayIncident]int64{}
+	facets := map[facet]int64{}
+	keyIncs := map[keyIncident]int64{}
 	actors := map[string]int64{}
 	admin1 := map[string]int64{}
 	for rows.Next() {
@@ -316,6 +526,16 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 		}
 		days[d.dayType] += n
 		incs[d] += n
+		facets[facet{d.dayType, ad, a1, a2}] += n
+		if a1 != "" {
+			keyIncs[keyIncident{actorKey, a1, d}] += n
+		}
+		if a2 != "" && a2 != a1 {
+			keyIncs[keyIncident{actorKey, a2, d}] += n
+		}
+		if ad != "" {
+			keyIncs[keyIncident{admin1Key, ad, d}] += n
+		}
 		if a1 != "" {
 			actors[a1] += n
 		}
@@ -398,10 +618,136 @@ func foldStats(ctx context.Context, tx pgx.Tx) error {
 			ON CONFLICT (`+t.col+`) DO UPDATE SET events = s.events + EXCLUDED.events`, ks, vs)
 		b.Queue(`DELETE FROM `+t.table+` WHERE `+t.col+` = ANY($1) AND events <= 0`, ks)
 	}
+	queueFacets(b, facets)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("fold stats: %w", err)
 	}
+	if err := foldKeyIncidents(ctx, tx, keyIncs); err != nil {
+		return fmt.Errorf("fold stats: %w", err)
+	}
 	return nil
+}
+
+// The kinds of key stats_key_incident counts incidents for.
+const (
+	actorKey  = "a" // an actor, as actor1 or actor2
+	admin1Key = "g" // a governorate
+)
+
+// keyIncident is a row of stats_key_incident: an incident (or a lone
+// event's id) on a date and type among the events of an actor or a
+// governorate.
+type keyIncident struct {
+	kind, key string
+	dayIncident
+}
+
+// foldKeyIncidents adds n to stats_key_incident and counts in
+// stats_key_day the incidents whose count there leaves or reaches zero,
+// as the day×type rollup does for all events.
+func foldKeyIncidents(ctx context.Context, tx pgx.Tx, n map[keyIncident]int64) error {
+	ks := sortedKeys(n, func(a, b keyIncident) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.key, b.key), cmp.Compare(a.date, b.date),
+			cmp.Compare(a.typ, b.typ), cmp.Compare(a.ikey, b.ikey))
+	})
+	var kinds, keys, dates, types, ikeys []string
+	var ns []int64
+	for _, k := range ks {
+		if n[k] != 0 {
+			kinds, keys, dates, types = append(kinds, k.kind), append(keys, k.key), append(dates, k.date), append(types, k.typ)
+			ikeys, ns = append(ikeys, k.ikey), append(ns, n[k])
+		}
+	}
+	if len(ns) == 0 {
+		return nil
+	}
+	type keyDay struct{ kind, key, date, typ string }
+	days := map[keyDay]int64{}
+	rows, err := tx.Query(ctx, `INSERT INTO stats_key_incident AS s (kind, key, date, event_type, ikey, events)
+		SELECT * FROM unnest($1::"char"[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[])
+		ON CONFLICT (kind, key, date, event_type, ikey) DO UPDATE SET events = s.events + EXCLUDED.events
+		RETURNING kind::text, key, date, event_type, ikey, events`,
+		kinds, keys, dates, types, ikeys, ns)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var k keyIncident
+		var now int64
+		if err := rows.Scan(&k.kind, &k.key, &k.date, &k.typ, &k.ikey, &now); err != nil {
+			rows.Close()
+			return err
+		}
+		before := now - n[k]
+		d := keyDay{k.kind, k.key, k.date, k.typ}
+		switch {
+		case before <= 0 && now > 0:
+			days[d]++
+		case before > 0 && now <= 0:
+			days[d]--
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	b.Queue(`DELETE FROM stats_key_incident WHERE (kind, key, date, event_type, ikey) IN
+		(SELECT * FROM unnest($1::"char"[], $2::text[], $3::text[], $4::text[], $5::text[])) AND events <= 0`,
+		kinds, keys, dates, types, ikeys)
+	kinds, keys, dates, types, ns = kinds[:0], keys[:0], dates[:0], types[:0], ns[:0]
+	for _, d := range sortedKeys(days, func(a, b keyDay) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.key, b.key), cmp.Compare(a.date, b.date), cmp.Compare(a.typ, b.typ))
+	}) {
+		if days[d] != 0 {
+			kinds, keys, dates, types, ns = append(kinds, d.kind), append(keys, d.key), append(dates, d.date), append(types, d.typ), append(ns, days[d])
+		}
+	}
+	if len(ns) > 0 {
+		b.Queue(`INSERT INTO stats_key_day AS s (kind, key, date, event_type, incidents)
+			SELECT * FROM unnest($1::"char"[], $2::text[], $3::text[], $4::text[], $5::int8[])
+			ON CONFLICT (kind, key, date, event_type) DO UPDATE SET incidents = s.incidents + EXCLUDED.incidents`,
+			kinds, keys, dates, types, ns)
+		b.Queue(`DELETE FROM stats_key_day WHERE (kind, key, date, event_type) IN
+			(SELECT * FROM unnest($1::"char"[], $2::text[], $3::text[], $4::text[])) AND incidents <= 0`,
+			kinds, keys, dates, types)
+	}
+	return tx.SendBatch(ctx, b).Close()
+}
+
+// facet is a row of stats_facet: a date as written, a type, a governorate
+// and the two actors.
+type facet struct {
+	dayType
+	admin1, actor1, actor2 string
+}
+
+// queueFacets adds the changes to stats_facet to b, in the order of its
+// primary key, and drops the rows left with no events.
+func queueFacets(b *pgx.Batch, n map[facet]int64) {
+	ks := sortedKeys(n, func(a, b facet) int {
+		return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.typ, b.typ), cmp.Compare(a.admin1, b.admin1),
+			cmp.Compare(a.actor1, b.actor1), cmp.Compare(a.actor2, b.actor2))
+	})
+	var dates, types, admin1, actor1, actor2 []string
+	var evs []int64
+	for _, k := range ks {
+		if n[k] == 0 {
+			continue
+		}
+		dates, types, admin1 = append(dates, k.date), append(types, k.typ), append(admin1, k.admin1)
+		actor1, actor2, evs = append(actor1, k.actor1), append(actor2, k.actor2), append(evs, n[k])
+	}
+	if len(dates) == 0 {
+		return
+	}
+	b.Queue(`INSERT INTO stats_facet AS s (date, event_type, admin1, actor1, actor2, events)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[])
+		ON CONFLICT (date, event_type, admin1, actor1, actor2) DO UPDATE SET events = s.events + EXCLUDED.events`,
+		dates, types, admin1, actor1, actor2, evs)
+	b.Queue(`DELETE FROM stats_facet WHERE (date, event_type, admin1, actor1, actor2) IN
+		(SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])) AND events <= 0`,
+		dates, types, admin1, actor1, actor2)
 }
 
 func sortedKeys[K comparable, V any](m map[K]V, compare func(a, b K) int) []K {

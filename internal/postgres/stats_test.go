@@ -15,24 +15,39 @@ import (
 )
 
 // checkRollup says whether the unfiltered Stats, read from the rollups, are
-// what counting the events gives.
+// what counting the events gives, and the Stats of an actor, a governorate
+// and a type (stats_facet) too.
 func checkRollup(t *testing.T, s *postgres.Store, when string) event.Stats {
 	t.Helper()
 	ctx := context.Background()
-	got, err := s.Stats(ctx, event.Filter{})
-	if err != nil {
-		t.Fatalf("%s: Stats: %v", when, err)
+	var all event.Stats
+	for i, f := range []event.Filter{
+		{},
+		{Actors: []string{"SYR.GOV"}},
+		{Actors: []string{"ACT1", "CIV"}},
+		{Admin1: "Idlib"},
+		{Admin1: "Idlib", Types: []string{"attack"}, From: "2024-01-05"},
+		{Types: []string{"arrests"}},
+		{Actors: []string{"ACT2"}, Types: []string{"arrests"}, From: "2024-01-01", To: "2024-06-30"},
+	} {
+		got, err := s.Stats(ctx, f)
+		if err != nil {
+			t.Fatalf("%s: Stats(%+v): %v", when, f, err)
+		}
+		want, err := s.ScanStats(ctx, f)
+		if err != nil {
+			t.Fatalf("%s: ScanStats(%+v): %v", when, f, err)
+		}
+		gj, _ := json.MarshalIndent(got, "", " ")
+		wj, _ := json.MarshalIndent(want, "", " ")
+		if string(gj) != string(wj) {
+			t.Errorf("%s: Stats(%+v) from the rollups =\n%s\nwant (counted from the events)\n%s", when, f, gj, wj)
+		}
+		if i == 0 {
+			all = got
+		}
 	}
-	want, err := s.ScanStats(ctx, event.Filter{})
-	if err != nil {
-		t.Fatalf("%s: ScanStats: %v", when, err)
-	}
-	gj, _ := json.MarshalIndent(got, "", " ")
-	wj, _ := json.MarshalIndent(want, "", " ")
-	if string(gj) != string(wj) {
-		t.Errorf("%s: Stats from the rollups =\n%s\nwant (counted from the events)\n%s", when, gj, wj)
-	}
-	return got
+	return all
 }
 
 // The counts kept at ingest follow every write: new articles, a changed
@@ -231,4 +246,146 @@ func TestStatsByDayTypeRollup(t *testing.T) {
 	if got.Events <= want.Events+999 {
 		t.Errorf("Stats(%+v).Events = %d after adding 1000 a day in stats_day_type; want more than %d", f, got.Events, want.Events+999)
 	}
+}
+
+// Stats of actors and governorates, with types and dates or not, are what
+// counting the matching events gives, and are read from stats_facet.
+func TestStatsByFacetRollup(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recs := storetest.Distinct(storetest.SpreadBatch(60), "v1")
+	recs = append(recs, storetest.Distinct(recs, "again")...)
+	for i, w := range []string{"2024-02", "2023", "2024", "2025-01", "2024-03"} {
+		d := w
+		recs[i*7].Events[0].Date = &d
+	}
+	// other actors and governorates on some events: the same actor on both
+	// sides, an actor2 alone, no governorate
+	for i := range recs[:30] {
+		e := &recs[i].Events[i%5]
+		switch i % 3 {
+		case 0:
+			e.Actor2 = &event.Actor{Code: "SYR.GOV"}
+		case 1:
+			e.Actor1, e.Actor2 = nil, &event.Actor{Code: "REB"}
+		case 2:
+			if e.Location != nil {
+				l := *e.Location
+				l.Admin1 = ""
+				e.Location = &l
+			}
+		}
+	}
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		f    event.Filter
+	}{
+		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}},
+		{"actor2 alone", event.Filter{Actors: []string{"REB"}}},
+		{"two actors", event.Filter{Actors: []string{"REB", "CIV"}}},
+		{"governorate", event.Filter{Admin1: "Idlib"}},
+		{"actor and governorate", event.Filter{Actors: []string{"CIV"}, Admin1: "Idlib"}},
+		{"actor in a month", event.Filter{Actors: []string{"SYR.GOV"}, From: "2024-02-01", To: "2024-02-29"}},
+		{"governorate from a day", event.Filter{Admin1: "Idlib", From: "2024-02-15"}},
+		{"actor and a type up to a day", event.Filter{Actors: []string{"CIV"}, Types: []string{"attack"}, To: "2024-01-20"}},
+		{"no such actor", event.Filter{Actors: []string{"NOBODY"}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Stats(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := s.ScanStats(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gj, _ := json.Marshal(got)
+			wj, _ := json.Marshal(want)
+			if string(gj) != string(wj) {
+				t.Errorf("Stats(%+v) from the rollup =\n%s\nwant (counted from the events)\n%s", tt.f, gj, wj)
+			}
+			if (got.Events == 0) != (tt.name == "no such actor") {
+				t.Errorf("Stats(%+v) counts %d events: the fixtures do not test it", tt.f, got.Events)
+			}
+		})
+	}
+
+	// and they do read the rollup
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `UPDATE stats_facet SET events = events + 1000 WHERE actor1 = 'REB' OR actor2 = 'REB'`); err != nil {
+		t.Fatal(err)
+	}
+	f := event.Filter{Actors: []string{"REB"}}
+	got, err := s.Stats(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.ScanStats(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Events <= want.Events+999 {
+		t.Errorf("Stats(%+v).Events = %d after adding 1000 a row in stats_facet; want more than %d", f, got.Events, want.Events+999)
+	}
+	// and its incidents stats_key_day
+	if _, err := conn.Exec(ctx, `UPDATE stats_key_day SET incidents = incidents + 1000 WHERE kind = 'a' AND key = 'REB'`); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = s.Stats(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.ByDayType) == 0 || got.ByDayType[0].N < 1000 {
+		t.Errorf("Stats(%+v).ByDayType = %v after adding 1000 to each in stats_key_day; want 1000 more", f, got.ByDayType)
+	}
+}
+
+// A store made before the facet and incident rollups gets them when it is
+// opened, filled from its events less the changes logged and not yet
+// folded in: after the next fold they count what the events do.
+func TestStatsFacetMigration(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(ctx, storetest.Distinct(storetest.SpreadBatch(20), "v1")); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, q := range []string{
+		`DROP TABLE stats_facet, stats_key_incident, stats_key_day`,
+		`DELETE FROM schema_version WHERE version IN (10, 11)`,
+		// a change logged and not folded in when the rollups are made
+		`UPDATE events SET incident = '', incident_link = '', link_cell = NULL, link_lo = '', link_hi = ''`,
+	} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if s, err = postgres.Open(ctx, dsn); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.LinkPending(ctx, 50); err != nil {
+		t.Fatal(err)
+	}
+	checkRollup(t, s, "after the migration and a fold")
 }

@@ -249,6 +249,11 @@ func TestFTSOptimized(t *testing.T) {
 	if _, err := s.db.Exec(`DELETE FROM schema_version WHERE version = 13`); err != nil {
 		t.Fatal(err)
 	}
+	// as before migration 0014: Put's merge leaves fewer than 16 segments
+	// on a level alone
+	if _, err := s.db.Exec(`INSERT INTO events_fts (events_fts, rank) VALUES ('usermerge', 16)`); err != nil {
+		t.Fatal(err)
+	}
 	for i := range 3 { // each write transaction adds a segment
 		if _, err := s.Put(ctx, storetest.Distinct(storetest.BenchBatch(5), fmt.Sprint(i))); err != nil {
 			t.Fatal(err)
@@ -264,5 +269,44 @@ func TestFTSOptimized(t *testing.T) {
 	defer s.Close()
 	if n := segments(s); n != 1 {
 		t.Errorf("after the migration the full-text index has %d segments; want 1", n)
+	}
+}
+
+// ftsSegments counts the segments of the full-text index: each has its
+// leaves' first terms in events_fts_idx under its segid.
+func ftsSegments(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow(`SELECT count(DISTINCT segid) FROM events_fts_idx`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A store written a batch at a time keeps its full-text index in few
+// segments: a common word's page reads every one. FTS5's own merging (four
+// segments to a level) left 8 to 26 here; Put's merge keeps fewer.
+func TestFTSSegmentsStayFew(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 300 batches")
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "fts.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	batch := storetest.BenchBatch(2)
+	most := 0
+	for i := range 300 {
+		if _, err := s.Put(ctx, storetest.Distinct(batch, fmt.Sprint("b", i))); err != nil {
+			t.Fatal(err)
+		}
+		most = max(most, ftsSegments(t, s))
+	}
+	n := ftsSegments(t, s)
+	t.Logf("after 300 batches: %d segments, at most %d", n, most)
+	if n > 6 || most > 9 {
+		t.Errorf("after 300 batches the full-text index has %d segments, at most %d; want at most 6 and never more than 9", n, most)
 	}
 }

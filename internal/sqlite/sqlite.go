@@ -158,6 +158,11 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
+	if lk.fts {
+		if _, err := tx.ExecContext(ctx, mergeFTS, ftsMergePages); err != nil {
+			return nil, fmt.Errorf("put: merge full-text segments: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)
 	}
@@ -170,10 +175,28 @@ type putStmts struct {
 }
 
 // linked collects what a batch changes for the incident linker: the events
-// it stores and the incidents of the events it replaces.
+// it stores and the incidents of the events it replaces; and whether it
+// wrote to the full-text index.
 type linked struct {
 	added, dropped []string
+	fts            bool
 }
+
+// mergeFTS merges segments of the full-text index on any level that holds
+// two or more ('usermerge', migration 0014), writing at most about the
+// given number of pages and going on where the last batch stopped. Run at
+// the end of every batch that writes to the index, it keeps the index in
+// about half as many segments as FTS5's own merging (four to a level):
+// over 4,000 transactions of 50 rows, 6 rather than 13 on average, 11
+// rather than 26 at most, with no more write time outside the noise. The
+// other settings tried did no better: 'automerge' 2 (11 on average),
+// 'crisismerge' 2 (6, but a whole level merged within one batch), a
+// negative 'merge' (every segment merged together: levels piled up to
+// FTS5's limit as batches came faster than the merges ended).
+const mergeFTS = `INSERT INTO events_fts (events_fts, rank) VALUES ('merge', ?)`
+
+// ftsMergePages bounds the merge work of one batch (pages of 4 KiB).
+const ftsMergePages = 500
 
 func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 	var p putStmts
@@ -231,6 +254,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if _, err := p.delFTS.ExecContext(ctx, seq); err != nil {
 			return res, err
 		}
+		lk.fts = true
 		if _, err := p.delEvents.ExecContext(ctx, seq); err != nil {
 			return res, err
 		}
@@ -279,6 +303,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if _, err := p.insFTS.ExecContext(ctx, eseq, ftsTerms(row)); err != nil {
 			return res, err
 		}
+		lk.fts = true
 	}
 	res.Events = len(r.Events)
 	return res, nil
