@@ -785,6 +785,9 @@ func (x *Extractor) metonym(dc *doc, pm placeMention, i int, s sentence) bool {
 	if !state {
 		return false
 	}
+	if pm.from == pm.nameFrom && pm.firstKey != "" && strings.HasPrefix(dc.norm(pm.from), "ب") && !strings.HasPrefix(arabic.StripArticle(dc.norm(pm.from)), pm.firstKey) {
+		return false // "بالقاهرة", "بدمشق": a fused "ب" puts the event in the city (not "باكستان")
+	}
 	return !(i > s.from && dc.hasForm(i-1, "في", "الي", "قرب", "داخل", "نحو", "باتجاه"))
 }
 
@@ -808,6 +811,9 @@ func (x *Extractor) routes(dc *doc, ms []placeMention) {
 // singular reports whether token i reads as one of forms without a plural
 // or dual ending ("القاعدة", not "القواعد" or "والبلدات").
 func (dc *doc) singular(i int, forms ...string) bool {
+	if i < 0 || i >= len(dc.d.Cands) {
+		return false
+	}
 	for _, c := range dc.d.Cands[i] {
 		if c.Cost > 1 {
 			continue
