@@ -305,6 +305,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "attack", name: "القاهرة", date: "2016-12"}},
 		},
 		{
+			// "بادية": the desert of a province, a region like its countryside
+			name: "the desert of a province", published: "2018-06-08",
+			text: "قتل أمس 22 مقاتلا مواليا للنظام في هجمات شنها التنظيم ضد مواقع لهم في بادية محافظة السويداء.",
+			want: []want{{typ: "armed_clash", precision: 3}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",
