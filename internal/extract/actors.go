@@ -1,0 +1,521 @@
+package extract
+
+// Actors: who acts and who is acted upon, as the words around an event
+// word and the place of the story say.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+)
+
+// placeAt reports an actor whose words are also a place mention of the
+// sentence, other than where something came from: a base or an airport
+// ("قاعدة حميميم", "مطار المزة") named as where an event happened.
+func (dc *doc) placeAt(am actorMention) bool {
+	for _, pm := range dc.places {
+		if !pm.origin && !pm.qualifier && pm.place != nil && pm.nameFrom < am.to && am.from < pm.nameTo {
+			return true
+		}
+	}
+	return false
+}
+
+// supportWords introduce who backs the doer: "مسنودة بطيران التحالف",
+// "بدعم من روسيا", "بإسناد التحالف".
+var supportWords = words("support")
+
+// supporter reports an actor named as backing the doer, within three words
+// after a support word: not the doer of the event.
+func (dc *doc) supporter(am actorMention) bool {
+	for k := max(0, am.from-3); k < am.from; k++ {
+		if dc.hasForm(k, supportWords...) {
+			return true
+		}
+	}
+	return strings.HasPrefix(dc.norm(am.from), "بدعم") || strings.HasPrefix(dc.norm(am.from), "باسناد")
+}
+
+// controlWords say who holds a place: "خاضعة لسيطرة المعارضة", "التي
+// يسيطر عليها جيش الإسلام", "مناطق نفوذ الحوثيين".
+var controlWords = words("control")
+
+// controller reports an actor named as who holds a place, within two words
+// after a control word: a description of the place, not a doer.
+func (dc *doc) controller(am actorMention) bool {
+	for k := max(0, am.from-2); k < am.from; k++ {
+		if dc.hasForm(k, controlWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentWords introduce the doer after a passive or a verbal noun: "غارة
+// نفذتها طائرات…", "من قبل قوات النظام", "براميل ألقتها مروحيات…".
+var agentWords = words("agent")
+
+// objectWords introduce the side acted upon: "على مواقع المعارضة", "ضد
+// قوات النظام", "في صفوف الميليشيات", "مقرات لهيئة تحرير الشام".
+var objectWords = words("object")
+
+// withWords introduce the other side of talks and agreements: "مع نظيره التركي".
+var withWords = words("with")
+
+// civilianTarget reports an attack word aimed at a place of civilian life
+// or at civilians (targets.tsv, CIV actors) within its clause, after it.
+func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	end := min(dc.clauseEnd(t.To, s.to, 12), t.To+6)
+	for _, m := range within(dc.targets, s) {
+		if m.From >= t.To && m.From < end && m.Values[0] == "civilian" {
+			return true
+		}
+	}
+	lo, hi := dc.actorRange(s)
+	for _, am := range dc.actors[lo:hi] {
+		if am.from >= t.To && am.from < end && am.code == "CIV" {
+			return true
+		}
+	}
+	return false
+}
+
+// governmentAllies are the foreign states whose forces fight for a
+// country's government: "SYR:RUS" (words.tsv).
+var governmentAllies = wordMap("government_allies")
+
+// foreignForce reports a state's forces acting in another country that are
+// not its government's allies.
+func foreignForce(code, country string) bool {
+	state, _, ok := strings.Cut(code, ".")
+	if !ok || country == "" || state == country || len(state) != 3 || !isGovernment(code) {
+		return false
+	}
+	return !governmentAllies[country+":"+state]
+}
+
+func isGovernment(code string) bool {
+	return code == "SYR.GOV" || strings.HasSuffix(code, ".GOV") || strings.HasSuffix(code, ".MIL")
+}
+
+// actorPick is an actor chosen for an event.
+type actorPick struct {
+	code, text string
+	air        bool
+	idx        int
+	kind       string
+}
+
+func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
+	am := dc.actors[i]
+	code := am.code
+	if am.kind == "state" {
+		code = role(code, typ)
+	}
+	if owner := dc.possessor(i); owner != "" {
+		code = owner + ".MIL" // "هددت تركيا … سيطرت قواتها": Turkey's forces
+	} else if strings.HasPrefix(code, localCode) {
+		// "أصدر مجلس الوزراء الإسرائيلي تعليماته للجيش": the army of the
+		// government that speaks to it in the same sentence
+		if gov := dc.governmentBefore(i); gov != "" {
+			code = gov + "." + strings.TrimPrefix(code, localCode)
+		}
+	}
+	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i, kind: am.kind}
+}
+
+// possessor returns the country whose forces a possessive force word names
+// ("قواتها", "جيشه", "طائراتهم"): the last state named before it, in its
+// sentence or the one before; "" when the word has no possessive or no
+// state comes before.
+func (dc *doc) possessor(i int) string {
+	am := dc.actors[i]
+	if am.kind == "state" || am.to != am.from+1 {
+		return ""
+	}
+	w := arabic.StripArticle(dc.norm(am.from))
+	if !(strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "ه")) || !dc.hasForm(am.from, possessiveForces...) {
+		return ""
+	}
+	// the sentence's topic: its first state before the word ("هددت تركيا …
+	// المدعومين من الولايات المتحدة … سيطرت قواتها"), else the last state of
+	// the sentence before
+	si := dc.sentOf[am.from]
+	topic := ""
+	for k := i - 1; k >= 0; k-- {
+		p := dc.actors[k]
+		if dc.sentOf[p.from] < si-1 || dc.sentOf[p.from] < si && topic != "" {
+			break
+		}
+		if p.kind == "state" {
+			topic = p.code
+		}
+	}
+	return topic
+}
+
+// governmentBefore returns the country of a government body or official
+// named before actor i in its sentence, or "".
+func (dc *doc) governmentBefore(i int) string {
+	si := dc.sentOf[dc.actors[i].from]
+	for k := i - 1; k >= 0 && dc.sentOf[dc.actors[k].from] == si; k-- {
+		if c := dc.actors[k].code; strings.HasSuffix(c, ".GOV") && c != "SYR.GOV" && dc.actors[k].kind != "force" {
+			return strings.TrimSuffix(c, ".GOV")
+		}
+	}
+	return ""
+}
+
+// possessiveForces are force words with a possessive pronoun.
+var possessiveForces = words("possessive_forces")
+
+// placeActor completes an actor's code with the country the event is in:
+// forces named without a country ("قوات الأمن") are that country's, and a
+// generic name that means a Syrian side in Syria ("الجيش الوطني") means that
+// country's army elsewhere.
+func placeActor(a *actorPick, country, typ string) string {
+	talks := typ == "consult" || typ == "agreement" || typ == "ceasefire"          // talks abroad are about Syria's sides
+	army := a.kind == "group" && strings.Contains(arabic.Normalize(a.text), "جيش") // "الجيش الوطني" in Yemen is Yemen's army
+	if !talks && strings.HasPrefix(a.code, "SYR.") && country != "" && country != "SYR" && (a.kind == "generic" || a.kind == "force" || army) && !syrianByName(a.text) {
+		return country + ".MIL"
+	}
+	if army := armyOf[country]; army != "" && a.code == localCode+"MIL" && !strings.Contains(arabic.Normalize(a.text), "امن") && !strings.Contains(arabic.Normalize(a.text), "شرط") {
+		return army + ".MIL" // "قصف الجيش مواقع في القطاع": in Gaza an unnamed army is Israel's
+	}
+	return localize(a.code, country)
+}
+
+// syrianByName reports an actor text that names Syria's sides itself.
+func syrianByName(text string) bool {
+	n := arabic.Normalize(text)
+	for _, w := range []string{"سوري", "النظام", "الاسد", "دمشق"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// actorsFor finds actor1 (who acts) and actor2 (who is acted upon).
+func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, si int) (a1, a2 *actorPick) {
+	typ := t.Values[0].Type
+	lo, hi := dc.actorRange(s)
+	inSent := func(i int) bool { return dc.actors[i].from >= s.from && dc.actors[i].from < s.to }
+	// "قتل ثلاثة جنود عراقيين": those killed or wounded are the side acted upon
+	victim := func(i int) bool {
+		for _, c := range dc.casualty {
+			if c.To <= dc.actors[i].from && dc.actors[i].from-c.To <= 2 && c.From >= s.from {
+				return true
+			}
+		}
+		return false
+	}
+	objectBefore := func(i int) bool {
+		for k := max(s.from, dc.actors[i].from-2); k < dc.actors[i].from; k++ {
+			if k == t.From {
+				continue // the event verb itself: "استهدف حزب الله…" has the doer after it
+			}
+			if typ == "armed_clash" && dc.singular(k, "مع") {
+				continue // "تبادل لإطلاق النار مع قوات الأمن": in a clash both sides fight
+			}
+			if dc.hasForm(k, objectWords...) {
+				return true
+			}
+		}
+		if dc.placeAt(dc.actors[i]) {
+			return true // "استهداف قاعدة حميميم": the base named as the place is what was hit
+		}
+		if t.Values[0].Class != "territory" && dc.controller(dc.actors[i]) {
+			return true // "مدينة خاضعة لسيطرة المعارضة": who holds the place, not who acts
+		}
+		return strings.HasPrefix(dc.norm(dc.actors[i].from), "ل") && dc.actors[i].from > s.from && dc.hasForm(dc.actors[i].from-1, objectWords...)
+	}
+	// 1. the doer named after an agent word anywhere after the trigger (for
+	// a foiled attack that is who launched it: "طائرة مسيرة أطلقها الحوثيون")
+	var launcher *actorPick
+	for i := lo; i < hi; i++ {
+		am := dc.actors[i]
+		if !inSent(i) || am.from < t.To || am.kind == "civilian" {
+			continue
+		}
+		for k := max(t.To, am.from-2); k < am.from; k++ {
+			if dc.hasForm(k, agentWords...) {
+				if typ == "disrupted_weapons_use" {
+					launcher = x.pickOf(dc, i, typ)
+				} else {
+					a1 = x.pickOf(dc, i, typ)
+				}
+				break
+			}
+		}
+		if a1 != nil || launcher != nil {
+			break
+		}
+	}
+	// 2. a nationality right after the event noun: "غارات روسية", "القصف الإسرائيلي"
+	if a1 == nil {
+		for j := t.To; j < min(t.To+2, s.to); j++ {
+			if nm, ok := x.lx.Nations.At(dc.d, j, s.to); ok && nm.Values[0].How == "adjective" {
+				a1 = &actorPick{code: role(nm.Values[0].ISO3, typ), text: dc.textOf(t.From, nm.To), idx: -1}
+				break
+			}
+			if dc.toks[j].Kind != arabic.Word {
+				break
+			}
+		}
+	}
+	// 3. a subject right before the verb: "أن وسائل الدفاع الجوي الروسية أسقطت"
+	if a1 == nil {
+		for i := lo; i < hi; i++ {
+			am := dc.actors[i]
+			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] && !victim(i) && !dc.supporter(am) {
+				a1 = x.pickOf(dc, i, typ)
+			}
+		}
+	}
+	// 4. verb first: "قصفت طائرات حربية روسية", "شنت روسيا مساء السبت غارات"
+	if a1 == nil {
+		for i := lo; i < hi; i++ {
+			am := dc.actors[i]
+			if !inSent(i) || am.from < t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) || dc.supporter(am) {
+				continue
+			}
+			if dc.sentOf[am.from] == dc.sentOf[t.From] && !sc.speakers[i] {
+				a1 = x.pickOf(dc, i, typ)
+			}
+			break
+		}
+	}
+	// An event word that only dates or answers something else ("ردا على
+	// هجوم كيميائي", "بعد القصف") has no doer but the one its own words name.
+	framed := false
+	switch x.framed(dc, t, s) {
+	case "anchor", "reaction":
+		framed = true
+	}
+	// 5. subject first: "قوات النظام قصفت…", nearest actor before the trigger
+	if a1 == nil && !framed {
+		for i := hi - 1; i >= lo; i-- {
+			am := dc.actors[i]
+			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) || dc.supporter(am) {
+				continue
+			}
+			if sc.speakers[i] && !selfReported(typ) {
+				continue
+			}
+			a1 = x.pickOf(dc, i, typ)
+			break
+		}
+	}
+	// 6. an air force named anywhere in the sentence, for an attack
+	if a1 == nil && !framed {
+		for i := lo; i < hi; i++ {
+			if inSent(i) && dc.actors[i].air && !objectBefore(i) && !sc.speakers[i] && !dc.supporter(dc.actors[i]) {
+				a1 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	// 7. the group that claims the attack: "وتبنت حركة الشباب الهجوم"
+	if a1 == nil && attackType(typ) {
+		a1 = x.claimant(dc, s, typ)
+	}
+	// 7b. the party that speaks, for what a party does by saying it (truces, foiled attacks)
+	if a1 == nil && selfReported(typ) && sc.speaker != nil && sc.speaker.party {
+		a1 = &actorPick{code: role(sc.speaker.code, typ), text: sc.speaker.text, idx: -1}
+	}
+	// 8. the doer of the story the sentence goes on with, or the last armed
+	// actor of the two sentences before
+	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) && canDo(dc.lastActor.Code, typ) {
+		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
+	}
+	for back := 1; a1 == nil && !framed && back <= 2 && si-back >= 0; back++ {
+		p := dc.sents[si-back]
+		if p.boiler {
+			continue
+		}
+		speakers := x.sentenceContext(dc, si-back, nil).speakers
+		plo, phi := dc.actorRange(p)
+		for i := phi - 1; i >= plo; i-- {
+			am := dc.actors[i]
+			if am.from >= p.from && am.from < p.to && armed(am) && !speakers[i] && canDo(am.code, typ) && !dc.controller(am) {
+				a1 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	if family(typ) == "protest" {
+		return x.protestActors(dc, s, typ, a1, a2, dc.textOf(t.From, t.To))
+	}
+	if launcher != nil && (a1 == nil || launcher.code != a1.code) {
+		a2 = launcher
+	}
+	// actor2: the side acted upon
+	for i := lo; i < hi; i++ {
+		am := dc.actors[i]
+		if !inSent(i) || am.from < t.From || sc.speakers[i] || (a1 != nil && a1.idx == i) {
+			continue
+		}
+		if objectBefore(i) || (typ == "consult" || typ == "agreement" || typ == "ceasefire") && dc.hasForm(am.from-1, withWords...) {
+			p := x.pickOf(dc, i, typ)
+			if a1 == nil || p.code != a1.code {
+				a2 = p
+				break
+			}
+		}
+	}
+	if a2 == nil {
+		for i := lo; i < hi; i++ {
+			if inSent(i) && victim(i) && (a1 == nil || a1.idx != i) {
+				a2 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	if a2 == nil {
+		for i := lo; i < hi; i++ {
+			am := dc.actors[i]
+			if inSent(i) && am.kind == "civilian" {
+				a2 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	// talks and agreements: the parties named in the sentence, in order
+	if a1 == nil && (typ == "consult" || typ == "agreement") {
+		for i := lo; i < hi; i++ {
+			if am := dc.actors[i]; inSent(i) && !sc.speakers[i] && am.kind != "civilian" && am.kind != "local" {
+				a1 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
+	if a2 == nil && (typ == "armed_clash" || typ == "consult" || typ == "agreement") && a1 != nil {
+		// "اشتباكات بين قوات الدعم السريع والجيش السوداني": the other side
+		for i := lo; i < hi; i++ {
+			am := dc.actors[i]
+			if inSent(i) && !sc.speakers[i] && a1.idx != i && armed(am) || inSent(i) && am.kind == "state" && typ != "armed_clash" && a1.idx != i {
+				if p := x.pickOf(dc, i, typ); p.code != a1.code && !crowd(p.code) {
+					a2 = p
+					break
+				}
+			}
+		}
+	}
+	if a2 == nil && (typ == "consult" || typ == "agreement") {
+		for i := lo; i < hi; i++ {
+			if inSent(i) && !sc.speakers[i] && (a1 == nil || a1.idx != i) {
+				p := x.pickOf(dc, i, typ)
+				if a1 == nil || p.code != a1.code {
+					a2 = p
+					break
+				}
+			}
+		}
+	}
+	return a1, a2
+}
+
+// canDo reports whether an actor taken from the sentences before may be
+// the doer of an event of typ: air strikes are a state's, or a group's only
+// when it is named in the event's own sentence (drones).
+func canDo(code, typ string) bool {
+	if typ != "air_drone_strike" {
+		return true
+	}
+	return strings.HasSuffix(code, ".MIL") || strings.HasSuffix(code, ".GOV") || code == "COAL" || strings.HasSuffix(code, ".COAL") || strings.HasPrefix(code, "@")
+}
+
+// selfReported types are ones whose doer is often the one announcing them.
+func selfReported(typ string) bool {
+	switch typ {
+	case "disrupted_weapons_use", "ceasefire", "agreement", "consult", "change_to_group_activity", "arrests",
+		"non_state_actor_overtakes_territory", "government_regains_territory":
+		return true
+	}
+	return false
+}
+
+// armed reports whether an actor mention can be a side that fights.
+func armed(am actorMention) bool {
+	switch am.kind {
+	case "civilian", "official", "person", "state", "body":
+		return false
+	}
+	return true
+}
+
+// state reports forces of a state: the armed forces, police and security.
+func state(code string) bool {
+	return strings.HasSuffix(code, ".GOV") || strings.HasSuffix(code, ".MIL") || strings.HasPrefix(code, localCode)
+}
+
+// crowd reports protesters, rioters and civilians.
+func crowd(code string) bool { return code == "PRO" || code == "RIO" || code == "CIV" }
+
+// protestActors orders the sides of protests and arrests as ACLED does:
+// protesters are actor1 of a protest and the forces that break it up
+// actor2; the forces that arrest are actor1 of an arrest.
+func (x *Extractor) protestActors(dc *doc, s sentence, typ string, a1, a2 *actorPick, said string) (*actorPick, *actorPick) {
+	var crowdPick, forcePick *actorPick
+	for i := range dc.actors {
+		am := dc.actors[i]
+		if am.from < s.from || am.from >= s.to {
+			continue
+		}
+		switch {
+		case crowd(am.code) && crowdPick == nil:
+			crowdPick = x.pickOf(dc, i, typ)
+		case state(am.code) && am.kind != "state" && forcePick == nil:
+			forcePick = x.pickOf(dc, i, typ)
+		}
+	}
+	switch typ {
+	case "arrests":
+		if forcePick != nil {
+			a1 = forcePick
+		} else if a1 != nil && crowd(a1.code) {
+			a1 = nil
+		}
+		if crowdPick != nil {
+			a2 = crowdPick
+		}
+	default:
+		if crowdPick != nil {
+			a1 = crowdPick
+		} else if a1 == nil || !crowd(a1.code) {
+			a1 = &actorPick{code: "PRO", text: said, idx: -1} // ACLED's "Protesters (country)"
+		}
+		if (typ == "violent_demonstration" || typ == "mob_violence") && a1.code == "PRO" {
+			a1 = &actorPick{code: "RIO", text: a1.text, idx: a1.idx, kind: a1.kind} // ACLED's "Rioters (country)"
+		}
+		a2 = nil
+		if typ != "peaceful_protest" && forcePick != nil {
+			a2 = forcePick
+		}
+		if typ == "excessive_force_against_protesters" && a2 != nil {
+			a1, a2 = a2, a1 // ACLED: the force is actor1, the protesters actor2
+		}
+	}
+	return a1, a2
+}
+
+// armedTarget reports an armed actor among those an attack word targets.
+func (x *Extractor) armedTarget(dc *doc, t arabic.Match[Trigger], s sentence, a1 *actorPick) bool {
+	end := dc.clauseEnd(t.To, s.to, 12)
+	for i, am := range dc.actors {
+		if am.from >= t.To && am.from < end && (a1 == nil || a1.idx != i) && !crowd(am.code) && am.kind != "state" && am.kind != "person" {
+			return true
+		}
+	}
+	return false
+}
+
+// actorRange is the index range of the actor mentions that start in s
+// (dc.actors is sorted by position).
+func (dc *doc) actorRange(s sentence) (int, int) {
+	lo := sort.Search(len(dc.actors), func(i int) bool { return dc.actors[i].from >= s.from })
+	hi := sort.Search(len(dc.actors), func(i int) bool { return dc.actors[i].from >= s.to })
+	return lo, hi
+}

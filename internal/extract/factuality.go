@@ -1,0 +1,374 @@
+package extract
+
+// Factuality: whether an event word tells an event that happened — the
+// cues, frames and clause boundaries that make it a plan, a denial, an
+// aim, a kind of act, a time reference or a pointer back.
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+)
+
+// historyEnds is the first date of events worth coding: older ones are
+// history told in passing (ACLED's data start decades later).
+const historyEnds = "1946"
+
+// history reports an event date too old to code for this article.
+func (dc *doc) history(date string) bool {
+	if date < historyEnds {
+		return true
+	}
+	cut := unpublishedHistoryEnds
+	if t, ok := dc.art.PublishedTime(); ok {
+		cut = t.AddDate(-historyYears, 0, 0).Format("2006")
+	}
+	return len(date) >= 4 && date[:4] < cut
+}
+
+// concrete reports whether a sentence tells a particular occurrence: it
+// counts the dead or wounded or says when.
+func concrete(dc *doc, s sentence) bool {
+	if len(within(dc.casualty, s)) > 0 {
+		return true
+	}
+	for _, i := range dc.timed {
+		if i >= s.from && i < s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// frameStart returns where the legal or reaction frame of trigger t starts
+// (a place before it is where the inquiry or the reaction sits), or -1.
+func (x *Extractor) frameStart(dc *doc, t arabic.Match[Trigger], s sentence) int {
+	if f, ok := x.frameWord(dc, t, s, "legal", "reaction"); ok {
+		return f.From
+	}
+	return -1
+}
+
+// frameReach is how many words may stand between a frame word and the
+// event word it frames.
+var frameReach = map[string]int{"anchor": 3, "reaction": 4, "legal": 3, "relative": 4, "kind": 2}
+
+// framed names the frame (frames.tsv) that makes trigger t something other
+// than a new event the sentence tells: a frame word in the trigger's own
+// clause, a few words before it. "" when there is none.
+func (x *Extractor) framed(dc *doc, t arabic.Match[Trigger], s sentence) string {
+	if f, ok := x.frameWord(dc, t, s); ok {
+		if f.Values[0] == "anchor" && dc.hasForm(f.From, "اثر", "عقب") && dc.killedWithin(s.from, f.From) {
+			return "" // "قتل سبعة من عناصر الشرطة إثر هجوم انتحاري": the attack the dead fell in, not a time reference
+		}
+		return f.Values[0]
+	}
+	return ""
+}
+
+// frameWord returns the first frame word of one of kinds (any kind when
+// none is given) in trigger t's clause, at most frameReach words before it.
+func (x *Extractor) frameWord(dc *doc, t arabic.Match[Trigger], s sentence, kinds ...string) (arabic.Match[string], bool) {
+	start := dc.clauseStart(t.From, s.from, 8)
+	for _, f := range within(dc.frames, s) {
+		k := f.Values[0]
+		if f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[k] && (len(kinds) == 0 || slices.Contains(kinds, k)) {
+			return f, true
+		}
+	}
+	return arabic.Match[string]{}, false
+}
+
+// sportsWords tell of a match or a club: in a sentence with one, meetings,
+// moves and words that name no kind of violence are the game's.
+var sportsWords = words("sports")
+
+// cyberWords make an attack word a computer attack, not violence.
+var cyberWords = words("cyber")
+
+// dropKinds removes event words that tell no event: those a "kind" frame
+// governs ("لحظر الأسلحة الكيمياوية" names a kind of weapon), a computer
+// attack ("هجوم إلكتروني"), and in a sentence about a match the meetings,
+// moves and words that name no kind of violence ("تلتقي الأرجنتين مع نيجيريا").
+func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	sports := dc.anyForm(s.from, s.to, sportsWords...)
+	out := trigs[:0]
+	for _, t := range trigs {
+		if x.framed(dc, t, s) == "kind" {
+			continue
+		}
+		if tr := t.Values[0]; sports && ((tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied") || tr.Type == "consult" || tr.Type == "change_to_group_activity") {
+			continue // "تلتقي الأرجنتين مع نيجيريا", "خط الهجوم": a match; a bomb among the spectators stays
+		}
+		if sports && t.Values[0].Type == "armed_clash" && !dc.killedWithin(s.from, s.to) {
+			continue // "موقعة أهلي جدة أمام الهلال": a match called a battle
+		}
+		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
+			continue // "هجوم إلكتروني": a computer attack
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// suppressed reports whether a trigger speaks of something that did not
+// happen: negated, future, called for or hypothetical. The cue must stand in
+// the trigger's own clause (no comma between), before it, or right after it
+// ("هجوم وشيك").
+func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	start := dc.clauseStart(t.From, s.from, 8)
+	end := dc.clauseEnd(t.To, s.to, 12)
+	if t.From > s.from && dc.hasForm(t.From-1, "اي") {
+		return true // "لأي قصف", "أي هجوم": any attack, so none in particular
+	}
+	// "كانت المقاتلات تحرق القرى": كان with an imperfect verb tells what used to happen
+	if n := dc.norm(t.From); strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "ت") {
+		for k := max(start, t.From-3); k < t.From; k++ {
+			if dc.hasForm(k, "كان", "كانت", "كانوا") {
+				return true
+			}
+		}
+	}
+	for _, c := range within(dc.cues, s) {
+		if (c.Values[0] == "negation" || c.Values[0] == "future") && c.To <= t.From && (dc.causeBetween(c.To, t.From) || dc.toldOccurred(t, s)) {
+			continue // "سيشن هجوما بسبب الهجوم الكيماوي", "توعد برد على الهجوم الذي وقع في دوما": what the plan answers happened
+		}
+		switch c.Values[0] {
+		case "negation":
+			if c.From >= start && c.To <= t.From && t.From-c.To <= 5 {
+				return true
+			}
+		case "future":
+			if c.From >= start && c.To <= t.From || c.From >= t.To && c.From-t.To <= 1 || c.From < t.To && c.To > t.From {
+				return true
+			}
+			if c.From <= s.from+1 && c.To <= t.From {
+				return true // "وقرر الطرفان …": the whole sentence is a plan
+			}
+			if definite, _, _ := dc.nounForm(t.From); definite && c.From >= t.To && c.To <= end && dc.hasForm(c.From, "من") {
+				return true // "والسيطرة على خط الحديدة صنعاء بشكل كلي من شأنه منع…": what taking it would do
+			}
+		case "ended":
+			if attackType(t.Values[0].Type) && (c.From >= t.To && c.To <= end || c.From >= start && c.To <= t.From) {
+				return true
+			}
+		case "foiled":
+			// "فشلت المفاوضات في التوصل إلى هدنة": a truce or deal that failed was never made
+			switch t.Values[0].Type {
+			case "ceasefire", "agreement":
+				if c.To <= t.From && t.From-c.To <= 8 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// demonstrative reports an event word named with "هذا/هذه/ذلك/تلك" before
+// it: a pointer back to an event the article has told.
+func (dc *doc) demonstrative(t arabic.Match[Trigger]) bool {
+	if t.From == 0 {
+		return false
+	}
+	switch dc.key(t.From - 1) {
+	case "هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه":
+		return true
+	}
+	return false
+}
+
+var elsewhereWords = words("elsewhere")
+
+// elsewhere reports a sentence that opens by saying it tells of another
+// place or story ("وفي أماكن أخرى", "في سياق آخر"): it carries no place from
+// the sentences before.
+func (dc *doc) elsewhere(s sentence) bool {
+	for k := s.from; k < min(s.from+3, s.to); k++ {
+		if dc.hasForm(k, elsewhereWords...) && k+1 < s.to && dc.hasForm(k+1, "اخري", "اخر", "ثانيه", "اخرى") {
+			return true
+		}
+	}
+	return false
+}
+
+// accusedThenDenied reports a sentence that tells an accusation and then
+// its denial ("واتهمت دمشق وموسكو إسرائيل بشن ضربة جوية … في حين نفت
+// إسرائيل ضلوعها"): the act is alleged and denied, not only denied.
+func (dc *doc) accusedThenDenied(s sentence) bool {
+	accused := -1
+	for _, c := range within(dc.cues, s) {
+		switch c.Values[0] {
+		case "hedge":
+			if accused < 0 && dc.hasForm(c.From, "اتهم", "اتهمت", "اتهموا", "واتهم", "واتهمت", "يتهم", "تتهم") {
+				accused = c.From
+			}
+		case "deny":
+			if accused >= 0 && c.From > accused {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var causeWords = words("cause")
+
+// causeBetween reports whether a word naming a cause or an earlier time
+// ("بسبب", "ردا على", "إثر") stands in tokens [from, to): the noun it
+// governs is told as a fact whatever plan or denial came before it.
+func (dc *doc) causeBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if dc.hasForm(k, causeWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+var prepareWords = words("prepare")
+
+// preparedAt returns where a word of what an act prepares for
+// ("استعدادا ل", "تمهيدا ل", "بهدف") stands after trigger t in its sentence,
+// or -1.
+func (dc *doc) preparedAt(t arabic.Match[Trigger], s sentence) int {
+	for k := t.To; k < s.to; k++ {
+		if dc.hasForm(k, prepareWords...) {
+			return k
+		}
+	}
+	return -1
+}
+
+var occurredWords = words("occurred")
+
+// toldOccurred reports whether a relative clause right after trigger t
+// says the act happened ("الهجوم الكيماوي، الذي وقع في مدينة دوما",
+// "الغارة التي أسفرت عن"): told as a fact, whatever plan it is named in.
+func (dc *doc) toldOccurred(t arabic.Match[Trigger], s sentence) bool {
+	k := t.To
+	relative := func(k int) bool {
+		switch dc.norm(k) {
+		case "الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان":
+			return true
+		}
+		return false
+	}
+	for k < s.to && k < t.To+3 && !relative(k) {
+		k++
+	}
+	return k+1 < s.to && k < t.To+3 && dc.hasForm(k+1, occurredWords...)
+}
+
+// clauseStart walks back from token i to the start of its clause (a comma,
+// semicolon, colon or quote), at most max tokens and not past from.
+func (dc *doc) clauseStart(i, from, max int) int {
+	start := i
+	for start > from && i-start < max {
+		p := dc.toks[start-1]
+		if p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == "\"") {
+			break
+		}
+		start--
+	}
+	return start
+}
+
+// clauseEnd walks forward from token i to the end of its clause.
+func (dc *doc) clauseEnd(i, to, max int) int {
+	end := i
+	for end < to && end-i < max {
+		p := dc.toks[end]
+		if p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == ".") {
+			break
+		}
+		end++
+	}
+	return end
+}
+
+// foiledAfter reports an attack the sentence says was foiled after naming
+// it ("شهدت هجوما … لكنه أحبط", "هجوما بطائرات مسيرة تم إحباطها").
+func (x *Extractor) foiledAfter(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	end := dc.clauseEnd(t.To, s.to, 15)
+	for _, c := range dc.cues {
+		if c.Values[0] == "foiled" && c.From >= t.To && c.From <= end+3 && c.From < s.to {
+			return true
+		}
+	}
+	return false
+}
+
+// dropFoiled removes the attack words named right after a foiling word:
+// "فككت عبوة ناسفة", "إحباط هجوم", "أسقطت صاروخا" speak of what was foiled,
+// not of a second event.
+// foilReach is how far after a foiling word the attack it foiled is named
+// ("إحباط هجوم", "التصدي لهجوم بطائرات مسيرة على القاعدة"); an attack word
+// further on is another act ("إسقاط الطائرة قبالة السواحل … نتيجة غارات
+// المقاتلات على اللاذقية").
+const foilReach = 5
+
+func (x *Extractor) dropFoiled(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	foiledFrom, foiledTo := -1, -1
+	var out []arabic.Match[Trigger]
+	for _, t := range trigs {
+		tr := t.Values[0]
+		if foiledFrom >= 0 && t.From >= foiledFrom && t.From < foiledTo && attackType(tr.Type) {
+			continue
+		}
+		if tr.Type == "disrupted_weapons_use" && !x.suppressed(dc, t, s) {
+			foiledFrom, foiledTo = t.To, min(dc.clauseEnd(t.To, s.to, 15), t.To+foilReach)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// dropObjects removes event words that are what an attack hit or that a
+// truce is only named in passing: "قصفت مقاتلاته تعزيزات للمتمردين" is a
+// strike on reinforcements, not a deployment; "رغم الهدنة" declares nothing.
+func (x *Extractor) dropObjects(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	var out []arabic.Match[Trigger]
+	for k, t := range trigs {
+		typ := t.Values[0].Type
+		if (typ == "change_to_group_activity" || typ == "headquarters_or_base_established") && k > 0 &&
+			attackType(trigs[k-1].Values[0].Type) && t.From-trigs[k-1].To <= 2 {
+			continue
+		}
+		if typ == "ceasefire" && !x.declared(dc, t, s) {
+			continue
+		}
+		if typ == "disrupted_weapons_use" && dc.hasForm(t.From, "اسقط", "اسقطت", "اسقطوا") && dc.killedWithin(t.To, min(t.To+6, s.to)) {
+			continue // "الهجوم … أسقط 60 قتيلا": it left dead, it downed nothing
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// truceVerbs declare, agree, begin or extend a truce.
+var truceVerbs = words("truce_verbs")
+
+// declared reports a truce its clause has someone declare, agree, begin,
+// extend, keep or break.
+func (x *Extractor) declared(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	for k := dc.clauseStart(t.From, s.from, 10); k < min(s.to, t.To+3); k++ {
+		if k >= t.From && k < t.To {
+			continue
+		}
+		if dc.singular(k, truceVerbs...) {
+			return true
+		}
+	}
+	return false
+}
+
+// historyYears is how long before its publication an article tells only
+// history ("اقتحام دبابات حلف وارسو لبودابست في عام 1956" in 2007 news);
+// text without a publication date counts from unpublishedHistoryEnds
+// (ACLED's first year is 1997).
+const (
+	historyYears           = 15
+	unpublishedHistoryEnds = "1990"
+)

@@ -1,0 +1,335 @@
+package extract
+
+// Document-level linking: mentions of one occurrence, told in other
+// words or at other precisions, folded into one event.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/geo"
+)
+
+// merge folds a second mention of the same event into the first.
+func merge(into, from *event.Event) {
+	// evidence stays sorted by offset, without repeats
+	for _, sp := range from.Evidence {
+		ev := into.Evidence
+		i := sort.Search(len(ev), func(i int) bool { return ev[i].Start >= sp.Start })
+		if i < len(ev) && ev[i].Start == sp.Start {
+			continue
+		}
+		ev = append(ev, event.Span{})
+		copy(ev[i+1:], ev[i:])
+		ev[i] = sp
+		into.Evidence = ev
+	}
+	if into.Actor1 == nil {
+		into.Actor1 = from.Actor1
+	}
+	if into.Actor2 == nil && from.Actor2 != nil && (into.Actor1 == nil || from.Actor2.Code != into.Actor1.Code) {
+		into.Actor2 = from.Actor2
+	}
+	if from.Fatalities != nil && (into.Fatalities == nil || *from.Fatalities > *into.Fatalities) {
+		into.Fatalities = from.Fatalities
+	}
+	for _, q := range from.Quantities {
+		dup := false
+		for _, q2 := range into.Quantities {
+			if q2 == q {
+				dup = true
+			}
+		}
+		if !dup {
+			into.Quantities = append(into.Quantities, q)
+		}
+	}
+	if into.Source == nil {
+		into.Source = from.Source
+	}
+	if from.Claim != nil && into.Claim != nil {
+		if from.Claim.Status == event.Denied {
+			into.Claim.DeniedBy = from.Claim.DeniedBy
+		} else if into.Claim.Status == event.Denied {
+			denier := into.Claim.DeniedBy
+			*into.Claim = *from.Claim
+			into.Claim.DeniedBy = denier
+		} else if into.Claim.By == "" && from.Claim.By != "" {
+			into.Claim.By, into.Claim.Status = from.Claim.By, from.Claim.Status
+		}
+	}
+	into.Background = into.Background && from.Background
+}
+
+// subsume folds coarse mentions into fine ones, as ACLED counts an event
+// once: "غارات على محافظة إدلب" after "غارة على بلدة حارم" in the same
+// governorate, on the same day or with no day, is the same raid told twice.
+func subsume(evs []*event.Event, bare, weak map[*event.Event]bool) []*event.Event {
+	keep := make([]bool, len(evs))
+	for i := range keep {
+		keep[i] = true
+	}
+	for i, coarse := range evs {
+		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 && !bare[coarse] {
+			continue
+		}
+		for j, fine := range evs {
+			if i == j || !keep[j] || fine.Location == nil {
+				continue
+			}
+			// "مقتل 20 بقصف على الغوطة" over "غارات على حمورية": a word that
+			// said no kind of attack tells the body's attack at its region
+			sameSide := coarse.Actor1 == nil || fine.Actor1 != nil && fine.Actor1.Code == coarse.Actor1.Code
+			if fine.EventType != coarse.EventType && !(weak[coarse] && attackType(coarse.EventType) && attackType(fine.EventType) && sameSide) {
+				continue
+			}
+			if bare[coarse] {
+				// "انفجار بإدلب" in a headline, "في بلدة سرمدا" in the body:
+				// a city named like its province may stand for the province.
+				if bare[fine] || fine.Location.GazetteerID == coarse.Location.GazetteerID {
+					continue
+				}
+			} else if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
+				continue
+			}
+			if fine.Location.Admin1 == "" || fine.Location.Admin1 != coarse.Location.Admin1 {
+				continue
+			}
+			if coarse.Date != nil && fine.Date != nil && *coarse.Date != *fine.Date {
+				continue
+			}
+			own := fine.Fatalities
+			merge(fine, coarse)
+			if own != nil {
+				fine.Fatalities = own // the region's toll sums its towns': each town keeps its own
+			}
+			keep[i] = false
+			break
+		}
+	}
+	var out []*event.Event
+	for i, e := range evs {
+		if keep[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// upgrade folds a peaceful protest into the dispersal of the same protest
+// (ACLED codes one event, "Protest with intervention").
+func upgrade(evs []*event.Event, dc *doc) []*event.Event {
+	// "لقي فلسطينيان مصرعهما برصاص الجيش خلال مشاركتهما في الاحتجاجات":
+	// a state's forces shooting civilians where and when a protest is told
+	// (an event of the day there, or in a sentence that tells the event) is
+	// force used against the protesters
+	protests := map[string]bool{}
+	for _, e := range evs {
+		if family(e.EventType) == "protest" && e.Location != nil && e.Date != nil {
+			protests[e.Location.Admin1+"|"+*e.Date] = true
+		}
+	}
+	for _, e := range evs {
+		if (e.EventType == "armed_clash" || e.EventType == "attack") && e.Location != nil && e.Date != nil &&
+			e.Actor1 != nil && state(e.Actor1.Code) && (e.Actor2 == nil || crowd(e.Actor2.Code)) &&
+			(e.Actor2 != nil && protests[e.Location.Admin1+"|"+*e.Date] || dc.protestStory(e)) {
+			e.EventType, e.ACLED = "excessive_force_against_protesters", event.ACLED("excessive_force_against_protesters")
+		}
+	}
+	strong := map[string]*event.Event{}
+	for _, e := range evs {
+		if e.EventType == "protest_with_intervention" || e.EventType == "excessive_force_against_protesters" {
+			strong[placeDay(e)] = e
+		}
+	}
+	var out []*event.Event
+	for _, e := range evs {
+		if e.EventType == "peaceful_protest" {
+			if into := strong[placeDay(e)]; into != nil {
+				merge(into, e)
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// protestStory reports an event told in a sentence that speaks of a
+// protest and of people killed or wounded.
+func (dc *doc) protestStory(e *event.Event) bool {
+	for _, st := range dc.sents {
+		told := false
+		for _, sp := range e.Evidence {
+			told = told || sp.Start == st.start
+		}
+		if !told || st.boiler {
+			continue
+		}
+		hurt := false
+		for _, c := range within(dc.casualty, st) {
+			hurt = hurt || c.Values[0] == "killed" || c.Values[0] == "injured"
+		}
+		for _, t := range within(dc.triggers, st) {
+			if hurt && family(t.Values[0].Type) == "protest" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func placeDay(e *event.Event) string {
+	k := dedupKey(e)
+	return k[strings.Index(k, "|"):]
+}
+
+// foldUndated folds an event dated only by default (the article's lead
+// date) into an event of the same story at the same place that has a date
+// of its own: "مجموعات مسلحة هاجمت القاعدة" after "القاعدة شهدت هجوما
+// الخميس لكنه أحبط" is the same attack.
+func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Event {
+	var out []*event.Event
+	for _, e := range evs {
+		if !explicit[e] && e.Location != nil && (!e.Background || e.Date == nil) {
+			var into *event.Event
+			for _, o := range evs {
+				// the same point, or the same town told near or on one of its
+				// sides ("قرب مدينة أوباري", "شمالي بلدة أوباري")
+				if o == e || o.Location == nil || o.Location.GazetteerID == "" || o.Location.GazetteerID != e.Location.GazetteerID {
+					continue
+				}
+				samePoint := explicit[o] && o.Location.Lat == e.Location.Lat && o.Location.Lon == e.Location.Lon
+				// an undated report of the same kind at the same town, near it
+				// or on one of its sides, is the dated one told again
+				retold := o.Date != nil && e.Date == nil && o.EventType == e.EventType &&
+					o.Location.GeoPrecision <= 2 && e.Location.GeoPrecision <= 2
+				if (samePoint || retold) && story(o.EventType) == story(e.EventType) {
+					into = o
+					break
+				}
+			}
+			if into != nil {
+				own := into.Fatalities
+				merge(into, e)
+				if own != nil {
+					into.Fatalities = own // the dated report's own toll, not another source's count
+				}
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// foldCoarse folds an event dated only by its year or month into the one
+// of the same type and place whose day falls in it: "ضربات صاروخية مثل ما
+// فعلت الولايات المتحدة العام الماضي على مطار الشعيرات" and "شنت ضربة صاروخية
+// على مطار الشعيرات … في 4 أبريل 2017" are one strike, told at two precisions.
+func foldCoarse(evs []*event.Event) []*event.Event {
+	var out []*event.Event
+	for _, c := range evs {
+		var into *event.Event
+		if c.Date != nil && c.Location != nil && len(*c.Date) < len("2006-01-02") {
+			for _, f := range evs {
+				if f != c && f.Date != nil && f.Location != nil && f.EventType == c.EventType &&
+					len(*f.Date) > len(*c.Date) && strings.HasPrefix(*f.Date, *c.Date+"-") && samePlace(f.Location, c.Location) {
+					into = f
+					break
+				}
+			}
+		}
+		if into != nil {
+			merge(into, c)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// linkRementions folds an event whose words never said what kind of attack
+// it was ("الهجوم على دوما", "استهداف المطار") into an attack of a named kind
+// the article tells at the same place: a story retold in other words is one
+// event (SPEC §2), typed by the words that name it. Two different explicit
+// days stay two events.
+func linkRementions(evs []*event.Event, dc *doc) []*event.Event {
+	var out []*event.Event
+	for _, w := range evs {
+		if dc.weak[w] && w.Location != nil {
+			var into *event.Event
+			for _, o := range evs {
+				if o == w || dc.weak[o] || o.Location == nil || story(o.EventType) != story(w.EventType) {
+					continue
+				}
+				if !samePlace(o.Location, w.Location) {
+					continue
+				}
+				if dc.explicit[o] && dc.explicit[w] && !sameDate(o, w) {
+					continue
+				}
+				into = o
+				break
+			}
+			if into != nil {
+				merge(into, w)
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// samePlace reports two locations that name one place: the same gazetteer
+// entry, or points less than 2 km apart at the same precision.
+func samePlace(a, b *event.Location) bool {
+	if a.GazetteerID != "" && a.GazetteerID == b.GazetteerID {
+		return true
+	}
+	return a.GeoPrecision == b.GeoPrecision && geo.Km(a.Lat, a.Lon, b.Lat, b.Lon) < 2
+}
+
+// foldMisspelt merges events at two names the gazetteer lacks that differ
+// only in a letter's dots ("غرب سعيد" for "عرب سعيد"): the same village
+// spelt twice. The one placed more exactly (a side of a town was named)
+// keeps its place.
+func foldMisspelt(evs []*event.Event, unknown map[*event.Event]bool) []*event.Event {
+	var out []*event.Event
+	keep := map[*event.Event]bool{}
+	for _, e := range evs {
+		keep[e] = true
+	}
+	for i, a := range evs {
+		if _, ok := unknown[a]; !ok || !keep[a] {
+			continue
+		}
+		for _, b := range evs[i+1:] {
+			if _, ok := unknown[b]; !ok || !keep[b] || a.EventType != b.EventType || !sameDate(a, b) {
+				continue
+			}
+			if arabic.Rasm(a.Location.Name) != arabic.Rasm(b.Location.Name) {
+				continue
+			}
+			into, from := a, b
+			if unknown[b] && !unknown[a] {
+				into, from = b, a
+			}
+			merge(into, from)
+			keep[from] = false
+		}
+	}
+	for _, e := range evs {
+		if keep[e] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func sameDate(a, b *event.Event) bool {
+	return a.Date == nil && b.Date == nil || a.Date != nil && b.Date != nil && *a.Date == *b.Date
+}

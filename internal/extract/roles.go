@@ -1,0 +1,280 @@
+package extract
+
+// Place roles: which of a sentence's places is where an event happened,
+// and which only say where the speaker sits, where something came from,
+// where an act was meant to go, or where another place lies.
+
+import (
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/geo"
+)
+
+// countryOf returns where an event no town or region places happened: the
+// country its sentence names, as the next known level (ACLED's practice);
+// an empty mention (location null) when the article names no place at all;
+// nil when only other sentences name a country, too loose a tie to place
+// an event by.
+func countryOf(dc *doc, s sentence) *placeMention {
+	any := false
+	var first *placeMention
+	for k := range dc.places {
+		pm := &dc.places[k]
+		if pm.place == nil || pm.place.Kind != "country" || pm.anaphor {
+			continue
+		}
+		any = true
+		if pm.from < s.from || pm.from >= s.to {
+			continue
+		}
+		// "التحالف الذي تقوده الولايات المتحدة … في سوريا": the country
+		// a preposition of place governs, else the first named
+		if dc.singular(pm.from-1, "في", "داخل") || strings.HasPrefix(dc.norm(pm.from), "ب") {
+			return pm
+		}
+		if first == nil {
+			first = pm
+		}
+	}
+	if first != nil {
+		return first
+	}
+	if any {
+		return nil
+	}
+	return &placeMention{}
+}
+
+// hasOrigin reports a place "from" which something came among ms.
+func hasOrigin(ms []*placeMention) bool {
+	for _, pm := range ms {
+		if pm.origin {
+			return true
+		}
+	}
+	return false
+}
+
+// answerAfter returns the token of a "ردا على"-like frame word after
+// trigger t in its sentence (what t answered or followed is told after it),
+// or -1.
+func (x *Extractor) answerAfter(dc *doc, t arabic.Match[Trigger], s sentence) int {
+	for _, f := range within(dc.frames, s) {
+		if f.From >= t.To && (f.Values[0] == "anchor" || f.Values[0] == "reaction") && dc.hasForm(f.From, "ردا", "رد", "انتقاما", "ثارا") {
+			return f.From
+		}
+	}
+	// "كثف هجماته ضد قوات النظام … منذ طرده من أحياء في جنوب دمشق": what a
+	// "since" clause after the event word tells happened elsewhere, before
+	for k := t.To; k < s.to-1; k++ {
+		if dc.hasForm(k, "منذ") && !dc.hasForm(k+1, "ذلك") {
+			return k
+		}
+	}
+	return -1
+}
+
+// describedBy reports a place named in a relative clause about a place
+// named before it for the same event word ("في مدينة دوما، التي كانت آخر
+// جيوب المعارضة في الغوطة الشرقية").
+func (dc *doc) describedBy(pm *placeMention, ps []*placeMention) bool {
+	for _, o := range ps {
+		if o == pm || o.to > pm.from {
+			continue
+		}
+		for k := o.to; k < pm.from; k++ {
+			switch dc.norm(k) {
+			case "التي", "الذي":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearOther reports a place told as near something, in a list of places
+// for one event word, that lies within 25 km of a place named before it:
+// it says where that place is, it is not a second scene.
+func nearOther(pm *placeMention, ps []*placeMention) bool {
+	for _, o := range ps {
+		if o == pm || o.from >= pm.from || o.near || o.place == nil && o.fallbackTo == nil {
+			continue
+		}
+		if geo.Km(o.lat, o.lon, pm.lat, pm.lon) <= 25 {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerSeat reports a place named right after the sentence's speaker
+// ("مجلس الأمم المتحدة لحقوق الإنسان بجنيف", "المرصد السوري ومقره لندن"):
+// where the speaker sits, not where the event it tells happened.
+func (dc *doc) speakerSeat(pm *placeMention, sc sentCtx) bool {
+	seat := func(to int) bool {
+		return pm.from == to || pm.from == to+1 && dc.hasForm(to, "في", "مقره", "ومقره", "مقرها", "ومقرها")
+	}
+	for i := range sc.speakers {
+		if seat(dc.actors[i].to) {
+			return true
+		}
+	}
+	for _, sm := range dc.sources {
+		if dc.sentOf[sm.from] == dc.sentOf[pm.from] && seat(sm.to) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentencePlaces returns the places of a sentence that can be where an
+// event happened: not qualifiers, not countries.
+func (x *Extractor) sentencePlaces(dc *doc, s sentence) []*placeMention {
+	var out []*placeMention
+	for k := range dc.places {
+		pm := &dc.places[k]
+		if pm.from < s.from || pm.from >= s.to || pm.qualifier || pm.route {
+			continue
+		}
+		if pm.place != nil && pm.place.Kind == "country" {
+			continue // "سوريا", "جنوب سوريا": too vague to place an event
+		}
+		if pm.place == nil && (!pm.unresolved || pm.anaphor) {
+			continue // an anaphor with nothing to point back to places nothing
+		}
+		out = append(out, pm)
+	}
+	return out
+}
+
+var personWords = words("persons")
+
+// hometown reports a place after "من" that says where a person is from
+// ("اغتالت ناشطا في كتائب الأقصى من بلدة قباطية", "اعتقال شابين من بلدة
+// بيت أمر"): the town the act befell, not a point of departure.
+func (dc *doc) hometown(pm *placeMention) bool {
+	s := dc.sents[dc.sentOf[pm.from]]
+	return dc.anyForm(max(s.from, pm.from-6), pm.from, personWords...)
+}
+
+var subjectedWords = words("subjected")
+
+// subjected reports a place named as what underwent the act: "تعرضت مدينة
+// دوما، السبت، إلى غارات جوية" — the verb before the place governs the event
+// word after it, however many commas stand between.
+func (dc *doc) subjected(pm *placeMention) bool {
+	for k := max(0, pm.from-2); k < pm.from; k++ {
+		if dc.hasForm(k, subjectedWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFits checks a place against what an event type can happen at: talks
+// and agreements happen in a city named with "في" (a summit in Tehran),
+// not in a province the talks are about.
+func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
+	switch typ {
+	case "consult", "agreement":
+		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > 1 {
+			return false
+		}
+		return pm.from > 0 && dc.hasForm(pm.from-1, "في")
+	}
+	return true
+}
+
+// carried returns the latest event of the two sentences before whose story
+// a placeless trigger continues.
+// sceneBefore is the one place of the sentence before si when that
+// sentence sets a scene and tells no event of its own, and si goes on with
+// the same speaker ("شرعت بعملية أمنية غرب مخيم النصيرات" then "وتابعت …
+// بادروا بإطلاق النار"): the story goes on there.
+func (x *Extractor) sceneBefore(dc *doc, si int, prev []*event.Event) *placeMention {
+	if si == 0 || dc.sents[si-1].boiler || !x.opensWithReport(dc, dc.sents[si]) {
+		return nil // only the same speaker going on ("وتابعت", "وأضاف") keeps the scene
+	}
+	ps := dc.sents[si-1]
+	for _, e := range prev {
+		for _, ev := range e.Evidence {
+			if ev.End > ps.start && ev.Start < ps.end {
+				return nil
+			}
+		}
+	}
+	var one, area *placeMention
+	for _, pm := range x.sentencePlaces(dc, ps) {
+		switch {
+		case pm.place == nil || pm.origin || pm.coordinated:
+		case pm.place.Area() && area == nil:
+			area = pm // "وسط قطاع غزة": where the site lies
+		case pm.place.Area():
+		case one != nil && one.place != pm.place:
+			return nil // two sites: the sentence does not say which
+		default:
+			one = pm
+		}
+	}
+	if one == nil {
+		return area
+	}
+	return one
+}
+
+func carried(prev []*event.Event, tr Trigger, si int, dc *doc) *event.Event {
+	for k := len(prev) - 1; k >= 0; k-- {
+		e := prev[k]
+		if e.Location == nil || len(e.Evidence) == 0 {
+			continue
+		}
+		last := e.Evidence[len(e.Evidence)-1]
+		from := dc.sents[max(0, si-2)].start
+		if last.Start < from {
+			return nil
+		}
+		if family(e.EventType) == family(tr.Type) && tr.Class != "generic" {
+			return e
+		}
+	}
+	return nil
+}
+
+// coarseOK decides whether an event may be placed at a whole governorate
+// ("إدلب", "محافظة حلب"): articles name provinces in passing all the time
+// ("the battle for Idlib", "HTS controls Idlib"), so a province-level event
+// needs a strong event word and something that makes it a report of a
+// happening: a date, a count of dead, or a number of strikes.
+func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc sentCtx, pm *placeMention) bool {
+	if pm.place == nil || pm.place.Kind != "governorate" && !(pm.bareCity && pm.place.Kind == "city") || pm.region || pm.near {
+		return true
+	}
+	if t.Values[0].Class == "generic" && !pm.bareCity {
+		return false
+	}
+	for _, d := range dc.dates {
+		if d.tok >= s.from && d.tok < s.to && (!sc.background || pm.bareCity && attackType(t.Values[0].Type)) {
+			return true // "غارات المقاتلات الإسرائيلية على اللاذقية، في 17 سبتمبر": a recalled raid with its day
+		}
+	}
+	if sc.background {
+		return false
+	}
+	for _, c := range dc.casualty {
+		if c.From >= s.from && c.From < s.to {
+			return true
+		}
+	}
+	for _, u := range dc.units {
+		if u.From >= s.from && u.From < s.to {
+			for _, nm := range dc.numbers {
+				if nm.to == u.From {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

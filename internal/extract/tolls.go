@@ -1,0 +1,257 @@
+package extract
+
+// Tolls: the dead a sentence ties to its event, and the quantities it counts.
+
+import (
+	"strings"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+)
+
+// fatalities reads "قتل 35 مدنيا", "أسفر عن 28 قتيلا", "مقتل 20 مدنيا".
+func (x *Extractor) fatalities(dc *doc, s sentence) *int {
+	best := -1
+	none := false
+	// "وثق المرصد منذ 18 شباط مقتل أكثر من 1700 مدني": a toll counted since a
+	// day, or over a period, is a campaign's, never one event's
+	cumulative := dc.anyForm(s.from, s.to, cumulativeWords...)
+	for k := s.from; k < s.to-1 && !cumulative; k++ {
+		if !dc.hasForm(k, "منذ") {
+			continue
+		}
+		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || dc.toks[k+1].Kind == arabic.Number || x.isNumberWord(dc, k+1) {
+			cumulative = true // "منذ بدء الهجوم", "منذ 7 سنوات"
+		}
+		if dc.hasForm(k+1, "ان") && dc.hasForm(k+2, "بدات", "بدا", "اندلعت", "انطلقت", "شنت", "شن") {
+			cumulative = true // "منذ أن بدأت الحكومة غاراتها"
+		}
+		for _, d := range dc.dates {
+			cumulative = cumulative || d.tok == k+1
+		}
+	}
+	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] == "none" {
+			none = true // "دون وقوع إصابات"
+		}
+		if c.Values[0] != "killed" {
+			continue
+		}
+		v := -1
+		bestD := 1 << 30
+		for _, nm := range dc.numbers {
+			if nm.from < s.from || nm.from >= s.to || nm.value <= 0 {
+				continue
+			}
+			var d int
+			switch {
+			case nm.to <= c.From:
+				d = c.From - nm.to
+			case nm.from >= c.To:
+				d = nm.from - c.To
+			default:
+				continue
+			}
+			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) && !nearerHurt(dc, nm, d, s) {
+				v, bestD = nm.value, d
+			}
+		}
+		if v < 0 && (strings.HasSuffix(dc.norm(c.From), "ين") || strings.HasSuffix(dc.norm(c.From), "ان")) && c.To == c.From+1 && dc.hasForm(c.From, "قتيلين", "قتيلان") {
+			v = 2
+		}
+		if v < 0 && c.To < s.to {
+			// "قتل طفلان", "مقتل جنديين": a dual noun counts two (not the nisba
+			// plurals "مدنيين", which read the same as their dual)
+			if u, ok := x.lx.Units.At(dc.d, c.To, s.to); ok && u.To == c.To+1 {
+				n := dc.norm(c.To)
+				if (strings.HasSuffix(n, "ان") || strings.HasSuffix(n, "ين")) && !strings.HasSuffix(u.Values[0], "ي") && !strings.HasSuffix(n, "يين") {
+					v = 2
+				} else if arabic.Key(n) == arabic.Key(u.Values[0]) && !weaponUnits[u.Values[0]] && !dc.hasForm(c.To+1, "من") {
+					v = 1 // "مقتل امرأة", "قتل جندي": one (not "مقتل عنصر من…" of a group)
+				}
+			}
+		}
+		if v > best {
+			best = v
+		}
+	}
+	if best < 0 || cumulative {
+		if none {
+			zero := 0
+			return &zero
+		}
+		return nil
+	}
+	return &best
+}
+
+// tollsAfter gives an event without a toll the count of dead that the next
+// sentence or two give when they tell no other story ("وقع انفجار في بلدة
+// سرمدا. وارتفعت حصيلة قتلى الانفجار إلى 39"), provided the event is the
+// only one its sentence tells.
+func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
+	bySent := map[int][]*event.Event{}
+	sentAt := map[int]int{}
+	for si, s := range dc.sents {
+		sentAt[s.start] = si
+	}
+	for _, e := range evs {
+		if len(e.Evidence) == 0 {
+			continue
+		}
+		if si, ok := sentAt[e.Evidence[0].Start]; ok {
+			bySent[si] = append(bySent[si], e)
+		}
+	}
+	for si, es := range bySent {
+		if len(es) != 1 || es[0].Fatalities != nil || !attackType(es[0].EventType) {
+			continue
+		}
+		// "أدى العنف إلى مقتل 31 شخصا. إذ فجر انتحاري نفسه …": a sentence
+		// that opens by explaining the one before tells the event of its toll
+		if prev := si - 1; prev >= 0 && dc.hasForm(dc.sents[si].from, explainWords...) && !dc.sents[prev].boiler {
+			if f := x.fatalities(dc, dc.sents[prev]); f != nil && len(bySent[prev]) == 0 {
+				es[0].Fatalities = f
+				continue
+			}
+		}
+		for next := si + 1; next <= si+2 && next < len(dc.sents); next++ {
+			s := dc.sents[next]
+			other := false
+			for _, t := range within(dc.triggers, s) {
+				other = other || story(t.Values[0].Type) != story(es[0].EventType)
+			}
+			if s.boiler || s.para != dc.sents[si].para && next > si+1 || other {
+				break // another story, or too far
+			}
+			if f := x.fatalities(dc, s); f != nil {
+				es[0].Fatalities = f
+				break
+			}
+		}
+	}
+}
+
+// explainWords open a sentence that explains the one before ("إذ", "حيث").
+var explainWords = words("explain")
+
+// clauseJoiners open a new clause without punctuation.
+var clauseJoiners = words("clause_joiners")
+
+// ownClause returns the clause that holds both trigger t and place pm and
+// no other place of the sentence, as a sentence of its own; ok is false
+// when there is none.
+func (x *Extractor) ownClause(dc *doc, t arabic.Match[Trigger], pm *placeMention, s sentence) (sentence, bool) {
+	if c, ok := x.clauseOf(dc, min(t.From, pm.from), max(t.To, pm.to), pm, s); ok {
+		return c, true
+	}
+	// "استهدفت بلدات الغوطة، موضحا أنه في الحمورية قتل عشرة": the place's
+	// own clause tells its toll when the event word stands in another
+	return x.clauseOf(dc, pm.from, pm.to, pm, s)
+}
+
+// clauseOf widens tokens from..to to their clause and returns it when no
+// place of the sentence but pm stands in it.
+func (x *Extractor) clauseOf(dc *doc, from, to int, pm *placeMention, s sentence) (sentence, bool) {
+	boundary := func(i int) bool {
+		p := dc.toks[i]
+		return p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == ".") || dc.hasForm(i, clauseJoiners...)
+	}
+	for from > s.from && !boundary(from-1) && !boundary(from) {
+		from--
+	}
+	for to < s.to && !boundary(to) {
+		to++
+	}
+	for _, o := range x.sentencePlaces(dc, s) {
+		if o != pm && !o.qualifier && o.from >= from && o.from < to {
+			return sentence{}, false
+		}
+	}
+	c := s
+	c.from, c.to = from, to
+	return c, true
+}
+
+// nearerHurt reports a number that stands nearer a word for the wounded,
+// captured or missing than d tokens: "مقتل ممرضة وإصابة 100" counts the
+// wounded.
+func nearerHurt(dc *doc, nm numberMention, d int, s sentence) bool {
+	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] == "killed" || c.Values[0] == "none" {
+			continue
+		}
+		var e int
+		switch {
+		case nm.to <= c.From:
+			// "100 جريح" counts the wounded; "شخص واحد وإصابة عدد" does not
+			if c.From != nm.to || strings.HasPrefix(dc.norm(c.From), "و") {
+				continue
+			}
+		case nm.from >= c.To:
+			e = nm.from - c.To // "وإصابة 100"
+		default:
+			continue
+		}
+		if e < d {
+			return true
+		}
+	}
+	return false
+}
+
+// notAToll reports a number that counts something other than the dead: a
+// unit after it ("75 غارة", "200 صاروخ"), money, a share, an age, or a year.
+func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
+	if nm.value >= 1900 && nm.value <= 2100 && dc.toks[nm.from].Kind == arabic.Number {
+		return true // "منذ 2014"
+	}
+	if nm.to >= s.to {
+		return false
+	}
+	if u, ok := x.lx.Units.At(dc.d, nm.to, s.to); ok && u.From == nm.to && weaponUnits[u.Values[0]] {
+		return true
+	}
+	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
+}
+
+// cumulativeWords tell a toll over a period ("طوال أيام", "الحصيلة الإجمالية").
+var cumulativeWords = words("cumulative")
+
+// weaponUnits are units that count strikes and weapons, never people.
+var weaponUnits = wordMap("weapon_units")
+
+// notTollWords follow a number that is no count of people.
+var notTollWords = words("not_toll")
+
+func (x *Extractor) isDateNumber(dc *doc, nm numberMention) bool {
+	for _, d := range dc.dates {
+		if dc.toks[nm.from].Start >= d.Start && dc.toks[nm.from].End <= d.End {
+			return true
+		}
+	}
+	return false
+}
+
+// quantities reads "11 غارة", "بـ11 غارة جوية", "ثماني طائرات", "طائرتين".
+func (x *Extractor) quantities(dc *doc, s sentence) []event.Quantity {
+	var out []event.Quantity
+	for _, u := range within(dc.units, s) {
+		v := -1
+		for _, nm := range dc.numbers {
+			if nm.to == u.From && nm.value > 0 && !x.isDateNumber(dc, nm) {
+				v = nm.value
+			}
+		}
+		if v < 0 && u.To == u.From+1 {
+			n := dc.norm(u.From)
+			if strings.HasSuffix(n, "تين") || strings.HasSuffix(n, "تان") {
+				v = 2
+			}
+		}
+		if v > 0 {
+			out = append(out, event.Quantity{Value: v, Unit: u.Values[0]})
+		}
+	}
+	return out
+}

@@ -1,0 +1,190 @@
+package extract
+
+// When: the date each event word's sentence gives it.
+
+import (
+	"strings"
+	"time"
+
+	"github.com/raqib/raqib/internal/arabic"
+	"github.com/raqib/raqib/internal/event"
+)
+
+// elapsedBefore reads "بعد <duration> على/من" before trigger t: an anchor
+// frame that says how long before the sentence's day the event was. It
+// returns the days and the precision of the date they give.
+func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) (int, string, bool) {
+	f, ok := x.frameWord(dc, t, s, "anchor")
+	if !ok || !dc.hasForm(f.From, "بعد", "عقب") {
+		return 0, "", false
+	}
+	k := f.To
+	n := 1
+	for _, nm := range dc.numbers {
+		if nm.from == k && nm.value > 0 {
+			n, k = nm.value, nm.to
+			break
+		}
+	}
+	if k >= t.From {
+		return 0, "", false
+	}
+	days, prec := 0, "day"
+	switch w := dc.key(k); {
+	case w == "يومين":
+		days = 2
+	case w == "اسبوعين":
+		days, prec = 14, "week"
+	case dc.hasForm(k, "يوم", "ايام"):
+		days = n
+	case dc.hasForm(k, "اسبوع", "اسابيع"):
+		days, prec = 7*n, "week"
+	default:
+		return 0, "", false
+	}
+	if k+1 >= t.From || !dc.hasForm(k+1, "علي", "من") {
+		return 0, "", false
+	}
+	return days, prec, true
+}
+
+// leadDate is the date the article's opening speaks of ("الجمعة", "أمس"),
+// the default for events that carry no date of their own.
+func (x *Extractor) leadDate(dc *doc) *dateMention {
+	for k := range dc.dates {
+		m := &dc.dates[k]
+		if dc.sentOf[m.tok] <= 2 && m.Precision == "day" {
+			return m
+		}
+	}
+	return nil
+}
+
+// olderThan reports whether date d lies more than days before anchor.
+func olderThan(d string, anchor time.Time, days int) bool {
+	var t time.Time
+	var err error
+	switch len(d) {
+	case 10:
+		t, err = time.Parse("2006-01-02", d)
+	case 7:
+		t, err = time.Parse("2006-01", d)
+		t = t.AddDate(0, 1, -1)
+	case 4:
+		t, err = time.Parse("2006", d)
+		t = t.AddDate(1, 0, -1)
+	default:
+		return false
+	}
+	return err == nil && anchor.Sub(t) > time.Duration(days)*24*time.Hour
+}
+
+// secondDay returns a day joined by و to the day dateFor picks for t
+// ("ليل الأربعاء ويوم الخميس", "يومي 3 و4 أيار" read as two), or nil.
+func (x *Extractor) secondDay(dc *doc, t arabic.Match[Trigger], s sentence) *dateMention {
+	first := x.dateFor(dc, t, s)
+	if first == nil || first.Precision != "day" || first.tok < s.from || first.tok >= s.to {
+		return nil
+	}
+	for k := range dc.dates {
+		m := &dc.dates[k]
+		if m.tok <= first.tok || m.tok >= s.to || m.Precision != "day" || m.Date == first.Date {
+			continue
+		}
+		gap := strings.TrimSpace(dc.art.Text[first.End:m.Start])
+		if gap == "" && strings.HasPrefix(dc.art.Text[m.Start:m.End], "و") || gap == "و" {
+			return m
+		}
+		break
+	}
+	return nil
+}
+
+// dateFor picks the date mention nearest the trigger in its sentence, or
+// failing that the last one earlier in the paragraph.
+func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateMention {
+	var best *dateMention
+	bestD := 1 << 30
+	for k := range dc.dates {
+		m := &dc.dates[k]
+		if m.tok < s.from || m.tok >= s.to || m.tok > 0 && dc.hasForm(m.tok-1, "منذ") {
+			continue // "منذ عام": since when, not when
+		}
+		if x.reportDate(dc, m, t) {
+			continue // "كشف المركز الجمعة إحباط هجوم": when it was said, not when it happened
+		}
+		if x.closerTrigger(dc, m, t, s) {
+			continue // "غارات … لأول مرة منذ وقف إطلاق النار منذ عام": the truce's date
+		}
+		d := abs(m.tok - t.From)
+		if d < bestD {
+			best, bestD = m, d
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for k := len(dc.dates) - 1; k >= 0; k-- {
+		m := &dc.dates[k]
+		if m.tok < s.from && dc.sents[dc.sentOf[m.tok]].para == s.para {
+			return m
+		}
+	}
+	return nil
+}
+
+// reportDate reports a date that dates the telling: it follows a reporting
+// word or its speaker directly and comes before the event word.
+func (x *Extractor) reportDate(dc *doc, m *dateMention, t arabic.Match[Trigger]) bool {
+	if m.tok >= t.From {
+		return false
+	}
+	for _, c := range dc.cues {
+		if c.Values[0] != "report" {
+			continue
+		}
+		if c.To == m.tok {
+			return true
+		}
+		if c.To <= m.tok && m.tok-c.To <= 6 {
+			for _, sm := range dc.sources {
+				if sm.from >= c.To && sm.to == m.tok {
+					return true
+				}
+			}
+			for _, am := range dc.actors {
+				if am.from >= c.To && am.to == m.tok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// closerTrigger reports a date mention that stands nearer another event
+// word of the sentence, of another story (a truce, talks), than t: it dates
+// that one.
+func (x *Extractor) closerTrigger(dc *doc, m *dateMention, t arabic.Match[Trigger], s sentence) bool {
+	d := abs(m.tok - t.From)
+	for _, o := range dc.triggers {
+		if o.From < s.from || o.From >= s.to || o.From == t.From || story(o.Values[0].Type) == story(t.Values[0].Type) {
+			continue
+		}
+		if abs(m.tok-o.From) < d {
+			return true
+		}
+	}
+	return false
+}
+
+// explicitDay reports an event dated by a day written out in full (not
+// relative to the publication date).
+func (dc *doc) explicitDay(ev *event.Event, t arabic.Match[Trigger], s sentence) bool {
+	for _, m := range dc.dates {
+		if m.tok >= s.from && m.tok < s.to && !m.Relative && ev.Date != nil && m.Date == *ev.Date {
+			return true
+		}
+	}
+	return false
+}
