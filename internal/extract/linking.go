@@ -191,36 +191,45 @@ func placeDay(e *event.Event) string {
 // of its own: "مجموعات مسلحة هاجمت القاعدة" after "القاعدة شهدت هجوما
 // الخميس لكنه أحبط" is the same attack.
 func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Event {
-	var out []*event.Event
-	for _, e := range evs {
-		if !explicit[e] && e.Location != nil && (!e.Background || e.Date == nil) {
-			var into *event.Event
-			for _, o := range evs {
-				// the same point, or the same town told near or on one of its
-				// sides ("قرب مدينة أوباري", "شمالي بلدة أوباري")
-				if o == e || o.Location == nil || o.Location.GazetteerID == "" || o.Location.GazetteerID != e.Location.GazetteerID {
-					continue
-				}
-				samePoint := explicit[o] && o.Location.Lat == e.Location.Lat && o.Location.Lon == e.Location.Lon
-				// an undated report of the same kind at the same town, near it
-				// or on one of its sides, is the dated one told again
-				retold := o.Date != nil && e.Date == nil && o.EventType == e.EventType &&
-					o.Location.GeoPrecision <= 2 && e.Location.GeoPrecision <= 2
-				if (samePoint || retold) && story(o.EventType) == story(e.EventType) {
-					into = o
-					break
-				}
-			}
-			if into != nil {
-				own := into.Fatalities
-				merge(into, e)
-				if own != nil {
-					into.Fatalities = own // the dated report's own toll, not another source's count
-				}
+	return foldEach(evs, true, func(e *event.Event) *event.Event {
+		if explicit[e] || e.Location == nil || e.Background && e.Date != nil {
+			return nil
+		}
+		for _, o := range evs {
+			// the same point, or the same town told near or on one of its
+			// sides ("قرب مدينة أوباري", "شمالي بلدة أوباري")
+			if o == e || o.Location == nil || o.Location.GazetteerID == "" || o.Location.GazetteerID != e.Location.GazetteerID {
 				continue
 			}
+			samePoint := explicit[o] && o.Location.Lat == e.Location.Lat && o.Location.Lon == e.Location.Lon
+			// an undated report of the same kind at the same town, near it
+			// or on one of its sides, is the dated one told again
+			retold := o.Date != nil && e.Date == nil && o.EventType == e.EventType &&
+				o.Location.GeoPrecision <= 2 && e.Location.GeoPrecision <= 2
+			if (samePoint || retold) && story(o.EventType) == story(e.EventType) {
+				return o
+			}
 		}
-		out = append(out, e)
+		return nil
+	})
+}
+
+// foldEach merges each event into the one target gives it, if any, and
+// keeps the others in order; with keepToll the target keeps its own toll
+// (a report folded in does not raise the count).
+func foldEach(evs []*event.Event, keepToll bool, target func(e *event.Event) *event.Event) []*event.Event {
+	var out []*event.Event
+	for _, e := range evs {
+		into := target(e)
+		if into == nil {
+			out = append(out, e)
+			continue
+		}
+		own := into.Fatalities
+		merge(into, e)
+		if keepToll && own != nil {
+			into.Fatalities = own // the dated report's own toll, not another source's count
+		}
 	}
 	return out
 }
@@ -230,25 +239,18 @@ func foldUndated(evs []*event.Event, explicit map[*event.Event]bool) []*event.Ev
 // فعلت الولايات المتحدة العام الماضي على مطار الشعيرات" and "شنت ضربة صاروخية
 // على مطار الشعيرات … في 4 أبريل 2017" are one strike, told at two precisions.
 func foldCoarse(evs []*event.Event) []*event.Event {
-	var out []*event.Event
-	for _, c := range evs {
-		var into *event.Event
-		if c.Date != nil && c.Location != nil && len(*c.Date) < len("2006-01-02") {
-			for _, f := range evs {
-				if f != c && f.Date != nil && f.Location != nil && f.EventType == c.EventType &&
-					len(*f.Date) > len(*c.Date) && strings.HasPrefix(*f.Date, *c.Date+"-") && samePlace(f.Location, c.Location) {
-					into = f
-					break
-				}
+	return foldEach(evs, false, func(c *event.Event) *event.Event {
+		if c.Date == nil || c.Location == nil || len(*c.Date) >= len("2006-01-02") {
+			return nil
+		}
+		for _, f := range evs {
+			if f != c && f.Date != nil && f.Location != nil && f.EventType == c.EventType &&
+				len(*f.Date) > len(*c.Date) && strings.HasPrefix(*f.Date, *c.Date+"-") && samePlace(f.Location, c.Location) {
+				return f
 			}
 		}
-		if into != nil {
-			merge(into, c)
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
+		return nil
+	})
 }
 
 // linkRementions folds an event whose words never said what kind of attack
@@ -257,31 +259,24 @@ func foldCoarse(evs []*event.Event) []*event.Event {
 // event (SPEC §2), typed by the words that name it. Two different explicit
 // days stay two events.
 func linkRementions(evs []*event.Event, dc *doc) []*event.Event {
-	var out []*event.Event
-	for _, w := range evs {
-		if dc.weak[w] && w.Location != nil {
-			var into *event.Event
-			for _, o := range evs {
-				if o == w || dc.weak[o] || o.Location == nil || story(o.EventType) != story(w.EventType) {
-					continue
-				}
-				if !samePlace(o.Location, w.Location) {
-					continue
-				}
-				if dc.explicit[o] && dc.explicit[w] && !sameDate(o, w) {
-					continue
-				}
-				into = o
-				break
-			}
-			if into != nil {
-				merge(into, w)
+	return foldEach(evs, false, func(w *event.Event) *event.Event {
+		if !dc.weak[w] || w.Location == nil {
+			return nil
+		}
+		for _, o := range evs {
+			if o == w || dc.weak[o] || o.Location == nil || story(o.EventType) != story(w.EventType) {
 				continue
 			}
+			if !samePlace(o.Location, w.Location) {
+				continue
+			}
+			if dc.explicit[o] && dc.explicit[w] && !sameDate(o, w) {
+				continue
+			}
+			return o
 		}
-		out = append(out, w)
-	}
-	return out
+		return nil
+	})
 }
 
 // samePlace reports two locations that name one place: the same gazetteer
