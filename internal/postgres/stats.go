@@ -25,24 +25,17 @@ func (s *Store) Stats(ctx context.Context, f event.Filter) (event.Stats, error) 
 	if err != nil {
 		return event.Stats{}, err
 	}
-	if len(w.parts) == 0 {
-		st, ok, err := s.rolledUp(ctx)
-		if err != nil {
-			return event.Stats{}, fmt.Errorf("stats: %w", err)
-		}
-		if ok {
-			return st, nil
-		}
-	} else if byDayType(f) {
-		st, ok, err := s.rolledUpDays(ctx, f, w)
-		if err != nil {
-			return event.Stats{}, fmt.Errorf("stats: %w", err)
-		}
-		if ok {
-			return st, nil
-		}
-	} else if byFacets(f) {
-		st, ok, err := s.rolledUpFacets(ctx, f, w)
+	var rolled func() (event.Stats, bool, error)
+	switch {
+	case len(w.parts) == 0:
+		rolled = func() (event.Stats, bool, error) { return s.rolledUp(ctx) }
+	case byDayType(f):
+		rolled = func() (event.Stats, bool, error) { return s.rolledUpDays(ctx, f, w) }
+	case byFacets(f):
+		rolled = func() (event.Stats, bool, error) { return s.rolledUpFacets(ctx, f, w) }
+	}
+	if rolled != nil {
+		st, ok, err := rolled()
 		if err != nil {
 			return event.Stats{}, fmt.Errorf("stats: %w", err)
 		}
