@@ -311,6 +311,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "armed_clash", precision: 3}},
 		},
 		{
+			// taking control with words between the noun and its "على"; "منذ ثلاثة أعوام" measures time, it cuts nothing
+			name: "control taken for the first time in years", published: "2018-07-05",
+			text: "وتمكنت قوات النظام الخميس من السيطرة للمرة الأولى منذ أكثر من ثلاثة أعوام على نقطة على الحدود جنوب مدينة بصرى الشام.",
+			want: []want{{typ: "government_regains_territory", name: "بصرى الشام", actor1: "SYR.GOV"}},
+		},
+		{
 			// a bomb among football spectators is still a bombing
 			name: "a bomb during a match", published: "2018-06-15",
 			text: "قتل خمسة أشخاص أمس في انفجار عبوة ناسفة في بلدة براوة الساحلية حين كان سكان يشاهدون مباراة لكرة القدم.",

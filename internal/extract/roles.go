@@ -69,7 +69,7 @@ func (x *Extractor) answerAfter(dc *doc, t arabic.Match[Trigger], s sentence) in
 	// "كثف هجماته ضد قوات النظام … منذ طرده من أحياء في جنوب دمشق": what a
 	// "since" clause after the event word tells happened elsewhere, before
 	for k := t.To; k < s.to-1; k++ {
-		if dc.hasForm(k, "منذ") && !dc.hasForm(k+1, "ذلك") {
+		if dc.hasForm(k, "منذ") && !dc.sinceTime(k+1) {
 			return k
 		}
 	}
@@ -278,3 +278,20 @@ func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc se
 	}
 	return false
 }
+
+// sinceTime reports a "منذ" that measures time ("منذ ذلك", "منذ أكثر من
+// ثلاثة أعوام", "منذ 2015", "منذ بدء الهجوم"), not one that names an earlier
+// act with a place of its own ("منذ طرده من جنوب دمشق").
+func (dc *doc) sinceTime(k int) bool {
+	if k >= len(dc.toks) || dc.toks[k].Kind == arabic.Number {
+		return true
+	}
+	for _, d := range dc.timed {
+		if d == k {
+			return true
+		}
+	}
+	return dc.hasForm(k, sinceTimeWords...)
+}
+
+var sinceTimeWords = words("since_time")

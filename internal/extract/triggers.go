@@ -94,6 +94,19 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
 		}
 	}
+	// "تمكنت قوات النظام الخميس من السيطرة للمرة الأولى منذ ثلاثة أعوام على
+	// نقطة": taking control told with words between the noun and its "على"
+	for k := s.from + 1; k < s.to; k++ {
+		if dc.key(k) != "سيطره" || !dc.hasForm(k-1, "من") || triggerAt(out, k) || !dc.anyForm(max(s.from, k-9), k-1, enabledWords...) {
+			continue
+		}
+		for h := k + 1; h < min(dc.clauseEnd(k+1, s.to, 12), k+10); h++ {
+			if dc.hasForm(h, "علي") {
+				out = append(out, arabic.Match[Trigger]{From: k, To: k + 1, Values: []Trigger{{Type: "non_state_actor_overtakes_territory", Class: "territory"}}})
+				break
+			}
+		}
+	}
 	// "سقطت كركوك والموصل دون مقاومة بيد الأكراد": a place that fell into
 	// someone's hands was taken
 	for k := s.from; k < s.to; k++ {
@@ -319,3 +332,7 @@ func story(typ string) string {
 	}
 	return typ
 }
+
+// enabledWords say an actor managed to do what follows ("تمكنت من",
+// "استطاعت", "نجحت في").
+var enabledWords = words("enabled")
