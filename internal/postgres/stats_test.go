@@ -50,23 +50,45 @@ func checkRollup(t *testing.T, s *postgres.Store, when string) event.Stats {
 	return all
 }
 
-// The counts kept at ingest follow every write: new articles, a changed
-// article replacing its events (with other types, actors and fewer
-// events), one left with no events, writes made outside Put, and
-// concurrent batches.
-func TestStatsRollup(t *testing.T) {
+// openWithConn opens a store on a fresh database and a plain connection to
+// the same database, for tests that look at or tamper with its tables;
+// both close when the test ends.
+func openWithConn(t *testing.T) (*postgres.Store, *pgx.Conn) {
+	t.Helper()
 	ctx := context.Background()
 	dsn := freshDSN(t)
 	s, err := postgres.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
 	conn, err := pgx.Connect(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
+	t.Cleanup(func() { conn.Close(ctx) })
+	return s, conn
+}
+
+// datedRecords are 120 articles over many days, some of their events dated
+// by month or year only: they cover days on both sides of a range's bounds.
+func datedRecords() []event.Record {
+	recs := storetest.Distinct(storetest.SpreadBatch(60), "v1")
+	recs = append(recs, storetest.Distinct(recs, "again")...)
+	for i, w := range []string{"2024-02", "2023", "2024", "2025-01", "2024-03"} {
+		d := w
+		recs[i*7].Events[0].Date = &d
+	}
+	return recs
+}
+
+// The counts kept at ingest follow every write: new articles, a changed
+// article replacing its events (with other types, actors and fewer
+// events), one left with no events, writes made outside Put, and
+// concurrent batches.
+func TestStatsRollup(t *testing.T) {
+	ctx := context.Background()
+	s, conn := openWithConn(t)
 
 	v1 := storetest.Distinct(storetest.SpreadBatch(20), "v1")
 	v1 = append(v1, storetest.Distinct(v1, "again")...) // second reports of the same occurrences
@@ -155,20 +177,8 @@ func TestStatsRollup(t *testing.T) {
 // year-dated events reaching into the range or not, replaced articles.
 func TestStatsByDayTypeRollup(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	recs := storetest.Distinct(storetest.SpreadBatch(60), "v1")
-	recs = append(recs, storetest.Distinct(recs, "again")...)
-	// some events dated by month or year only: they cover days on both
-	// sides of a range's bounds
-	for i, w := range []string{"2024-02", "2023", "2024", "2025-01", "2024-03"} {
-		d := w
-		recs[i*7].Events[0].Date = &d
-	}
+	s, conn := openWithConn(t)
+	recs := datedRecords()
 	if _, err := s.Put(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
@@ -226,11 +236,6 @@ func TestStatsByDayTypeRollup(t *testing.T) {
 	}
 
 	// and they do read the rollup
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, `UPDATE stats_day_type SET events = events + 1000 WHERE event_type = $1`, typ); err != nil {
 		t.Fatal(err)
 	}
@@ -252,18 +257,8 @@ func TestStatsByDayTypeRollup(t *testing.T) {
 // counting the matching events gives, and are read from stats_facet.
 func TestStatsByFacetRollup(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	recs := storetest.Distinct(storetest.SpreadBatch(60), "v1")
-	recs = append(recs, storetest.Distinct(recs, "again")...)
-	for i, w := range []string{"2024-02", "2023", "2024", "2025-01", "2024-03"} {
-		d := w
-		recs[i*7].Events[0].Date = &d
-	}
+	s, conn := openWithConn(t)
+	recs := datedRecords()
 	// other actors and governorates on some events: the same actor on both
 	// sides, an actor2 alone, no governorate
 	for i := range recs[:30] {
@@ -319,11 +314,6 @@ func TestStatsByFacetRollup(t *testing.T) {
 	}
 
 	// and they do read the rollup
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, `UPDATE stats_facet SET events = events + 1000 WHERE actor1 = 'REB' OR actor2 = 'REB'`); err != nil {
 		t.Fatal(err)
 	}
