@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -157,6 +158,15 @@ type Filter struct {
 // these, the store's ID, incident and article (key, id, title, outlet,
 // url, published).
 var BriefFields = []string{"id", "doc", "event_type", "date", "date_precision", "location", "actor1", "actor2", "fatalities", "claim", "background"}
+
+// BriefJSON is the JSON a store keeps beside an event for its Brief pages:
+// the event without what a list or a map does not show (evidence,
+// quantities, source, ACLED mapping).
+func BriefJSON(e Event) (string, error) {
+	e.Evidence, e.Quantities, e.Source, e.ACLED = nil, nil, nil, nil
+	b, err := json.Marshal(e)
+	return string(b), err
+}
 
 // Values of Filter.Background.
 const (

@@ -309,7 +309,7 @@ func (c *eventColumns) add(rules *incident.Rules, key, published string, row eve
 	c.sentence = append(c.sentence, row.Sentence)
 	c.terms = append(c.terms, strings.Join(row.Terms(arabic.IndexTerms), " "))
 	c.data = append(c.data, string(data))
-	brief, err := briefJSON(row.Event)
+	brief, err := event.BriefJSON(row.Event)
 	if err != nil {
 		return fmt.Errorf("event %s: %w", row.Event.ID, err)
 	}
@@ -374,14 +374,6 @@ const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.
 // every row it sends; most of its bytes are the evidence and the ACLED
 // mapping.
 const briefCols = `e.id, e.date_lo, '', e.brief, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
-
-// briefJSON is what events.brief holds (migration 0009): the event's JSON
-// without what a list does not show.
-func briefJSON(e event.Event) (string, error) {
-	e.Evidence, e.Quantities, e.Source, e.ACLED = nil, nil, nil, nil
-	b, err := json.Marshal(e)
-	return string(b), err
-}
 
 // pageCols are the columns a page of f reads.
 func pageCols(f event.Filter) string {

@@ -21,7 +21,7 @@ func TestDecodeAsV1(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			brief, err := briefJSON(row.Event)
+			brief, err := event.BriefJSON(row.Event)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -280,7 +280,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if err != nil {
 			return res, err
 		}
-		brief, err := briefJSON(row.Event)
+		brief, err := event.BriefJSON(row.Event)
 		if err != nil {
 			return res, err
 		}
@@ -380,14 +380,6 @@ const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.
 // takes to decode; migration 0009), no sentence, read with the article's
 // fields from the event's one row of event_list l (migration 0012).
 const briefCols = `l.id, l.date_lo, '', l.brief, l.article_key, l.article_id, l.title, l.outlet, l.url, l.published, l.incident`
-
-// briefJSON is what events.brief holds (migration 0009): the event's JSON
-// without what a list does not show.
-func briefJSON(e event.Event) (string, error) {
-	e.Evidence, e.Quantities, e.Source, e.ACLED = nil, nil, nil, nil
-	b, err := json.Marshal(e)
-	return string(b), err
-}
 
 // pageCols are the columns a page of f reads.
 func pageCols(f event.Filter) string {
