@@ -49,6 +49,12 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		}
 		places := x.sentencePlaces(dc, s)
 		assigned := make([][]*placeMention, len(trigs))
+		// where the clause of what each event word answers, or of a
+		// since-clause after it, begins (-1: none)
+		answered := make([]int, len(trigs))
+		for ti, t := range trigs {
+			answered[ti] = x.answerAfter(dc, t, s)
+		}
 		for _, pm := range places {
 			best := -1
 			for ti, t := range trigs {
@@ -57,7 +63,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				}
 			}
 			if best >= 0 {
-				if cut := x.answerAfter(dc, trigs[best], s); cut >= 0 && pm.from >= cut {
+				if cut := answered[best]; cut >= 0 && pm.from >= cut {
 					// "هجماته … منذ طرده من جنوب دمشق بموجب اتفاق إجلاء": the place
 					// belongs to what the since- or answer-clause tells, after it
 					for ti, t := range trigs {
@@ -184,17 +190,17 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 
 			frameAt := x.frameStart(dc, t, s)
-			answered := x.answerAfter(dc, t, s)
+			prepared := dc.preparedAt(t, s)
 			for _, pm := range assigned[ti] {
 				if frameAt >= 0 && pm.to <= frameAt {
 					dc.skip(t, pm, "where it is looked into or reacted to (legal or reaction frame)")
 					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
 				}
-				if prepared := dc.preparedAt(t, s); prepared >= 0 && pm.from >= prepared && assigned[ti][0].to <= prepared {
+				if prepared >= 0 && pm.from >= prepared && assigned[ti][0].to <= prepared {
 					dc.skip(t, pm, "where it is meant to go next")
 					continue // "وصول تعزيزات إلى محيط بصرى الشام استعدادا لفتح محور باتجاه معبر نصيب": where it is meant to go next
 				}
-				if answered >= 0 && pm.from >= answered {
+				if answered[ti] >= 0 && pm.from >= answered[ti] {
 					dc.skip(t, pm, "the place of what it answers, or of a since-clause")
 					continue // "شن غارة على غزة ردا على إطلاق نار … في سديروت": the place of what was answered
 				}

@@ -130,8 +130,9 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			}
 		}
 	}
+	occurred := dc.toldOccurred(t, s)
 	for _, c := range within(dc.cues, s) {
-		if (c.Values[0] == "negation" || c.Values[0] == "future") && c.To <= t.From && (dc.causeBetween(c.To, t.From) || dc.toldOccurred(t, s)) {
+		if (c.Values[0] == "negation" || c.Values[0] == "future") && c.To <= t.From && (occurred || dc.causeBetween(c.To, t.From)) {
 			continue // "سيشن هجوما بسبب الهجوم الكيماوي", "توعد برد على الهجوم الذي وقع في دوما": what the plan answers happened
 		}
 		switch c.Values[0] {
@@ -193,6 +194,8 @@ func (dc *doc) elsewhere(s sentence) bool {
 	return false
 }
 
+var accuseWords = words("accuse")
+
 // accusedThenDenied reports a sentence that tells an accusation and then
 // its denial ("واتهمت دمشق وموسكو إسرائيل بشن ضربة جوية … في حين نفت
 // إسرائيل ضلوعها"): the act is alleged and denied, not only denied.
@@ -201,7 +204,7 @@ func (dc *doc) accusedThenDenied(s sentence) bool {
 	for _, c := range within(dc.cues, s) {
 		switch c.Values[0] {
 		case "hedge":
-			if accused < 0 && dc.hasForm(c.From, "اتهم", "اتهمت", "اتهموا", "واتهم", "واتهمت", "يتهم", "تتهم") {
+			if accused < 0 && dc.hasForm(c.From, accuseWords...) {
 				accused = c.From
 			}
 		case "deny":
@@ -219,12 +222,7 @@ var causeWords = words("cause")
 // ("بسبب", "ردا على", "إثر") stands in tokens [from, to): the noun it
 // governs is told as a fact whatever plan or denial came before it.
 func (dc *doc) causeBetween(from, to int) bool {
-	for k := from; k < to; k++ {
-		if dc.hasForm(k, causeWords...) {
-			return true
-		}
-	}
-	return false
+	return dc.anyForm(from, to, causeWords...)
 }
 
 var prepareWords = words("prepare")

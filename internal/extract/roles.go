@@ -165,12 +165,7 @@ var subjectedWords = words("subjected")
 // دوما، السبت، إلى غارات جوية" — the verb before the place governs the event
 // word after it, however many commas stand between.
 func (dc *doc) subjected(pm *placeMention) bool {
-	for k := max(0, pm.from-2); k < pm.from; k++ {
-		if dc.hasForm(k, subjectedWords...) {
-			return true
-		}
-	}
-	return false
+	return dc.anyForm(max(0, pm.from-2), pm.from, subjectedWords...)
 }
 
 // placeFits checks a place against what an event type can happen at: talks
