@@ -182,8 +182,6 @@ func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
 	return true
 }
 
-// carried returns the latest event of the two sentences before whose story
-// a placeless trigger continues.
 // sceneBefore is the one place of the sentence before si when that
 // sentence sets a scene and tells no event of its own, and si goes on with
 // the same speaker ("شرعت بعملية أمنية غرب مخيم النصيرات" then "وتابعت …
@@ -219,6 +217,8 @@ func (x *Extractor) sceneBefore(dc *doc, si int, prev []*event.Event) *placeMent
 	return one
 }
 
+// carried returns the latest event of the two sentences before whose story
+// a placeless trigger continues.
 func carried(prev []*event.Event, tr Trigger, si int, dc *doc) *event.Event {
 	for k := len(prev) - 1; k >= 0; k-- {
 		e := prev[k]
