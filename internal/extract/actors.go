@@ -175,20 +175,20 @@ var possessiveForces = words("possessive_forces")
 // generic name that means a Syrian side in Syria ("الجيش الوطني") means that
 // country's army elsewhere.
 func placeActor(a *actorPick, country, typ string) string {
-	talks := typ == "consult" || typ == "agreement" || typ == "ceasefire"          // talks abroad are about Syria's sides
-	army := a.kind == "group" && strings.Contains(arabic.Normalize(a.text), "جيش") // "الجيش الوطني" in Yemen is Yemen's army
-	if !talks && strings.HasPrefix(a.code, "SYR.") && country != "" && country != "SYR" && (a.kind == "generic" || a.kind == "force" || army) && !syrianByName(a.text) {
+	n := arabic.Normalize(a.text)
+	talks := typ == "consult" || typ == "agreement" || typ == "ceasefire" // talks abroad are about Syria's sides
+	namedArmy := a.kind == "group" && strings.Contains(n, "جيش")          // "الجيش الوطني" in Yemen is Yemen's army
+	if !talks && strings.HasPrefix(a.code, "SYR.") && country != "" && country != "SYR" && (a.kind == "generic" || a.kind == "force" || namedArmy) && !syrianByName(n) {
 		return country + ".MIL"
 	}
-	if army := armyOf[country]; army != "" && a.code == localCode+"MIL" && !strings.Contains(arabic.Normalize(a.text), "امن") && !strings.Contains(arabic.Normalize(a.text), "شرط") {
+	if army := armyOf[country]; army != "" && a.code == localCode+"MIL" && !strings.Contains(n, "امن") && !strings.Contains(n, "شرط") {
 		return army + ".MIL" // "قصف الجيش مواقع في القطاع": in Gaza an unnamed army is Israel's
 	}
 	return localize(a.code, country)
 }
 
-// syrianByName reports an actor text that names Syria's sides itself.
-func syrianByName(text string) bool {
-	n := arabic.Normalize(text)
+// syrianByName reports an actor text, normalised, that names Syria's sides itself.
+func syrianByName(n string) bool {
 	for _, w := range []string{"سوري", "النظام", "الاسد", "دمشق"} {
 		if strings.Contains(n, w) {
 			return true
