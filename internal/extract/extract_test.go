@@ -1182,6 +1182,11 @@ func TestFatalities(t *testing.T) {
 			map[string]int{"حمورية": 12, "سقبا": 8}},
 		{"a place's toll in its own clause after the event word's", "قال المرصد إن الغارات استهدفت أمس بلدات الغوطة الشرقية، موضحا أنه في بلدة حمورية قتل عشرة أشخاص في قصف جديد.",
 			map[string]int{"حمورية": 10}},
+		{"one death told by its possessive", "فجر مهاجم انتحاري نفسه أمس قرب كنيسة في مدينة طنطا ولقي المهاجم حتفه في الحال.", map[string]int{"طنطا": 1}},
+		{"a dual possessive is not one", "قصفت قوات النظام أمس بلدة كفرنبل ولقي شابان مصرعهما.", map[string]int{"كفرنبل": 2}},
+		{"a verb of one death with no number", "قصفت قوات النظام أمس بلدة كفرنبل واستشهد الشاب أحمد إثر إصابته بشظية.", map[string]int{"كفرنبل": 1}},
+		{"a verb of death with a plural subject is not one", "قصفت قوات النظام أمس بلدة كفرنبل واستشهد مدنيون إثر إصابتهم بشظايا.", map[string]int{"كفرنبل": -1}},
+		{"an assassination is one death", "اغتيل في بيروت أمس الوزير السابق في تفجير سيارة مفخخة.", map[string]int{"بيروت": 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,6 +71,9 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 				}
 			}
 		}
+		if v < 0 {
+			v = x.oneDeath(dc, c, s)
+		}
 		if v > best {
 			best = v
 		}
@@ -84,6 +87,44 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	}
 	return &best
 }
+
+// oneDeath reads the dead of a death told without a number: "لقي المهاجم
+// حتفه" (the possessive counts one, "لقي شابان مصرعهما" two), "استشهد
+// الشاب أحمد …", "اغتيل … الوزير السابق" (a verb of one death whose clause
+// names no number and no plural or dual person). It returns -1 otherwise.
+func (x *Extractor) oneDeath(dc *doc, c arabic.Match[string], s sentence) int {
+	if n := strings.TrimPrefix(dc.norm(c.To-1), "و"); deathOwn[n] {
+		return 1
+	}
+	if n := strings.TrimPrefix(dc.norm(c.To-1), "و"); deathTwo[n] {
+		return 2 // "لقي شابان مصرعهما"
+	}
+	if c.To != c.From+1 || !dc.hasForm(c.From, deathOne...) {
+		return -1
+	}
+	end := dc.clauseEnd(c.To, s.to, 12)
+	for k := c.To; k < end; k++ {
+		if dc.toks[k].Kind == arabic.Number || x.isNumberWord(dc, k) {
+			return -1 // "استشهد 3 شبان", "استشهد ثلاثة"
+		}
+		if u, ok := x.lx.Units.At(dc.d, k, end); ok && u.From == k && personUnits[arabic.Key(u.Values[0])] {
+			n, one := arabic.Key(dc.norm(k)), arabic.Key(u.Values[0])
+			if n != one && n != one+"ه" && n != one+"ا" {
+				return -1 // "استشهد شبان", "استشهد طفلان": more than one ("طفلة", "شابا" are one)
+			}
+		}
+	}
+	return 1
+}
+
+// deathOwn and deathOne tell one death without a number (words.tsv).
+var (
+	deathOwn = wordMap("death_own")
+	deathTwo = wordMap("death_two")
+	deathOne = words("death_one")
+	// personUnits are the units that count people.
+	personUnits = wordMap("person_units")
+)
 
 // tollsAfter gives an event without a toll the count of dead that the next
 // sentence or two give when they tell no other story ("وقع انفجار في بلدة
