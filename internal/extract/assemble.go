@@ -6,6 +6,7 @@ import (
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/geo"
 )
 
 func (x *Extractor) assemble(dc *doc) []event.Event {
@@ -102,6 +103,17 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		for ti := range trigs {
 			for _, pm := range assigned[ti] {
 				distinct[pm] = true
+			}
+		}
+		// a governorate or country that holds another place of the sentence
+		// only says where that lies ("استهدف بلدة دوما الخاضعة لسيطرة
+		// المعارضة بريف دمشق"): it tells no place of its own
+		for pm := range distinct {
+			for o := range distinct {
+				if o != pm && holds(pm, o) {
+					delete(distinct, pm)
+					break
+				}
 			}
 		}
 		nEvents := len(distinct) // fatalities go to an event only when the sentence tells of one place
@@ -459,4 +471,15 @@ func within[T any](ms []arabic.Match[T], s sentence) []arabic.Match[T] {
 	lo := sort.Search(len(ms), func(i int) bool { return ms[i].From >= s.from })
 	hi := sort.Search(len(ms), func(i int) bool { return ms[i].From >= s.to })
 	return ms[lo:hi]
+}
+
+// holds reports a governorate or country mention whose area holds place o.
+func holds(pm, o *placeMention) bool {
+	if pm.place == nil || o.place == nil || geo.Rank(pm.place.Kind) >= geo.Rank("city") || geo.Rank(o.place.Kind) <= geo.Rank(pm.place.Kind) {
+		return false
+	}
+	if pm.place.Kind == "country" {
+		return o.place.Country == pm.place.Country
+	}
+	return o.place.Country == pm.place.Country && o.place.Admin1 != "" && o.place.Admin1 == pm.place.Admin1
 }

@@ -1186,6 +1186,8 @@ func TestFatalities(t *testing.T) {
 		{"a dual possessive is not one", "قصفت قوات النظام أمس بلدة كفرنبل ولقي شابان مصرعهما.", map[string]int{"كفرنبل": 2}},
 		{"a verb of one death with no number", "قصفت قوات النظام أمس بلدة كفرنبل واستشهد الشاب أحمد إثر إصابته بشظية.", map[string]int{"كفرنبل": 1}},
 		{"a verb of death with a plural subject is not one", "قصفت قوات النظام أمس بلدة كفرنبل واستشهد مدنيون إثر إصابتهم بشظايا.", map[string]int{"كفرنبل": -1}},
+		{"a governorate that holds the town tells no place of its own", "قصفت قوات النظام أمس بلدة دوما الخاضعة لسيطرة المعارضة بريف دمشق، والذي يقول نشطاء إنه أسفر عن مقتل أربعين شخصا.",
+			map[string]int{"دوما": 40}},
 		{"an assassination is one death", "اغتيل في بيروت أمس الوزير السابق في تفجير سيارة مفخخة.", map[string]int{"بيروت": 1}},
 	}
 	for _, tt := range tests {
