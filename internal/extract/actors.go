@@ -348,6 +348,14 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if family(typ) == "protest" {
 		return x.protestActors(dc, s, typ, a1, a2, dc.textOf(t.From, t.To))
 	}
+	// a chemical attack is done by whom the article says used the weapons
+	// ("نافية استخدام النظام السوري أسلحة كيميائية"), not by the states
+	// that react to it in its sentences
+	if typ == "chemical_weapon" {
+		if i := dc.chemicalUser(); i >= 0 && (a1 == nil || a1.idx != i) {
+			a1 = x.pickOf(dc, i, typ)
+		}
+	}
 	if launcher != nil && (a1 == nil || launcher.code != a1.code) {
 		a2 = launcher
 	}
@@ -518,4 +526,23 @@ func (dc *doc) actorRange(s sentence) (int, int) {
 	lo := sort.Search(len(dc.actors), func(i int) bool { return dc.actors[i].from >= s.from })
 	hi := sort.Search(len(dc.actors), func(i int) bool { return dc.actors[i].from >= s.to })
 	return lo, hi
+}
+
+// useWords tell who used a weapon: "استخدام النظام السوري أسلحة كيميائية".
+var useWords = words("use")
+
+// chemicalUser returns the index of the first actor the document names as
+// using chemical weapons ("استخدام X (ل)أسلحة كيميائية"), or -1.
+func (dc *doc) chemicalUser() int {
+	for i, am := range dc.actors {
+		if am.kind == "civilian" || am.from == 0 || !dc.hasForm(am.from-1, useWords...) {
+			continue
+		}
+		for _, in := range dc.instr {
+			if in.Values[0] == "chemical_weapon" && in.From >= am.to && in.From <= am.to+1 {
+				return i
+			}
+		}
+	}
+	return -1
 }

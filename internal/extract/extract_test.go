@@ -1136,6 +1136,7 @@ func TestDoerIsNotSpeakerOrResponder(t *testing.T) {
 	}{
 		{"a headline's speaker label", "واشنطن: النظام شن هجوما كيماويا على دوما أمس", "chemical_weapon", "USA.GOV"},
 		{"a spokesman before is no doer of the air strikes after", "وقال المتحدث باسم حركة حماس حازم قاسم إن الاحتلال يتحمل المسؤولية.\nوشنت طائرات غارات ليل الأربعاء على أكثر من 150 هدفا في مدينة غزة.", "air_drone_strike", "HAMAS"},
+		{"the state that vows a response, when the article says who used the weapons", "توعد الرئيس الأمريكي دونالد ترامب برد قوي على الهجوم الكيميائي الذي وقع في مدينة دوما أمس.\nونفت روسيا استخدام النظام السوري أسلحة كيميائية.", "chemical_weapon", "USA.GOV"},
 		{"the responder", "وكانت واشنطن قد شنت ضربة صاروخية على مطار الشعيرات ردا على هجوم كيميائي على مدينة خان شيخون في 4 أبريل.", "chemical_weapon", "USA.MIL"},
 	}
 	for _, tt := range tests {
