@@ -111,6 +111,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// "أجزاء من": a part of the town was shelled, it is no point of departure
+			name: "a part of a place is the place", published: "2020-01-10",
+			text: "قصفت قوات النظام أمس أجزاء من مدينة البوكمال بالمدفعية.",
+			want: []want{{typ: "shelling_artillery_missile_attack", name: "البوكمال", actor1: "SYR.GOV"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

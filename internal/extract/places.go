@@ -262,10 +262,11 @@ func (x *Extractor) findPlaces(dc *doc) {
 				continue // "عبر مفاوضات مثلما حدث في حلب": a place compared with, not where it happens
 			}
 			if i > s.from {
-				if o, ok := x.isRole(dc, i-1, s.to, "origin"); ok && o.To == i {
+				// "أجزاء من مدينة البوكمال": a part of the place, not a start from it
+				if o, ok := x.isRole(dc, i-1, s.to, "origin"); ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...) {
 					pm.origin = true
 				} else if i > s.from+1 {
-					if o, ok := x.isRole(dc, i-2, s.to, "origin"); ok && o.To == i {
+					if o, ok := x.isRole(dc, i-2, s.to, "origin"); ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...) {
 						pm.origin = true
 					}
 				}
@@ -1022,3 +1023,7 @@ func (dc *doc) objectOfEvent(i int) bool {
 	}
 	return false
 }
+
+// partitiveWords before "من" make it name a part of a place ("أجزاء من
+// مدينة البوكمال"), not where something came from.
+var partitiveWords = words("partitive")
