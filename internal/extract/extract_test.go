@@ -117,6 +117,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", name: "البوكمال", actor1: "SYR.GOV"}},
 		},
 		{
+			// the masculine verb with its subject between it and "على"
+			name: "a takeover told by a masculine verb", published: "2018-06-08",
+			text: "سيطر تنظيم الدولة الإسلامية اليوم الجمعة على أجزاء من مدينة البوكمال السورية.",
+			want: []want{{typ: "non_state_actor_overtakes_territory", name: "البوكمال", actor1: "ISIS"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",
