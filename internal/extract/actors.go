@@ -294,6 +294,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	case "anchor", "reaction":
 		framed = true
 	}
+	// "توعد الرئيس الأميركي، دونالد ترامب، برد قوي على الهجوم": an event in
+	// the object of a vow, threat or condemnation is answered, not done, there
+	if attackType(typ) && dc.stanceBefore(t.From, max(s.from, t.From-12)) {
+		framed = true
+	}
 	// 5. subject first: "قوات النظام قصفت…", nearest actor before the trigger
 	if a1 == nil && !framed {
 		for i := hi - 1; i >= lo; i-- {
@@ -545,4 +550,20 @@ func (dc *doc) chemicalUser() int {
 		}
 	}
 	return -1
+}
+
+// stanceWords are verbs of a stance towards an event (vowing, threatening,
+// condemning, demanding): their subject reacts to the event in their object.
+var stanceWords = wordMap("stance")
+
+// stanceBefore reports a verb of stance in tokens from..to-1, read as
+// written (with "و" or "ف" before it), so that "طالبان" is no "طالب".
+func (dc *doc) stanceBefore(to, from int) bool {
+	for k := from; k < to; k++ {
+		n := dc.norm(k)
+		if stanceWords[n] || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && stanceWords[n[2:]] {
+			return true
+		}
+	}
+	return false
 }
