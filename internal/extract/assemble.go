@@ -99,6 +99,23 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				}
 			}
 		}
+		// an agreement shares the places of what it arranges ("اتفاق يقضي
+		// بإخراج المقاتلين من مدينة حرستا": the evacuation is only planned)
+		for ti, t := range trigs {
+			if t.Values[0].Type != "agreement" || len(assigned[ti]) > 0 {
+				continue
+			}
+			for tj := ti + 1; tj < len(trigs); tj++ {
+				if trigs[tj].Values[0].Type != "non_violent_transfer_of_territory" {
+					continue
+				}
+				for _, pm := range assigned[tj] {
+					if dc.agreedFor(t, pm) {
+						assigned[ti] = append(assigned[ti], pm)
+					}
+				}
+			}
+		}
 		distinct := map[*placeMention]bool{}
 		for ti := range trigs {
 			for _, pm := range assigned[ti] {
@@ -224,7 +241,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "where the speaker sits")
 					continue // "قال مجلس حقوق الإنسان بجنيف إن احتجاز …": where the speaker sits
 				}
-				if pm.origin && typ != "non_violent_transfer_of_territory" && (len(assigned[ti]) > 1 || attackType(typ)) && !dc.hometown(pm) {
+				if pm.origin && typ != "non_violent_transfer_of_territory" && (len(assigned[ti]) > 1 || attackType(typ)) && !dc.hometown(pm) &&
+					!(typ == "agreement" && dc.agreedFor(t, pm)) {
 					dc.skip(t, pm, "a point of departure, not the target")
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
@@ -236,7 +254,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "a stronger event word already tells what happened there")
 					continue // "إحباط هجوم على القاعدة": the foiling, not a second event
 				}
-				if !x.placeFits(dc, typ, pm) {
+				if !x.placeFits(dc, t, typ, pm) {
 					dc.skip(t, pm, "the kind of place does not fit the event type")
 					continue
 				}

@@ -129,6 +129,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "armed_clash", name: "غزني", actor1: "TALIBAN"}},
 		},
 		{
+			// the evacuation is only planned ("يقضي"); the agreement is about Harasta
+			name: "an agreement takes the place of what it arranges", published: "2018-03-20",
+			text: "توصلت الفصائل أمس إلى اتفاق مع الجانب الروسي يقضي بإخراج المقاتلين من مدينة حرستا.",
+			want: []want{{typ: "agreement", name: "حرستا"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

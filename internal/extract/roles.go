@@ -171,9 +171,12 @@ func (dc *doc) subjected(pm *placeMention) bool {
 // placeFits checks a place against what an event type can happen at: talks
 // and agreements happen in a city named with "في" (a summit in Tehran),
 // not in a province the talks are about.
-func (x *Extractor) placeFits(dc *doc, typ string, pm *placeMention) bool {
+func (x *Extractor) placeFits(dc *doc, t arabic.Match[Trigger], typ string, pm *placeMention) bool {
 	switch typ {
 	case "consult", "agreement":
+		if typ == "agreement" && pm.place != nil && !pm.near && dc.agreedFor(t, pm) {
+			return true // "اتفاق يقضي بإخراج المقاتلين من … جنوب الغوطة"
+		}
 		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > 1 {
 			return false
 		}
@@ -290,3 +293,18 @@ func (dc *doc) sinceTime(k int) bool {
 }
 
 var sinceTimeWords = words("since_time")
+
+// movementWords tell fighters or forces moving out or in under an
+// agreement ("يقضي بإخراج المقاتلين", "بدخول الجيش السوري إلى عفرين").
+var movementWords = words("agreed_movement")
+
+// agreedFor reports a place an agreement is about: named after a word of
+// leaving or entering that the agreement's clause goes on with, within 15
+// words ("اتفاق يقضي بإخراج المقاتلين من حرستا"). A place right after the
+// word is not enough: "اتفاقية جنيف" is a convention's name.
+func (dc *doc) agreedFor(t arabic.Match[Trigger], pm *placeMention) bool {
+	if pm.from <= t.To || pm.from-t.To > 15 {
+		return false
+	}
+	return dc.anyForm(t.To, pm.from, movementWords...)
+}
