@@ -135,6 +135,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "agreement", name: "حرستا"}},
 		},
 		{
+			// what was destroyed follows the verbal noun; the drones were flying at the base
+			name: "drones destroyed told by a verbal noun", published: "2018-08-11",
+			text: "أعلن مركز المصالحة الروسي أن العسكريين الروس تمكنوا أمس من تدمير طائرتين دون طيار أطلقتا من منطقة خاضعة لسيطرة المسلحين نحو قاعدة حميميم العسكرية.",
+			want: []want{{typ: "disrupted_weapons_use", place: "sy-nw-hmeimim", actor1: "RUS.MIL"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

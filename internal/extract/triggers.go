@@ -72,6 +72,9 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 				break
 			}
 		}
+		// "تمكنوا من تدمير طائرتين دون طيار": the weapon after a verbal noun
+		// of destroying or downing is its object
+		downed = downed || m.From > s.from && dc.hasForm(m.From-1, downingNouns...)
 		if downed {
 			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: "disrupted_weapons_use", Class: "strong"}}})
 			continue
@@ -336,3 +339,7 @@ func story(typ string) string {
 // enabledWords say an actor managed to do what follows ("تمكنت من",
 // "استطاعت", "نجحت في").
 var enabledWords = words("enabled")
+
+// downingNouns are verbal nouns of destroying or downing: the weapon after
+// one is what was destroyed ("تدمير طائرتين دون طيار").
+var downingNouns = words("downing")
