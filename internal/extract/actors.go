@@ -78,8 +78,31 @@ func (x *Extractor) civilianTarget(dc *doc, t arabic.Match[Trigger], s sentence)
 			return true
 		}
 	}
+	return x.civilianDead(dc, s)
+}
+
+// civilianDead reports a sentence whose dead are counted as people or
+// civilians, not fighters ("قتل فيهما أكثر من 40 شخصا"): an attack word
+// that does not say its kind killed civilians there.
+func (x *Extractor) civilianDead(dc *doc, s sentence) bool {
+	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] != "killed" {
+			continue
+		}
+		for k := c.To; k < min(c.To+6, s.to); k++ {
+			if u, ok := x.lx.Units.At(dc.d, k, s.to); ok && u.From == k {
+				if civilianUnits[arabic.Key(u.Values[0])] {
+					return true
+				}
+				break // the first unit counts the dead
+			}
+		}
+	}
 	return false
 }
+
+// civilianUnits are the units of units.tsv that count civilians.
+var civilianUnits = wordMap("civilian_units")
 
 // governmentAllies are the foreign states whose forces fight for a
 // country's government: "SYR:RUS" (words.tsv).

@@ -246,6 +246,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "a point of departure, not the target")
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
+				if typ == "disrupted_weapons_use" && dc.launchSite(t, pm) {
+					dc.skip(t, pm, "where what was downed was launched from")
+					continue // "تدمير طائرتين أطلقتا من منطقة … قرب بلدة كفرنبل": the launch site
+				}
 				if !pm.origin && typ == "non_violent_transfer_of_territory" && hasOrigin(assigned[ti]) {
 					dc.skip(t, pm, "the town handed over is the one they left")
 					continue // "خرجوا من دوما باتجاه الشمال": the town handed over is the one they left
@@ -278,8 +282,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				if pm.bareCity {
 					dc.bare[ev] = true
 				}
-				if t.Values[0].Class == "generic" && typ == t.Values[0].Type {
-					dc.weak[ev] = true // "الهجوم", "استهداف": no word said what kind
+				if t.Values[0].Class == "generic" && (typ == t.Values[0].Type || typ == "attack" && t.Values[0].Type == "armed_clash") {
+					// "الهجوم", "استهداف", "هجوم على كنيسة": no word said what kind
+					// of attack (a civilian target only says at whom)
+					dc.weak[ev] = true
 				}
 				if ev.Actor1 != nil && attackType(typ) {
 					dc.lastActor, dc.lastActorSent = ev.Actor1, si

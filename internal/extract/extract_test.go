@@ -141,6 +141,26 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "disrupted_weapons_use", place: "sy-nw-hmeimim", actor1: "RUS.MIL"}},
 		},
 		{
+			// the dead are counted as people: the attacks aimed at civilians
+			name: "an attack word whose dead are people", published: "2018-08-11",
+			text:  "وكان من بينها هجومان في أبريل/نيسان 2017 بمدينة طنطا قتل فيهما أكثر من 40 شخصا.",
+			want:  []want{{typ: "attack", name: "طنطا", date: "2017-04"}},
+			never: []want{{typ: "armed_clash"}},
+		},
+		{
+			// "من بينها": the attacks among those the group claimed in the sentence before
+			name: "the claimant of the attacks a sentence names some of", published: "2018-08-11",
+			text: "تعرضت عدة كنائس في مصر لهجمات في السنوات الأخيرة وأعلن تنظيم الدولة الإسلامية الذي ينشط متشددون موالون له في محافظة شمال سيناء مسؤوليته عن أغلبها.\nوكان من بينها هجوم في أبريل/نيسان 2017 بمدينة طنطا قتل فيه أكثر من 40 شخصا.",
+			want: []want{{typ: "attack", name: "طنطا", actor1: "ISIS"}},
+		},
+		{
+			// the church attack of 2016 is not the foiled one of 2018 in the same city
+			name: "an attack of another month stays apart", published: "2018-08-11",
+			text:  "أحبطت أجهزة الأمن المصرية السبت هجوما انتحاريا على كنيسة في مدينة القاهرة.\nكما وقع هجوم على كنيسة بالقاهرة في ديسمبر/كانون الأول 2016 وقتل فيه 28 شخصا.",
+			want:  []want{{typ: "disrupted_weapons_use", date: "2018-08-11"}, {typ: "attack", date: "2016-12"}},
+			count: 2,
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

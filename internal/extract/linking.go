@@ -270,8 +270,8 @@ func linkRementions(evs []*event.Event, dc *doc) []*event.Event {
 			if !samePlace(o.Location, w.Location) {
 				continue
 			}
-			if dc.explicit[o] && dc.explicit[w] && !sameDate(o, w) {
-				continue
+			if dc.explicit[o] && dc.explicit[w] && !sameDate(o, w) || !overlapping(o, w) {
+				continue // "هجوم … في ديسمبر 2016" is not the attack of 11 August 2018
 			}
 			return o
 		}
@@ -327,4 +327,13 @@ func foldMisspelt(evs []*event.Event, unknown map[*event.Event]bool) []*event.Ev
 
 func sameDate(a, b *event.Event) bool {
 	return a.Date == nil && b.Date == nil || a.Date != nil && b.Date != nil && *a.Date == *b.Date
+}
+
+// overlapping reports two events whose dates could be one day: either has
+// none, or one is the other's day, month or year.
+func overlapping(a, b *event.Event) bool {
+	if a.Date == nil || b.Date == nil {
+		return true
+	}
+	return strings.HasPrefix(*a.Date, *b.Date) || strings.HasPrefix(*b.Date, *a.Date)
 }

@@ -308,3 +308,25 @@ func (dc *doc) agreedFor(t arabic.Match[Trigger], pm *placeMention) bool {
 	}
 	return dc.anyForm(t.To, pm.from, movementWords...)
 }
+
+// launchWords tell a weapon launched or setting out ("أطلقتا من …").
+var launchWords = words("launched")
+
+// towardWords turn a launch's places into its target ("نحو قاعدة حميميم").
+var towardWords = words("toward")
+
+// launchSite reports a place told after "launched from", before any word
+// of direction: "طائرتين أطلقتا من منطقة خاضعة للمسلحين قرب بلدة كفرنبل"
+// names where the drones came from, not where they were downed.
+func (dc *doc) launchSite(t arabic.Match[Trigger], pm *placeMention) bool {
+	launched := false
+	for k := t.To; k < pm.from; k++ {
+		switch {
+		case dc.hasForm(k, launchWords...) && dc.hasForm(k+1, "من"):
+			launched = true
+		case dc.hasForm(k, towardWords...):
+			launched = false
+		}
+	}
+	return launched
+}

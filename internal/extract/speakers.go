@@ -166,22 +166,37 @@ func (x *Extractor) linkDenial(dc *doc, s sentence, denier string, before []*eve
 // responsibility words: a group that claims an attack did it.
 var responsibility = words("responsibility")
 
+// amongWords open a sentence about some of what the sentence before told
+// ("وكان من بينها هجومان").
+var amongWords = words("among")
+
 // claimant finds an actor claiming responsibility in the sentence or the
-// next one ("وتبنت حركة الشباب الهجوم", "أعلن تنظيم الدولة مسؤوليته عن التفجير").
+// next one, or in the one before when the sentence tells some of its attacks ("وتبنت حركة الشباب الهجوم", "أعلن تنظيم الدولة مسؤوليته عن التفجير").
 func (x *Extractor) claimant(dc *doc, s sentence, typ string) *actorPick {
 	si := dc.sentOf[s.from]
-	to := s.to
+	from, to := s.from, s.to
 	if si+1 < len(dc.sents) {
 		to = dc.sents[si+1].to
 	}
-	for k := s.from; k < to; k++ {
+	if si > 0 && dc.anyForm(s.from, min(s.from+5, s.to), amongWords...) {
+		// "وأعلن التنظيم مسؤوليته عن أغلبها. وكان من بينها هجومان …": the
+		// attacks among those claimed in the sentence before
+		from = dc.sents[si-1].from
+	}
+	for k := from; k < to; k++ {
 		if !dc.hasForm(k, responsibility...) {
 			continue
 		}
+		// a named group before an unnamed one: "أعلن تنظيم الدولة الذي ينشط
+		// متشددون موالون له في سيناء مسؤوليته"
+		best := -1
 		for i, am := range dc.actors {
-			if am.from >= k-6 && am.from <= k+3 && armed(am) {
-				return x.pickOf(dc, i, typ)
+			if am.from >= k-14 && am.from <= k+3 && armed(am) && (best < 0 || dc.actors[best].kind == "generic" && am.kind != "generic") {
+				best = i
 			}
+		}
+		if best >= 0 {
+			return x.pickOf(dc, best, typ)
 		}
 	}
 	return nil
