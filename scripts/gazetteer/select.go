@@ -635,12 +635,7 @@ func (s *selector) selectPlaces() []*geo.Place {
 			s.dropName(e.rec, p.Name, "curated files have the country")
 			continue
 		}
-		if r := s.byID[e.rec.Region]; r != nil && e.rec.Type != "region" && e.rec.Type != "country" {
-			p.Admin1 = r.NameEn
-		}
-		if r := s.byID[e.rec.County]; r != nil && e.rec.Type != "county" && e.rec.Type != "region" && e.rec.Type != "country" {
-			p.Admin2 = r.NameEn
-		}
+		p.Admin1, p.Admin2 = divisions(s.byID, e.rec)
 		if p.Country == "SYR" {
 			// Syria's rows carry ACLED's governorate and district names, as
 			// the curated files do: take them from the nearest curated place.
@@ -766,4 +761,17 @@ func (s *selector) near(lat, lon, km float64) []*geo.Place {
 		}
 	}
 	return out
+}
+
+// divisions returns the English names of the region and county a record
+// lies in, by its hierarchy. A hierarchy entry that is no region or county
+// (WOF gives the planet, "Earth", where it knows no division) names none.
+func divisions(byID map[int64]*record, r *record) (admin1, admin2 string) {
+	if p := byID[r.Region]; p != nil && p.Type == "region" && r.Type != "region" && r.Type != "country" {
+		admin1 = p.NameEn
+	}
+	if p := byID[r.County]; p != nil && p.Type == "county" && r.Type != "county" && r.Type != "region" && r.Type != "country" {
+		admin2 = p.NameEn
+	}
+	return admin1, admin2
 }
