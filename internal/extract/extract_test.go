@@ -161,6 +161,19 @@ func TestExtractEvents(t *testing.T) {
 			count: 2,
 		},
 		{
+			// Who's On First names the village "قرية ضحيان" and gives it no
+			// governorate: "بلدة" reads it, and it lies in the Saada the sentence names
+			name: "a village known only with its noun, in the governorate named", published: "2018-08-10",
+			text: "قصفت طائرات التحالف أمس بلدة ضحيان في محافظة صعدة.",
+			want: []want{{typ: "air_drone_strike", place: "wof-1209183841"}},
+		},
+		{
+			// "قرية مير" is a village; "بلدة مير علي" is a longer name the gazetteer lacks
+			name: "a known name that another word goes on", published: "2008-11-01",
+			text:  "وقال مسؤول إن طائرة بدون طيار أطلقت صاروخين على منزل في بلدة مير علي أمس.",
+			never: []want{{typ: "shelling_artillery_missile_attack", name: "بلدة مير"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

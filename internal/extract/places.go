@@ -45,6 +45,7 @@ type placeMention struct {
 	bareCity         bool            // a city named like its province, with no word saying which ("حمص")
 	coordinated      bool            // joined by و to a dual or plural place word's first name ("ريفي حماة واللاذقية")
 	contextNear      *geo.Place      // the place a "قرب X" qualifier after the name is near
+	contextAt        *geo.Place      // the qualifier's place itself ("بمحافظة صعدة")
 }
 
 func loadPlaceWords(lx *Lexicons) (*arabic.Matcher[placeWord], error) {
@@ -535,14 +536,20 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 
 // qualifiedAt reads at token k a name the gazetteer keeps only with its
 // place noun ("قرية صيدا"), when the plural or dual place noun at token
-// noun governs it: "بلدات الطيبة وصيدا", "قريتي زايدا والنعيمة".
+// noun governs it ("بلدات الطيبة وصيدا", "قريتي زايدا والنعيمة"), or a
+// town or village noun ("بلدة ضحيان" for Who's On First's "قرية ضحيان").
 func (x *Extractor) qualifiedAt(dc *doc, noun, k, to int) (arabic.Match[*geo.Place], bool) {
-	if !dc.dualAt(noun) {
+	if !dc.dualAt(noun) && !dc.singular(noun, "بلده", "قريه") {
 		return arabic.Match[*geo.Place]{}, false
 	}
 	m, ok := x.gz.Qualified().At(dc.d, k, to)
 	if !ok {
 		return m, false
+	}
+	if !dc.dualAt(noun) && m.To < to && dc.toks[m.To].Kind == arabic.Word {
+		if _, placeWord := x.word(dc, m.To, to); !placeWord && !dc.hasForm(m.To, "في", "الواقعه", "التابعه", "الخاضعه", "المحاذيه", "القريبه") {
+			return arabic.Match[*geo.Place]{}, false // "بلدة مير علي": the name goes on
+		}
 	}
 	// the kinds the noun names ("مدن" cities, not "قرية البلاد"), in the
 	// article's country: "ثاني أكبر مدن البلاد" names no village of Yemen

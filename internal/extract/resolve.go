@@ -46,7 +46,7 @@ func (x *Extractor) resolvePlaces(dc *doc) {
 				for q := k + 1; q < len(dc.places) && dc.sentOf[dc.places[q].from] == dc.sentOf[pm.from]; q++ {
 					if dc.places[q].qualifier {
 						if p := dc.places[q].place; p != nil {
-							pm.context = p.Admin1
+							pm.context, pm.contextAt = p.Admin1, p
 							if dc.places[q].near {
 								pm.contextNear = p // "قرب دمشق": near the city, maybe across a provincial line
 							}
@@ -117,7 +117,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 			}
 			pm.place, pm.unresolved = p, false
 		}
-		if pm.context != "" && pm.place != nil && pm.place.Admin1 != pm.context && !pm.qualifier && !pm.region && !pm.near &&
+		if pm.context != "" && pm.place != nil && !inContext(pm, pm.place) && !pm.qualifier && !pm.region && !pm.near &&
 			!(pm.contextNear != nil && geo.Km(pm.place.Lat, pm.place.Lon, pm.contextNear.Lat, pm.contextNear.Lon) <= nearContextKm) {
 			// "قرية نهر البارد في ريف حماة": the only نهر البارد we know is
 			// elsewhere, so this is a place we do not know, in Hama.
@@ -229,7 +229,7 @@ func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
 		if (pm.near || pm.origin) && p.Kind == "city" {
 			s += 6 // "قرب دير الزور": near the city, not the province
 		}
-		if pm.context != "" && p.Admin1 == pm.context {
+		if pm.context != "" && inContext(pm, p) {
 			s += 100
 		}
 		s += 8 * min(dc.admin1[p.Admin1], 5)
@@ -394,4 +394,20 @@ func (x *Extractor) bareProvince(pm *placeMention) *geo.Place {
 		return nil
 	}
 	return x.governorateOf(pm.place)
+}
+
+// unplacedContextKm is how far from its qualifier's point a place the
+// gazetteer gives no first-level division may lie and still be in it.
+const unplacedContextKm = 80.0
+
+// inContext reports a place in the governorate its qualifier names: by its
+// division, or, for a place the gazetteer knows no division of ("قرية ضحيان"
+// in Who's On First), by lying in the same country near the qualifier.
+func inContext(pm *placeMention, p *geo.Place) bool {
+	if p.Admin1 == pm.context {
+		return true
+	}
+	q := pm.contextAt
+	return p.Admin1 == "" && q != nil && p.Country == q.Country && p.Kind != "country" &&
+		geo.Km(p.Lat, p.Lon, q.Lat, q.Lon) <= unplacedContextKm
 }
