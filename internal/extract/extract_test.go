@@ -174,6 +174,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "shelling_artillery_missile_attack", name: "بلدة مير"}},
 		},
 		{
+			// the gazetteer writes Koya in one word, the news in two
+			name: "a name written in two words the gazetteer joins", published: "2018-09-09",
+			text: "أطلق الحرس الثوري الإيراني أمس صواريخ على مقر للحزب الديمقراطي الكردستاني في منطقة كوي سنجق في إقليم كردستان.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-iq-koya"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

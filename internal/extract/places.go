@@ -504,6 +504,10 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
 			return pm, true
 		}
+		if cands := x.joinedAt(dc, k, to, pm.kinds); len(cands) > 0 {
+			pm.nameFrom, pm.nameTo, pm.cands, pm.to = k, k+2, cands, k+2
+			return pm, true
+		}
 		// "القاعدة", "المدينة": a place of that kind named before.
 		if strings.HasPrefix(dc.norm(t.From), "ال") || strings.HasPrefix(dc.norm(t.From), "وال") || strings.HasPrefix(dc.norm(t.From), "بال") {
 			if t.To == t.From+1 && dc.singular(t.From, anaphorTypes...) {
@@ -1034,3 +1038,19 @@ func (dc *doc) objectOfEvent(i int) bool {
 // partitiveWords before "من" make it name a part of a place ("أجزاء من
 // مدينة البوكمال"), not where something came from.
 var partitiveWords = words("partitive")
+
+// joinedAt reads two words after a place noun as the one-word name the
+// gazetteer writes them as ("منطقة كوي سنجق" for كويسنجق), keeping the
+// places of the noun's kinds.
+func (x *Extractor) joinedAt(dc *doc, k, to int, kinds []string) []*geo.Place {
+	if k+1 >= to || dc.toks[k].Kind != arabic.Word || dc.toks[k+1].Kind != arabic.Word || strings.HasPrefix(dc.norm(k+1), "و") {
+		return nil
+	}
+	var out []*geo.Place
+	for _, p := range x.gz.Lookup(dc.norm(k) + dc.norm(k+1)) {
+		if len(kinds) == 0 || kindIn(p.Kind, kinds) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
