@@ -180,6 +180,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-iq-koya"}},
 		},
 		{
+			// the gazetteer spells Kerch كيرتش; the news writes "ch" as ش too
+			name: "a foreign city spelt another way", published: "2018-10-17",
+			text: "أودى التفجير الذي وقع أمس بحياة 10 أشخاص في مدينة كيرش في شبه جزيرة القرم.",
+			want: []want{{typ: "remote_explosive_landmine_ied", place: "wof-101752473"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

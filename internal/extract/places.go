@@ -508,6 +508,10 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 			pm.nameFrom, pm.nameTo, pm.cands, pm.to = k, k+2, cands, k+2
 			return pm, true
 		}
+		if cands := x.respeltAt(dc, k, to, pm.kinds); len(cands) > 0 {
+			pm.nameFrom, pm.nameTo, pm.cands, pm.to = k, k+1, cands, k+1
+			return pm, true
+		}
 		// "القاعدة", "المدينة": a place of that kind named before.
 		if strings.HasPrefix(dc.norm(t.From), "ال") || strings.HasPrefix(dc.norm(t.From), "وال") || strings.HasPrefix(dc.norm(t.From), "بال") {
 			if t.To == t.From+1 && dc.singular(t.From, anaphorTypes...) {
@@ -1053,4 +1057,33 @@ func (x *Extractor) joinedAt(dc *doc, k, to int, kinds []string) []*geo.Place {
 		}
 	}
 	return out
+}
+
+// respellings are the ways Arabic writes one foreign sound: "ch" as تش or
+// ش ("كيرش" and "كيرتش" for Kerch).
+var respellings = [][2]string{{"تش", "ش"}, {"ش", "تش"}}
+
+// respeltAt reads one word after a place noun as a foreign name the
+// gazetteer spells the other way ("مدينة كيرش" for كيرتش), keeping cities
+// and towns of the noun's kinds.
+func (x *Extractor) respeltAt(dc *doc, k, to int, kinds []string) []*geo.Place {
+	if k >= to || dc.toks[k].Kind != arabic.Word || arabic.RuneCount(dc.norm(k)) < 4 {
+		return nil
+	}
+	var out []*geo.Place
+	for _, r := range respellings {
+		n := dc.norm(k)
+		if !strings.Contains(n, r[0]) {
+			continue
+		}
+		for _, p := range x.gz.Lookup(strings.Replace(n, r[0], r[1], 1)) {
+			if (p.Kind == "city" || p.Kind == "town") && (len(kinds) == 0 || kindIn(p.Kind, kinds)) {
+				out = append(out, p)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
