@@ -186,6 +186,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "remote_explosive_landmine_ied", place: "wof-101752473"}},
 		},
 		{
+			// Who's On First writes Mastung مستونغ; the news lengthens its vowel
+			name: "a foreign name written with a long vowel", published: "2018-07-14",
+			text: "قتل 20 شخصا أمس في تفجير انتحاري استهدف تجمعا انتخابيا في منطقة ماستونغ بإقليم بلوشستان.",
+			want: []want{{typ: "suicide_bomb", place: "wof-1108692301"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

@@ -1063,21 +1063,35 @@ func (x *Extractor) joinedAt(dc *doc, k, to int, kinds []string) []*geo.Place {
 // ش ("كيرش" and "كيرتش" for Kerch).
 var respellings = [][2]string{{"تش", "ش"}, {"ش", "تش"}}
 
+// respelt returns the other spellings of a foreign name: "ch" written the
+// other way, and a long vowel written short ("ماستونغ" for مستونغ).
+func respelt(n string) []string {
+	var out []string
+	for _, r := range respellings {
+		if strings.Contains(n, r[0]) {
+			out = append(out, strings.Replace(n, r[0], r[1], 1))
+		}
+	}
+	rs := []rune(n)
+	for i := 1; i < len(rs)-1; i++ {
+		if rs[i] == 'ا' {
+			out = append(out, string(rs[:i])+string(rs[i+1:]))
+		}
+	}
+	return out
+}
+
 // respeltAt reads one word after a place noun as a foreign name the
-// gazetteer spells the other way ("مدينة كيرش" for كيرتش), keeping cities
-// and towns of the noun's kinds.
+// gazetteer spells another way ("مدينة كيرش" for كيرتش), keeping the cities,
+// towns and districts of the noun's kinds.
 func (x *Extractor) respeltAt(dc *doc, k, to int, kinds []string) []*geo.Place {
 	if k >= to || dc.toks[k].Kind != arabic.Word || arabic.RuneCount(dc.norm(k)) < 4 {
 		return nil
 	}
-	var out []*geo.Place
-	for _, r := range respellings {
-		n := dc.norm(k)
-		if !strings.Contains(n, r[0]) {
-			continue
-		}
-		for _, p := range x.gz.Lookup(strings.Replace(n, r[0], r[1], 1)) {
-			if (p.Kind == "city" || p.Kind == "town") && (len(kinds) == 0 || kindIn(p.Kind, kinds)) {
+	for _, v := range respelt(dc.norm(k)) {
+		var out []*geo.Place
+		for _, p := range x.gz.Lookup(v) {
+			if (p.Kind == "city" || p.Kind == "town" || p.Kind == "district") && (len(kinds) == 0 || kindIn(p.Kind, kinds)) {
 				out = append(out, p)
 			}
 		}
