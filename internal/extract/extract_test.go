@@ -192,6 +192,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "suicide_bomb", place: "wof-1108692301"}},
 		},
 		{
+			// "وأماكن في": more targets, not where the first one lies
+			name: "places joined by a plural place noun are both targets", published: "2018-02-25",
+			text: "وتواصل سقوط قذائف أمس على العاصمة دمشق، استهدف منطقة الدويلعة وأماكن في منطقة العباسيين.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-dam-duwailaa"}, {typ: "shelling_artillery_missile_attack", place: "sy-o-dam-abbasiyyin"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",
@@ -1271,6 +1277,8 @@ func TestFatalities(t *testing.T) {
 		{"a verb of death with a plural subject is not one", "قصفت قوات النظام أمس بلدة كفرنبل واستشهد مدنيون إثر إصابتهم بشظايا.", map[string]int{"كفرنبل": -1}},
 		{"a governorate that holds the town tells no place of its own", "قصفت قوات النظام أمس بلدة دوما الخاضعة لسيطرة المعارضة بريف دمشق، والذي يقول نشطاء إنه أسفر عن مقتل أربعين شخصا.",
 			map[string]int{"دوما": 40}},
+		{"a later sentence's toll told at another place", "تجددت الغارات الجوية الحكومية أمس على مدينة دوما.\nوأشار المرصد إلى وقوع غارتين على منطقة الشيفونية، فضلا عن مقتل امرأة جراء قصف بأربع قذائف مدفعية استهدف بلدة حمورية.",
+			map[string]int{"دوما": -1}},
 		{"an assassination is one death", "اغتيل في بيروت أمس الوزير السابق في تفجير سيارة مفخخة.", map[string]int{"بيروت": 1}},
 	}
 	for _, tt := range tests {

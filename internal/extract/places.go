@@ -638,6 +638,10 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 				i++
 				continue
 			}
+			if dc.toks[i].Kind == arabic.Word && strings.HasPrefix(dc.norm(i), "و") && dc.hasForm(i, moreSites...) {
+				gapOK = false // "منطقة الدويلعة وأماكن في منطقة العباسيين": more targets, not where the first lies
+				break
+			}
 			if dc.toks[i].Kind == arabic.Word && loose < 2 {
 				loose++
 				i++
@@ -1101,3 +1105,7 @@ func (x *Extractor) respeltAt(dc *doc, k, to int, kinds []string) []*geo.Place {
 	}
 	return nil
 }
+
+// moreSites are plural nouns of places that, joined by "و" after a place,
+// add targets ("وأماكن في منطقة العباسيين").
+var moreSites = words("more_sites")

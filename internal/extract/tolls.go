@@ -165,12 +165,37 @@ func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
 			if s.boiler || s.para != dc.sents[si].para && next > si+1 || other {
 				break // another story, or too far
 			}
-			if f := x.fatalities(dc, s); f != nil {
+			if f := x.tollOf(dc, s, es[0]); f != nil {
 				es[0].Fatalities = f
 				break
 			}
 		}
 	}
+}
+
+// tollOf is the toll a later sentence gives event e: the whole sentence's
+// when it names one place or none, else the toll of e's place's own clause
+// ("غارتين على منطقة الشيفونية، فضلا عن مقتل امرأة … استهدف بلدة حمورية":
+// the woman died in Hammuriyah), and none when e's place is not among them.
+func (x *Extractor) tollOf(dc *doc, s sentence, e *event.Event) *int {
+	places := x.sentencePlaces(dc, s)
+	if len(places) <= 1 {
+		return x.fatalities(dc, s)
+	}
+	if e.Location == nil || e.Location.GazetteerID == "" {
+		return nil
+	}
+	for _, pm := range places {
+		if pm.place == nil || pm.place.ID != e.Location.GazetteerID {
+			continue
+		}
+		for _, t := range within(dc.triggers, s) {
+			if c, ok := x.ownClause(dc, t, pm, s); ok && t.To <= pm.from {
+				return x.fatalities(dc, c)
+			}
+		}
+	}
+	return nil
 }
 
 // explainWords open a sentence that explains the one before ("إذ", "حيث").
