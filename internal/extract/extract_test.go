@@ -198,6 +198,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-dam-duwailaa"}, {typ: "shelling_artillery_missile_attack", place: "sy-o-dam-abbasiyyin"}},
 		},
 		{
+			// the warplanes are the subject of "destroyed": an air strike
+			name: "warplanes that destroyed positions", published: "2018-04-07",
+			text: "وقالت الوكالة إن مقاتلات التحالف العربي دمرت أمس مواقع وتجمعات للميليشيات في مديرية التحيتا.",
+			want: []want{{typ: "air_drone_strike", place: "w-ye-tuhayta"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

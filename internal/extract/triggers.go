@@ -86,6 +86,17 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 				fired = dc.hasForm(k, firedWords...) && !dc.hasForm(k, destroyWords...)
 			}
 		}
+		// "مقاتلات ومدفعية التحالف العربي دمرت مواقع": warplanes or guns
+		// before a verb of destroying did it
+		if !fired && m.Values[0] != "chemical_weapon" {
+			end := dc.clauseEnd(m.To, s.to, 5)
+			for k := m.To; k < end && !triggerAt(out, k); k++ {
+				if dc.hasForm(k, destroyWords...) {
+					fired = true
+					break
+				}
+			}
+		}
 		// "لقي فلسطينيان مصرعهما برصاص الجيش", "قتل ثلاثة بقذيفة": the dead
 		// tell that the weapon struck
 		fired = fired || dc.killedBy(m, s)
