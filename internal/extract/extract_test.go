@@ -204,6 +204,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "w-ye-tuhayta"}},
 		},
 		{
+			// "في ذات الجبهة": the front named before
+			name: "the same front named again", published: "2018-04-08",
+			text: "دارت مواجهات السبت بجبهة صرواح.\nوقصفت مدفعية الجيش الأحد مواقع الحوثيين في ذات الجبهة.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-ye-sirwah", date: "2018-04-08"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

@@ -858,6 +858,9 @@ func (x *Extractor) pointedAt(dc *doc, i int, s sentence) bool {
 	if i == s.from {
 		return false
 	}
+	if i-1 > s.from && dc.singular(i-1, "ذات", "نفس") {
+		i-- // "في ذات الجبهة", "في نفس المدينة": the same place, pointed at past "ذات"
+	}
 	if dc.singular(i-1, "في", "علي", "الي", "قرب", "باتجاه", "نحو", "داخل", "محيط", "من", "عند") {
 		return true
 	}
