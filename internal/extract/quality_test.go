@@ -23,18 +23,18 @@ var devDir = filepath.Join("..", "..", "..", "shared", "dev")
 // level reached, not targets to fit. Raise them when the extractor improves;
 // a hidden held-out set of the same kinds judges the rules.
 var qualitySets = []struct {
-	name, dir                 string
-	minF1, minActor1, minDate float64
+	name, dir                            string
+	minF1, minActor1, minDate, minFatals float64
 }{
-	{"dev", devDir, 0.83, 0.84, 0.90},
-	{"wide", filepath.Join(devDir, "wide"), 0.61, 0.74, 0.86},
+	{"dev", devDir, 0.83, 0.84, 0.90, 0.76},
+	{"wide", filepath.Join(devDir, "wide"), 0.65, 0.80, 0.87, 0.89},
 }
 
 // Sentence-level detection floors on the OEDA sentences (../shared/dev/gsr),
 // with the embedded classifier (trained on them) and held out.
 var (
-	gsrFloors        = map[string]float64{"assault": 0.59, "protest": 0.58}
-	gsrHeldOutFloors = map[string]float64{"assault": 0.55, "protest": 0.35}
+	gsrFloors        = map[string]float64{"assault": 0.60, "protest": 0.59}
+	gsrHeldOutFloors = map[string]float64{"assault": 0.56, "protest": 0.36}
 )
 
 type goldDoc struct {
@@ -52,6 +52,9 @@ type goldEvent struct {
 	Actor1   []string `json:"actor1"`
 	Actor2   []string `json:"actor2"`
 	Optional bool     `json:"optional"`
+	// Fatalities is absent when the annotator did not code a toll, JSON
+	// null when the event killed nobody known.
+	Fatalities json.RawMessage `json:"fatalities"`
 }
 
 func readLines[T any](t *testing.T, path string) []T {
@@ -82,6 +85,7 @@ type scores struct {
 	gold, pred, matched     int
 	p, r, f1                float64
 	actor1, actor2, dateAcc float64
+	fatals                  float64 // tolls agreeing, of matched events whose gold states one
 	evidence                float64
 }
 
@@ -114,7 +118,7 @@ func score(arts []event.Article, gold []goldDoc, preds []event.Event) scores {
 		}
 	}
 	var sc scores
-	var a1, a2, dOK, dN int
+	var a1, a2, dOK, dN, fOK, fN int
 	for _, gd := range gold {
 		ps := byDoc[gd.Doc]
 		type pair struct {
@@ -165,6 +169,12 @@ func score(arts []event.Article, gold []goldDoc, preds []event.Event) scores {
 					dOK++
 				}
 			}
+			if len(g.Fatalities) > 0 {
+				fN++
+				if fatalAgrees(g.Fatalities, p.Fatalities) {
+					fOK++
+				}
+			}
 		}
 		for _, g := range gd.Events {
 			if !g.Optional {
@@ -189,8 +199,21 @@ func score(arts []event.Article, gold []goldDoc, preds []event.Event) scores {
 		sc.f1 = 2 * sc.p * sc.r / (sc.p + sc.r)
 	}
 	sc.actor1, sc.actor2, sc.dateAcc = div(a1, sc.matched), div(a2, sc.matched), div(dOK, dN)
+	sc.fatals = div(fOK, fN)
 	sc.evidence = div(valid, placed)
 	return sc
+}
+
+// fatalAgrees: a gold null wants no toll, a gold number that number.
+func fatalAgrees(gold json.RawMessage, pred *int) bool {
+	var n *int
+	if err := json.Unmarshal(gold, &n); err != nil {
+		return false
+	}
+	if n == nil || pred == nil {
+		return n == nil && pred == nil
+	}
+	return *n == *pred
 }
 
 func has(list []string, s string) bool {
@@ -235,8 +258,8 @@ func TestDevelopmentSetQuality(t *testing.T) {
 				preds = append(preds, evs...)
 			}
 			sc := score(arts, gold, preds)
-			t.Logf("gold %d predicted %d matched %d: P %.3f R %.3f F1 %.3f; actor1 %.3f actor2 %.3f date %.3f evidence %.3f",
-				sc.gold, sc.pred, sc.matched, sc.p, sc.r, sc.f1, sc.actor1, sc.actor2, sc.dateAcc, sc.evidence)
+			t.Logf("gold %d predicted %d matched %d: P %.3f R %.3f F1 %.3f; actor1 %.3f actor2 %.3f date %.3f fatalities %.3f evidence %.3f",
+				sc.gold, sc.pred, sc.matched, sc.p, sc.r, sc.f1, sc.actor1, sc.actor2, sc.dateAcc, sc.fatals, sc.evidence)
 			if sc.f1 < set.minF1 {
 				t.Errorf("F1 = %.3f; want at least %.2f", sc.f1, set.minF1)
 			}
@@ -245,6 +268,9 @@ func TestDevelopmentSetQuality(t *testing.T) {
 			}
 			if sc.dateAcc < set.minDate {
 				t.Errorf("date accuracy = %.3f; want at least %.2f", sc.dateAcc, set.minDate)
+			}
+			if sc.fatals < set.minFatals {
+				t.Errorf("fatalities accuracy = %.3f; want at least %.2f", sc.fatals, set.minFatals)
 			}
 			if sc.evidence < 1 {
 				t.Errorf("evidence validity = %.3f; want 1", sc.evidence)
