@@ -210,6 +210,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-ye-sirwah", date: "2018-04-08"}},
 		},
 		{
+			// the evacuation told before took place under the agreement this sentence names
+			name: "an agreement an evacuation told before was under", published: "2018-03-22",
+			text: "ودخلت حافلات أمس إلى مدينة حرستا لنقل مقاتلين من حركة أحرار الشام إلى الشمال السوري.\nوتأتي عملية الإجلاء بموجب اتفاق أعلنت عنه الحركة بعد مفاوضات مع روسيا.",
+			want: []want{{typ: "agreement", place: "sy-o-rd-harasta"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

@@ -221,7 +221,7 @@ func (x *Extractor) sceneBefore(dc *doc, si int, prev []*event.Event) *placeMent
 }
 
 // carried returns the latest event of the two sentences before whose story
-// a placeless trigger continues.
+// a placeless trigger continues, or the handover an agreement arranged.
 func carried(prev []*event.Event, tr Trigger, si int, dc *doc) *event.Event {
 	for k := len(prev) - 1; k >= 0; k-- {
 		e := prev[k]
@@ -235,6 +235,9 @@ func carried(prev []*event.Event, tr Trigger, si int, dc *doc) *event.Event {
 		}
 		if family(e.EventType) == family(tr.Type) && tr.Class != "generic" {
 			return e
+		}
+		if tr.Type == "agreement" && e.EventType == "non_violent_transfer_of_territory" {
+			return e // "وتأتي عملية الإجلاء بموجب اتفاق": the agreement the evacuation told before is under
 		}
 	}
 	return nil
