@@ -216,6 +216,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "agreement", place: "sy-o-rd-harasta"}},
 		},
 		{
+			// Who's On First gives Balochistan no admin1 of its own: it still holds Quetta
+			name: "a province named beside its town's attack is that attack", published: "2018-07-26",
+			text:  "فجر انتحاري نفسه أمس أمام مركز اقتراع في مدينة كويتا.\nوإلى جانب الهجوم الانتحاري في كويتا، شهد إقليم بلوشستان أمس مقتل شخص واحد بهجوم انتحاري آخر.",
+			want:  []want{{typ: "suicide_bomb", name: "كويتا"}},
+			count: 1,
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

@@ -66,7 +66,7 @@ func merge(into, from *event.Event) {
 // subsume folds coarse mentions into fine ones, as ACLED counts an event
 // once: "غارات على محافظة إدلب" after "غارة على بلدة حارم" in the same
 // governorate, on the same day or with no day, is the same raid told twice.
-func subsume(evs []*event.Event, bare, weak map[*event.Event]bool) []*event.Event {
+func subsume(evs []*event.Event, bare, weak map[*event.Event]bool, gz *geo.Gazetteer) []*event.Event {
 	keep := make([]bool, len(evs))
 	for i := range keep {
 		keep[i] = true
@@ -94,7 +94,7 @@ func subsume(evs []*event.Event, bare, weak map[*event.Event]bool) []*event.Even
 			} else if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
 				continue
 			}
-			if fine.Location.Admin1 == "" || fine.Location.Admin1 != coarse.Location.Admin1 {
+			if fine.Location.Admin1 == "" || fine.Location.Admin1 != divisionOf(coarse.Location, gz) {
 				continue
 			}
 			if coarse.Date != nil && fine.Date != nil && *coarse.Date != *fine.Date {
@@ -102,8 +102,11 @@ func subsume(evs []*event.Event, bare, weak map[*event.Event]bool) []*event.Even
 			}
 			own := fine.Fatalities
 			merge(fine, coarse)
-			if own != nil {
-				fine.Fatalities = own // the region's toll sums its towns': each town keeps its own
+			if own != nil || coarse.Location.Admin1 == "" {
+				// the region's toll sums its towns': each town keeps its own; a
+				// province named beside ("شهد إقليم بلوشستان مقتل شخص") counts
+				// more than the town's event
+				fine.Fatalities = own
 			}
 			keep[i] = false
 			break
@@ -336,4 +339,17 @@ func overlapping(a, b *event.Event) bool {
 		return true
 	}
 	return strings.HasPrefix(*a.Date, *b.Date) || strings.HasPrefix(*b.Date, *a.Date)
+}
+
+// divisionOf is the first-level division a location names: its admin1, or
+// for a province Who's On First lists with no admin1 of its own
+// ("بلوشستان"), the province itself.
+func divisionOf(l *event.Location, gz *geo.Gazetteer) string {
+	if l.Admin1 != "" || l.GazetteerID == "" {
+		return l.Admin1
+	}
+	if p := gz.ByID(l.GazetteerID); p != nil && (p.Kind == "region" || p.Kind == "governorate") && p.Admin1 == "" {
+		return geo.CanonicalAdmin1(p.NameEn)
+	}
+	return ""
 }
