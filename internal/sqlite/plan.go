@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -51,6 +52,7 @@ const (
 	byCells driver = "cells" // the grid cells a place covers, each in date order, merged
 	byActor driver = "actor" // event_actors, in order
 	byMonth driver = "month" // the FTS5 matches of one month at a time, newest month first
+	byKey   driver = "key"   // the FTS5 matches in rowid order, newest first (ftsKey)
 )
 
 // pagePlan is the SQL of one page of events.
@@ -58,7 +60,7 @@ type pagePlan struct {
 	driver driver
 	sql    string
 	args   []any
-	fts    string // the FTS5 query, for byMonth
+	fts    string // the FTS5 query, for byMonth and byKey
 }
 
 // countUpTo counts the rows of a query, stopping at limit.
@@ -79,6 +81,13 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	from := "events e"
 	sortLo, sortID := "e.date_lo", "e.id"
 	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
+	if len(terms) > 0 && walkable(f) {
+		// Words and dates alone are read newest first in the full-text
+		// index's own order (eventsByKey), a page's worth of matches
+		// whether the words are rare or common: no probe to choose.
+		p.driver, p.fts = byKey, ftsQuery(terms)
+		return p, nil
+	}
 	box := f.PlaceBounds()
 	dense := 0
 	if len(terms) > 0 || box != nil {
@@ -97,10 +106,11 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		if n < dense {
 			p.driver = byText
-			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
+			from = "(SELECT " + ftsSeq + " AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
 		} else {
-			// Common words: read their matches a month at a time, newest
-			// month first, until the page is full (eventsByMonth).
+			// Common words with other filters: read their matches a month
+			// at a time, newest month first, until the page is full
+			// (eventsByMonth).
 			p.driver, p.fts = byMonth, q
 			return p, nil
 		}
@@ -164,16 +174,6 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	}
 	p.args = c.args
 	return p, nil
-}
-
-// walkPage is the query of a page read in listing order from events e
-// (from, with its conditions c), n rows.
-func walkPage(f event.Filter, from string, c *cond, n int) string {
-	join, _ := pageJoin(f, "e.seq")
-	if !f.Brief { // the event is read already: its article
-		join = ` JOIN articles a ON a.seq = e.article_seq`
-	}
-	return `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(n)
 }
 
 // sortedPage is the query of a page whose matches (from, over events e
@@ -363,8 +363,13 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 	if err != nil {
 		return "", nil, err
 	}
-	if p.driver == byMonth { // one month's query: each month's is alike
-		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1, true); err != nil {
+	switch p.driver {
+	case byMonth: // one run's query: each run's is alike
+		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1); err != nil {
+			return "", nil, err
+		}
+	case byKey:
+		if p.sql, p.args, err = keyQuery(f, p.fts, ftsKey("2024-01-01", 0), ftsKey("2024-02-01", 0), event.PageSize(f.Limit)+1); err != nil {
 			return "", nil, err
 		}
 	}
@@ -428,11 +433,11 @@ func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]
 const dateSpanSQL = `SELECT COALESCE((SELECT max(date_lo) FROM events), ''),
 	COALESCE((SELECT min(date_lo) FROM events WHERE date_lo > ''), '')`
 
-// eventsByMonth reads a page of a common text filter month by month, newest
-// first, the first month's events walked in date order until the page is
-// full, the later months' matches sorted (monthQuery): a page costs the
-// matches of the months it spans, not all the matches. Events without a
-// date come last, as in every listing.
+// eventsByMonth reads a page of a common text filter with other filters
+// than dates month by month, newest first, each run of months' matches
+// sorted (monthQuery): a page costs the matches of the months it spans,
+// not all the matches. Events without a date come last, as in every
+// listing.
 func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
 	var hi, lo string
 	err := s.queryRow(ctx, dateSpanSQL).Scan(&hi, &lo)
@@ -475,15 +480,12 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 	}
 	var evs []event.StoredEvent
 	var keys []string
-	for i, run := range runs {
+	for _, run := range runs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		need := limit + 1 - len(evs)
-		// The first run, expected to fill the page (the word is common),
-		// walks its events in listing order (monthQuery); the runs after
-		// it, of a word thinner than that, sort their few matches.
-		q, args, err := monthQuery(f, fts, run, need, i == 0)
+		q, args, err := monthQuery(f, fts, run, need)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -500,28 +502,16 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 }
 
 // monthQuery is the query of eventsByMonth for a run of months, newest
-// first ("" for events without a date). Its matches are sorted by keys
-// read from events_seq_keys, one at a random place in the index for each;
-// or, when walk is asked for a run of dated months and the filter holds
-// nothing but words and dates (walkable), the run's events are walked in
-// listing order on events_order, each looked up in the set of matches,
-// until the page is full: a common word's month holds several pages of
-// matches at a million events, and the walk reads the index entries of
-// the one page it fills, in order, instead of each match's.
-func monthQuery(f event.Filter, fts string, months []string, need int, walk bool) (string, []any, error) {
+// first ("" for events without a date): its matches sorted by keys read
+// from events_seq_keys, one at a random place in the index for each.
+func monthQuery(f event.Filter, fts string, months []string, need int) (string, []any, error) {
 	c := &cond{}
 	terms := make([]string, len(months))
 	for i, m := range months {
 		terms[i] = `"` + monthTerm(m) + `"`
 	}
 	match := c.arg("(" + fts + ") AND (" + strings.Join(terms, " OR ") + ")")
-	walk = walk && months[0] != "" && walkable(f)
-	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + match + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
-	if walk {
-		from = "events e INDEXED BY events_order"
-		c.parts = append(c.parts, "+e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH "+match+")")
-		c.add("e.date_lo BETWEEN %s AND %s", months[len(months)-1]+"-01", months[0]+"-31")
-	}
+	from := "(SELECT " + ftsSeq + " AS seq FROM events_fts WHERE events_fts MATCH " + match + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
 	if err := addFilters(c, f, byText); err != nil {
 		return "", nil, err
 	}
@@ -532,14 +522,136 @@ func monthQuery(f event.Filter, fts string, months []string, need int, walk bool
 		}
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
-	if walk {
-		return walkPage(f, from, c, need), c.args, nil
-	}
 	return sortedPage(f, from+c.sql(), need), c.args, nil
 }
 
-// walkable says whether f filters by words and dates only: then the date
-// order index holds all its conditions but the words.
+// ftsKey is the rowid events_fts files an event under (migration 0015):
+// its sort date as a number (yyyymmdd, 0 when it has none) in the high 32
+// bits, its seq in the low 32. A word's matches are kept in rowid order,
+// so in this order they come by date as the listing wants them (within a
+// day by seq, not by id: eventsByKey reads whole days). ftsKeySQL is the
+// same over a row of events.
+func ftsKey(dateLo string, seq int64) int64 {
+	return ftsDay(dateLo)<<32 | seq
+}
+
+const ftsKeySQL = `(CAST(replace(date_lo, '-', '') AS INTEGER) << 32) | seq`
+
+// ftsSeq is the seq of an events_fts row.
+const ftsSeq = `(rowid & 4294967295)`
+
+// ftsDay is the high half of ftsKey: a date YYYY-MM-DD as the number
+// YYYYMMDD, which sorts as the string does; 0 for "".
+func ftsDay(dateLo string) int64 {
+	n, err := strconv.ParseInt(strings.ReplaceAll(dateLo, "-", ""), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// eventsByKey reads a page of a common text filter with no other filter
+// than dates from events_fts in rowid order, newest first (ftsKey): the
+// key of the page's last match is found first (the matches read are about
+// a page), and the matches from the start of that day up are then sorted
+// into listing order, the conditions on dates and the cursor tested on
+// events_seq_keys. When those conditions leave the run short, the next
+// run starts below it. A page costs about a page of matches, however many
+// the word has.
+func (s *Store) eventsByKey(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
+	lo, hi := int64(0), int64(math.MaxInt64) // keys from lo up to below hi
+	if f.From != "" {
+		lo = ftsDay(event.EarliestStart(f.From)) << 32
+	}
+	if f.To != "" {
+		lo = max(lo, 1<<32) // dated events only
+		hi = (ftsDay(f.To) + 1) << 32
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return nil, nil, err
+		}
+		hi = min(hi, (ftsDay(cur.Sort)+1)<<32)
+	}
+	var evs []event.StoredEvent
+	var keys []string
+	for len(evs) <= limit && hi > lo {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		need := limit + 1 - len(evs)
+		// the day of the need-th match below hi is where this run starts
+		var last sql.NullInt64
+		err := s.queryRow(ctx, ftsLastSQL, fts, lo, hi, need-1).Scan(&last)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, nil, err
+		}
+		start := lo
+		if last.Valid {
+			start = max(lo, last.Int64>>32<<32)
+		}
+		q, args, err := keyQuery(f, fts, start, hi, need)
+		if err != nil {
+			return nil, nil, err
+		}
+		got, k, err := s.pageRows(ctx, q, args, need)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs, keys = append(evs, got...), append(keys, k...)
+		hi = start
+	}
+	return evs, keys, nil
+}
+
+// ftsLastSQL finds the key of the (?4 + 1)-th match of ?1 with a key from
+// ?2 up to below ?3, newest first.
+const ftsLastSQL = `SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT 1 OFFSET ?4`
+
+// keyQuery is the query of eventsByKey for the matches with keys from lo
+// up to below hi, sorted into listing order. A filter from a date tests
+// the events' date_hi, read with the sort keys from events_seq_keys before
+// the page's rows; otherwise the run's rows (about a page) are read and
+// sorted themselves, the end date and the cursor tested on their date and
+// id, and no index is read by seq.
+func keyQuery(f event.Filter, fts string, lo, hi int64, need int) (string, []any, error) {
+	c := &cond{}
+	from := fmt.Sprintf("(SELECT %s AS seq FROM events_fts WHERE events_fts MATCH %s AND rowid >= %s AND rowid < %s) t",
+		ftsSeq, c.arg(fts), c.arg(lo), c.arg(hi))
+	var cur event.Cursor
+	if f.Cursor != "" {
+		var err error
+		if cur, err = event.ParseCursor(f.Cursor); err != nil {
+			return "", nil, err
+		}
+	}
+	if f.From != "" {
+		from += " CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
+		if err := addFilters(c, f, byText); err != nil {
+			return "", nil, err
+		}
+		if f.Cursor != "" {
+			c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
+		}
+		return sortedPage(f, from+c.sql(), need), c.args, nil
+	}
+	t := "e." // the table pageJoin reads the date and id from
+	if f.Brief {
+		t = "l."
+	}
+	if f.To != "" {
+		c.add(t+"date_lo <> '' AND "+t+"date_lo <= %s", f.To)
+	}
+	if f.Cursor != "" {
+		c.add("("+t+"date_lo < %s OR ("+t+"date_lo = %[1]s AND "+t+"id > %s))", cur.Sort, cur.ID)
+	}
+	join, order := pageJoin(f, "t.seq")
+	return `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() + ` ORDER BY ` + order + ` LIMIT ` + strconv.Itoa(need), c.args, nil
+}
+
+// walkable says whether f filters by words and dates only: then a page is
+// read from the full-text index in its own order (eventsByKey).
 func walkable(f event.Filter) bool {
 	return len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
 		f.BBox == nil && f.Near == nil && f.Country == "" && f.Background == "" && f.MinFatalities == 0

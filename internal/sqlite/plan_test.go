@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -71,10 +72,12 @@ func TestQueryPlans(t *testing.T) {
 		{"rare bbox with a type", event.Filter{BBox: bbox, Types: []string{"attack"}}, false, byPlace, "VIRTUAL TABLE INDEX 2:", true},
 		{"common bbox with a type", event.Filter{BBox: bbox, Types: []string{"attack"}}, true, byDate, "events_type_order", false},
 		{"rare near with a type", event.Filter{Near: near, Types: []string{"attack"}}, false, byPlace, "VIRTUAL TABLE INDEX 2:", true},
-		{"rare words", event.Filter{Text: "قصف"}, false, byText, "events_fts", true},
-		// a common word's first month is walked in date order, its matches a set
-		{"common words", event.Filter{Text: "قصف"}, true, byMonth, "INDEX events_order (date_lo>? AND date_lo<?)", false},
-		{"common words, dates, next page", event.Filter{Text: "قصف", From: "2024-01-01", To: "2024-02-15", Cursor: cur}, true, byMonth, "INDEX events_order (date_lo>? AND date_lo<?)", false},
+		{"rare words", event.Filter{Text: "قصف"}, false, byKey, "SCAN events_fts VIRTUAL TABLE INDEX 0:M1><", true},
+		// a common word's matches are read from the full-text index in its
+		// own order (by date), a run of keys at a time: a run is sorted,
+		// never all the matches (TestFTSKeys checks the run's bound)
+		{"common words", event.Filter{Text: "قصف"}, true, byKey, "SCAN events_fts VIRTUAL TABLE INDEX 0:M1><", true},
+		{"common words, dates, next page", event.Filter{Text: "قصف", From: "2024-01-01", To: "2024-02-15", Cursor: cur}, true, byKey, "SCAN events_fts VIRTUAL TABLE INDEX 0:M1><", true},
 		// the matches of a sorted page are sorted by keys read from an index, not from their rows
 		{"rare words, sort keys", event.Filter{Text: "قصف", Types: []string{"attack"}, From: "2024-01-01"}, false, byText, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?", true},
 		{"common words, sort keys", event.Filter{Text: "قصف", Actors: []string{"SYR.GOV"}}, true, byMonth, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?)", true},
@@ -132,6 +135,93 @@ func TestQueryPlans(t *testing.T) {
 				}
 			})
 		})
+	}
+}
+
+// TestFTSKeys: the full-text index files every event under ftsKey of its
+// sort date and seq (Put and migration 0015 alike), and the bound of a
+// common word's run is found reading the index newest first, not sorting
+// the word's matches.
+func TestFTSKeys(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "keys.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recs := storetest.BenchBatch(20)
+	recs[0].Events[0].Date = nil // undated: its article's date
+	recs[0].Article.Published = ""
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	check := func(t *testing.T) {
+		t.Helper()
+		rows, err := s.db.QueryContext(ctx, `SELECT e.date_lo, e.seq, f.rowid, `+ftsKeySQL+` FROM events e LEFT JOIN events_fts f ON f.rowid = `+ftsKeySQL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		n, undated := 0, 0
+		for rows.Next() {
+			var lo string
+			var seq, sqlKey int64
+			var key sql.NullInt64
+			if err := rows.Scan(&lo, &seq, &key, &sqlKey); err != nil {
+				t.Fatal(err)
+			}
+			if want := ftsKey(lo, seq); !key.Valid || key.Int64 != want || sqlKey != want {
+				t.Errorf("event %d of %q: full-text rowid %v, ftsKeySQL %d; want %d", seq, lo, key, sqlKey, want)
+			}
+			n++
+			if lo == "" {
+				undated++
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 || undated == 0 {
+			t.Errorf("%d events, %d undated; want some of each", n, undated)
+		}
+	}
+	t.Run("put", check)
+	t.Run("migration", func(t *testing.T) {
+		// file the index by seq, as before migration 0015, and migrate again
+		for _, q := range []string{
+			`CREATE TEMP TABLE old AS SELECT ` + ftsSeq + ` AS seq, terms FROM events_fts`,
+			`DELETE FROM events_fts`,
+			`INSERT INTO events_fts (rowid, terms) SELECT seq, terms FROM temp.old`,
+			`DELETE FROM schema_version WHERE version = 15`,
+		} {
+			if _, err := s.db.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		if err := migrate(ctx, s.db); err != nil {
+			t.Fatal(err)
+		}
+		check(t)
+	})
+	if got, want := []int64{ftsDay("2024-01-02"), ftsDay("")}, []int64{20240102, 0}; !slices.Equal(got, want) {
+		t.Errorf("ftsDay(2024-01-02), ftsDay(\"\") = %v; want %v", got, want)
+	}
+	rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+ftsLastSQL, `"x"`, 0, 1<<62, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if all := strings.Join(plan, "\n"); strings.Contains(all, "TEMP B-TREE") || !strings.Contains(all, "VIRTUAL TABLE INDEX") || !strings.Contains(all, "M1><") {
+		t.Errorf("a run's bound is not read from the index newest first within its keys:\n%s", all)
 	}
 }
 
