@@ -165,7 +165,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	if p.driver == byText || p.driver == byPlace {
 		p.sql = sortedPage(f, from+c.sql(), limit+1)
 	} else {
-		join, _ := pageJoin(f, seq)
+		join := pageJoin(f, seq)
 		if !f.Brief { // the event is read already: its article
 			join = ` JOIN articles a ON a.seq = e.article_seq`
 		}
@@ -182,10 +182,17 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 // events are then decoded and joined to their articles (a sort of whole
 // result rows would read every match's article and JSON).
 func sortedPage(f event.Filter, from string, n int) string {
-	lim := strconv.Itoa(n)
-	join, order := pageJoin(f, "p.seq")
-	return `SELECT ` + pageCols(f) + ` FROM (SELECT e.seq FROM ` + from + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim +
-		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
+	return keyedPage(f, `SELECT e.seq, e.date_lo, e.id FROM `+from+` ORDER BY e.date_lo DESC, e.id LIMIT `+strconv.Itoa(n), n)
+}
+
+// keyedPage is the query of a page of f whose events' seqs and sort keys
+// are found first: keys gives the columns seq, date_lo and id in listing
+// order, cut to the page (n rows). Only the page's events are then read,
+// in the order the keys come: SQLite sees that the outer ORDER BY is the
+// subquery's and sorts nothing (a sort of the page's whole rows, a brief
+// of about a kilobyte each, cost as much as reading them).
+func keyedPage(f event.Filter, keys string, n int) string {
+	return `SELECT ` + pageCols(f) + ` FROM (` + keys + `) p` + pageJoin(f, "p.seq") + ` ORDER BY p.date_lo DESC, p.id LIMIT ` + strconv.Itoa(n)
 }
 
 // addFilters adds the conditions the driver does not already apply. The
@@ -322,9 +329,7 @@ func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 	for i, cell := range cells {
 		arms[i] = `SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared
 	}
-	join, order := pageJoin(f, "p.seq")
-	q := `SELECT ` + pageCols(f) + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
-		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
+	q := keyedPage(f, strings.Join(arms, " UNION ALL ")+` ORDER BY 2 DESC, 3 LIMIT `+lim, limit+1)
 	return pagePlan{driver: byCells, sql: q, args: c.args}, nil
 }
 
@@ -349,9 +354,7 @@ func (s *Store) placePage(f event.Filter, limit int, box *event.BBox) (pagePlan,
 		c.add("(g.date_lo < %s OR (g.date_lo = %[1]s AND g.id > %s))", cur.Sort, cur.ID)
 	}
 	lim := strconv.Itoa(limit + 1)
-	join, order := pageJoin(f, "p.seq")
-	q := `SELECT ` + pageCols(f) + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
-		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
+	q := keyedPage(f, `SELECT g.seq, g.date_lo, g.id FROM events_geo g`+c.sql()+` ORDER BY g.date_lo DESC, g.id LIMIT `+lim, limit+1)
 	return pagePlan{driver: byPlace, sql: q, args: c.args}, nil
 }
 
@@ -611,10 +614,10 @@ const ftsLastSQL = `SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 AND r
 
 // keyQuery is the query of eventsByKey for the matches with keys from lo
 // up to below hi, sorted into listing order. A filter from a date tests
-// the events' date_hi, read with the sort keys from events_seq_keys before
-// the page's rows; otherwise the run's rows (about a page) are read and
-// sorted themselves, the end date and the cursor tested on their date and
-// id, and no index is read by seq.
+// the events' date_hi, read with the sort keys from events_seq_keys;
+// otherwise the sort keys are read from the run's rows of event_list
+// (about a page of them, read again for the page from the page cache),
+// the end date and the cursor tested on them.
 func keyQuery(f event.Filter, fts string, lo, hi int64, need int) (string, []any, error) {
 	c := &cond{}
 	from := fmt.Sprintf("(SELECT %s AS seq FROM events_fts WHERE events_fts MATCH %s AND rowid >= %s AND rowid < %s) t",
@@ -636,18 +639,15 @@ func keyQuery(f event.Filter, fts string, lo, hi int64, need int) (string, []any
 		}
 		return sortedPage(f, from+c.sql(), need), c.args, nil
 	}
-	t := "e." // the table pageJoin reads the date and id from
-	if f.Brief {
-		t = "l."
-	}
 	if f.To != "" {
-		c.add(t+"date_lo <> '' AND "+t+"date_lo <= %s", f.To)
+		c.add("k.date_lo <> '' AND k.date_lo <= %s", f.To)
 	}
 	if f.Cursor != "" {
-		c.add("("+t+"date_lo < %s OR ("+t+"date_lo = %[1]s AND "+t+"id > %s))", cur.Sort, cur.ID)
+		c.add("(k.date_lo < %s OR (k.date_lo = %[1]s AND k.id > %s))", cur.Sort, cur.ID)
 	}
-	join, order := pageJoin(f, "t.seq")
-	return `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() + ` ORDER BY ` + order + ` LIMIT ` + strconv.Itoa(need), c.args, nil
+	keys := `SELECT k.seq, k.date_lo, k.id FROM ` + from + ` CROSS JOIN event_list k ON k.seq = t.seq` + c.sql() +
+		` ORDER BY k.date_lo DESC, k.id LIMIT ` + strconv.Itoa(need)
+	return keyedPage(f, keys, need), c.args, nil
 }
 
 // walkable says whether f filters by words and dates only: then a page is

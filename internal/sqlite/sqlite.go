@@ -390,14 +390,13 @@ func pageCols(f event.Filter) string {
 }
 
 // pageJoin is what a page of f joins to the seqs of its events (the column
-// seq) to read pageCols, and the listing order over what it joins: a Brief
-// page reads one row of event_list per event, a whole one the event's row
-// and its article's.
-func pageJoin(f event.Filter, seq string) (join, order string) {
+// seq) to read pageCols: a Brief page reads one row of event_list per
+// event, a whole one the event's row and its article's.
+func pageJoin(f event.Filter, seq string) string {
 	if f.Brief {
-		return ` CROSS JOIN event_list l ON l.seq = ` + seq, `l.date_lo DESC, l.id`
+		return ` CROSS JOIN event_list l ON l.seq = ` + seq
 	}
-	return ` CROSS JOIN events e ON e.seq = ` + seq + ` JOIN articles a ON a.seq = e.article_seq`, `e.date_lo DESC, e.id`
+	return ` CROSS JOIN events e ON e.seq = ` + seq + ` JOIN articles a ON a.seq = e.article_seq`
 }
 
 // lenient reads stored event JSON as encoding/json would (it wrote it):
