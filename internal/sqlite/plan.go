@@ -117,6 +117,10 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	case box != nil:
 		only := placeOnly(f)
 		if cells := placeCells(box); only && len(cells) <= maxCells {
+			cells, err := s.placedCells(ctx, box, cells)
+			if err != nil {
+				return p, err
+			}
 			return cellPage(f, limit, cells)
 		}
 		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
@@ -299,6 +303,40 @@ func placeCells(b *event.BBox) []int64 {
 	return out
 }
 
+// placedCells returns the cells worth walking for a place within box: those
+// the box covers whole, and of the others those with an event in the part
+// the box covers (one seek of the R*Tree each). A cell met in part and
+// with no event there was walked to its end, every event it holds read and
+// tested to find none (a city just outside a box, its cell's hundred
+// thousand events at a million): that was most of a place page's cost.
+func (s *Store) placedCells(ctx context.Context, box *event.BBox, cells []int64) ([]int64, error) {
+	const size = 1.0 / cellsPerDegree
+	const margin = 1e-9 // a point placed in a cell by rounding may lie a hair outside it
+	var out []int64
+	for _, cell := range cells {
+		row, col := cell/(360*cellsPerDegree+1), cell%(360*cellsPerDegree+1)
+		lat0, lon0 := float64(row)/cellsPerDegree-90, float64(col)/cellsPerDegree-180
+		if box.MinLat <= lat0 && box.MaxLat >= lat0+size && box.MinLon <= lon0 && box.MaxLon >= lon0+size {
+			out = append(out, cell)
+			continue
+		}
+		var one int
+		err := s.queryRow(ctx, placedSQL, max(box.MinLat, lat0-margin), min(box.MaxLat, lat0+size+margin),
+			max(box.MinLon, lon0-margin), min(box.MaxLon, lon0+size+margin)).Scan(&one)
+		switch {
+		case err == nil:
+			out = append(out, cell)
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// placedSQL says whether the R*Tree holds an event in a box (the R*Tree
+// rounds its boxes outward, so none it holds is missed).
+const placedSQL = `SELECT 1 FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ? LIMIT 1`
+
 // cellPage reads a page of a place-only filter from event_cells: in each
 // cell the box or circle meets, its matching events newest first (a seek
 // and a walk of the cell's primary key), the walks merged as they go
@@ -325,6 +363,9 @@ func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 	}
 	shared := strings.Join(c.parts, " AND ")
 	lim := strconv.Itoa(limit + 1)
+	if len(cells) == 0 { // no event in the place
+		return pagePlan{driver: byCells, sql: keyedPage(f, `SELECT 0 AS seq, '' AS date_lo, '' AS id WHERE 0`, limit+1)}, nil
+	}
 	arms := make([]string, len(cells))
 	for i, cell := range cells {
 		arms[i] = `SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared

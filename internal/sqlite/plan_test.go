@@ -325,6 +325,56 @@ func TestPlaceCells(t *testing.T) {
 	}
 }
 
+// TestPlacedCells: a cell a place meets in part is walked only when it
+// holds an event in that part, so that a city just outside a box is not
+// read event by event; a place with no event at all gives an empty page.
+func TestPlacedCells(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "placed.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, p := range []struct {
+		name     string
+		lat, lon float64
+	}{{"outside", 35.6, 36.6}, {"inside", 35.9, 36.9}} {
+		day := "2024-01-02"
+		text := fmt.Sprintf("قصف %d", i)
+		r := event.Record{Article: event.Article{ID: p.name, Published: day, Text: text}, Events: []event.Event{{
+			EventType: "attack", Date: &day, Location: &event.Location{Name: p.name, Lat: p.lat, Lon: p.lon},
+			Evidence: []event.Span{{Start: 0, End: len(text), Text: text}},
+		}}}
+		if _, err := s.Put(ctx, []event.Record{r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// four cells meet the box; the outside event's cell meets it in part
+	// (35.7-35.75°N), where it holds nothing
+	box := &event.BBox{MinLat: 35.7, MinLon: 36.55, MaxLat: 35.99, MaxLon: 36.99}
+	if n := len(placeCells(box)); n != 4 {
+		t.Fatalf("placeCells: %d cells; want 4", n)
+	}
+	d, plan, err := s.ExplainEvents(ctx, event.Filter{BBox: box})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := strings.Join(plan, "\n"); driver(d) != byCells || strings.Count(all, "SEARCH c USING PRIMARY KEY") != 1 {
+		t.Errorf("driver %s; want %s walking the one cell with an event in the box:\n%s", d, byCells, all)
+	}
+	p, err := s.Events(ctx, event.Filter{BBox: box})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Events) != 1 || p.Events[0].Location.Name != "inside" {
+		t.Errorf("Events(bbox) = %d events; want the inside one", len(p.Events))
+	}
+	p, err = s.Events(ctx, event.Filter{BBox: &event.BBox{MinLat: 10, MinLon: 10, MaxLat: 10.5, MaxLon: 10.5}})
+	if err != nil || len(p.Events) != 0 || p.Next != "" {
+		t.Errorf("Events(an empty box) = %d events, next %q, %v; want none", len(p.Events), p.Next, err)
+	}
+}
+
 // TestFTSOptimized: opening a store whose full-text index has several
 // segments merges them into one (migration 0013), which halves what a
 // common word's matches cost to read at a million events.
