@@ -305,14 +305,17 @@ func placeCells(b *event.BBox) []int64 {
 
 // placedCells returns the cells worth walking for a place within box: those
 // the box covers whole, and of the others those with an event in the part
-// the box covers (one seek of the R*Tree each). A cell met in part and
-// with no event there was walked to its end, every event it holds read and
-// tested to find none (a city just outside a box, its cell's hundred
-// thousand events at a million): that was most of a place page's cost.
+// the box covers (a seek of the R*Tree each, all in one query). A cell met
+// in part and with no event there was walked to its end, every event it
+// holds read and tested to find none (a city just outside a box, its
+// cell's hundred thousand events at a million): that was most of a place
+// page's cost.
 func (s *Store) placedCells(ctx context.Context, box *event.BBox, cells []int64) ([]int64, error) {
 	const size = 1.0 / cellsPerDegree
 	const margin = 1e-9 // a point placed in a cell by rounding may lie a hair outside it
-	var out []int64
+	var out, part []int64
+	c := &cond{}
+	var probes []string
 	for _, cell := range cells {
 		row, col := cell/(360*cellsPerDegree+1), cell%(360*cellsPerDegree+1)
 		lat0, lon0 := float64(row)/cellsPerDegree-90, float64(col)/cellsPerDegree-180
@@ -320,22 +323,30 @@ func (s *Store) placedCells(ctx context.Context, box *event.BBox, cells []int64)
 			out = append(out, cell)
 			continue
 		}
-		var one int
-		err := s.queryRow(ctx, placedSQL, max(box.MinLat, lat0-margin), min(box.MaxLat, lat0+size+margin),
-			max(box.MinLon, lon0-margin), min(box.MaxLon, lon0+size+margin)).Scan(&one)
-		switch {
-		case err == nil:
-			out = append(out, cell)
-		case !errors.Is(err, sql.ErrNoRows):
-			return nil, err
+		// the R*Tree rounds its boxes outward: it misses no event in the part
+		probes = append(probes, fmt.Sprintf("EXISTS (SELECT 1 FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s)",
+			c.arg(max(box.MinLat, lat0-margin)), c.arg(min(box.MaxLat, lat0+size+margin)),
+			c.arg(max(box.MinLon, lon0-margin)), c.arg(min(box.MaxLon, lon0+size+margin))))
+		part = append(part, cell)
+	}
+	if len(part) == 0 {
+		return out, nil
+	}
+	found := make([]bool, len(part))
+	dst := make([]any, len(part))
+	for i := range found {
+		dst[i] = &found[i]
+	}
+	if err := s.queryRow(ctx, `SELECT `+strings.Join(probes, ", "), c.args...).Scan(dst...); err != nil {
+		return nil, err
+	}
+	for i, ok := range found {
+		if ok {
+			out = append(out, part[i])
 		}
 	}
 	return out, nil
 }
-
-// placedSQL says whether the R*Tree holds an event in a box (the R*Tree
-// rounds its boxes outward, so none it holds is missed).
-const placedSQL = `SELECT 1 FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ? LIMIT 1`
 
 // cellPage reads a page of a place-only filter from event_cells: in each
 // cell the box or circle meets, its matching events newest first (a seek
