@@ -70,9 +70,11 @@ func (s *Store) countUpTo(ctx context.Context, limit int, q string, args ...any)
 	return n, err
 }
 
-// plan builds the query for one page of f. Text and place filters are
-// probed first (how many matches, up to denseAt) to choose between reading
-// their matches and walking the date order; one actor is read from
+// plan builds the query for one page of f. Words with no other filter
+// than dates are read in the full-text index's order, a place alone over
+// few grid cells from the cells; other text and place filters are probed
+// first (how many matches, up to denseAt) to choose between reading their
+// matches and walking the date order; one actor is read from
 // event_actors in order; the rest is left to SQLite's planner over the
 // order indexes of migration 0002.
 func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, error) {
@@ -89,6 +91,15 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		return p, nil
 	}
 	box := f.PlaceBounds()
+	if box != nil && placeOnly(f) {
+		if cells := placeCells(box); len(cells) <= maxCells {
+			cells, err := s.placedCells(ctx, box, cells)
+			if err != nil {
+				return p, err
+			}
+			return cellPage(f, limit, cells)
+		}
+	}
 	dense := 0
 	if len(terms) > 0 || box != nil {
 		n, err := s.approxEvents(ctx)
@@ -116,13 +127,6 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 	case box != nil:
 		only := placeOnly(f)
-		if cells := placeCells(box); only && len(cells) <= maxCells {
-			cells, err := s.placedCells(ctx, box, cells)
-			if err != nil {
-				return p, err
-			}
-			return cellPage(f, limit, cells)
-		}
 		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
 		if only {
 			// The R*Tree holds the sort key and the point: its matches are
