@@ -609,14 +609,13 @@ func ftsDay(dateLo string) int64 {
 	return n
 }
 
-// eventsByKey reads a page of a common text filter with no other filter
-// than dates from events_fts in rowid order, newest first (ftsKey): the
-// key of the page's last match is found first (the matches read are about
-// a page), and the matches from the start of that day up are then sorted
-// into listing order, the conditions on dates and the cursor tested on
-// events_seq_keys. When those conditions leave the run short, the next
-// run starts below it. A page costs about a page of matches, however many
-// the word has.
+// eventsByKey reads a page of a text filter with no other filter than
+// dates from events_fts in rowid order, newest first (ftsKey): the key of
+// the page's last match is found first (the matches read are about a
+// page), and the matches from the start of that day up are then sorted
+// into listing order, the dates and the cursor tested on them (keyQuery).
+// When those tests leave the run short, the next run starts below it. A
+// page costs about a page of matches, however many the words have.
 func (s *Store) eventsByKey(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
 	lo, hi := int64(0), int64(math.MaxInt64) // keys from lo up to below hi
 	if f.From != "" {
