@@ -25,7 +25,8 @@ INSERT INTO events (seq, id, article_seq, article_key, doc, event_type, date, da
 		CASE WHEN x.incident <> '' THEN x.incident || 'c' || p.m ELSE '' END, x.incident_link, x.link_cell, x.link_lo, x.link_hi, x.link_span,
 		json_set(x.brief, '$.id', x.id || 'c' || p.m, '$.doc', x.doc || '~c' || p.m)
 	FROM events x, temp.p p WHERE x.seq <= p.k ORDER BY x.seq;
-INSERT INTO events_fts (rowid, terms) SELECT f.rowid + p.e, f.terms FROM events_fts f, temp.p p WHERE f.rowid <= p.k;
+-- a full-text rowid holds the event's date above its seq (migration 0015): adding to it adds to the seq
+INSERT INTO events_fts (rowid, terms) SELECT f.rowid + p.e, f.terms FROM events_fts f, temp.p p WHERE (f.rowid & 4294967295) <= p.k;
 COMMIT;
 SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles);
 INSERT INTO events_fts (events_fts) VALUES ('optimize'); -- one segment, as migration 0013 leaves it

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -51,6 +52,7 @@ const (
 	byCells driver = "cells" // the grid cells a place covers, each in date order, merged
 	byActor driver = "actor" // event_actors, in order
 	byMonth driver = "month" // the FTS5 matches of one month at a time, newest month first
+	byKey   driver = "key"   // the FTS5 matches in rowid order, newest first (ftsKey)
 )
 
 // pagePlan is the SQL of one page of events.
@@ -58,7 +60,7 @@ type pagePlan struct {
 	driver driver
 	sql    string
 	args   []any
-	fts    string // the FTS5 query, for byMonth
+	fts    string // the FTS5 query, for byMonth and byKey
 }
 
 // countUpTo counts the rows of a query, stopping at limit.
@@ -68,9 +70,11 @@ func (s *Store) countUpTo(ctx context.Context, limit int, q string, args ...any)
 	return n, err
 }
 
-// plan builds the query for one page of f. Text and place filters are
-// probed first (how many matches, up to denseAt) to choose between reading
-// their matches and walking the date order; one actor is read from
+// plan builds the query for one page of f. Words with no other filter
+// than dates are read in the full-text index's order, a place alone over
+// few grid cells from the cells; other text and place filters are probed
+// first (how many matches, up to denseAt) to choose between reading their
+// matches and walking the date order; one actor is read from
 // event_actors in order; the rest is left to SQLite's planner over the
 // order indexes of migration 0002.
 func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, error) {
@@ -79,7 +83,23 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	from := "events e"
 	sortLo, sortID := "e.date_lo", "e.id"
 	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
+	if len(terms) > 0 && walkable(f) {
+		// Words and dates alone are read newest first in the full-text
+		// index's own order (eventsByKey), a page's worth of matches
+		// whether the words are rare or common: no probe to choose.
+		p.driver, p.fts = byKey, ftsQuery(terms)
+		return p, nil
+	}
 	box := f.PlaceBounds()
+	if box != nil && placeOnly(f) {
+		if cells := placeCells(box); len(cells) <= maxCells {
+			cells, err := s.placedCells(ctx, box, cells)
+			if err != nil {
+				return p, err
+			}
+			return cellPage(f, limit, cells)
+		}
+	}
 	dense := 0
 	if len(terms) > 0 || box != nil {
 		n, err := s.approxEvents(ctx)
@@ -97,18 +117,16 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		}
 		if n < dense {
 			p.driver = byText
-			from = "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
+			from = "(SELECT " + ftsSeq + " AS seq FROM events_fts WHERE events_fts MATCH " + c.arg(q) + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
 		} else {
-			// Common words: read their matches a month at a time, newest
-			// month first, until the page is full (eventsByMonth).
+			// Common words with other filters: read their matches a month
+			// at a time, newest month first, until the page is full
+			// (eventsByMonth).
 			p.driver, p.fts = byMonth, q
 			return p, nil
 		}
 	case box != nil:
 		only := placeOnly(f)
-		if cells := placeCells(box); only && len(cells) <= maxCells {
-			return cellPage(f, limit, cells)
-		}
 		geo := "SELECT seq FROM events_geo WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?"
 		if only {
 			// The R*Tree holds the sort key and the point: its matches are
@@ -155,7 +173,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	if p.driver == byText || p.driver == byPlace {
 		p.sql = sortedPage(f, from+c.sql(), limit+1)
 	} else {
-		join, _ := pageJoin(f, seq)
+		join := pageJoin(f, seq)
 		if !f.Brief { // the event is read already: its article
 			join = ` JOIN articles a ON a.seq = e.article_seq`
 		}
@@ -166,26 +184,23 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	return p, nil
 }
 
-// walkPage is the query of a page read in listing order from events e
-// (from, with its conditions c), n rows.
-func walkPage(f event.Filter, from string, c *cond, n int) string {
-	join, _ := pageJoin(f, "e.seq")
-	if !f.Brief { // the event is read already: its article
-		join = ` JOIN articles a ON a.seq = e.article_seq`
-	}
-	return `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(n)
-}
-
 // sortedPage is the query of a page whose matches (from, over events e
 // and its conditions) are sorted rather than read in order: the matches'
 // sort keys are sorted and cut to the page first, and only the page's
 // events are then decoded and joined to their articles (a sort of whole
 // result rows would read every match's article and JSON).
 func sortedPage(f event.Filter, from string, n int) string {
-	lim := strconv.Itoa(n)
-	join, order := pageJoin(f, "p.seq")
-	return `SELECT ` + pageCols(f) + ` FROM (SELECT e.seq FROM ` + from + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim +
-		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
+	return keyedPage(f, `SELECT e.seq, e.date_lo, e.id FROM `+from+` ORDER BY e.date_lo DESC, e.id LIMIT `+strconv.Itoa(n), n)
+}
+
+// keyedPage is the query of a page of f whose events' seqs and sort keys
+// are found first: keys gives the columns seq, date_lo and id in listing
+// order, cut to the page (n rows). Only the page's events are then read,
+// in the order the keys come: SQLite sees that the outer ORDER BY is the
+// subquery's and sorts nothing (a sort of the page's whole rows, a brief
+// of about a kilobyte each, cost as much as reading them).
+func keyedPage(f event.Filter, keys string, n int) string {
+	return `SELECT ` + pageCols(f) + ` FROM (` + keys + `) p` + pageJoin(f, "p.seq") + ` ORDER BY p.date_lo DESC, p.id LIMIT ` + strconv.Itoa(n)
 }
 
 // addFilters adds the conditions the driver does not already apply. The
@@ -292,6 +307,51 @@ func placeCells(b *event.BBox) []int64 {
 	return out
 }
 
+// placedCells returns the cells worth walking for a place within box: those
+// the box covers whole, and of the others those with an event in the part
+// the box covers (a seek of the R*Tree each, all in one query). A cell met
+// in part and with no event there was walked to its end, every event it
+// holds read and tested to find none (a city just outside a box, its
+// cell's hundred thousand events at a million): that was most of a place
+// page's cost.
+func (s *Store) placedCells(ctx context.Context, box *event.BBox, cells []int64) ([]int64, error) {
+	const size = 1.0 / cellsPerDegree
+	const margin = 1e-9 // a point placed in a cell by rounding may lie a hair outside it
+	var out, part []int64
+	c := &cond{}
+	var probes []string
+	for _, cell := range cells {
+		row, col := cell/(360*cellsPerDegree+1), cell%(360*cellsPerDegree+1)
+		lat0, lon0 := float64(row)/cellsPerDegree-90, float64(col)/cellsPerDegree-180
+		if box.MinLat <= lat0 && box.MaxLat >= lat0+size && box.MinLon <= lon0 && box.MaxLon >= lon0+size {
+			out = append(out, cell)
+			continue
+		}
+		// the R*Tree rounds its boxes outward: it misses no event in the part
+		probes = append(probes, fmt.Sprintf("EXISTS (SELECT 1 FROM events_geo WHERE max_lat >= %s AND min_lat <= %s AND max_lon >= %s AND min_lon <= %s)",
+			c.arg(max(box.MinLat, lat0-margin)), c.arg(min(box.MaxLat, lat0+size+margin)),
+			c.arg(max(box.MinLon, lon0-margin)), c.arg(min(box.MaxLon, lon0+size+margin))))
+		part = append(part, cell)
+	}
+	if len(part) == 0 {
+		return out, nil
+	}
+	found := make([]bool, len(part))
+	dst := make([]any, len(part))
+	for i := range found {
+		dst[i] = &found[i]
+	}
+	if err := s.queryRow(ctx, `SELECT `+strings.Join(probes, ", "), c.args...).Scan(dst...); err != nil {
+		return nil, err
+	}
+	for i, ok := range found {
+		if ok {
+			out = append(out, part[i])
+		}
+	}
+	return out, nil
+}
+
 // cellPage reads a page of a place-only filter from event_cells: in each
 // cell the box or circle meets, its matching events newest first (a seek
 // and a walk of the cell's primary key), the walks merged as they go
@@ -318,13 +378,14 @@ func cellPage(f event.Filter, limit int, cells []int64) (pagePlan, error) {
 	}
 	shared := strings.Join(c.parts, " AND ")
 	lim := strconv.Itoa(limit + 1)
+	if len(cells) == 0 { // no event in the place
+		return pagePlan{driver: byCells, sql: keyedPage(f, `SELECT 0 AS seq, '' AS date_lo, '' AS id WHERE 0`, limit+1)}, nil
+	}
 	arms := make([]string, len(cells))
 	for i, cell := range cells {
 		arms[i] = `SELECT c.seq, c.date_lo, c.id FROM event_cells c WHERE c.cell = ` + c.arg(cell) + ` AND ` + shared
 	}
-	join, order := pageJoin(f, "p.seq")
-	q := `SELECT ` + pageCols(f) + ` FROM (` + strings.Join(arms, " UNION ALL ") + ` ORDER BY 2 DESC, 3 LIMIT ` + lim +
-		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
+	q := keyedPage(f, strings.Join(arms, " UNION ALL ")+` ORDER BY 2 DESC, 3 LIMIT `+lim, limit+1)
 	return pagePlan{driver: byCells, sql: q, args: c.args}, nil
 }
 
@@ -349,9 +410,7 @@ func (s *Store) placePage(f event.Filter, limit int, box *event.BBox) (pagePlan,
 		c.add("(g.date_lo < %s OR (g.date_lo = %[1]s AND g.id > %s))", cur.Sort, cur.ID)
 	}
 	lim := strconv.Itoa(limit + 1)
-	join, order := pageJoin(f, "p.seq")
-	q := `SELECT ` + pageCols(f) + ` FROM (SELECT g.seq FROM events_geo g` + c.sql() + ` ORDER BY g.date_lo DESC, g.id LIMIT ` + lim +
-		`) p` + join + ` ORDER BY ` + order + ` LIMIT ` + lim
+	q := keyedPage(f, `SELECT g.seq, g.date_lo, g.id FROM events_geo g`+c.sql()+` ORDER BY g.date_lo DESC, g.id LIMIT `+lim, limit+1)
 	return pagePlan{driver: byPlace, sql: q, args: c.args}, nil
 }
 
@@ -363,8 +422,13 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 	if err != nil {
 		return "", nil, err
 	}
-	if p.driver == byMonth { // one month's query: each month's is alike
-		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1, true); err != nil {
+	switch p.driver {
+	case byMonth: // one run's query: each run's is alike
+		if p.sql, p.args, err = monthQuery(f, p.fts, []string{"2024-02", "2024-01"}, event.PageSize(f.Limit)+1); err != nil {
+			return "", nil, err
+		}
+	case byKey:
+		if p.sql, p.args, err = keyQuery(f, p.fts, ftsKey("2024-01-01", 0), ftsKey("2024-02-01", 0), event.PageSize(f.Limit)+1); err != nil {
 			return "", nil, err
 		}
 	}
@@ -428,11 +492,11 @@ func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]
 const dateSpanSQL = `SELECT COALESCE((SELECT max(date_lo) FROM events), ''),
 	COALESCE((SELECT min(date_lo) FROM events WHERE date_lo > ''), '')`
 
-// eventsByMonth reads a page of a common text filter month by month, newest
-// first, the first month's events walked in date order until the page is
-// full, the later months' matches sorted (monthQuery): a page costs the
-// matches of the months it spans, not all the matches. Events without a
-// date come last, as in every listing.
+// eventsByMonth reads a page of a common text filter with other filters
+// than dates month by month, newest first, each run of months' matches
+// sorted (monthQuery): a page costs the matches of the months it spans,
+// not all the matches. Events without a date come last, as in every
+// listing.
 func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
 	var hi, lo string
 	err := s.queryRow(ctx, dateSpanSQL).Scan(&hi, &lo)
@@ -475,15 +539,12 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 	}
 	var evs []event.StoredEvent
 	var keys []string
-	for i, run := range runs {
+	for _, run := range runs {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		need := limit + 1 - len(evs)
-		// The first run, expected to fill the page (the word is common),
-		// walks its events in listing order (monthQuery); the runs after
-		// it, of a word thinner than that, sort their few matches.
-		q, args, err := monthQuery(f, fts, run, need, i == 0)
+		q, args, err := monthQuery(f, fts, run, need)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -500,28 +561,16 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 }
 
 // monthQuery is the query of eventsByMonth for a run of months, newest
-// first ("" for events without a date). Its matches are sorted by keys
-// read from events_seq_keys, one at a random place in the index for each;
-// or, when walk is asked for a run of dated months and the filter holds
-// nothing but words and dates (walkable), the run's events are walked in
-// listing order on events_order, each looked up in the set of matches,
-// until the page is full: a common word's month holds several pages of
-// matches at a million events, and the walk reads the index entries of
-// the one page it fills, in order, instead of each match's.
-func monthQuery(f event.Filter, fts string, months []string, need int, walk bool) (string, []any, error) {
+// first ("" for events without a date): its matches sorted by keys read
+// from events_seq_keys, one at a random place in the index for each.
+func monthQuery(f event.Filter, fts string, months []string, need int) (string, []any, error) {
 	c := &cond{}
 	terms := make([]string, len(months))
 	for i, m := range months {
 		terms[i] = `"` + monthTerm(m) + `"`
 	}
 	match := c.arg("(" + fts + ") AND (" + strings.Join(terms, " OR ") + ")")
-	walk = walk && months[0] != "" && walkable(f)
-	from := "(SELECT rowid AS seq FROM events_fts WHERE events_fts MATCH " + match + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
-	if walk {
-		from = "events e INDEXED BY events_order"
-		c.parts = append(c.parts, "+e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH "+match+")")
-		c.add("e.date_lo BETWEEN %s AND %s", months[len(months)-1]+"-01", months[0]+"-31")
-	}
+	from := "(SELECT " + ftsSeq + " AS seq FROM events_fts WHERE events_fts MATCH " + match + ") t CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
 	if err := addFilters(c, f, byText); err != nil {
 		return "", nil, err
 	}
@@ -532,14 +581,132 @@ func monthQuery(f event.Filter, fts string, months []string, need int, walk bool
 		}
 		c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
 	}
-	if walk {
-		return walkPage(f, from, c, need), c.args, nil
-	}
 	return sortedPage(f, from+c.sql(), need), c.args, nil
 }
 
-// walkable says whether f filters by words and dates only: then the date
-// order index holds all its conditions but the words.
+// ftsKey is the rowid events_fts files an event under (migration 0015):
+// its sort date as a number (yyyymmdd, 0 when it has none) in the high 32
+// bits, its seq in the low 32. A word's matches are kept in rowid order,
+// so in this order they come by date as the listing wants them (within a
+// day by seq, not by id: eventsByKey reads whole days). ftsKeySQL is the
+// same over a row of events.
+func ftsKey(dateLo string, seq int64) int64 {
+	return ftsDay(dateLo)<<32 | seq
+}
+
+const ftsKeySQL = `(CAST(replace(date_lo, '-', '') AS INTEGER) << 32) | seq`
+
+// ftsSeq is the seq of an events_fts row.
+const ftsSeq = `(rowid & 4294967295)`
+
+// ftsDay is the high half of ftsKey: a date YYYY-MM-DD as the number
+// YYYYMMDD, which sorts as the string does; 0 for "".
+func ftsDay(dateLo string) int64 {
+	n, err := strconv.ParseInt(strings.ReplaceAll(dateLo, "-", ""), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// eventsByKey reads a page of a text filter with no other filter than
+// dates from events_fts in rowid order, newest first (ftsKey): the key of
+// the page's last match is found first (the matches read are about a
+// page), and the matches from the start of that day up are then sorted
+// into listing order, the dates and the cursor tested on them (keyQuery).
+// When those tests leave the run short, the next run starts below it. A
+// page costs about a page of matches, however many the words have.
+func (s *Store) eventsByKey(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
+	lo, hi := int64(0), int64(math.MaxInt64) // keys from lo up to below hi
+	if f.From != "" {
+		lo = ftsDay(event.EarliestStart(f.From)) << 32
+	}
+	if f.To != "" {
+		lo = max(lo, 1<<32) // dated events only
+		hi = (ftsDay(f.To) + 1) << 32
+	}
+	if f.Cursor != "" {
+		cur, err := event.ParseCursor(f.Cursor)
+		if err != nil {
+			return nil, nil, err
+		}
+		hi = min(hi, (ftsDay(cur.Sort)+1)<<32)
+	}
+	var evs []event.StoredEvent
+	var keys []string
+	for len(evs) <= limit && hi > lo {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		need := limit + 1 - len(evs)
+		// the day of the need-th match below hi is where this run starts
+		var last sql.NullInt64
+		err := s.queryRow(ctx, ftsLastSQL, fts, lo, hi, need-1).Scan(&last)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, nil, err
+		}
+		start := lo
+		if last.Valid {
+			start = max(lo, last.Int64>>32<<32)
+		}
+		q, args, err := keyQuery(f, fts, start, hi, need)
+		if err != nil {
+			return nil, nil, err
+		}
+		got, k, err := s.pageRows(ctx, q, args, need)
+		if err != nil {
+			return nil, nil, err
+		}
+		evs, keys = append(evs, got...), append(keys, k...)
+		hi = start
+	}
+	return evs, keys, nil
+}
+
+// ftsLastSQL finds the key of the (?4 + 1)-th match of ?1 with a key from
+// ?2 up to below ?3, newest first.
+const ftsLastSQL = `SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT 1 OFFSET ?4`
+
+// keyQuery is the query of eventsByKey for the matches with keys from lo
+// up to below hi, sorted into listing order. A filter from a date tests
+// the events' date_hi, read with the sort keys from events_seq_keys;
+// otherwise the sort keys are read from the run's rows of event_list
+// (about a page of them, read again for the page from the page cache),
+// the end date and the cursor tested on them.
+func keyQuery(f event.Filter, fts string, lo, hi int64, need int) (string, []any, error) {
+	c := &cond{}
+	from := fmt.Sprintf("(SELECT %s AS seq FROM events_fts WHERE events_fts MATCH %s AND rowid >= %s AND rowid < %s) t",
+		ftsSeq, c.arg(fts), c.arg(lo), c.arg(hi))
+	var cur event.Cursor
+	if f.Cursor != "" {
+		var err error
+		if cur, err = event.ParseCursor(f.Cursor); err != nil {
+			return "", nil, err
+		}
+	}
+	if f.From != "" {
+		from += " CROSS JOIN events e INDEXED BY events_seq_keys ON e.seq = t.seq"
+		if err := addFilters(c, f, byText); err != nil {
+			return "", nil, err
+		}
+		if f.Cursor != "" {
+			c.add("(e.date_lo < %s OR (e.date_lo = %[1]s AND e.id > %s))", cur.Sort, cur.ID)
+		}
+		return sortedPage(f, from+c.sql(), need), c.args, nil
+	}
+	if f.To != "" {
+		c.add("k.date_lo <> '' AND k.date_lo <= %s", f.To)
+	}
+	if f.Cursor != "" {
+		c.add("(k.date_lo < %s OR (k.date_lo = %[1]s AND k.id > %s))", cur.Sort, cur.ID)
+	}
+	keys := `SELECT k.seq, k.date_lo, k.id FROM ` + from + ` CROSS JOIN event_list k ON k.seq = t.seq` + c.sql() +
+		` ORDER BY k.date_lo DESC, k.id LIMIT ` + strconv.Itoa(need)
+	return keyedPage(f, keys, need), c.args, nil
+}
+
+// walkable says whether f filters by words and dates only: then a page is
+// read from the full-text index in its own order (eventsByKey).
 func walkable(f event.Filter) bool {
 	return len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
 		f.BBox == nil && f.Near == nil && f.Country == "" && f.Background == "" && f.MinFatalities == 0

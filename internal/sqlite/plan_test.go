@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -71,10 +72,12 @@ func TestQueryPlans(t *testing.T) {
 		{"rare bbox with a type", event.Filter{BBox: bbox, Types: []string{"attack"}}, false, byPlace, "VIRTUAL TABLE INDEX 2:", true},
 		{"common bbox with a type", event.Filter{BBox: bbox, Types: []string{"attack"}}, true, byDate, "events_type_order", false},
 		{"rare near with a type", event.Filter{Near: near, Types: []string{"attack"}}, false, byPlace, "VIRTUAL TABLE INDEX 2:", true},
-		{"rare words", event.Filter{Text: "قصف"}, false, byText, "events_fts", true},
-		// a common word's first month is walked in date order, its matches a set
-		{"common words", event.Filter{Text: "قصف"}, true, byMonth, "INDEX events_order (date_lo>? AND date_lo<?)", false},
-		{"common words, dates, next page", event.Filter{Text: "قصف", From: "2024-01-01", To: "2024-02-15", Cursor: cur}, true, byMonth, "INDEX events_order (date_lo>? AND date_lo<?)", false},
+		{"rare words", event.Filter{Text: "قصف"}, false, byKey, "SCAN events_fts VIRTUAL TABLE INDEX 0:M1><", true},
+		// a common word's matches are read from the full-text index in its
+		// own order (by date), a run of keys at a time: a run is sorted,
+		// never all the matches (TestFTSKeys checks the run's bound)
+		{"common words", event.Filter{Text: "قصف"}, true, byKey, "SCAN events_fts VIRTUAL TABLE INDEX 0:M1><", true},
+		{"common words, dates, next page", event.Filter{Text: "قصف", From: "2024-01-01", To: "2024-02-15", Cursor: cur}, true, byKey, "SCAN events_fts VIRTUAL TABLE INDEX 0:M1><", true},
 		// the matches of a sorted page are sorted by keys read from an index, not from their rows
 		{"rare words, sort keys", event.Filter{Text: "قصف", Types: []string{"attack"}, From: "2024-01-01"}, false, byText, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?", true},
 		{"common words, sort keys", event.Filter{Text: "قصف", Actors: []string{"SYR.GOV"}}, true, byMonth, "SEARCH e USING COVERING INDEX events_seq_keys (seq=?)", true},
@@ -121,8 +124,14 @@ func TestQueryPlans(t *testing.T) {
 					t.Fatal(err)
 				}
 				all := strings.Join(plan, "\n")
-				if !strings.Contains(all, "SEARCH l USING INTEGER PRIMARY KEY (rowid=?)") {
+				i := strings.Index(all, "SEARCH l USING INTEGER PRIMARY KEY (rowid=?)")
+				if i < 0 {
 					t.Errorf("Brief plan does not read event_list by seq:\n%s", all)
+				}
+				// the page's rows come in the order their keys were found
+				// in: a sort of whole rows costs as much as reading them
+				if i >= 0 && strings.Contains(all[i:], "TEMP B-TREE") {
+					t.Errorf("Brief plan sorts the page's rows after reading them:\n%s", all)
 				}
 				for _, step := range plan {
 					if strings.HasPrefix(step, "SEARCH a ") || strings.HasPrefix(step, "SEARCH e USING INTEGER PRIMARY KEY") ||
@@ -132,6 +141,93 @@ func TestQueryPlans(t *testing.T) {
 				}
 			})
 		})
+	}
+}
+
+// TestFTSKeys: the full-text index files every event under ftsKey of its
+// sort date and seq (Put and migration 0015 alike), and the bound of a
+// common word's run is found reading the index newest first, not sorting
+// the word's matches.
+func TestFTSKeys(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "keys.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recs := storetest.BenchBatch(20)
+	recs[0].Events[0].Date = nil // undated: its article's date
+	recs[0].Article.Published = ""
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	check := func(t *testing.T) {
+		t.Helper()
+		rows, err := s.db.QueryContext(ctx, `SELECT e.date_lo, e.seq, f.rowid, `+ftsKeySQL+` FROM events e LEFT JOIN events_fts f ON f.rowid = `+ftsKeySQL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		n, undated := 0, 0
+		for rows.Next() {
+			var lo string
+			var seq, sqlKey int64
+			var key sql.NullInt64
+			if err := rows.Scan(&lo, &seq, &key, &sqlKey); err != nil {
+				t.Fatal(err)
+			}
+			if want := ftsKey(lo, seq); !key.Valid || key.Int64 != want || sqlKey != want {
+				t.Errorf("event %d of %q: full-text rowid %v, ftsKeySQL %d; want %d", seq, lo, key, sqlKey, want)
+			}
+			n++
+			if lo == "" {
+				undated++
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 || undated == 0 {
+			t.Errorf("%d events, %d undated; want some of each", n, undated)
+		}
+	}
+	t.Run("put", check)
+	t.Run("migration", func(t *testing.T) {
+		// file the index by seq, as before migration 0015, and migrate again
+		for _, q := range []string{
+			`CREATE TEMP TABLE old AS SELECT ` + ftsSeq + ` AS seq, terms FROM events_fts`,
+			`DELETE FROM events_fts`,
+			`INSERT INTO events_fts (rowid, terms) SELECT seq, terms FROM temp.old`,
+			`DELETE FROM schema_version WHERE version = 15`,
+		} {
+			if _, err := s.db.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		if err := migrate(ctx, s.db); err != nil {
+			t.Fatal(err)
+		}
+		check(t)
+	})
+	if got, want := []int64{ftsDay("2024-01-02"), ftsDay("")}, []int64{20240102, 0}; !slices.Equal(got, want) {
+		t.Errorf("ftsDay(2024-01-02), ftsDay(\"\") = %v; want %v", got, want)
+	}
+	rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+ftsLastSQL, `"x"`, 0, 1<<62, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if all := strings.Join(plan, "\n"); strings.Contains(all, "TEMP B-TREE") || !strings.Contains(all, "VIRTUAL TABLE INDEX") || !strings.Contains(all, "M1><") {
+		t.Errorf("a run's bound is not read from the index newest first within its keys:\n%s", all)
 	}
 }
 
@@ -226,6 +322,56 @@ func TestPlaceCells(t *testing.T) {
 	}
 	if n := len(placeCells(&event.BBox{MinLat: 32, MinLon: 35, MaxLat: 37, MaxLon: 42})); n <= maxCells {
 		t.Errorf("a 5° × 7° box: %d cells; want more than %d", n, maxCells)
+	}
+}
+
+// TestPlacedCells: a cell a place meets in part is walked only when it
+// holds an event in that part, so that a city just outside a box is not
+// read event by event; a place with no event at all gives an empty page.
+func TestPlacedCells(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "placed.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, p := range []struct {
+		name     string
+		lat, lon float64
+	}{{"outside", 35.6, 36.6}, {"inside", 35.9, 36.9}} {
+		day := "2024-01-02"
+		text := fmt.Sprintf("قصف %d", i)
+		r := event.Record{Article: event.Article{ID: p.name, Published: day, Text: text}, Events: []event.Event{{
+			EventType: "attack", Date: &day, Location: &event.Location{Name: p.name, Lat: p.lat, Lon: p.lon},
+			Evidence: []event.Span{{Start: 0, End: len(text), Text: text}},
+		}}}
+		if _, err := s.Put(ctx, []event.Record{r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// four cells meet the box; the outside event's cell meets it in part
+	// (35.7-35.75°N), where it holds nothing
+	box := &event.BBox{MinLat: 35.7, MinLon: 36.55, MaxLat: 35.99, MaxLon: 36.99}
+	if n := len(placeCells(box)); n != 4 {
+		t.Fatalf("placeCells: %d cells; want 4", n)
+	}
+	d, plan, err := s.ExplainEvents(ctx, event.Filter{BBox: box})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all := strings.Join(plan, "\n"); driver(d) != byCells || strings.Count(all, "SEARCH c USING PRIMARY KEY") != 1 {
+		t.Errorf("driver %s; want %s walking the one cell with an event in the box:\n%s", d, byCells, all)
+	}
+	p, err := s.Events(ctx, event.Filter{BBox: box})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Events) != 1 || p.Events[0].Location.Name != "inside" {
+		t.Errorf("Events(bbox) = %d events; want the inside one", len(p.Events))
+	}
+	p, err = s.Events(ctx, event.Filter{BBox: &event.BBox{MinLat: 10, MinLon: 10, MaxLat: 10.5, MaxLon: 10.5}})
+	if err != nil || len(p.Events) != 0 || p.Next != "" {
+		t.Errorf("Events(an empty box) = %d events, next %q, %v; want none", len(p.Events), p.Next, err)
 	}
 }
 

@@ -59,7 +59,7 @@ func ftsQuery(terms []string) string {
 func where(f event.Filter, withCursor bool) (*cond, error) {
 	c := &cond{}
 	if terms := event.QueryTerms(arabic.IndexTerms, f.Text); len(terms) > 0 {
-		c.add("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH %s)", ftsQuery(terms))
+		c.add("e.seq IN (SELECT "+ftsSeq+" FROM events_fts WHERE events_fts MATCH %s)", ftsQuery(terms))
 	}
 	addColumns(c, f, false)
 	if b := f.PlaceBounds(); b != nil {

@@ -209,7 +209,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`},
 		{&p.updArticle, `UPDATE articles SET id = ?2, hash = ?3, url = ?4, title = ?5, outlet = ?6, author = ?7, lang = ?8,
 			published = ?9, text = ?10, events = ?11, ingested_at = ?12 WHERE seq = ?1`},
-		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT seq FROM events WHERE article_seq = ?)`},
+		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT ` + ftsKeySQL + ` FROM events WHERE article_seq = ?)`},
 		{&p.delEvents, `DELETE FROM events WHERE article_seq = ?`},
 		{&p.insEvent, `INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
 			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span, brief)
@@ -300,7 +300,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if err != nil {
 			return res, err
 		}
-		if _, err := p.insFTS.ExecContext(ctx, eseq, ftsTerms(row)); err != nil {
+		if _, err := p.insFTS.ExecContext(ctx, ftsKey(row.DateLo, eseq), ftsTerms(row)); err != nil {
 			return res, err
 		}
 		lk.fts = true
@@ -390,14 +390,13 @@ func pageCols(f event.Filter) string {
 }
 
 // pageJoin is what a page of f joins to the seqs of its events (the column
-// seq) to read pageCols, and the listing order over what it joins: a Brief
-// page reads one row of event_list per event, a whole one the event's row
-// and its article's.
-func pageJoin(f event.Filter, seq string) (join, order string) {
+// seq) to read pageCols: a Brief page reads one row of event_list per
+// event, a whole one the event's row and its article's.
+func pageJoin(f event.Filter, seq string) string {
 	if f.Brief {
-		return ` CROSS JOIN event_list l ON l.seq = ` + seq, `l.date_lo DESC, l.id`
+		return ` CROSS JOIN event_list l ON l.seq = ` + seq
 	}
-	return ` CROSS JOIN events e ON e.seq = ` + seq + ` JOIN articles a ON a.seq = e.article_seq`, `e.date_lo DESC, e.id`
+	return ` CROSS JOIN events e ON e.seq = ` + seq + ` JOIN articles a ON a.seq = e.article_seq`
 }
 
 // lenient reads stored event JSON as encoding/json would (it wrote it):
@@ -443,9 +442,12 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	}
 	var evs []event.StoredEvent
 	var keys []string
-	if p.driver == byMonth {
+	switch p.driver {
+	case byMonth:
 		evs, keys, err = s.eventsByMonth(ctx, f, limit, p.fts)
-	} else {
+	case byKey:
+		evs, keys, err = s.eventsByKey(ctx, f, limit, p.fts)
+	default:
 		evs, keys, err = s.pageRows(ctx, p.sql, p.args, limit+1)
 	}
 	if err != nil {
