@@ -826,6 +826,15 @@ func (x *Extractor) routes(dc *doc, ms []placeMention) {
 			prev.route = true
 		}
 	}
+	// "قطع الطريق بين البوكمال ومدينة دير الزور": the two ends of a road
+	// say which road, not where anything happened
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		if a.from < 2 || !dc.hasForm(a.from-1, "بين") || !dc.hasForm(a.from-2, "طريق", "الطريق", "خط", "الخط", "طرق") || !strings.HasPrefix(dc.norm(b.from), "و") {
+			continue
+		}
+		a.route, b.route = true, true
+	}
 }
 
 // singular reports whether token i reads as one of forms without a plural
