@@ -288,6 +288,19 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 	}
+	// 2b. the weapon is the head of an actor's name: "ومدفعية التحالف العربي"
+	// (a downed weapon's owner launched it: not the one who downed it)
+	if a1 == nil && typ != "disrupted_weapons_use" {
+		for i := lo; i < hi; i++ {
+			am := dc.actors[i]
+			// "مقاتلات ومدفعية التحالف": the owner after the second weapon owns both
+			joined := am.from == t.To && strings.HasPrefix(dc.norm(t.To), "و") && dc.weaponAt(arabic.Match[Trigger]{From: t.To})
+			if inSent(i) && (am.from == t.From && am.to > t.To || joined) && armed(am) {
+				a1 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+	}
 	// 3. a subject right before the verb: "أن وسائل الدفاع الجوي الروسية أسقطت"
 	if a1 == nil {
 		for i := lo; i < hi; i++ {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/raqib/raqib/internal/arabic"
@@ -93,7 +94,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 			for tj := range trigs {
 				generic := trigs[ti].Values[0].Class == "generic" || trigs[tj].Values[0].Class == "generic"
-				if tj != ti && generic && len(assigned[tj]) > 0 && abs(trigs[tj].From-trigs[ti].From) <= 6 {
+				// "مقاتلات ومدفعية التحالف دمرت مواقع في …": two weapons joined by و strike the same places
+				joined := trigs[tj].From == trigs[ti].To && strings.HasPrefix(dc.norm(trigs[tj].From), "و")
+				if tj != ti && (generic || joined) && len(assigned[tj]) > 0 && abs(trigs[tj].From-trigs[ti].From) <= 6 {
 					assigned[ti] = assigned[tj]
 					break
 				}

@@ -223,6 +223,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// two weapons joined by "و" strike the same places, both the coalition's
+			name: "warplanes and guns of one force", published: "2018-04-07",
+			text: "وقالت الوكالة إن مقاتلات ومدفعية التحالف العربي دمرت أمس مواقع وتجمعات للميليشيات في مديرية التحيتا.",
+			want: []want{{typ: "air_drone_strike", place: "w-ye-tuhayta", actor1: "SAU.COAL"}, {typ: "shelling_artillery_missile_attack", place: "w-ye-tuhayta", actor1: "SAU.COAL"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",

@@ -5,6 +5,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/raqib/raqib/internal/arabic"
 )
@@ -35,6 +36,7 @@ func typeRank(typ string) int {
 func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger] {
 	var out []arabic.Match[Trigger]
 	out = append(out, within(dc.triggers, s)...)
+	lexical := len(out)
 	for _, m := range dc.instr {
 		if m.From < s.from || m.From >= s.to || !attackType(m.Values[0]) {
 			continue
@@ -44,7 +46,10 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			continue // "برصاص" tells a shooting only when someone fell by it
 		}
 		covered := false
-		for _, t := range out {
+		for ti, t := range out {
+			if ti >= lexical && t.Values[0].Type != m.Values[0] && t.To == m.From && strings.HasPrefix(dc.norm(m.From), "و") {
+				continue // "مقاتلات ومدفعية التحالف": the guns are a second weapon, not the planes again
+			}
 			if family(t.Values[0].Type) == "protest" && !(t.From <= m.From && m.From < t.To) {
 				continue // "لقي متظاهران مصرعهما برصاص الجيش": the protesters do not fire the shots
 			}
