@@ -214,6 +214,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				dc.note(t, "points back to an attack told before")
 				continue // "هذا الهجوم … بمضيق باب المندب": the attack told before, not a new one where the sentence looks
 			}
+			if t.Values[0].Class == "generic" && !dc.introduces(t) && attackType(typ) && toldBefore(trigs, assigned, ti) {
+				dc.note(t, "points back to the attack its sentence told")
+				continue // "نفذت غارة جوية قرب أوباري … مشيرا إلى أن الضربة نفذت بالتنسيق مع حكومة … في طرابلس"
+			}
 			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
 				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
 			}
@@ -509,4 +513,15 @@ func holds(pm, o *placeMention) bool {
 		return o.place.Country == pm.place.Country
 	}
 	return o.place.Country == pm.place.Country && o.place.Admin1 != "" && o.place.Admin1 == pm.place.Admin1
+}
+
+// toldBefore reports a placed attack word of a named kind before trigger ti
+// in its sentence: a definite generic word after it ("الضربة") is that one.
+func toldBefore(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti int) bool {
+	for tj := 0; tj < ti; tj++ {
+		if trigs[tj].Values[0].Class == "strong" && attackType(trigs[tj].Values[0].Type) && len(assigned[tj]) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -229,6 +229,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "w-ye-tuhayta", actor1: "SAU.COAL"}, {typ: "shelling_artillery_missile_attack", place: "w-ye-tuhayta", actor1: "SAU.COAL"}},
 		},
 		{
+			// "الضربة" is the strike the sentence told; Tripoli is where the government sits
+			name: "a definite word for the strike told before", published: "2018-03-25",
+			text:  "وقالت القيادة إن القوات الأميركية نفذت أمس غارة جوية قرب مدينة أوباري جنوب ليبيا، مشيرا إلى أن الضربة نفذت بالتنسيق مع حكومة الوفاق الوطني المعترف بها في طرابلس.",
+			want:  []want{{typ: "air_drone_strike", place: "w-ly-ubari"}},
+			never: []want{{typ: "air_drone_strike", name: "طرابلس"}, {typ: "shelling_artillery_missile_attack", name: "طرابلس"}},
+		},
+		{
 			// the district borders Jazan: the strikes were not in Saudi Arabia
 			name: "a place bordered is not the place", published: "2018-07-17",
 			text:  "وشنت طائرات التحالف أمس غارات على تجمعات المليشيات في مدينة حرض المحاذية لمنطقة جازان السعودية.",
