@@ -136,9 +136,20 @@ func (dc *doc) aim(i int, s sentence) bool {
 		if purpose || definite && strings.HasPrefix(dc.norm(k), "لل") {
 			return true
 		}
+		// "في عملية التفاف لتحرير مركز المديرية": a verbal noun of the تفعيل
+		// pattern after "ل" says what an advance is for
+		if n := dc.norm(k); strings.HasPrefix(n, "لت") && arabic.RuneCount(n) >= 6 && !dc.subjectedAt(k) {
+			return true
+		}
 		if k < i && dc.toks[k].Kind != arabic.Word {
 			return false
 		}
 	}
 	return false
+}
+
+// subjectedAt reports a word of undergoing ("تعرض") just before token k:
+// "تعرضت لتفجير" tells the bombing, not a purpose.
+func (dc *doc) subjectedAt(k int) bool {
+	return k > 0 && dc.hasForm(k-1, subjectedWords...)
 }
