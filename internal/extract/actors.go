@@ -294,7 +294,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
 			// "مقاتلات ومدفعية التحالف": the owner after the second weapon owns both
-			joined := am.from == t.To && strings.HasPrefix(dc.norm(t.To), "و") && dc.weaponAt(arabic.Match[Trigger]{From: t.To})
+			joined := am.from == t.To && strings.HasPrefix(dc.norm(t.To), "و") && dc.weaponAt(t.To)
 			if inSent(i) && (am.from == t.From && am.to > t.To || joined) && armed(am) {
 				a1 = x.pickOf(dc, i, typ)
 				break
@@ -332,7 +332,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// "توعد الرئيس الأميركي، دونالد ترامب، برد قوي على الهجوم": an event in
 	// the object of a vow, threat or condemnation is answered, not done, there
-	if attackType(typ) && dc.stanceBefore(t.From, max(s.from, t.From-12)) {
+	if attackType(typ) && dc.stanceBefore(max(s.from, t.From-12), t.From) {
 		framed = true
 	}
 	// 5. subject first: "قوات النظام قصفت…", nearest actor before the trigger
@@ -594,7 +594,7 @@ var stanceWords = wordMap("stance")
 
 // stanceBefore reports a verb of stance in tokens from..to-1, read as
 // written (with "و" or "ف" before it), so that "طالبان" is no "طالب".
-func (dc *doc) stanceBefore(to, from int) bool {
+func (dc *doc) stanceBefore(from, to int) bool {
 	for k := from; k < to; k++ {
 		n := dc.norm(k)
 		if stanceWords[n] || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && stanceWords[n[2:]] {

@@ -261,7 +261,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "the town handed over is the one they left")
 					continue // "خرجوا من دوما باتجاه الشمال": the town handed over is the one they left
 				}
-				if t.Values[0].Class == "generic" && (strongAt[pm] || protestAt[pm] && !dc.weaponAt(t)) {
+				if t.Values[0].Class == "generic" && (strongAt[pm] || protestAt[pm] && !dc.weaponAt(t.From)) {
 					dc.skip(t, pm, "a stronger event word already tells what happened there")
 					continue // "إحباط هجوم على القاعدة": the foiling, not a second event
 				}

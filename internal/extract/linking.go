@@ -75,6 +75,7 @@ func subsume(evs []*event.Event, bare, weak map[*event.Event]bool, gz *geo.Gazet
 		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 && !bare[coarse] {
 			continue
 		}
+		division := divisionOf(coarse.Location, gz)
 		for j, fine := range evs {
 			if i == j || !keep[j] || fine.Location == nil {
 				continue
@@ -94,7 +95,7 @@ func subsume(evs []*event.Event, bare, weak map[*event.Event]bool, gz *geo.Gazet
 			} else if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
 				continue
 			}
-			if fine.Location.Admin1 == "" || fine.Location.Admin1 != divisionOf(coarse.Location, gz) {
+			if fine.Location.Admin1 == "" || fine.Location.Admin1 != division {
 				continue
 			}
 			if coarse.Date != nil && fine.Date != nil && *coarse.Date != *fine.Date {

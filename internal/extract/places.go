@@ -263,14 +263,12 @@ func (x *Extractor) findPlaces(dc *doc) {
 				continue // "عبر مفاوضات مثلما حدث في حلب": a place compared with, not where it happens
 			}
 			if i > s.from {
-				// "أجزاء من مدينة البوكمال": a part of the place, not a start from it
-				if o, ok := x.isRole(dc, i-1, s.to, "origin"); ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...) {
-					pm.origin = true
-				} else if i > s.from+1 {
-					if o, ok := x.isRole(dc, i-2, s.to, "origin"); ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...) {
-						pm.origin = true
-					}
+				o, ok := x.isRole(dc, i-1, s.to, "origin")
+				if (!ok || o.To != i) && i > s.from+1 {
+					o, ok = x.isRole(dc, i-2, s.to, "origin")
 				}
+				// "أجزاء من مدينة البوكمال": a part of the place, not a start from it
+				pm.origin = ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...)
 			}
 			ms = append(ms, pm)
 			i = pm.to
@@ -1066,9 +1064,15 @@ func (x *Extractor) joinedAt(dc *doc, k, to int, kinds []string) []*geo.Place {
 	if k+1 >= to || dc.toks[k].Kind != arabic.Word || dc.toks[k+1].Kind != arabic.Word || strings.HasPrefix(dc.norm(k+1), "و") {
 		return nil
 	}
+	return x.lookupKinds(dc.norm(k)+dc.norm(k+1), kinds, func(*geo.Place) bool { return true })
+}
+
+// lookupKinds returns the places the gazetteer holds under name that are of
+// one of kinds (any kind when none is given) and that keep accepts.
+func (x *Extractor) lookupKinds(name string, kinds []string, keep func(*geo.Place) bool) []*geo.Place {
 	var out []*geo.Place
-	for _, p := range x.gz.Lookup(dc.norm(k) + dc.norm(k+1)) {
-		if len(kinds) == 0 || kindIn(p.Kind, kinds) {
+	for _, p := range x.gz.Lookup(name) {
+		if (len(kinds) == 0 || kindIn(p.Kind, kinds)) && keep(p) {
 			out = append(out, p)
 		}
 	}
@@ -1104,14 +1108,9 @@ func (x *Extractor) respeltAt(dc *doc, k, to int, kinds []string) []*geo.Place {
 	if k >= to || dc.toks[k].Kind != arabic.Word || arabic.RuneCount(dc.norm(k)) < 4 {
 		return nil
 	}
+	settlement := func(p *geo.Place) bool { return p.Kind == "city" || p.Kind == "town" || p.Kind == "district" }
 	for _, v := range respelt(dc.norm(k)) {
-		var out []*geo.Place
-		for _, p := range x.gz.Lookup(v) {
-			if (p.Kind == "city" || p.Kind == "town" || p.Kind == "district") && (len(kinds) == 0 || kindIn(p.Kind, kinds)) {
-				out = append(out, p)
-			}
-		}
-		if len(out) > 0 {
+		if out := x.lookupKinds(v, kinds, settlement); len(out) > 0 {
 			return out
 		}
 	}

@@ -171,7 +171,8 @@ var responsibility = words("responsibility")
 var amongWords = words("among")
 
 // claimant finds an actor claiming responsibility in the sentence or the
-// next one, or in the one before when the sentence tells some of its attacks ("وتبنت حركة الشباب الهجوم", "أعلن تنظيم الدولة مسؤوليته عن التفجير").
+// next one ("وتبنت حركة الشباب الهجوم", "أعلن تنظيم الدولة مسؤوليته عن
+// التفجير"), or in the one before when the sentence tells some of its attacks.
 func (x *Extractor) claimant(dc *doc, s sentence, typ string) *actorPick {
 	si := dc.sentOf[s.from]
 	from, to := s.from, s.to

@@ -93,10 +93,10 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 // الشاب أحمد …", "اغتيل … الوزير السابق" (a verb of one death whose clause
 // names no number and no plural or dual person). It returns -1 otherwise.
 func (x *Extractor) oneDeath(dc *doc, c arabic.Match[string], s sentence) int {
-	if n := strings.TrimPrefix(dc.norm(c.To-1), "و"); deathOwn[n] {
+	switch n := strings.TrimPrefix(dc.norm(c.To-1), "و"); {
+	case deathOwn[n]:
 		return 1
-	}
-	if n := strings.TrimPrefix(dc.norm(c.To-1), "و"); deathTwo[n] {
+	case deathTwo[n]:
 		return 2 // "لقي شابان مصرعهما"
 	}
 	if c.To != c.From+1 || !dc.hasForm(c.From, deathOne...) {
@@ -117,7 +117,8 @@ func (x *Extractor) oneDeath(dc *doc, c arabic.Match[string], s sentence) int {
 	return 1
 }
 
-// deathOwn and deathOne tell one death without a number (words.tsv).
+// deathOwn, deathTwo and deathOne tell one or two deaths without a number
+// (words.tsv).
 var (
 	deathOwn = wordMap("death_own")
 	deathTwo = wordMap("death_two")

@@ -165,10 +165,10 @@ var aircraftWords = words("aircraft")
 // fallWords tell a place falling ("سقطت المدينة بيد…").
 var fallWords = words("fall")
 
-// weaponAt reports an event word that is a weapon ("برصاص").
-func (dc *doc) weaponAt(t arabic.Match[Trigger]) bool {
+// weaponAt reports a weapon word starting at token k ("برصاص").
+func (dc *doc) weaponAt(k int) bool {
 	for _, m := range dc.instr {
-		if m.From == t.From {
+		if m.From == k {
 			return true
 		}
 	}
