@@ -24,6 +24,9 @@
 //   - الأسبوع الماضي is the anchor minus seven days at week precision, as are
 //     قبل أسبوع and, at the anchor itself, الأيام الماضية and "the last 48 hours";
 //   - "the last 24 hours" and قبل ساعات are the anchor's day;
+//   - قبل أيام ("a few days ago") is the anchor minus five days at week
+//     precision, قبل أسابيع the anchor minus three weeks at month precision;
+//     منذ أيام is mostly how long something has lasted and is no date;
 //   - bare numbers are years only after عام/العام/سنة or a period edge, or
 //     after في/منذ/حتى/خلال when the next word cannot be the counted noun
 //     ("في 2000 غارة" is a count), and only in 1950–2100.

@@ -923,8 +923,18 @@ func (p *parser) ago(i int) result {
 			break
 		}
 	}
-	if !found || n == 0 && u.count == 0 {
+	if !found {
 		return result{}
+	}
+	few := false
+	if n == 0 && u.count == 0 {
+		// "قبل أيام", "قبل أسابيع": a few days or weeks before, told one
+		// precision coarser; "منذ أيام" is mostly how long something has
+		// gone on, not when it happened
+		if !p.before(i) || u.unit != "day" && u.unit != "week" {
+			return result{}
+		}
+		few = true
 	}
 	if n == 0 {
 		n = u.count
@@ -943,23 +953,37 @@ func (p *parser) ago(i int) result {
 	}
 	var c civil
 	prec := u.unit
-	switch u.unit {
-	case "hour":
+	switch {
+	case few && u.unit == "day":
+		c, prec = p.a.addDays(-5), "week"
+	case few:
+		c, prec = p.a.addDays(-21), "month"
+	case u.unit == "hour":
 		if n > 24 {
 			return r
 		}
 		c, prec = p.a, "day"
-	case "day":
+	case u.unit == "day":
 		c = p.a.addDays(-n)
-	case "week":
+	case u.unit == "week":
 		c = p.a.addDays(-7 * n)
-	case "month":
+	case u.unit == "month":
 		c = p.a.addMonths(-n)
-	case "year":
+	case u.unit == "year":
 		c = civil{p.a.y - n, 1, 1}
 	}
 	r.ms = []raw{{start, p.t[j-1].end, c, prec, true}}
 	return r
+}
+
+// before reports whether the ago-cue at token i is قبل ("before"), not منذ.
+func (p *parser) before(i int) bool {
+	for _, k := range p.keys(i, cConj) {
+		if k.key == "قبل" {
+			return true
+		}
+	}
+	return false
 }
 
 // recent reads الساعات [الـ24] الماضية, الـ24 ساعة الماضية, الأيام الأخيرة.

@@ -163,7 +163,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if len(assigned[ti]) == 0 {
 				// "أطلقت قوات الأمن الغاز لتفريق المتظاهرين" after a protest in
 				// the sentence before: the same story goes on at the same place.
-				if prev := carried(out[:sentStart], t.Values[0], si, dc); prev != nil && t.Values[0].Class == "strong" && !dc.elsewhere(s) {
+				if prev := carried(out[:sentStart], t.Values[0], si, dc); prev != nil && t.Values[0].Class == "strong" && !dc.elsewhere(s) &&
+					!answersAt(places, answered[ti], prev.Location) {
 					a1, a2 := x.actorsFor(dc, t, s, sc, si)
 					loc := *prev.Location
 					ev := x.build(dc, t, s, si, sc, t.Values[0].Type, a1, a2, &placeMention{carried: &loc}, leadDate, 1)

@@ -455,6 +455,14 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the strike answers the attack told in the sentence before: it does
+			// not carry that attack's place, which its answer-clause names
+			name: "an answer does not go on at the place it answers", published: "2018-10-02",
+			text:  "قتل 25 شخصا في هجوم مسلح على عرض عسكري في مدينة الأحواز السبت.\nوشن الحرس الثوري فجر الإثنين هجوما صاروخيا على مقر الإرهابيين بسوريا، ردا على هجوم الأحواز.",
+			want:  []want{{typ: "armed_clash", name: "الأحواز"}},
+			never: []want{{typ: "shelling_artillery_missile_attack", name: "الأحواز"}},
+		},
+		{
 			// the only خيبر known is a Yemeni village: not in a story of Pakistan
 			name: "a village namesake abroad is no place", published: "2018-07-25",
 			text:  "انفجرت قنبلة يدوية أمس في خيبر وقتل شخص، بعد هجوم انتحاري في مدينة كويتا الباكستانية.",

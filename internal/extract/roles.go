@@ -76,6 +76,22 @@ func (x *Extractor) answerAfter(dc *doc, t arabic.Match[Trigger], s sentence) in
 	return -1
 }
 
+// answersAt reports that loc is named in the clause of what an event word
+// answers (from token cut on): "الحرس الثوري شن هجوما صاروخيا على مقر
+// … بسوريا ردا على هجوم الأحواز" is not at Ahvaz, though the attack told
+// in the sentence before was.
+func answersAt(places []*placeMention, cut int, loc *event.Location) bool {
+	if cut < 0 || loc == nil {
+		return false
+	}
+	for _, pm := range places {
+		if pm.from >= cut && pm.place != nil && (pm.place.ID == loc.GazetteerID || geo.Km(pm.lat, pm.lon, loc.Lat, loc.Lon) < 2) {
+			return true
+		}
+	}
+	return false
+}
+
 // describedBy reports a place named in a relative clause about a place
 // named before it for the same event word ("في مدينة دوما، التي كانت آخر
 // جيوب المعارضة في الغوطة الشرقية").

@@ -94,6 +94,7 @@ func TestLookup(t *testing.T) {
 		{"with article", "اللاذقية", "governorate", "Latakia"},
 		{"capital abroad", "طهران", "city", ""},
 		{"airbase", "قاعدة حميميم", "", "Latakia"},
+		{"the spelling most Arabic news writes", "الأحواز", "city", "Khuzestan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
