@@ -452,6 +452,19 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 	}
+	// "أكد المقداد أنه بعد وصول الوفد إلى دمشق تم عقد اجتماعات مع الوفد
+	// الأممي": a speaker telling of talks the sentence names no other party
+	// of is a party, before any actor of the sentences before
+	if (typ == "consult" || typ == "agreement") && a1 != nil && a1.idx >= 0 && !inSent(a1.idx) {
+		for i := lo; i < hi; i++ {
+			if am := dc.actors[i]; inSent(i) && sc.speakers[i] && (am.kind == "official" || am.kind == "person") {
+				if p := x.pickOf(dc, i, typ); a2 == nil || p.code != a2.code {
+					a1 = p
+					break
+				}
+			}
+		}
+	}
 	if a2 == nil && (typ == "consult" || typ == "agreement") {
 		for i := lo; i < hi; i++ {
 			if inSent(i) && !sc.speakers[i] && (a1 == nil || a1.idx != i) {

@@ -64,6 +64,16 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					best = ti // the nearest trigger on the left
 				}
 			}
+			if best >= 0 && dc.contrastBetween(trigs[best].To, pm.from) {
+				// "لم تورد تفاصيل عن تعرض الفريق لإطلاق النار، بل … وصول الوفد
+				// إلى دمشق تم عقد عدة اجتماعات": the place is the next clause's
+				for ti, t := range trigs {
+					if t.From >= pm.to {
+						best = ti
+						break
+					}
+				}
+			}
 			if best >= 0 {
 				if cut := answered[best]; cut >= 0 && pm.from >= cut {
 					// "هجماته … منذ طرده من جنوب دمشق بموجب اتفاق إجلاء": the place

@@ -463,6 +463,28 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "shelling_artillery_missile_attack", name: "الأحواز"}},
 		},
 		{
+			// "، بل" opens another clause: its place is the talks', told after it;
+			// talks right after an arrival "إلى دمشق" are held there; the speaker
+			// telling of them is a party, not the patrol of the sentence before
+			name: "talks after an arrival, in a clause of contrast", published: "2018-04-18",
+			text:  "تعرضت دورية للشرطة العسكرية الروسية لإطلاق نار في مدينة دوما أمس.\nولم تورد الوكالة أي تفاصيل عن تعرض الدورية لإطلاق النار، بل أوردت خبرا بأن وزير الخارجية السوري فيصل المقداد أكد الثلاثاء أنه \"بعد وصول الوفد إلى دمشق تم عقد عدة اجتماعات مع الوفد الأممي لمناقشة التعاون بين الجانبين\".",
+			want:  []want{{typ: "consult", name: "دمشق", actor1: "SYR.GOV"}},
+			never: []want{{typ: "armed_clash", name: "دمشق"}},
+		},
+		{
+			// "دورية" is a patrol, not "دوري" + "ه" (his league): no match is told
+			name: "a patrol is no league", published: "2018-04-18",
+			text: "تعرضت دورية للجيش لإطلاق نار في مدينة دوما أمس.",
+			want: []want{{typ: "armed_clash", name: "دوما"}},
+		},
+		{
+			// the patrol is what the bomb hit, not a deployment of its own
+			name: "a patrol hit by a bomb", published: "2018-07-01",
+			text:  "قتل مدنيان أمس في هجوم بسيارة ملغومة صدمت دورية عسكرية مشتركة في مدينة غاو شمالي مالي.",
+			want:  []want{{typ: "attack", name: "غاو"}},
+			never: []want{{typ: "change_to_group_activity", name: "غاو"}},
+		},
+		{
 			// the only خيبر known is a Yemeni village: not in a story of Pakistan
 			name: "a village namesake abroad is no place", published: "2018-07-25",
 			text:  "انفجرت قنبلة يدوية أمس في خيبر وقتل شخص، بعد هجوم انتحاري في مدينة كويتا الباكستانية.",

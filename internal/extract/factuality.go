@@ -92,7 +92,12 @@ var cyberWords = words("cyber")
 // attack ("هجوم إلكتروني"), and in a sentence about a match the meetings,
 // moves and words that name no kind of violence ("تلتقي الأرجنتين مع نيجيريا").
 func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
-	sports := dc.anyForm(s.from, s.to, sportsWords...)
+	sports := false
+	for i := s.from; i < s.to && !sports; i++ {
+		// "دوري" read as written: "دورية" (a patrol) is no "دوري" + "ه"
+		// (his league)
+		sports = dc.hasForm(i, sportsWords[1:]...) || dc.readAs(i, 3, sportsWords[0])
+	}
 	out := trigs[:0]
 	for _, t := range trigs {
 		if x.framed(dc, t, s) == "kind" {
@@ -334,6 +339,9 @@ func (x *Extractor) dropObjects(dc *doc, s sentence, trigs []arabic.Match[Trigge
 			attackType(trigs[k-1].Values[0].Type) && t.From-trigs[k-1].To <= 2 {
 			continue
 		}
+		if typ == "change_to_group_activity" && dc.attacked(t, trigs) {
+			continue // "تعرضت دورية … لاعتداء", "صدمت سيارة ملغومة دورية عسكرية": the patrol was hit
+		}
 		if typ == "ceasefire" && !x.declared(dc, t, s) {
 			continue
 		}
@@ -343,6 +351,24 @@ func (x *Extractor) dropObjects(dc *doc, s sentence, trigs []arabic.Match[Trigge
 		out = append(out, t)
 	}
 	return out
+}
+
+// attacked reports a deployment or patrol word that an attack word of its
+// sentence hit: told after a word of undergoing ("تعرضت دورية"), or within
+// a few words after the attack word ("صدمت سيارة ملغومة دورية",
+// "انفجار … لدورية مشتركة").
+func (dc *doc) attacked(t arabic.Match[Trigger], trigs []arabic.Match[Trigger]) bool {
+	any := false
+	for _, o := range trigs {
+		if !attackType(o.Values[0].Type) {
+			continue
+		}
+		if o.To <= t.From && t.From-o.To <= 6 {
+			return true
+		}
+		any = true
+	}
+	return any && dc.anyForm(max(0, t.From-2), t.From, subjectedWords...)
 }
 
 // truceVerbs declare, agree, begin or extend a truce.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -837,6 +838,20 @@ func (x *Extractor) routes(dc *doc, ms []placeMention) {
 
 // singular reports whether token i reads as one of forms without a plural
 // or dual ending ("القاعدة", not "القواعد" or "والبلدات").
+// readAs reports whether token i reads as one of forms at a cost of at
+// most maxCost (arabic.Candidate).
+func (dc *doc) readAs(i, maxCost int, forms ...string) bool {
+	if i < 0 || i >= len(dc.d.Cands) {
+		return false
+	}
+	for _, c := range dc.d.Cands[i] {
+		if c.Cost <= maxCost && slices.Contains(forms, c.Form) {
+			return true
+		}
+	}
+	return false
+}
+
 func (dc *doc) singular(i int, forms ...string) bool {
 	if i < 0 || i >= len(dc.d.Cands) {
 		return false

@@ -76,6 +76,19 @@ func (x *Extractor) answerAfter(dc *doc, t arabic.Match[Trigger], s sentence) in
 	return -1
 }
 
+var contrastWords = words("contrast")
+
+// contrastBetween reports a clause of contrast opened between tokens from
+// and to: a comma, then "بل" or "لكن".
+func (dc *doc) contrastBetween(from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if p := dc.toks[k-1]; p.Kind == arabic.Punct && p.Norm == "," && dc.hasForm(k, contrastWords...) {
+			return true
+		}
+	}
+	return false
+}
+
 // answersAt reports that loc is named in the clause of what an event word
 // answers (from token cut on): "الحرس الثوري شن هجوما صاروخيا على مقر
 // … بسوريا ردا على هجوم الأحواز" is not at Ahvaz, though the attack told
@@ -196,9 +209,31 @@ func (x *Extractor) placeFits(dc *doc, t arabic.Match[Trigger], typ string, pm *
 		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > 1 {
 			return false
 		}
-		return pm.from > 0 && dc.hasForm(pm.from-1, "في")
+		return pm.from > 0 && (dc.hasForm(pm.from-1, "في") || dc.arrivedAt(pm, t))
 	}
 	return true
+}
+
+var arrivalWords = words("arrival")
+
+// arrivedAt reports a place named as where someone arrived or visited,
+// with the talks told right after it in the same clause ("وصول الوفد إلى
+// دمشق تم عقد عدة اجتماعات", "وصل إلى بغداد للتباحث"): they are held there.
+func (dc *doc) arrivedAt(pm *placeMention, t arabic.Match[Trigger]) bool {
+	if !dc.hasForm(pm.from-1, "الي") || t.From < pm.to || t.From-pm.to > 5 {
+		return false
+	}
+	for k := pm.to; k < t.From; k++ {
+		if dc.toks[k].Kind == arabic.Punct {
+			return false
+		}
+	}
+	for k := pm.from - 2; k >= max(0, pm.from-4); k-- {
+		if dc.hasForm(k, arrivalWords...) {
+			return true
+		}
+	}
+	return false
 }
 
 // sceneBefore is the one place of the sentence before si when that
