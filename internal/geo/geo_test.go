@@ -95,6 +95,7 @@ func TestLookup(t *testing.T) {
 		{"capital abroad", "طهران", "city", ""},
 		{"airbase", "قاعدة حميميم", "", "Latakia"},
 		{"the spelling most Arabic news writes", "الأحواز", "city", "Khuzestan"},
+		{"a front town WOF has only under many namesakes", "البرح", "town", "Taiz"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
