@@ -472,6 +472,17 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "armed_clash", name: "دمشق"}},
 		},
 		{
+			// Saida of Daraa and Sidon of Lebanon: the article's province chooses
+			name: "a town named like a city abroad, in its province", published: "2018-07-05",
+			text: "قتل ستة مدنيين جراء غارات جوية على بلدة صيدا في ريف درعا الشرقي أمس.",
+			want: []want{{typ: "air_drone_strike", place: "sy-o-da-sayda"}},
+		},
+		{
+			name: "the city abroad, in its country", published: "2018-07-05",
+			text: "شنت طائرات إسرائيلية أمس غارة على مدينة صيدا في جنوب لبنان.",
+			want: []want{{typ: "air_drone_strike", place: "x-sidon"}},
+		},
+		{
 			// "دورية" is a patrol, not "دوري" + "ه" (his league): no match is told
 			name: "a patrol is no league", published: "2018-04-18",
 			text: "تعرضت دورية للجيش لإطلاق نار في مدينة دوما أمس.",

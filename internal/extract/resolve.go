@@ -106,7 +106,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		pm.name = prev.name // one place, one name: its events are one where they tell one act
 		return
 	} else {
-		pm.place = x.pick(dc, pm)
+		pm.place = x.pick(dc, pm, x.sameKnown(dc, k))
 		if p := pm.place; p != nil && len(pm.kinds) > 0 && (!kindIn(p.Kind, pm.kinds) || kindIn("village", pm.kinds) && p.Kind == "city") && !x.inArticleCountry(dc, *pm) {
 			// "بلدة صيدا" in a story of Daraa: not the Lebanese city, a town we
 			// do not know, placed by its context
@@ -166,7 +166,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 }
 
 // pick chooses among a mention's candidates.
-func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
+func (x *Extractor) pick(dc *doc, pm *placeMention, before *geo.Place) *geo.Place {
 	cands := pm.cands
 	if len(pm.kinds) > 0 {
 		var typed []*geo.Place
@@ -236,6 +236,9 @@ func (x *Extractor) pick(dc *doc, pm *placeMention) *geo.Place {
 		s += 4 * min(dc.countries[p.Country], 5) // "طرابلس" in a story of Libya
 		if p.Source != "GeoNames" {
 			s += 4 // curated rows before imported ones
+		}
+		if p == before {
+			s += 50 // "بلدات النعيمة وصيدا … في محيط مدينة درعا" then "بلدة صيدا": one name, one place
 		}
 		if s > bestScore || s == bestScore && p.ID < best.ID {
 			best, bestScore = p, s
@@ -328,6 +331,21 @@ func (x *Extractor) sameUnknown(dc *doc, k int) *placeMention {
 		prev := &dc.places[q]
 		if prev.fallbackTo != nil && prev.place == nil && sameWords(dc, prev, pm) {
 			return prev
+		}
+	}
+	return nil
+}
+
+// sameKnown returns the place an earlier mention of the same words was
+// resolved to in the article, or nil.
+func (x *Extractor) sameKnown(dc *doc, k int) *geo.Place {
+	pm := &dc.places[k]
+	if pm.nameTo <= pm.nameFrom {
+		return nil
+	}
+	for q := k - 1; q >= 0; q-- {
+		if prev := &dc.places[q]; prev.place != nil && !prev.anaphor && sameWords(dc, prev, pm) {
+			return prev.place
 		}
 	}
 	return nil
