@@ -178,6 +178,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					a1, a2 := x.actorsFor(dc, t, s, sc, si)
 					loc := *prev.Location
 					ev := x.build(dc, t, s, si, sc, t.Values[0].Type, a1, a2, &placeMention{carried: &loc}, leadDate, 1)
+					if placedStory(trigs, assigned, ti) {
+						// "مقتل ستة مدنيين جراء القصف على بلدة صيدا، التي تتعرض لغارات": the
+						// dead are of the place the sentence names, not of the story carried on
+						ev.Fatalities = nil
+					}
 					if ev.Date == nil || prev.Date != nil && *ev.Date != *prev.Date {
 						ev.Date, ev.DatePrecision = prev.Date, prev.DatePrecision
 					}
@@ -524,6 +529,17 @@ func holds(pm, o *placeMention) bool {
 		return o.place.Country == pm.place.Country
 	}
 	return o.place.Country == pm.place.Country && o.place.Admin1 != "" && o.place.Admin1 == pm.place.Admin1
+}
+
+// placedStory reports another event word of trigger ti's story in its
+// sentence with a place of its own.
+func placedStory(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti int) bool {
+	for tj, t := range trigs {
+		if tj != ti && len(assigned[tj]) > 0 && story(t.Values[0].Type) == story(trigs[ti].Values[0].Type) {
+			return true
+		}
+	}
+	return false
 }
 
 // toldBefore reports a placed attack word of a named kind before trigger ti

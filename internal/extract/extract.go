@@ -157,7 +157,7 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	x.findSources(dc)
 	x.findNumbers(dc)
 	n := len(dc.toks)
-	dc.triggers = x.lx.Triggers.Find(dc.d, 0, n)
+	dc.triggers = dc.dropInWholeWords(x.lx.Triggers.Find(dc.d, 0, n))
 	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
 	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
 	dc.frames = x.lx.Frames.Find(dc.d, 0, n)

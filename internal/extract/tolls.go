@@ -3,10 +3,12 @@ package extract
 // Tolls: the dead a sentence ties to its event, and the quantities it counts.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
+	"github.com/raqib/raqib/internal/geo"
 )
 
 // fatalities reads "قتل 35 مدنيا", "أسفر عن 28 قتيلا", "مقتل 20 مدنيا".
@@ -16,9 +18,15 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	// "وثق المرصد منذ 18 شباط مقتل أكثر من 1700 مدني": a toll counted since a
 	// day, or over a period, is a campaign's, never one event's
 	cumulative := dc.anyForm(s.from, s.to, cumulativeWords...)
+	killedTo := -1 // where the last word of dying ends
+	for _, c := range within(dc.casualty, s) {
+		if c.Values[0] == "killed" {
+			killedTo = c.To
+		}
+	}
 	for k := s.from; k < s.to-1 && !cumulative; k++ {
-		if !dc.hasForm(k, "منذ") {
-			continue
+		if !dc.hasForm(k, "منذ") || killedTo >= 0 && k > killedTo && dc.relativeBetween(killedTo, k) {
+			continue // "مقتل ستة مدنيين … في بلدة صيدا، التي تتعرض لغارات منذ أمس": the raids' since, not the toll's
 		}
 		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || dc.toks[k+1].Kind == arabic.Number || x.isNumberWord(dc, k+1) {
 			cumulative = true // "منذ بدء الهجوم", "منذ 7 سنوات"
@@ -137,12 +145,23 @@ func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
 	for si, s := range dc.sents {
 		sentAt[s.start] = si
 	}
+	told := map[int][]*event.Event{} // the events each sentence tells, first or again
 	for _, e := range evs {
 		if len(e.Evidence) == 0 {
 			continue
 		}
 		if si, ok := sentAt[e.Evidence[0].Start]; ok {
 			bySent[si] = append(bySent[si], e)
+		}
+		for _, sp := range e.Evidence {
+			if si, ok := sentAt[sp.Start]; ok && !slices.Contains(told[si], e) {
+				told[si] = append(told[si], e)
+			}
+		}
+	}
+	for si, es := range told {
+		if len(es) > 1 {
+			x.tollOfOne(dc, si, es)
 		}
 	}
 	for si, es := range bySent {
@@ -174,12 +193,52 @@ func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
 	}
 }
 
+// tollOfOne gives one of the events of sentence si, placed at several
+// places, the toll of the next sentence when it goes on with the same story
+// at that one place only ("استهدفت بلدات النعيمة وصيدا وأم المياذن" then
+// "مقتل ستة مدنيين جراء القصف على بلدة صيدا").
+func (x *Extractor) tollOfOne(dc *doc, si int, es []*event.Event) {
+	for next := si + 1; next <= si+2 && next < len(dc.sents); next++ {
+		s := dc.sents[next]
+		if s.boiler || s.para > dc.sents[si].para+1 {
+			return
+		}
+		ts := within(dc.triggers, s)
+		for _, t := range ts {
+			if story(t.Values[0].Type) != story(es[0].EventType) {
+				return // another story
+			}
+		}
+		places := x.sentencePlaces(dc, s)
+		if len(ts) == 0 || len(places) != 1 || places[0].place == nil {
+			continue
+		}
+		var hit *event.Event
+		for _, e := range es {
+			if e.Location != nil && e.Location.GazetteerID == places[0].place.ID {
+				if hit != nil {
+					return // two events there: the toll does not say whose
+				}
+				hit = e
+			}
+		}
+		if hit != nil && hit.Fatalities == nil && attackType(hit.EventType) {
+			hit.Fatalities = x.fatalities(dc, s)
+			return
+		}
+	}
+}
+
 // tollOf is the toll a later sentence gives event e: the whole sentence's
 // when it names one place or none, else the toll of e's place's own clause
 // ("غارتين على منطقة الشيفونية، فضلا عن مقتل امرأة … استهدف بلدة حمورية":
 // the woman died in Hammuriyah), and none when e's place is not among them.
 func (x *Extractor) tollOf(dc *doc, s sentence, e *event.Event) *int {
 	places := x.sentencePlaces(dc, s)
+	if len(places) == 1 && places[0].place != nil && !places[0].place.Area() && e.Location != nil &&
+		places[0].place.ID != e.Location.GazetteerID && geo.Km(places[0].lat, places[0].lon, e.Location.Lat, e.Location.Lon) > 3 {
+		return nil // "مقتل ستة مدنيين جراء القصف على بلدة صيدا" after a raid on Daraa city: Saida's dead
+	}
 	if len(places) <= 1 {
 		return x.fatalities(dc, s)
 	}
@@ -280,6 +339,17 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 		return true
 	}
 	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
+}
+
+// relativeBetween reports a relative clause opened after a comma between
+// tokens from and to ("، التي تتعرض لغارات منذ أمس").
+func (dc *doc) relativeBetween(from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if p := dc.toks[k-1]; p.Kind == arabic.Punct && p.Norm == "," && slices.Contains([]string{"التي", "الذي", "اللتين", "اللذين", "الذين", "اللواتي"}, dc.norm(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // cumulativeWords tell a toll over a period ("طوال أيام", "الحصيلة الإجمالية").

@@ -4,6 +4,7 @@ package extract
 // the event type each gives.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -359,3 +360,19 @@ var enabledWords = words("enabled")
 // downingNouns are verbal nouns of destroying or downing: the weapon after
 // one is what was destroyed ("تدمير طائرتين دون طيار").
 var downingNouns = words("downing")
+
+// wholeWords begin with a letter that could be a proclitic but are words
+// of their own ("وحيد").
+var wholeWords = words("whole_words")
+
+// dropInWholeWords removes event words read inside one of wholeWords by
+// taking a letter off it: "منفذ وحيد" tells no "حيد" (neutralised).
+func (dc *doc) dropInWholeWords(ts []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	out := ts[:0]
+	for _, t := range ts {
+		if !slices.Contains(wholeWords, arabic.StripArticle(dc.norm(t.From))) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
