@@ -18,6 +18,10 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 	// "وثق المرصد منذ 18 شباط مقتل أكثر من 1700 مدني": a toll counted since a
 	// day, or over a period, is a campaign's, never one event's
 	cumulative := dc.anyForm(s.from, s.to, cumulativeWords...)
+	for k := s.from; k < s.to-1 && !cumulative; k++ {
+		// "في الأسابيع الأخيرة", "خلال الأشهر الماضية": a toll over a period
+		cumulative = dc.hasForm(k, periodUnits...) && dc.hasForm(k+1, periodLast...)
+	}
 	killedTo := -1 // where the last word of dying ends
 	for _, c := range within(dc.casualty, s) {
 		if c.Values[0] == "killed" {
@@ -351,6 +355,10 @@ func (dc *doc) relativeBetween(from, to int) bool {
 	}
 	return false
 }
+
+// periodUnits and periodLast tell a period before the telling ("الأسابيع
+// الأخيرة").
+var periodUnits, periodLast = words("period_units"), words("period_last")
 
 // cumulativeWords tell a toll over a period ("طوال أيام", "الحصيلة الإجمالية").
 var cumulativeWords = words("cumulative")
