@@ -483,6 +483,20 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "x-sidon"}},
 		},
 		{
+			// the place a past "شهدت" names is the scene of the event word after
+			// the comma, not the place of the sentence before
+			name: "a place that witnessed what follows", published: "2018-07-15",
+			text:  "واستهدفت غارات التحالف أمس مواقع للحوثيين بمدينة الحديدة.\nكما شهدت المناطق الواقعة جنوب غربي الدريهمي جنوب الحديدة، اشتباكات بين ألوية العمالقة والمتمردين الحوثيين.",
+			want:  []want{{typ: "armed_clash", name: "الدريهمي"}},
+			never: []want{{typ: "armed_clash", name: "مدينة الحديدة"}},
+		},
+		{
+			// a present "تشهد" tells a state: the raid is in Latakia's countryside
+			name: "a place that is witnessing a state", published: "2020-03-01",
+			text:  "وتشهد محافظة إدلب في الوقت الحالي هدوءا حذرا، كسرته أمس غارات جوية من الطيران الحربي الروسي على مواقع فصائل المعارضة في الريف الشمالي للاذقية.",
+			never: []want{{typ: "air_drone_strike", name: "إدلب"}},
+		},
+		{
 			// "دورية" is a patrol, not "دوري" + "ه" (his league): no match is told
 			name: "a patrol is no league", published: "2018-04-18",
 			text: "تعرضت دورية للجيش لإطلاق نار في مدينة دوما أمس.",

@@ -194,8 +194,22 @@ var subjectedWords = words("subjected")
 // دوما، السبت، إلى غارات جوية" — the verb before the place governs the event
 // word after it, however many commas stand between.
 func (dc *doc) subjected(pm *placeMention) bool {
-	return dc.anyForm(max(0, pm.from-2), pm.from, subjectedWords...)
+	if dc.anyForm(max(0, pm.from-2), pm.from, subjectedWords...) {
+		return true
+	}
+	// "شهدت المناطق الواقعة جنوب غربي الدريهمي …، اشتباكات": the scene witnessed
+	for k := pm.from - 1; k >= max(0, pm.from-4); k-- {
+		if dc.toks[k].Kind == arabic.Punct {
+			return false
+		}
+		if dc.hasForm(k, witnessedWords...) {
+			return true
+		}
+	}
+	return false
 }
+
+var witnessedWords = words("witnessed")
 
 // placeFits checks a place against what an event type can happen at: talks
 // and agreements happen in a city named with "في" (a summit in Tehran),
