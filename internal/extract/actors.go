@@ -16,10 +16,18 @@ import (
 func (dc *doc) placeAt(am actorMention) bool {
 	for _, pm := range dc.places {
 		if !pm.origin && !pm.qualifier && pm.place != nil && pm.nameFrom < am.to && am.from < pm.nameTo {
-			return true
+			return !(pm.place.Kind == "country" && dc.accused(am))
 		}
 	}
 	return false
+}
+
+// accused reports an actor named as the accused of an accusation in its
+// sentence ("اتهم رئيس مركز المصالحة … الولايات المتحدة الأمريكية
+// باستخدام قنابل"): a state so named is the doer, not the place hit.
+func (dc *doc) accused(am actorMention) bool {
+	s := dc.sents[dc.sentOf[am.from]]
+	return dc.anyForm(max(s.from, am.from-12), am.from, accuseWords...)
 }
 
 // supportWords introduce who backs the doer: "مسنودة بطيران التحالف",

@@ -497,6 +497,20 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "air_drone_strike", name: "إدلب"}},
 		},
 		{
+			// a country a qualifier follows is still the country, not a village
+			// of the qualifier's province the gazetteer lacks
+			name: "a country before a province", published: "2018-07-15",
+			text:  "شنت مقاتلات التحالف العربي لدعم الشرعية في اليمن أمس غارات استهدفت مواقع ميليشيات الحوثي بمديرية الحالي في الحديدة غربي اليمن.",
+			want:  []want{{typ: "air_drone_strike", name: "الحالي"}},
+			never: []want{{typ: "air_drone_strike", name: "اليمن"}},
+		},
+		{
+			// the state accused is the doer, not a place that was hit
+			name: "a state accused", published: "2018-09-09",
+			text: "اتهم رئيس مركز المصالحة الروسي في سوريا، فلاديمير سافتشينكو، الولايات المتحدة الأمريكية باستخدام قنابل فوسفورية بقصف مدينة هجين التابعة لمحافظة دير الزور السورية بغارات جوية شنتها مقاتلتا F-15 أمريكيتان، السبت، وفقا لما نقلته وكالة الأنباء الروسية الأحد.",
+			want: []want{{typ: "air_drone_strike", name: "هجين", actor1: "USA.MIL"}},
+		},
+		{
 			// "دورية" is a patrol, not "دوري" + "ه" (his league): no match is told
 			name: "a patrol is no league", published: "2018-04-18",
 			text: "تعرضت دورية للجيش لإطلاق نار في مدينة دوما أمس.",

@@ -117,7 +117,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 			}
 			pm.place, pm.unresolved = p, false
 		}
-		if pm.context != "" && pm.place != nil && !inContext(pm, pm.place) && !pm.qualifier && !pm.region && !pm.near &&
+		if pm.context != "" && pm.place != nil && pm.place.Kind != "country" && !inContext(pm, pm.place) && !pm.qualifier && !pm.region && !pm.near &&
 			!(pm.contextNear != nil && geo.Km(pm.place.Lat, pm.place.Lon, pm.contextNear.Lat, pm.contextNear.Lon) <= nearContextKm) {
 			// "قرية نهر البارد في ريف حماة": the only نهر البارد we know is
 			// elsewhere, so this is a place we do not know, in Hama.
