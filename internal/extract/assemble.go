@@ -105,7 +105,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			for tj := range trigs {
 				generic := trigs[ti].Values[0].Class == "generic" || trigs[tj].Values[0].Class == "generic"
 				// "مقاتلات ومدفعية التحالف دمرت مواقع في …": two weapons joined by و strike the same places
-				joined := trigs[tj].From == trigs[ti].To && strings.HasPrefix(dc.norm(trigs[tj].From), "و")
+				// "اشتباكات وتبادلا للقصف": the second of two joined words shares the first's
+				joined := trigs[tj].From == trigs[ti].To && strings.HasPrefix(dc.norm(trigs[tj].From), "و") ||
+					trigs[ti].From == trigs[tj].To && strings.HasPrefix(dc.norm(trigs[ti].From), "و")
 				if tj != ti && (generic || joined) && len(assigned[tj]) > 0 && abs(trigs[tj].From-trigs[ti].From) <= 6 {
 					assigned[ti] = assigned[tj]
 					break

@@ -484,11 +484,12 @@ func TestExtractEvents(t *testing.T) {
 		},
 		{
 			// the place a past "شهدت" names is the scene of the event word after
-			// the comma, not the place of the sentence before
+			// the comma, not the place of the sentence before; the second of two
+			// event words joined by "و" shares it
 			name: "a place that witnessed what follows", published: "2018-07-15",
-			text:  "واستهدفت غارات التحالف أمس مواقع للحوثيين بمدينة الحديدة.\nكما شهدت المناطق الواقعة جنوب غربي الدريهمي جنوب الحديدة، اشتباكات بين ألوية العمالقة والمتمردين الحوثيين.",
-			want:  []want{{typ: "armed_clash", name: "الدريهمي"}},
-			never: []want{{typ: "armed_clash", name: "مدينة الحديدة"}},
+			text:  "واستهدفت غارات التحالف أمس مواقع للحوثيين بمدينة الحديدة.\nكما شهدت المناطق الواقعة جنوب غربي الدريهمي جنوب الحديدة، اشتباكات وتبادلا للقصف بين ألوية العمالقة والمتمردين الحوثيين.",
+			want:  []want{{typ: "armed_clash", name: "الدريهمي"}, {typ: "shelling_artillery_missile_attack", name: "الدريهمي"}},
+			never: []want{{typ: "armed_clash", name: "مدينة الحديدة"}, {typ: "shelling_artillery_missile_attack", name: "مدينة الحديدة"}},
 		},
 		{
 			// a present "تشهد" tells a state: the raid is in Latakia's countryside
