@@ -112,6 +112,9 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
 			continue // "هجوم إلكتروني": a computer attack
 		}
+		if t.Values[0].Class == "generic" && strings.Contains(dc.norm(t.From), "ستهدف") && t.To < s.to && dc.hasForm(t.To, aimNouns...) {
+			continue // "مؤتمر يستهدف حشد الدعم": an aim, not a target
+		}
 		out = append(out, t)
 	}
 	return out
@@ -370,6 +373,9 @@ func (dc *doc) attacked(t arabic.Match[Trigger], trigs []arabic.Match[Trigger]) 
 	}
 	return any && dc.anyForm(max(0, t.From-2), t.From, subjectedWords...)
 }
+
+// aimNouns make a verb of targeting one of aiming.
+var aimNouns = words("aim_nouns")
 
 // truceVerbs declare, agree, begin or extend a truce.
 var truceVerbs = words("truce_verbs")
