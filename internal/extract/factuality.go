@@ -103,11 +103,14 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		if x.framed(dc, t, s) == "kind" {
 			continue
 		}
-		if tr := t.Values[0]; sports && ((tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied") || tr.Type == "consult" || tr.Type == "change_to_group_activity") {
+		if tr := t.Values[0]; sports && ((tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied") || tr.Type == "consult" || tr.Type == "change_to_group_activity" || tr.Type == "disrupted_weapons_use") {
 			continue // "تلتقي الأرجنتين مع نيجيريا", "خط الهجوم": a match; a bomb among the spectators stays
 		}
 		if sports && t.Values[0].Type == "armed_clash" && !dc.killedWithin(s.from, s.to) {
 			continue // "موقعة أهلي جدة أمام الهلال": a match called a battle
+		}
+		if t.To == t.From+1 && dc.hasForm(t.From, "اسقط", "اسقطت", "اسقطوا", "اسقطنا") && !dc.weaponNear(t, s) {
+			continue // "طائرات أسقطت ماء لإخماد الحرائق", "أسقط ضيفه في فخ التعادل": nothing shot down
 		}
 		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
 			continue // "هجوم إلكتروني": a computer attack
@@ -372,6 +375,22 @@ func (dc *doc) attacked(t arabic.Match[Trigger], trigs []arabic.Match[Trigger]) 
 		any = true
 	}
 	return any && dc.anyForm(max(0, t.From-2), t.From, subjectedWords...)
+}
+
+// weaponNear reports a weapon or aircraft named within a few words of
+// downing verb t, before it ("الطائرة التي أسقطتها الدفاعات") or after
+// it ("أسقطت طائرة مسيرة").
+func (dc *doc) weaponNear(t arabic.Match[Trigger], s sentence) bool {
+	from := t.To // the weapon downed is the verb's object, named after it …
+	if w := dc.norm(t.From); strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "هم") {
+		from = max(s.from, t.From-5) // … or before it, when a pronoun on the verb points back at it
+	}
+	for _, m := range dc.instr {
+		if m.From >= from && m.From < min(s.to, t.To+6) {
+			return true
+		}
+	}
+	return false
 }
 
 // aimNouns make a verb of targeting one of aiming.

@@ -777,7 +777,22 @@ func (x *Extractor) stopWord(dc *doc, i int) bool {
 			return true
 		}
 	}
-	return false
+	// "في أحد ميادين المدينة": a name written with the article is no place
+	// without it when its bare form is an ordinary word
+	return !hasArticle(dc.norm(i)) && dc.readAs(i, 1, articleNames...)
+}
+
+var articleNames = words("article_names")
+
+// hasArticle reports a normalised word that carries the article after any
+// proclitics ("الرقة", "بالرقة", "وللرقة").
+func hasArticle(w string) bool {
+	for _, p := range []string{"", "و", "ف", "ب", "ك", "وب", "فب", "وك"} {
+		if strings.HasPrefix(w, p+"ال") {
+			return true
+		}
+	}
+	return strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "ولل") || strings.HasPrefix(w, "فلل")
 }
 
 // kindFits reports whether a typed mention has a candidate of the kind its
