@@ -524,6 +524,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "sy-o-dz-mayadin"}, {place: "sy-o-raqqa"}},
 		},
 		{
+			// a purpose after the event word does not undo it: the raids happened
+			name: "arrests made for a purpose", published: "2018-05-05",
+			text: "وشنت قوات النظام أمس حملات دهم واعتقال موسعة بهدف التجنيد في مدينة حماة.",
+			want: []want{{typ: "arrests", name: "حماة"}},
+		},
+		{
 			// "دورية" is a patrol, not "دوري" + "ه" (his league): no match is told
 			name: "a patrol is no league", published: "2018-04-18",
 			text: "تعرضت دورية للجيش لإطلاق نار في مدينة دوما أمس.",
@@ -918,6 +924,9 @@ func TestNoEvents(t *testing.T) {
 		{"a cyclone that felled trees", "وفي مدينة داروين انقطعت الكهرباء أمس بعد أن أسقط إعصار مداري أشجارا."},
 		{"charges dropped", "وأسقطت المحكمة أمس التهم عن 468 مشتبها بهم في مدينة أبوجا."},
 		{"a guest beaten in a match", "وأسقط إيفرتون أمس ضيفه ليفربول في فخ التعادل خلال مباراتهما في الدوري الإنجليزي بمدينة ليفربول."},
+		{"a deal sought", "وكانت الإمارات أعطت الأمم المتحدة مهلة من أجل التوصل لاتفاق في مدينة الحديدة."},
+		{"an advance aimed at", "وقالت المصادر إن القوات تحشد بهدف التقدم نحو مدينة رداع."},
+		{"rules of engagement", "وقال المتحدث إن على التحالف مراجعة قواعد الاشتباك في مدينة جيزان."},
 		{"a word that begins like a clitic", "ويربط مدينة عفرين منفذ وحيد بمناطق سيطرة قوات النظام في بلدتي نبل والزهراء."},
 		{"a computer attack", "أعلن جهاز أمن الدولة أمس أن روسيا شنت هجوما إلكترونيا على مواقع حكومية في مدينة كييف."},
 		{"a plane crash is no strike", "قتل 77 شخصا أمس في سقوط طائرة نقل عسكرية قرب مدينة تمنراست الجزائرية."},

@@ -161,6 +161,11 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			if definite, _, _ := dc.nounForm(t.From); definite && c.From >= t.To && c.To <= end && dc.hasForm(c.From, "من") {
 				return true // "والسيطرة على خط الحديدة صنعاء بشكل كلي من شأنه منع…": what taking it would do
 			}
+		case "purpose":
+			// "من أجل التوصل لاتفاق", "بهدف استعادة السيطرة": what is sought
+			if c.To == t.From || c.To == t.From-1 && dc.hasForm(c.To, reachingNouns...) {
+				return true
+			}
 		case "ended":
 			if attackType(t.Values[0].Type) && (c.From >= t.To && c.To <= end || c.From >= start && c.To <= t.From) {
 				return true
@@ -392,6 +397,9 @@ func (dc *doc) weaponNear(t arabic.Match[Trigger], s sentence) bool {
 	}
 	return false
 }
+
+// reachingNouns may stand between a purpose word and the event it seeks.
+var reachingNouns = words("reaching")
 
 // aimNouns make a verb of targeting one of aiming.
 var aimNouns = words("aim_nouns")
