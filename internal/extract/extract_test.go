@@ -524,6 +524,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "sy-o-dz-mayadin"}, {place: "sy-o-raqqa"}},
 		},
 		{
+			// the ends of a supply line name the line, not where it was taken
+			name: "the ends of a supply line", published: "2018-06-20",
+			text:  "ونجحت قوات الجيش أمس في السيطرة على مطار الحديدة وقطع خط إمداد الحوثيين بين الحديدة وصنعاء.",
+			want:  []want{{typ: "government_regains_territory", name: "مطار الحديدة"}},
+			never: []want{{place: "x-sanaa"}},
+		},
+		{
 			// a purpose after the event word does not undo it: the raids happened
 			name: "arrests made for a purpose", published: "2018-05-05",
 			text: "وشنت قوات النظام أمس حملات دهم واعتقال موسعة بهدف التجنيد في مدينة حماة.",

@@ -840,19 +840,32 @@ func (x *Extractor) routes(dc *doc, ms []placeMention) {
 			prev.route = true
 		}
 	}
-	// "قطع الطريق بين البوكمال ومدينة دير الزور": the two ends of a road
-	// say which road, not where anything happened
+	// "قطع الطريق بين البوكمال ومدينة دير الزور", "قطع خط إمداد الحوثيين بين
+	// الحديدة وصنعاء": the two ends of a road say which road, not where
+	// anything happened
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := &ms[k], &ms[k+1]
-		if a.from < 2 || !dc.hasForm(a.from-1, "بين") || !dc.hasForm(a.from-2, "طريق", "الطريق", "خط", "الخط", "طرق") || !strings.HasPrefix(dc.norm(b.from), "و") {
+		if a.from < 2 || !dc.hasForm(a.from-1, "بين") || !strings.HasPrefix(dc.norm(b.from), "و") || !dc.roadBefore(a.from-1) {
 			continue
 		}
 		a.route, b.route = true, true
 	}
 }
 
-// singular reports whether token i reads as one of forms without a plural
-// or dual ending ("القاعدة", not "القواعد" or "والبلدات").
+// roadBefore reports a word of road or supply line in the few words before
+// token i, with no punctuation between.
+func (dc *doc) roadBefore(i int) bool {
+	for k := i - 1; k >= max(0, i-4); k-- {
+		if dc.toks[k].Kind == arabic.Punct {
+			return false
+		}
+		if dc.hasForm(k, "طريق", "الطريق", "خط", "الخط", "طرق", "خطوط", "امداد", "الامداد") {
+			return true
+		}
+	}
+	return false
+}
+
 // readAs reports whether token i reads as one of forms at a cost of at
 // most maxCost (arabic.Candidate).
 func (dc *doc) readAs(i, maxCost int, forms ...string) bool {
@@ -867,6 +880,8 @@ func (dc *doc) readAs(i, maxCost int, forms ...string) bool {
 	return false
 }
 
+// singular reports whether token i reads as one of forms without a plural
+// or dual ending ("القاعدة", not "القواعد" or "والبلدات").
 func (dc *doc) singular(i int, forms ...string) bool {
 	if i < 0 || i >= len(dc.d.Cands) {
 		return false
