@@ -271,6 +271,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "a point of departure, not the target")
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
+				if typ != "non_violent_transfer_of_territory" && typ != "agreement" && dc.takenTo(pm) {
+					dc.skip(t, pm, "where someone or something was taken")
+					continue // "ونقل على إثرها إلى مستشفى ناصر", "احتجاجات على نقل السفارة إلى القدس": where he or it was taken
+				}
 				if typ == "disrupted_weapons_use" && dc.launchSite(t, pm) {
 					dc.skip(t, pm, "where what was downed was launched from")
 					continue // "تدمير طائرتين أطلقتا من منطقة … قرب بلدة كفرنبل": the launch site

@@ -524,6 +524,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "sy-o-dz-mayadin"}, {place: "sy-o-raqqa"}},
 		},
 		{
+			// where the hurt were taken, and where an embassy moves, are no scenes
+			name: "taken to a hospital", published: "2018-03-03",
+			text:  "أصيب مزارع برصاص جنود الاحتلال شرق خان يونس أمس، ونقل على إثرها إلى مستشفى ناصر في المدينة.\nوقتل 60 فلسطينيا أمس برصاص الجيش الإسرائيلي خلال احتجاجات في قطاع غزة على نقل السفارة الأمريكية إلى القدس.",
+			never: []want{{place: "w-ps-nasser-hospital"}, {place: "x-jerusalem"}},
+		},
+		{
 			// the ends of a supply line name the line, not where it was taken
 			name: "the ends of a supply line", published: "2018-06-20",
 			text:  "ونجحت قوات الجيش أمس في السيطرة على مطار الحديدة وقطع خط إمداد الحوثيين بين الحديدة وصنعاء.",

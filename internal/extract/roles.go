@@ -178,6 +178,25 @@ func (x *Extractor) sentencePlaces(dc *doc, s sentence) []*placeMention {
 	return out
 }
 
+var takenToWords = words("taken_to")
+
+// takenTo reports a place named as where the hurt were taken ("ونقل على
+// إثرها إلى مستشفى ناصر"): a word of carrying a few words before "إلى".
+func (dc *doc) takenTo(pm *placeMention) bool {
+	if pm.from < 1 || !dc.hasForm(pm.from-1, "الي") {
+		return false
+	}
+	for k := pm.from - 2; k >= max(0, pm.from-5); k-- {
+		if dc.toks[k].Kind == arabic.Punct {
+			return false
+		}
+		if dc.hasForm(k, takenToWords...) {
+			return true
+		}
+	}
+	return false
+}
+
 var personWords = words("persons")
 
 // hometown reports a place after "من" that says where a person is from
