@@ -33,6 +33,7 @@ type Extractor struct {
 	clf        *eventclf.Model // sentence classifier that vets events of the kinds it knows (internal/eventclf)
 	stopPlaces map[string]bool
 	givenNames map[string]bool
+	capitals   map[string]*geo.Place // a country's capital city, by ISO 3166 alpha-3 code
 }
 
 // Options configure an Extractor; zero values mean the embedded data.
@@ -84,6 +85,7 @@ func New(opt Options) (*Extractor, error) {
 	}
 	x.lx.Rows["given_names.tsv"] = len(rows)
 	x.lx.Rows["words.tsv"] = len(wordSets)
+	x.capitals = capitals(x.gz)
 	return x, nil
 }
 

@@ -524,6 +524,18 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "sy-o-dz-mayadin"}, {place: "sy-o-raqqa"}},
 		},
 		{
+			// a bare "العاصمة" is the capital of the country the article names
+			name: "the capital of the story's country", published: "2018-09-05",
+			text: "أعلنت بعثة الأمم المتحدة للدعم في ليبيا أمس التوصل إلى وقف لإطلاق النار في العاصمة بعد اشتباكات بين الميليشيات في ليبيا.",
+			want: []want{{typ: "ceasefire", place: "x-tripoli-ly"}},
+		},
+		{
+			// "العاصمة" before a name is that name's, not the country's
+			name: "a capital named after the word", published: "2018-10-10",
+			text:  "وأقسم قادة الحزب الشيوعي الصيني في العاصمة أورومكي أمس على خوض معركة حاسمة ضد منتجات الحلال في الصين.",
+			never: []want{{place: "x-beijing"}},
+		},
+		{
 			// where the hurt were taken, and where an embassy moves, are no scenes
 			name: "taken to a hospital", published: "2018-03-03",
 			text:  "أصيب مزارع برصاص جنود الاحتلال شرق خان يونس أمس، ونقل على إثرها إلى مستشفى ناصر في المدينة.\nوقتل 60 فلسطينيا أمس برصاص الجيش الإسرائيلي خلال احتجاجات في قطاع غزة على نقل السفارة الأمريكية إلى القدس.",

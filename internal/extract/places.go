@@ -150,6 +150,62 @@ func (x *Extractor) countries(dc *doc) map[string]int {
 	return out
 }
 
+// capitals maps each country of gz to its capital: the gazetteer places a
+// country at its capital, so the city of that country within 2 km of the
+// country's point.
+func capitals(gz *geo.Gazetteer) map[string]*geo.Place {
+	out := map[string]*geo.Place{}
+	for _, c := range gz.Places {
+		if c.Kind != "country" || c.Source == "GeoNames" {
+			continue
+		}
+		for _, p := range gz.Places {
+			if p.Kind == "city" && p.Country == c.Country && p.Source != "GeoNames" && geo.Km(p.Lat, p.Lon, c.Lat, c.Lon) < 2 {
+				out[c.Country] = p
+				break
+			}
+		}
+	}
+	return out
+}
+
+// capitalAt reads a bare "العاصمة" at token i ("سقوط قذائف على العاصمة")
+// as the capital of the one country the article names most, when no name
+// or nationality follows it (those are read as names: "العاصمة دمشق").
+func (x *Extractor) capitalAt(dc *doc, i int, s sentence) (placeMention, bool) {
+	if !dc.readAs(i, 1, "عاصمه") || !hasArticle(dc.norm(i)) || !x.pointedAt(dc, i, s) {
+		return placeMention{}, false
+	}
+	// only where the phrase ends: "العاصمة السورية", "العاصمة أورومكي" are
+	// names, read as such or not at all
+	if i+1 < s.to && dc.toks[i+1].Kind != arabic.Punct && !dc.hasForm(i+1, capitalFollowers...) {
+		return placeMention{}, false
+	}
+	best, n, tie := "", 0, false
+	for c, k := range dc.countries {
+		switch {
+		case k > n:
+			best, n, tie = c, k, false
+		case k == n:
+			tie = true
+		}
+	}
+	cap := x.capitals[best]
+	if tie || cap == nil {
+		return placeMention{}, false
+	}
+	pm := placeMention{from: i, to: i + 1, nameFrom: i, nameTo: i + 1, cands: []*geo.Place{cap}}
+	if i > s.from {
+		if n, ok := x.isRole(dc, i-1, s.to, "near"); ok && n.To == i {
+			pm.from, pm.near = i-1, true // "قرب العاصمة": near it
+		}
+	}
+	return pm, true
+}
+
+// capitalFollowers may follow a bare "العاصمة" that ends its phrase.
+var capitalFollowers = words("capital_followers")
+
 // findPlaces reads the place expressions of every sentence.
 func (x *Extractor) findPlaces(dc *doc) {
 	dc.countries = x.countries(dc)
@@ -196,6 +252,13 @@ func (x *Extractor) findPlaces(dc *doc) {
 				continue // no place name starts with a punctuation mark
 			}
 			pm, ok := x.placeAt(dc, i, s.to)
+			if !ok {
+				if c, cok := x.capitalAt(dc, i, s); cok {
+					ms = append(ms, c)
+					i++
+					continue
+				}
+			}
 			if !ok && len(ms) > 0 && ms[len(ms)-1].to == i && strings.HasPrefix(dc.norm(i), "و") {
 				// "بلدات الطيبة والنعيمة وصيدا": the plural noun governs the whole list
 				if first := ms[len(ms)-1]; first.typed {
