@@ -918,15 +918,7 @@ func (x *Extractor) routes(dc *doc, ms []placeMention) {
 // roadBefore reports a word of road or supply line in the few words before
 // token i, with no punctuation between.
 func (dc *doc) roadBefore(i int) bool {
-	for k := i - 1; k >= max(0, i-4); k-- {
-		if dc.toks[k].Kind == arabic.Punct {
-			return false
-		}
-		if dc.hasForm(k, "طريق", "الطريق", "خط", "الخط", "طرق", "خطوط", "امداد", "الامداد") {
-			return true
-		}
-	}
-	return false
+	return dc.formBefore(i, 4, "طريق", "الطريق", "خط", "الخط", "طرق", "خطوط", "امداد", "الامداد")
 }
 
 // readAs reports whether token i reads as one of forms at a cost of at

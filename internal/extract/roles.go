@@ -183,14 +183,17 @@ var takenToWords = words("taken_to")
 // takenTo reports a place named as where the hurt were taken ("ونقل على
 // إثرها إلى مستشفى ناصر"): a word of carrying a few words before "إلى".
 func (dc *doc) takenTo(pm *placeMention) bool {
-	if pm.from < 1 || !dc.hasForm(pm.from-1, "الي") {
-		return false
-	}
-	for k := pm.from - 2; k >= max(0, pm.from-5); k-- {
+	return pm.from >= 1 && dc.hasForm(pm.from-1, "الي") && dc.formBefore(pm.from-1, 4, takenToWords...)
+}
+
+// formBefore reports one of forms in the n words before token i, with no
+// punctuation between.
+func (dc *doc) formBefore(i, n int, forms ...string) bool {
+	for k := i - 1; k >= max(0, i-n); k-- {
 		if dc.toks[k].Kind == arabic.Punct {
 			return false
 		}
-		if dc.hasForm(k, takenToWords...) {
+		if dc.hasForm(k, forms...) {
 			return true
 		}
 	}
@@ -217,15 +220,7 @@ func (dc *doc) subjected(pm *placeMention) bool {
 		return true
 	}
 	// "شهدت المناطق الواقعة جنوب غربي الدريهمي …، اشتباكات": the scene witnessed
-	for k := pm.from - 1; k >= max(0, pm.from-4); k-- {
-		if dc.toks[k].Kind == arabic.Punct {
-			return false
-		}
-		if dc.hasForm(k, witnessedWords...) {
-			return true
-		}
-	}
-	return false
+	return dc.formBefore(pm.from, 4, witnessedWords...)
 }
 
 var witnessedWords = words("witnessed")
