@@ -22,6 +22,9 @@ func (dc *doc) placeAt(am actorMention) bool {
 	return false
 }
 
+// loyalWords give the side someone is loyal to.
+var loyalWords = words("loyal")
+
 // accused reports an actor named as the accused of an accusation in its
 // sentence ("اتهم رئيس مركز المصالحة … الولايات المتحدة الأمريكية
 // باستخدام قنابل"): a state so named is the doer, not the place hit.
@@ -256,6 +259,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 		if dc.placeAt(dc.actors[i]) {
 			return true // "استهداف قاعدة حميميم": the base named as the place is what was hit
+		}
+		if dc.hasForm(dc.actors[i].from-1, loyalWords...) {
+			return true // "مسلحا مواليا للنظام": whom the dead were loyal to
 		}
 		if t.Values[0].Class != "territory" && dc.controller(dc.actors[i]) {
 			return true // "مدينة خاضعة لسيطرة المعارضة": who holds the place, not who acts

@@ -549,6 +549,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-sanaa"}},
 		},
 		{
+			// "مواليا للنظام" tells whom the dead were loyal to: not the doer
+			name: "the side the dead were loyal to", published: "2018-06-08",
+			text:  "وقتل 45 مسلحا مواليا للنظام أمس جراء هجمات متتالية للتنظيم المتطرف ضد قوات النظام في قرى شمال غرب البوكمال.",
+			want:  []want{{typ: "armed_clash", name: "البوكمال"}},
+			never: []want{{actor1: "SYR.GOV"}},
+		},
+		{
 			// a purpose after the event word does not undo it: the raids happened
 			name: "arrests made for a purpose", published: "2018-05-05",
 			text: "وشنت قوات النظام أمس حملات دهم واعتقال موسعة بهدف التجنيد في مدينة حماة.",
