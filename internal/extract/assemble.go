@@ -355,7 +355,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 // unplaced builds the event of a trigger in a document that names no place,
 // or nil when the trigger does not make one (the same checks as a placed one).
 func (x *Extractor) unplaced(dc *doc, t arabic.Match[Trigger], s sentence, si int, sc sentCtx, lead *dateMention) *event.Event {
-	if x.framed(dc, t, s) != "" || !dc.introduces(t) || !concrete(dc, s) {
+	// a protest told by its protesters' acts ("وهتف المتظاهرون", "واعتصم
+	// المتظاهرون") is concrete enough: the sentence classifier vets it
+	acted := family(t.Values[0].Type) == "protest" && t.Values[0].Type != "arrests" && t.Values[0].Class == "strong" && t.To-t.From > 1
+	if x.framed(dc, t, s) != "" || !dc.introduces(t) || !concrete(dc, s) && !acted {
 		return nil
 	}
 	a1, a2 := x.actorsFor(dc, t, s, sc, si)

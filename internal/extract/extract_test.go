@@ -1025,6 +1025,7 @@ func TestUnplacedEvents(t *testing.T) {
 		{"a country the sentence names is the next known level", "ـ 20: تفجير انتحاري في فندق بباكستان يقتل 60 شخصا على الأقل.", "suicide_bomb@country"},
 		{"a kind of act", "وتحدث التقرير عن التفجيرات والاغتيالات التي تشهدها البلاد.", ""},
 		{"nothing particular told", "قصفت الطائرات مواقع عدة.", ""},
+		{"a protest told by its protesters' acts", "وهتف المتظاهرون «يسقط الرئيس» في الشوارع مطالبين برحيل الحكومة.", "peaceful_protest"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
