@@ -89,7 +89,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if best < 0 {
 				// none on the left: the first one on the right, in the same
 				// clause unless a preposition makes it the scene ("أمس في موسكو، إلى اتفاق")
-				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From && !(len(places) == 1 && x.pointedAt(dc, pm.from, s)) && !dc.subjected(pm) {
+				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From && !(len(places) == 1 && x.pointedAt(dc, pm.from, s)) && !dc.subjected(pm) && !dc.fronted(pm, s, places, trigs[0].From) {
 					continue
 				}
 				best = 0

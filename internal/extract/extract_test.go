@@ -524,6 +524,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "sy-o-dz-mayadin"}, {place: "sy-o-raqqa"}},
 		},
 		{
+			// a place that opens the sentence after "في" is its scene, past the
+			// comma and the reporting verb
+			name: "a place the sentence opens with", published: "2008-01-30",
+			text: "وفي الموصل (370 كلم شمال بغداد)، أعلن الجيش الأمريكي مقتل شخص وإصابة 15 آخرين أمس في هجوم انتحاري بسيارة مفخخة.",
+			want: []want{{typ: "suicide_bomb", name: "الموصل"}},
+		},
+		{
 			// a bare "العاصمة" is the capital of the country the article names
 			name: "the capital of the story's country", published: "2018-09-05",
 			text: "أعلنت بعثة الأمم المتحدة للدعم في ليبيا أمس التوصل إلى وقف لإطلاق النار في العاصمة بعد اشتباكات بين الميليشيات في ليبيا.",

@@ -225,6 +225,22 @@ func (dc *doc) subjected(pm *placeMention) bool {
 
 var witnessedWords = words("witnessed")
 
+// fronted reports a place that opens its sentence after "في" ("وفي
+// الموصل (370 كلم شمال بغداد)، أعلن الجيش مقتل شخص في هجوم انتحاري"): the
+// scene of what the sentence goes on to tell, past any commas, unless
+// the sentence names a place after its first event word (from).
+func (dc *doc) fronted(pm *placeMention, s sentence, places []*placeMention, from int) bool {
+	if pm.from != s.from+1 || !dc.singular(s.from, "في") {
+		return false
+	}
+	for _, o := range places {
+		if o.from > from {
+			return false
+		}
+	}
+	return true
+}
+
 // placeFits checks a place against what an event type can happen at: talks
 // and agreements happen in a city named with "في" (a summit in Tehran),
 // not in a province the talks are about.
