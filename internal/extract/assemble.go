@@ -311,7 +311,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				if pm.bareCity {
 					dc.bare[ev] = true
 				}
-				if t.Values[0].Class == "generic" && (typ == t.Values[0].Type || typ == "attack" && t.Values[0].Type == "armed_clash") {
+				if t.Values[0].Class == "generic" && (typ == t.Values[0].Type || typ == "attack" && t.Values[0].Type == "armed_clash") && !dc.kindNamed(t, typ, s) {
 					// "الهجوم", "استهداف", "هجوم على كنيسة": no word said what kind
 					// of attack (a civilian target only says at whom)
 					dc.weak[ev] = true
@@ -538,6 +538,18 @@ func holds(pm, o *placeMention) bool {
 		return o.place.Country == pm.place.Country
 	}
 	return o.place.Country == pm.place.Country && o.place.Admin1 != "" && o.place.Admin1 == pm.place.Admin1
+}
+
+// kindNamed reports a weapon of kind typ named in event word t's clause
+// ("قصفت مدفعية الجيش مواقعهم"): the generic word's kind is said.
+func (dc *doc) kindNamed(t arabic.Match[Trigger], typ string, s sentence) bool {
+	from, to := dc.clauseStart(t.From, s.from, 8), dc.clauseEnd(t.To, s.to, 8)
+	for _, m := range dc.instr {
+		if m.From >= from && m.From < to && m.Values[0] == typ {
+			return true
+		}
+	}
+	return false
 }
 
 // placedStory reports another event word of trigger ti's story in its

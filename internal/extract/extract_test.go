@@ -524,6 +524,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "sy-o-dz-mayadin"}, {place: "sy-o-raqqa"}},
 		},
 		{
+			// "قصفت مدفعية الجيش": the artillery says what kind the verb is, so
+			// the shelling is an event of its own beside the clashes
+			name: "a generic verb whose weapon names its kind", published: "2018-04-08",
+			text: "وأفاد الجيش أن مواجهات دارت أمس مع الميليشيا في جبهة صرواح، كما قصفت مدفعية الجيش مواقعهم وتجمعاتهم في ذات الجبهة.",
+			want: []want{{typ: "armed_clash", name: "صرواح"}, {typ: "shelling_artillery_missile_attack", place: "w-ye-sirwah"}},
+		},
+		{
 			// a place that opens the sentence after "في" is its scene, past the
 			// comma and the reporting verb
 			name: "a place the sentence opens with", published: "2008-01-30",
