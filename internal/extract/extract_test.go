@@ -570,6 +570,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{actor1: "SYR.GOV"}},
 		},
 		{
+			// those who reject a shelling are not where it happened
+			name: "a rejection of a shelling", published: "2018-09-11",
+			text:  "وأعربت بغداد وأربيل أمس عن رفضهما للقصف الإيراني الذي استهدف منطقة كويسنجق في إقليم كردستان العراق.",
+			never: []want{{place: "x-erbil"}},
+		},
+		{
 			// a purpose after the event word does not undo it: the raids happened
 			name: "arrests made for a purpose", published: "2018-05-05",
 			text: "وشنت قوات النظام أمس حملات دهم واعتقال موسعة بهدف التجنيد في مدينة حماة.",
@@ -970,6 +976,7 @@ func TestNoEvents(t *testing.T) {
 		{"a cyclone that felled trees", "وفي مدينة داروين انقطعت الكهرباء أمس بعد أن أسقط إعصار مداري أشجارا."},
 		{"charges dropped", "وأسقطت المحكمة أمس التهم عن 468 مشتبها بهم في مدينة أبوجا."},
 		{"a guest beaten in a match", "وأسقط إيفرتون أمس ضيفه ليفربول في فخ التعادل خلال مباراتهما في الدوري الإنجليزي بمدينة ليفربول."},
+		{"an attack forces are readying", "وتتأهب القوات الحكومية لشن هجوم على معاقل المسلحين في مدينة إدلب."},
 		{"a deal sought", "وكانت الإمارات أعطت الأمم المتحدة مهلة من أجل التوصل لاتفاق في مدينة الحديدة."},
 		{"an advance aimed at", "وقالت المصادر إن القوات تحشد بهدف التقدم نحو مدينة رداع."},
 		{"rules of engagement", "وقال المتحدث إن على التحالف مراجعة قواعد الاشتباك في مدينة جيزان."},
