@@ -570,6 +570,14 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{actor1: "SYR.GOV"}},
 		},
 		{
+			// where the reporting correspondent sits is no scene, wherever the
+			// event word stands; the object of the verb after a source is
+			name: "a correspondent's seat", published: "2018-07-14",
+			text:  "وانطلقت مظاهرة أمس قرب منفذ سفوان الحدودي مع الكويت، وفق ما أفاد مراسل \"سكاي نيوز عربية\"، في بغداد.\nواستهدفت الطائرات الحربية السورية وفق المرصد، مدينة درعا طوال ليل الثلاثاء بالبراميل المتفجرة.",
+			want:  []want{{typ: "peaceful_protest", place: "w-iq-safwan"}, {typ: "air_drone_strike", place: "sy-o-daraa"}},
+			never: []want{{place: "x-baghdad"}},
+		},
+		{
 			// those who reject a shelling are not where it happened
 			name: "a rejection of a shelling", published: "2018-09-11",
 			text:  "وأعربت بغداد وأربيل أمس عن رفضهما للقصف الإيراني الذي استهدف منطقة كويسنجق في إقليم كردستان العراق.",

@@ -142,20 +142,37 @@ func nearOther(pm *placeMention, ps []*placeMention) bool {
 // ("مجلس الأمم المتحدة لحقوق الإنسان بجنيف", "المرصد السوري ومقره لندن"):
 // where the speaker sits, not where the event it tells happened.
 func (dc *doc) speakerSeat(pm *placeMention, sc sentCtx) bool {
-	seat := func(to int) bool {
-		return pm.from == to || pm.from == to+1 && dc.hasForm(to, "في", "مقره", "ومقره", "مقرها", "ومقرها")
-	}
 	for i := range sc.speakers {
-		if seat(dc.actors[i].to) {
+		if dc.seatAfter(pm, dc.actors[i].to) {
 			return true
 		}
 	}
+	return dc.sourceSeat(pm)
+}
+
+// sourceSeat reports a place named right after a news source of its
+// sentence, wherever the event word stands ('وفق ما أفاد مراسل "سكاي نيوز
+// عربية"، في بغداد'): where the source sits.
+func (dc *doc) sourceSeat(pm *placeMention) bool {
 	for _, sm := range dc.sources {
-		if dc.sentOf[sm.from] == dc.sentOf[pm.from] && seat(sm.to) {
+		if dc.sentOf[sm.from] == dc.sentOf[pm.from] && dc.seatAfter(pm, sm.to) {
 			return true
 		}
 	}
 	return false
+}
+
+// seatAfter reports place pm right after token to, or after "في" or
+// "مقره" there, that past quotes and commas ('مراسل "سكاي نيوز عربية"، في
+// بغداد'; not 'وفق المرصد، مدينة درعا', where the place is the verb's object).
+func (dc *doc) seatAfter(pm *placeMention, to int) bool {
+	if pm.from == to {
+		return true
+	}
+	for to < pm.from && dc.toks[to].Kind == arabic.Punct {
+		to++
+	}
+	return pm.from == to+1 && dc.hasForm(to, "في", "مقره", "ومقره", "مقرها", "ومقرها")
 }
 
 // sentencePlaces returns the places of a sentence that can be where an
