@@ -490,6 +490,21 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 	}
+	// "غارات استهدفت مواقع الحوثيين … فيما نفذ الانقلابيون حملة اقتحامات":
+	// a group without aircraft flies no air strike; an air force named in
+	// the sentence did, or the story's armed doer that can
+	if typ == "air_drone_strike" && t.Values[0].Class == "strong" && a1 != nil && !canDo(a1.code, typ) {
+		a1 = nil
+		for i := lo; i < hi; i++ {
+			if inSent(i) && canDo(dc.actors[i].code, typ) && dc.actors[i].kind != "state" && !sc.speakers[i] && !objectBefore(i) {
+				a1 = x.pickOf(dc, i, typ)
+				break
+			}
+		}
+		if a1 == nil && dc.lastActor != nil && dc.lastActorSent >= si-2 && canDo(dc.lastActor.Code, typ) {
+			a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
+		}
+	}
 	return a1, a2
 }
 

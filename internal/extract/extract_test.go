@@ -578,6 +578,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-baghdad"}},
 		},
 		{
+			// the armed group the raid targeted flies no air strike
+			name: "no air raid by a group without aircraft", published: "2018-02-25",
+			text:  "وشنت مقاتلات التحالف العربي أمس غارات على مواقع الحوثيين في مديرية صرواح.\nكما طالت الغارات تعزيزات للانقلابيين ومواقع في منطقة ميسرة بمديرية نهم.",
+			want:  []want{{typ: "air_drone_strike", name: "نهم", actor1: "SAU.COAL"}},
+			never: []want{{actor1: "HOUTHI"}},
+		},
+		{
 			// those who reject a shelling are not where it happened
 			name: "a rejection of a shelling", published: "2018-09-11",
 			text:  "وأعربت بغداد وأربيل أمس عن رفضهما للقصف الإيراني الذي استهدف منطقة كويسنجق في إقليم كردستان العراق.",
