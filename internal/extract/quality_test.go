@@ -27,7 +27,7 @@ var qualitySets = []struct {
 	minF1, minActor1, minDate, minFatals float64
 }{
 	{"dev", devDir, 0.83, 0.84, 0.90, 0.79},
-	{"wide", filepath.Join(devDir, "wide"), 0.70, 0.80, 0.87, 0.90},
+	{"wide", filepath.Join(devDir, "wide"), 0.71, 0.80, 0.87, 0.90},
 }
 
 // Sentence-level detection floors on the OEDA sentences (../shared/dev/gsr),
