@@ -1490,6 +1490,7 @@ func TestFatalities(t *testing.T) {
 		{"a later sentence's toll told at another place", "تجددت الغارات الجوية الحكومية أمس على مدينة دوما.\nوأشار المرصد إلى وقوع غارتين على منطقة الشيفونية، فضلا عن مقتل امرأة جراء قصف بأربع قذائف مدفعية استهدف بلدة حمورية.",
 			map[string]int{"دوما": -1}},
 		{"an assassination is one death", "اغتيل في بيروت أمس الوزير السابق في تفجير سيارة مفخخة.", map[string]int{"بيروت": 1}},
+		{"a toll over the last weeks is a period's", "قصفت قوات النظام أمس بلدة كفرنبل.\nوتسبب القتال الدائر في المنطقة في مقتل أكثر من 700 شخص في الأسابيع الأخيرة.", map[string]int{"كفرنبل": -1}},
 		{"the next sentence's toll at one of several places", "استهدفت غارات جوية أمس بلدات النعيمة وصيدا واليادودة في ريف درعا.\nوقتل ستة مدنيين جراء القصف على بلدة صيدا، التي تتعرض لغارات منذ أمس.",
 			map[string]int{"صيدا": 6, "النعيمة": -1}},
 		{"the dead of the place the sentence names, not of the story before", "قصفت قوات النظام أمس مدينة درعا.\nوقتل ستة مدنيين جراء القصف على بلدة صيدا، التي تتعرض لغارات منذ أمس.",
