@@ -110,11 +110,11 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	worst := 0.0
 	for _, sh := range shapes {
 		// one warm-up request, as a live server has seen its queries before
-		_, _ = benchGet(ctx, client, srv.base+sh.query(rng))
+		_, _, _ = benchGet(ctx, client, srv.base+sh.query(rng))
 		var lat []time.Duration
 		errs := 0
 		for range *requests {
-			d, err := benchGet(ctx, client, srv.base+sh.query(rng))
+			d, _, err := benchGet(ctx, client, srv.base+sh.query(rng))
 			if err != nil {
 				errs++
 				continue
@@ -131,7 +131,7 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	var slat []time.Duration
 	serrs := 0
 	for range 10 {
-		d, err := benchGet(ctx, client, srv.base+"/api/v1/stats")
+		d, _, err := benchGet(ctx, client, srv.base+"/api/v1/stats")
 		if err != nil {
 			serrs++
 			continue
@@ -151,7 +151,7 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 		var lat []time.Duration
 		errs := 0
 		for range 5 {
-			d, err := benchGet(ctx, client, srv.base+path)
+			d, _, err := benchGet(ctx, client, srv.base+path)
 			if err != nil {
 				errs++
 				continue
@@ -170,6 +170,7 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	// Many clients, every request a random shape.
 	var mu sync.Mutex
 	var all []time.Duration
+	var received int64
 	errs := 0
 	cctx, cancel := context.WithTimeout(ctx, *duration)
 	defer cancel()
@@ -182,22 +183,23 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 			defer wg.Done()
 			r := rand.New(rand.NewPCG(uint64(i)+10, 3))
 			var mine []time.Duration
+			var got int64
 			bad := 0
 			for cctx.Err() == nil {
 				sh := shapes[r.IntN(len(shapes))]
-				d, err := benchGet(ctx, client, srv.base+sh.query(r))
+				d, n, err := benchGet(ctx, client, srv.base+sh.query(r))
 				if cctx.Err() != nil && d > 0 && err == nil {
-					mine = append(mine, d)
+					mine, got = append(mine, d), got+n
 					break
 				}
 				if err != nil {
 					bad++
 					continue
 				}
-				mine = append(mine, d)
+				mine, got = append(mine, d), got+n
 			}
 			mu.Lock()
-			all, errs = append(all, mine...), errs+bad
+			all, errs, received = append(all, mine...), errs+bad, received+got
 			mu.Unlock()
 		}()
 	}
@@ -207,6 +209,9 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	p = percentiles(all)
 	fmt.Fprintf(w, "%d concurrent clients for %.0f s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors\n",
 		*clients, el, float64(len(all))/el, p[0], p[1], p[2], errs)
+	if len(all) > 0 {
+		fmt.Fprintf(w, "received %.1f KB per answer as sent (gzip where the server compressed it)\n", float64(received)/1024/float64(len(all)))
+	}
 	if cpuOK && cpu1OK && len(all) > 0 {
 		// CPU time per request moves far less than req/s when other work
 		// shares the machine: the figure to compare between runs there.
@@ -295,23 +300,32 @@ var benchEpoch = time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 
 const benchSpanDays = 10 * 365
 
-func benchGet(ctx context.Context, c *http.Client, u string) (time.Duration, error) {
+// benchGet times one GET of u, to the last byte of the answer, and returns
+// the bytes received. It asks for gzip itself, as a browser does, so that
+// Go's Transport leaves the answer compressed: the server still compresses
+// every answer it would compress for a browser, but the client, which runs
+// on the same machine and throws the answer away, does not spend CPU the
+// server could use inflating it (a full page at a million events is
+// ~60 KB of JSON; a page of the small store's shapes a fraction of it, so
+// inflating on the client had cost the large store's runs more).
+func benchGet(ctx context.Context, c *http.Client, u string) (time.Duration, int64, error) {
 	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
+	req.Header.Set("Accept-Encoding", "gzip")
 	start := time.Now()
 	res, err := c.Do(req)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	_, err = io.Copy(io.Discard, res.Body)
+	n, err := io.Copy(io.Discard, res.Body)
 	res.Body.Close()
 	d := time.Since(start)
 	if err == nil && res.StatusCode != http.StatusOK {
 		err = fmt.Errorf("%s: %s", u, res.Status)
 	}
-	return d, err
+	return d, n, err
 }
 
 // percentiles returns p50, p95 and p99 in milliseconds.
