@@ -94,6 +94,19 @@ func TestListShape(t *testing.T) {
 		if err != nil || !json.Valid(plain) || len(plain) <= len(b) {
 			t.Errorf("gunzipped %d bytes into %d (err %v); want valid, larger JSON", len(b), len(plain), err)
 		}
+		// the same answer inflated as sent plain, from pooled writers too
+		_, want := getRaw(t, ts.URL, "/api/v1/events?fields=all", "Accept-Encoding", "identity")
+		for i := range 3 {
+			_, b := getRaw(t, ts.URL, "/api/v1/events?fields=all", "Accept-Encoding", "gzip")
+			zr, err := gzip.NewReader(strings.NewReader(string(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := io.ReadAll(zr)
+			if err != nil || string(got) != string(want) {
+				t.Errorf("request %d: gunzipped answer (err %v) differs from the plain one:\n%s\nwant\n%s", i, err, got, want)
+			}
+		}
 		res, _ = getRaw(t, ts.URL, "/api/v1/types", "Accept-Encoding", "identity")
 		if res.Header.Get("Content-Encoding") != "" {
 			t.Errorf("gzip sent to a client that did not ask for it")
