@@ -72,29 +72,30 @@ func (g *gzipWriter) Write(b []byte) (int, error) {
 		}
 		return g.ResponseWriter.Write(b)
 	}
-	g.buf = append(g.buf, b...)
-	if len(g.buf) < gzipMin {
+	if len(g.buf)+len(b) < gzipMin {
+		g.buf = append(g.buf, b...)
 		return len(b), nil
 	}
+	// decided: what was held, then b (not copied after it: a page of
+	// events comes in one write of some 60 KB)
 	g.decided = true
+	out := g.ResponseWriter.Write
 	h := g.ResponseWriter.Header()
 	if h.Get("Content-Encoding") == "" && g.code == http.StatusOK {
 		h.Set("Content-Encoding", "gzip")
 		h.Del("Content-Length")
 		g.zw = gzipPool.Get().(*gzip.Writer)
 		g.zw.Reset(g.ResponseWriter)
-		g.ResponseWriter.WriteHeader(g.code)
-		if _, err := g.zw.Write(g.buf); err != nil {
-			return 0, err
-		}
-	} else {
-		g.ResponseWriter.WriteHeader(g.code)
-		if _, err := g.ResponseWriter.Write(g.buf); err != nil {
-			return 0, err
-		}
+		out = g.zw.Write
 	}
-	g.buf = nil
-	return len(b), nil
+	g.ResponseWriter.WriteHeader(g.code)
+	if len(g.buf) > 0 {
+		if _, err := out(g.buf); err != nil {
+			return 0, err
+		}
+		g.buf = nil
+	}
+	return out(b)
 }
 
 func (g *gzipWriter) close() {
