@@ -175,6 +175,7 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	cctx, cancel := context.WithTimeout(ctx, *duration)
 	defer cancel()
 	cpu0, cpuOK := srv.cpu()
+	self0, selfOK := procCPU("self")
 	start := time.Now()
 	var wg sync.WaitGroup
 	for i := range *clients {
@@ -206,6 +207,7 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	wg.Wait()
 	el := time.Since(start).Seconds()
 	cpu1, cpu1OK := srv.cpu()
+	self1, self1OK := procCPU("self")
 	p = percentiles(all)
 	fmt.Fprintf(w, "%d concurrent clients for %.0f s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors\n",
 		*clients, el, float64(len(all))/el, p[0], p[1], p[2], errs)
@@ -217,6 +219,12 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 		// shares the machine: the figure to compare between runs there.
 		fmt.Fprintf(w, "raqib serve CPU in that phase: %.2f ms per request (user + system)\n",
 			float64((cpu1-cpu0).Microseconds())/1000/float64(len(all)))
+	}
+	if selfOK && self1OK && len(all) > 0 {
+		// the clients run on the same machine: what they take is not
+		// the server's to use
+		fmt.Fprintf(w, "bench clients' CPU in that phase: %.2f ms per request\n",
+			float64((self1-self0).Microseconds())/1000/float64(len(all)))
 	}
 	rss, hwm := srv.memory()
 	fmt.Fprintf(w, "raqib serve memory: RSS %.0f MB now, peak %.0f MB (VmHWM)\n", float64(rss)/(1<<20), float64(hwm)/(1<<20))
@@ -544,8 +552,12 @@ func (s *benchServer) stop() {
 // cpu reads the child's user and system CPU time so far from
 // /proc/PID/stat (in clock ticks, 100 a second on Linux); ok is false
 // where there is no /proc.
-func (s *benchServer) cpu() (time.Duration, bool) {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(s.cmd.Process.Pid) + "/stat")
+func (s *benchServer) cpu() (time.Duration, bool) { return procCPU(strconv.Itoa(s.cmd.Process.Pid)) }
+
+// procCPU reads a process's user and system CPU time so far from
+// /proc/PID/stat; pid "self" is this one.
+func procCPU(pid string) (time.Duration, bool) {
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
 	if err != nil {
 		return 0, false
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBenchGetLeavesGzip: the bench client asks for gzip and reads the
@@ -48,5 +49,27 @@ func TestBenchGetLeavesGzip(t *testing.T) {
 				t.Errorf("benchGet error = %v with status %d", err, tt.status)
 			}
 		})
+	}
+}
+
+// TestProcCPU: the bench reads its own CPU time, which grows as it works.
+func TestProcCPU(t *testing.T) {
+	c0, ok := procCPU("self")
+	if !ok {
+		t.Skip("no /proc here")
+	}
+	// work until a clock tick (10 ms) is counted, or give up after 5 s
+	c1 := c0
+	for deadline, n := time.Now().Add(5*time.Second), 0; c1 <= c0 && ok && time.Now().Before(deadline); n++ {
+		_ = strings.Repeat("x", n%64)
+		if n%10000 == 0 {
+			c1, ok = procCPU("self")
+		}
+	}
+	if !ok || c1 <= c0 {
+		t.Errorf("procCPU(self) = %v then %v (ok %v); want it to grow", c0, c1, ok)
+	}
+	if _, ok := procCPU("0"); ok {
+		t.Errorf("procCPU of no process: ok")
 	}
 }
