@@ -68,6 +68,11 @@ func tokenize(s string) []token {
 	return toks
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+func isLetter(r rune) bool {
+	if r >= 0x0621 && r <= 0x064A { // Arabic letters: skip the tables
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
