@@ -180,6 +180,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-iq-koya"}},
 		},
 		{
+			// a definite place noun heads no construct: "بعد أن" is not joined into "بعدان"
+			name: "two words after a definite place noun are no joined name", published: "2018-04-19",
+			text:  "قصفت طائرات حربية أمس مواقع المسلحين في المنطقة بعد أن انسحبوا من المدينة.",
+			never: []want{{place: "wof-1091924513"}},
+		},
+		{
 			// the gazetteer spells Kerch كيرتش; the news writes "ch" as ش too
 			name: "a foreign city spelt another way", published: "2018-10-17",
 			text: "أودى التفجير الذي وقع أمس بحياة 10 أشخاص في مدينة كيرش في شبه جزيرة القرم.",

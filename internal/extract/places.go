@@ -1159,9 +1159,13 @@ var partitiveWords = words("partitive")
 
 // joinedAt reads two words after a place noun as the one-word name the
 // gazetteer writes them as ("منطقة كوي سنجق" for كويسنجق), keeping the
-// places of the noun's kinds.
+// places of the noun's kinds. The noun must head a construct, so it has no
+// article: "في المنطقة بعد أن" is no "بعدان".
 func (x *Extractor) joinedAt(dc *doc, k, to int, kinds []string) []*geo.Place {
 	if k+1 >= to || dc.toks[k].Kind != arabic.Word || dc.toks[k+1].Kind != arabic.Word || strings.HasPrefix(dc.norm(k+1), "و") {
+		return nil
+	}
+	if k > 0 && hasArticle(dc.norm(k-1)) {
 		return nil
 	}
 	return x.lookupKinds(dc.norm(k)+dc.norm(k+1), kinds, func(*geo.Place) bool { return true })
@@ -1207,6 +1211,9 @@ func respelt(n string) []string {
 func (x *Extractor) respeltAt(dc *doc, k, to int, kinds []string) []*geo.Place {
 	if k >= to || dc.toks[k].Kind != arabic.Word || arabic.RuneCount(dc.norm(k)) < 4 {
 		return nil
+	}
+	if k > 0 && hasArticle(dc.norm(k-1)) {
+		return nil // as in joinedAt: "المدينة" heads no name
 	}
 	settlement := func(p *geo.Place) bool { return p.Kind == "city" || p.Kind == "town" || p.Kind == "district" }
 	for _, v := range respelt(dc.norm(k)) {
