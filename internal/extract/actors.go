@@ -324,11 +324,13 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 	}
-	// 4. verb first: "قصفت طائرات حربية روسية", "شنت روسيا مساء السبت غارات"
+	// 4. verb first: "قصفت طائرات حربية روسية", "شنت روسيا مساء السبت غارات";
+	// the subject may begin inside the event words and go on past them
+	// ("تقدمت قوات الجيش"; "بقذائف مدفعية" names a weapon, not its owner)
 	if a1 == nil {
 		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
-			if !inSent(i) || am.from < t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) || dc.supporter(am) {
+			if !inSent(i) || am.from <= t.From || am.from < t.To && am.to <= t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) || dc.supporter(am) {
 				continue
 			}
 			if dc.sentOf[am.from] == dc.sentOf[t.From] && !sc.speakers[i] {
@@ -339,10 +341,10 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// An event word that only dates or answers something else ("ردا على
 	// هجوم كيميائي", "بعد القصف") has no doer but the one its own words name.
-	framed := false
+	framed, after := false, x.afterClause(dc, t, s)
 	switch x.framed(dc, t, s) {
 	case "anchor", "reaction":
-		framed = true
+		framed = !after
 	}
 	// "توعد الرئيس الأميركي، دونالد ترامب، برد قوي على الهجوم": an event in
 	// the object of a vow, threat or condemnation is answered, not done, there
@@ -357,6 +359,19 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 				continue
 			}
 			if sc.speakers[i] && !selfReported(typ) {
+				continue
+			}
+			a1 = x.pickOf(dc, i, typ)
+			break
+		}
+	}
+	// 5b. "تقدمت قوات الجيش الوطني …، بعد أن أحكمت سيطرتها على": the verb
+	// after "بعد أن" has the sentence's subject, however far before
+	if a1 == nil && after {
+		f, _ := x.frameWord(dc, t, s, "anchor")
+		for i := lo; i < hi; i++ {
+			am := dc.actors[i]
+			if !inSent(i) || am.to > f.From || !armed(am) || objectBefore(i) || victim(i) || dc.supporter(am) || sc.speakers[i] {
 				continue
 			}
 			a1 = x.pickOf(dc, i, typ)
@@ -642,6 +657,24 @@ func (dc *doc) stanceBefore(from, to int) bool {
 		if stanceWords[n] || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && stanceWords[n[2:]] {
 			return true
 		}
+	}
+	return false
+}
+
+// afterClause reports an event verb that opens a clause of "بعد أن" or
+// "بعدما" ("وحققت قوات النظام تقدما، بعد أن تمكنت من السيطرة على بلدتين"):
+// a finite verb with no subject of its own, whose doer is the sentence's
+// subject, unlike the noun an anchor dates something by ("بعد القصف").
+func (x *Extractor) afterClause(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+	f, ok := x.frameWord(dc, t, s, "anchor")
+	if !ok || t.From-f.To > 1 {
+		return false
+	}
+	switch {
+	case dc.hasForm(f.From, "بعدما", "وبعدما") && f.To == t.From:
+		return true
+	case dc.hasForm(f.From, "بعد", "وبعد") && f.To == f.From+1 && f.To < t.From && dc.hasForm(f.To, "ان"):
+		return t.From == f.To+1
 	}
 	return false
 }

@@ -180,6 +180,18 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-iq-koya"}},
 		},
 		{
+			// "بعد أن" opens a clause whose verb has the sentence's subject
+			name: "a verb after بعد أن is done by the sentence's subject", published: "2018-05-10",
+			text: "وتقدمت قوات النظام في ريف حماة الشمالي، بعد أن تمكنت من السيطرة على بلدة كفرنبودة.",
+			want: []want{{typ: "government_regains_territory", name: "كفرنبودة", actor1: "SYR.GOV"}},
+		},
+		{
+			// "قتلت قوات الأمن": the doer begins inside the event words
+			name: "a doer that begins inside the event words", published: "2018-05-10",
+			text: "وقتلت قوات الأمن أمس سبعة مسلحين في مدينة العريش.",
+			want: []want{{name: "العريش", actor1: "EGY.MIL"}},
+		},
+		{
 			// a definite place noun heads no construct: "بعد أن" is not joined into "بعدان"
 			name: "two words after a definite place noun are no joined name", published: "2018-04-19",
 			text:  "قصفت طائرات حربية أمس مواقع المسلحين في المنطقة بعد أن انسحبوا من المدينة.",
