@@ -192,6 +192,14 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{name: "العريش", actor1: "EGY.MIL"}},
 		},
 		{
+			// the only "مليحة" known as a town is in Libya: listed with a town
+			// of Daraa, it is a town we do not know
+			name: "a town listed with another is no namesake abroad", published: "2018-06-26",
+			text:  "وتقدمت قوات النظام في محافظة درعا، وسيطرت على بلدتي بصر الحرير ومليحة العطش.",
+			want:  []want{{typ: "government_regains_territory", place: "sy-o-da-busr-harir"}},
+			never: []want{{place: "wof-1327450207"}},
+		},
+		{
 			// a definite place noun heads no construct: "بعد أن" is not joined into "بعدان"
 			name: "two words after a definite place noun are no joined name", published: "2018-04-19",
 			text:  "قصفت طائرات حربية أمس مواقع المسلحين في المنطقة بعد أن انسحبوا من المدينة.",

@@ -12,6 +12,10 @@ import (
 // Rif Dimashq, not in Damascus).
 const nearContextKm = 40.0
 
+// listKm is how far apart two places joined by و in a list of towns may lie
+// in two countries before the second is taken for a namesake we do not know.
+const listKm = 300.0
+
 // countryside distances: how far from a governorate's point its "northern
 // countryside" lies, and from a town's point its surroundings.
 const (
@@ -128,6 +132,14 @@ func (x *Extractor) resolve(dc *doc, k int) {
 				return
 			}
 			pm.place, pm.unresolved = picked, false // nothing better known: keep the pick
+		}
+		if x.foreignInList(dc, k) {
+			// "الرحيبة وجيرود والناصرية" in a story of the Qalamoun: a town
+			// listed with Syrian towns is not Iraq's Nasiriyah but one we do
+			// not know
+			pm.place, pm.unresolved = nil, true
+			x.fallback(dc, k)
+			return
 		}
 	}
 	p := pm.place
@@ -428,4 +440,25 @@ func inContext(pm *placeMention, p *geo.Place) bool {
 	q := pm.contextAt
 	return p.Admin1 == "" && q != nil && p.Country == q.Country && p.Kind != "country" &&
 		geo.Km(p.Lat, p.Lon, q.Lat, q.Lon) <= unplacedContextKm
+}
+
+// foreignInList reports a mention joined by و to the town or village just
+// before it ("بلدتي بصر الحرير ومليحة العطش") whose pick lies in another
+// country, more than listKm away: a namesake abroad, not the listed town.
+// A city listed after a city ("الرقة والموصل") is left alone.
+func (x *Extractor) foreignInList(dc *doc, k int) bool {
+	if k == 0 {
+		return false
+	}
+	pm, prev := &dc.places[k], &dc.places[k-1]
+	if pm.place == nil || prev.place == nil || dc.sentOf[prev.from] != dc.sentOf[pm.from] || prev.qualifier {
+		return false
+	}
+	if !(pm.coordinated || prev.to == pm.from && strings.HasPrefix(dc.norm(pm.from), "و")) {
+		return false
+	}
+	if geo.Rank(prev.place.Kind) <= geo.Rank("city") || pm.place.Kind == "country" || pm.place.Country == prev.place.Country {
+		return false
+	}
+	return geo.Km(pm.place.Lat, pm.place.Lon, prev.lat, prev.lon) > listKm
 }
