@@ -200,6 +200,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "wof-1327450207"}},
 		},
 		{
+			// "منطقة جسر الشغور" read as the district holds the town's shelling
+			name: "a district's event folds into its town's", published: "2018-08-09",
+			text:  "قصفت قوات النظام الخميس مدينة جسر الشغور بالمدفعية.\nوأفاد المرصد بأن القصف المدفعي لقوات النظام استهدف الخميس منطقة جسر الشغور في ريف إدلب.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", place: "sy-nw-jisr"}},
+			count: 1,
+		},
+		{
 			// a definite place noun heads no construct: "بعد أن" is not joined into "بعدان"
 			name: "two words after a definite place noun are no joined name", published: "2018-04-19",
 			text:  "قصفت طائرات حربية أمس مواقع المسلحين في المنطقة بعد أن انسحبوا من المدينة.",

@@ -72,7 +72,8 @@ func subsume(evs []*event.Event, bare, weak map[*event.Event]bool, gz *geo.Gazet
 		keep[i] = true
 	}
 	for i, coarse := range evs {
-		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 && !bare[coarse] {
+		district := isDistrict(coarse.Location, gz)
+		if coarse.Location == nil || coarse.Location.GeoPrecision < 3 && !bare[coarse] && !district {
 			continue
 		}
 		division := divisionOf(coarse.Location, gz)
@@ -97,6 +98,9 @@ func subsume(evs []*event.Event, bare, weak map[*event.Event]bool, gz *geo.Gazet
 			}
 			if fine.Location.Admin1 == "" || fine.Location.Admin1 != division {
 				continue
+			}
+			if district && (fine.Location.Admin2 == "" || fine.Location.Admin2 != coarse.Location.Admin2) {
+				continue // "منطقة دوما" holds the town of Douma, not Harasta's raid
 			}
 			if coarse.Date != nil && fine.Date != nil && *coarse.Date != *fine.Date {
 				continue
@@ -340,6 +344,18 @@ func overlapping(a, b *event.Event) bool {
 		return true
 	}
 	return strings.HasPrefix(*a.Date, *b.Date) || strings.HasPrefix(*b.Date, *a.Date)
+}
+
+// isDistrict reports a location at a district or sub-district the
+// gazetteer lists as such ("منطقة دوما" read as the district): coarser than
+// the towns in it, so that "الهجوم الكيماوي الذي استهدف منطقة دوما" and
+// "هجوم الكيماوي في دوما" are one event.
+func isDistrict(l *event.Location, gz *geo.Gazetteer) bool {
+	if l == nil || l.GazetteerID == "" || l.GeoPrecision != 2 {
+		return false
+	}
+	p := gz.ByID(l.GazetteerID)
+	return p != nil && (p.Kind == "district" || p.Kind == "subdistrict")
 }
 
 // divisionOf is the first-level division a location names: its admin1, or
