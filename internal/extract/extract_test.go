@@ -656,6 +656,18 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", name: "التيفور", date: "2018-04-13"}},
 		},
 		{
+			// 'بعد "عام تقريبا على': a year before, past quotes and "about"
+			name: "an event a year before, the span quoted and hedged", published: "2018-04-08",
+			text: "وقال البيان إن ذلك يأتي بعد \"عام تقريبا على القصف الكيماوي على بلدة خان شيخون\".",
+			want: []want{{typ: "chemical_weapon", name: "خان شيخون", date: "2017-04-08"}},
+		},
+		{
+			// "بعد أسابيع من": some weeks, not one: the day stays the sentence's
+			name: "an uncounted span of weeks dates nothing back", published: "2018-05-17",
+			text:  "وتأتي الغارة الخميس بعد أسابيع من القصف المتبادل على مدينة بنغازي.",
+			never: []want{{date: "2018-05-10"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

@@ -14,15 +14,28 @@ import (
 // frame that says how long before the sentence's day the event was. It
 // returns the days and the precision of the date they give.
 func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) (int, string, bool) {
-	f, ok := x.frameWord(dc, t, s, "anchor")
-	if !ok || !dc.hasForm(f.From, "بعد", "عقب") {
+	// the anchor word may stand further back than frameReach: the span
+	// between is itself the reading ('بعد "عام تقريبا على الهجوم')
+	k := -1
+	for _, f := range within(dc.frames, s) {
+		if f.Values[0] == "anchor" && f.To <= t.From && t.From-f.To <= 6 && dc.hasForm(f.From, "بعد", "عقب") {
+			k = f.To
+		}
+	}
+	if k < 0 {
 		return 0, "", false
 	}
-	k := f.To
-	n := 1
+	// 'بعد "عام تقريبا على', "بعد نحو شهرين من": quotes and "about" around the span
+	skip := func() {
+		for k < t.From && (dc.toks[k].Kind != arabic.Word && dc.toks[k].Kind != arabic.Number || dc.hasForm(k, aboutWords...)) {
+			k++
+		}
+	}
+	skip()
+	n, counted := 1, false
 	for _, nm := range dc.numbers {
 		if nm.from == k && nm.value > 0 {
-			n, k = nm.value, nm.to
+			n, k, counted = nm.value, nm.to, true
 			break
 		}
 	}
@@ -35,18 +48,34 @@ func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) 
 		days = 2
 	case w == "اسبوعين":
 		days, prec = 14, "week"
+	case w == "شهرين":
+		days, prec = 61, "month"
+	case w == "عامين" || w == "سنتين":
+		days, prec = 730, "year"
 	case dc.hasForm(k, "يوم", "ايام"):
 		days = n
 	case dc.hasForm(k, "اسبوع", "اسابيع"):
 		days, prec = 7*n, "week"
+	case dc.hasForm(k, "شهر", "اشهر", "شهور"):
+		days, prec = 30*n+n/2, "month"
+	case dc.hasForm(k, "عام", "سنه", "اعوام", "سنوات"):
+		days, prec = 365*n, "year"
 	default:
 		return 0, "", false
 	}
-	if k+1 >= t.From || !dc.hasForm(k+1, "علي", "من") {
+	if !counted && dc.hasForm(k, "ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات") {
+		return 0, "", false // "بعد أسابيع من التظاهرات": some weeks, no day to count back to
+	}
+	k++
+	skip()
+	if k >= t.From || !dc.hasForm(k, "علي", "من") {
 		return 0, "", false
 	}
 	return days, prec, true
 }
+
+// aboutWords hedge a span of time ("نحو شهرين", "عام تقريبا").
+var aboutWords = []string{"نحو", "قرابه", "حوالي", "زهاء", "تقريبا", "قرابة"}
 
 // leadDate is the date the article's opening speaks of ("الجمعة", "أمس"),
 // the default for events that carry no date of their own.
