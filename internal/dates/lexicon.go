@@ -40,6 +40,7 @@ const (
 	rWeakmonth
 	rAfteryear
 	rFuture
+	rAbout
 )
 
 var roleNames = map[string]role{
@@ -49,6 +50,7 @@ var roleNames = map[string]role{
 	"ago": rAgo, "agoblock": rAgoblock, "of": rOf, "link": rLink, "range": rRange,
 	"nightlink": rNightlink, "blockdate": rBlockdate, "blockbefore": rBlockbefore,
 	"blockafter": rBlockafter, "weakmonth": rWeakmonth, "afteryear": rAfteryear, "future": rFuture,
+	"about": rAbout,
 }
 
 type monthEntry struct {

@@ -156,6 +156,10 @@ func TestCuesRows(t *testing.T) {
 				}
 			case "ago":
 				one(t, f+" يومين", sunday, "2020-09-18", "day")
+			case "about":
+				one(t, "قبل "+f+" أسبوع", sunday, "2020-09-13", "week")
+				one(t, "قبل "+f+" يومين", sunday, "2020-09-18", "week")
+				none("مغلق منذ " + f + " 3 سنوات")
 			case "agoblock":
 				none("قبل يومين " + f + " الهجوم")
 			case "of":

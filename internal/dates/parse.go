@@ -904,6 +904,12 @@ func (p *parser) ago(i int) result {
 		return result{}
 	}
 	start := p.t[i].start + pre
+	approx := false
+	if e, _, ok := p.cue(j, rAbout, cNone); ok && p.before(i) {
+		// "قبل نحو أسبوع": about a week ago; "منذ نحو 3 سنوات" is mostly
+		// how long something has lasted
+		j, approx = e, true
+	}
 	n := 0
 	if v, ok := p.number(j, 2); ok && v > 0 {
 		n, j = v, j+1
@@ -965,6 +971,9 @@ func (p *parser) ago(i int) result {
 		c, prec = p.a, "day"
 	case u.unit == "day":
 		c = p.a.addDays(-n)
+		if approx {
+			prec = "week" // "قبل نحو يومين": the day is not sure
+		}
 	case u.unit == "week":
 		c = p.a.addDays(-7 * n)
 	case u.unit == "month":

@@ -668,6 +668,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{date: "2018-05-10"}},
 		},
 		{
+			// "قبل نحو أسبوع" and "السبت الماضي": one attack told at two precisions
+			name: "an event about a week ago folds into the same one's day", published: "2018-04-13",
+			text:  "قالت المنظمة إن هجوما بغاز الكلور استهدف مدينة دوما قبل نحو أسبوع.\nوقتل في الهجوم الكيماوي على مدينة دوما السبت الماضي أكثر من 40 شخصا.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-07"}},
+			count: 1,
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

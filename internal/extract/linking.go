@@ -6,6 +6,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
@@ -248,17 +249,41 @@ func foldEach(evs []*event.Event, keepToll bool, target func(e *event.Event) *ev
 // على مطار الشعيرات … في 4 أبريل 2017" are one strike, told at two precisions.
 func foldCoarse(evs []*event.Event) []*event.Event {
 	return foldEach(evs, false, func(c *event.Event) *event.Event {
-		if c.Date == nil || c.Location == nil || len(*c.Date) >= len("2006-01-02") {
+		if c.Date == nil || c.Location == nil {
+			return nil
+		}
+		week := c.DatePrecision == "week" && len(*c.Date) == len("2006-01-02")
+		if len(*c.Date) >= len("2006-01-02") && !week {
 			return nil
 		}
 		for _, f := range evs {
-			if f != c && f.Date != nil && f.Location != nil && f.EventType == c.EventType &&
-				len(*f.Date) > len(*c.Date) && strings.HasPrefix(*f.Date, *c.Date+"-") && samePlace(f.Location, c.Location) {
+			if f == c || f.Date == nil || f.Location == nil || f.EventType != c.EventType || !samePlace(f.Location, c.Location) {
+				continue
+			}
+			if week && f.DatePrecision == "day" && daysApart(*f.Date, *c.Date) <= 7 {
+				return f // "هجوم في دوما قبل نحو أسبوع" and "هجوم دوما السبت الماضي": one attack
+			}
+			if !week && len(*f.Date) > len(*c.Date) && strings.HasPrefix(*f.Date, *c.Date+"-") {
 				return f
 			}
 		}
 		return nil
 	})
+}
+
+// daysApart is how many days lie between two YYYY-MM-DD dates (a large
+// number when either does not parse).
+func daysApart(a, b string) int {
+	ta, err1 := time.Parse("2006-01-02", a)
+	tb, err2 := time.Parse("2006-01-02", b)
+	if err1 != nil || err2 != nil {
+		return 1 << 30
+	}
+	d := int(ta.Sub(tb).Hours() / 24)
+	if d < 0 {
+		d = -d
+	}
+	return d
 }
 
 // linkRementions folds an event whose words never said what kind of attack

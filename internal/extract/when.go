@@ -74,8 +74,9 @@ func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) 
 	return days, prec, true
 }
 
-// aboutWords hedge a span of time ("نحو شهرين", "عام تقريبا").
-var aboutWords = []string{"نحو", "قرابه", "حوالي", "زهاء", "تقريبا", "قرابة"}
+// aboutWords hedge or introduce a span of time ("نحو شهرين", "عام
+// تقريبا", "بعد مرور عام").
+var aboutWords = []string{"نحو", "قرابه", "حوالي", "زهاء", "تقريبا", "مرور"}
 
 // leadDate is the date the article's opening speaks of ("الجمعة", "أمس"),
 // the default for events that carry no date of their own.
