@@ -675,6 +675,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a source that could not tell whose aircraft struck foiled nothing
+			name: "unable to tell who struck is no foiling", published: "2018-07-18",
+			text:  "وقال المرصد إن قصفا جويا استهدف مساء الثلاثاء مدينة نوى من دون أن يتمكن من تحديد هوية الطائرات.",
+			want:  []want{{typ: "air_drone_strike", name: "نوى"}},
+			never: []want{{typ: "disrupted_weapons_use"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",
