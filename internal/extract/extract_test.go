@@ -682,6 +682,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "disrupted_weapons_use"}},
 		},
 		{
+			// the city's blast stays in the city: the province's campaign of
+			// killings is another story
+			name: "a bare city's blast is not folded into its province's other attacks", published: "2018-05-13",
+			text: "قتلى بانفجار في إدلب\n\nقتل 6 أشخاص وأصيب 15 آخرون، الأحد، من جراء انفجار استهدف مستشفى إدلب وسط المدينة الواقعة شمالي سوريا.\nوشهدت محافظة إدلب خلال الأسبوعين الماضيين عمليات اغتيال وتصفيات بين الفصائل المسلحة التي خرجت من مناطق الصراع، بعد رفضها اتفاقات التسوية مع النظام.",
+			want: []want{{typ: "remote_explosive_landmine_ied", place: "sy-nw-idlib"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

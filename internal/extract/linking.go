@@ -94,6 +94,9 @@ func subsume(evs []*event.Event, bare, weak map[*event.Event]bool, gz *geo.Gazet
 				if bare[fine] || fine.Location.GazetteerID == coarse.Location.GazetteerID {
 					continue
 				}
+				if fine.Location.GeoPrecision >= 3 && fine.EventType != coarse.EventType {
+					continue // "انفجار … وسط المدينة" is not the province's "عمليات اغتيال"
+				}
 			} else if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
 				continue
 			}
