@@ -689,6 +689,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "remote_explosive_landmine_ied", place: "sy-nw-idlib"}},
 		},
 		{
+			// "هجمة جوية", singular as the plural "هجمات جوية"
+			name: "an air attack named in the singular", published: "2018-06-28",
+			text: "ونفذت الطائرات الروسية أمس 35 هجمة جوية على بلدة المسيفرة.",
+			want: []want{{typ: "air_drone_strike", name: "المسيفرة"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",
@@ -1048,6 +1054,7 @@ func TestNoEvents(t *testing.T) {
 		{"failed talks", "فشلت المفاوضات في التوصل إلى هدنة في مدينة إدلب أمس."},
 		{"a truce named in passing", "واصلت الطائرات تحليقها فوق مدينة دوما رغم الهدنة."},
 		{"control with nobody taking it", "تصعب السيطرة على الحرائق في غابات اللاذقية."},
+		{"what reinforcements seek", "وقالت المصادر إن تعزيزات قوات النظام تهدف إلى استعادة السيطرة على بلدة كفرنبل."},
 		{"an evacuation prevented", "وقال المرصد إن خلافات بين الفصائل حالت دون تنفيذ عمليات إجلاء المقاتلين من بلدة جيرود."},
 		{"an evacuation suspended", "وأعلنت الحكومة تعليق عمليات إخراج المسلحين من مدينة الرستن."},
 		{"an evacuation obstructed", "وقال المرصد إن الخلافات تعرقل عمليات إجلاء المقاتلين من بلدة الضمير."},
@@ -1535,6 +1542,7 @@ func TestFatalities(t *testing.T) {
 	}{
 		{"strikes counted are no toll", "قتل مدنيون أمس في 75 غارة جوية على بلدة كفرنبل.", map[string]int{"كفرنبل": -1}},
 		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
+		{"a period's length is no toll", "قصفت قوات النظام أمس بلدة كفرنبل، بعد قصف متواصل طيلة الأسابيع الستة الماضية أسفر عن مقتل عشرات المدنيين.", map[string]int{"كفرنبل": -1}},
 		{"nobody hurt is zero", "قصفت قوات النظام أمس بلدة كفرنبل دون وقوع إصابات.", map[string]int{"كفرنبل": 0}},
 		{"no information is null", "قصفت قوات النظام أمس بلدة كفرنبل دون ورود معلومات عن خسائر بشرية.", map[string]int{"كفرنبل": -1}},
 		{"the toll the next sentence gives", "وقع انفجار في مستودع للأسلحة في بلدة سرمدا أمس.\nوارتفعت حصيلة قتلى الانفجار إلى 39 شخصا.", map[string]int{"سرمدا": 39}},

@@ -336,6 +336,9 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 	if nm.value >= 1900 && nm.value <= 2100 && dc.toks[nm.from].Kind == arabic.Number {
 		return true // "منذ 2014"
 	}
+	if nm.from > s.from && dc.hasForm(nm.from-1, periodUnits...) {
+		return true // "الأسابيع الستة": how long, not how many
+	}
 	if nm.to >= s.to {
 		return false
 	}
