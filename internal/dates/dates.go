@@ -14,7 +14,9 @@
 //     likewise, by its first day; after a word pointing ahead (بحلول،
 //     المقرر، موعد: cues.tsv role future) it is the first such date on or
 //     after the anchor instead; "سبتمبر الماضي" is the latest September
-//     before the anchor's month, "سبتمبر الجاري" the anchor's year;
+//     before the anchor's month (a day of the anchor's own month before the
+//     anchor's day is that month's: "9 أبريل الماضي" on 30 April), "سبتمبر
+//     الجاري" the anchor's year;
 //   - a named day (قوى 14 آذار، مدينة 6 أكتوبر، اتفاق 5 آذار) is no date
 //     unless its year is written;
 //   - مطلع/بداية/أوائل/منتصف/أواسط/أواخر/نهاية keep the precision of the

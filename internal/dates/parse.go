@@ -390,7 +390,9 @@ func (p *parser) resolve(d, m int, ys ySpec) (c civil, rel, ok bool) {
 	case yOffset:
 		y = a.y + ys.y
 	case yPast:
-		if m >= a.m {
+		// "التاسع من أبريل الماضي" written on 30 April: a day of the
+		// anchor's month already gone is this year's
+		if m > a.m || m == a.m && (d == 0 || d >= a.d) {
 			y--
 		}
 	case yNext:
