@@ -35,7 +35,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		if sc.speaker != nil {
 			paraSpeaker = sc.speaker
 		}
-		if sc.habitual {
+		if sc.habitual && x.habitualSentence(dc, s) {
 			continue
 		}
 		if sc.deny && sc.denier != "" {
@@ -46,6 +46,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			continue
 		}
 		trigs = x.dropObjects(dc, s, x.dropFoiled(dc, s, x.dropKinds(dc, s, trigs)))
+		if sc.habitual {
+			trigs = x.dropHabitual(dc, s, trigs)
+		}
 		if len(trigs) == 0 {
 			continue
 		}

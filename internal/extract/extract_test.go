@@ -695,6 +695,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", name: "المسيفرة"}},
 		},
 		{
+			// "كما جرت العادة" tells what Damascus usually does, in its own clause
+			name: "a habitual clause after the event leaves the event", published: "2018-04-30",
+			text: "وتعرضت قاعدة الشعيرات أمس لقصف إسرائيلي أسفر عن مقتل سبعة عناصر، وكما جرت العادة تعهدت دمشق بالرد.",
+			want: []want{{typ: "shelling_artillery_missile_attack", name: "الشعيرات"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

@@ -429,3 +429,37 @@ const (
 	historyYears           = 15
 	unpublishedHistoryEnds = "1990"
 )
+
+// habitualSentence reports a habitual cue that opens the sentence ("عادة ما
+// تقصف الطائرات …"): it governs all of it. Elsewhere a habitual cue acts on
+// its own clause only (dropHabitual).
+func (x *Extractor) habitualSentence(dc *doc, s sentence) bool {
+	for _, c := range within(dc.cues, s) {
+		if c.Values[0] == "habitual" && c.From <= s.from+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// dropHabitual removes the event words of the clause a habitual cue stands
+// in and of the clauses after it, which it goes on to govern ("منذ 2011،
+// قصفت إسرائيل مرارا …، وقد طال القصف مواقع"): a clause told before the
+// cue keeps its events ("تعرضت قاعدة التيفور لقصف إسرائيلي …، وكما جرت
+// العادة تعهدت إيران برد" keeps the strike).
+func (x *Extractor) dropHabitual(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	out := trigs[:0]
+	for _, t := range trigs {
+		end := dc.clauseEnd(t.To, s.to, 1<<30)
+		habitual := false
+		for _, c := range within(dc.cues, s) {
+			if c.Values[0] == "habitual" && c.From < end {
+				habitual = true
+			}
+		}
+		if !habitual {
+			out = append(out, t)
+		}
+	}
+	return out
+}
