@@ -269,6 +269,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "where the speaker sits")
 					continue // "قال مجلس حقوق الإنسان بجنيف إن احتجاز …": where the speaker sits
 				}
+				if pm.excepted {
+					dc.skip(t, pm, "a place the sentence leaves out")
+					continue // "سيطرت الفصائل على كامل محافظة إدلب باستثناء بلدتي الفوعة وكفريا"
+				}
 				if pm.origin && typ != "non_violent_transfer_of_territory" && (len(assigned[ti]) > 1 || attackType(typ)) && !dc.hometown(pm) &&
 					!(typ == "agreement" && dc.agreedFor(t, pm)) {
 					dc.skip(t, pm, "a point of departure, not the target")

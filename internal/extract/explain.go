@@ -78,7 +78,7 @@ func (x *Extractor) Explain(a event.Article) string {
 			for _, f := range []struct {
 				on   bool
 				name string
-			}{{p.qualifier, "qualifier"}, {p.region, "region"}, {p.near, "near"}, {p.origin, "origin"}, {p.anaphor, "anaphor"}, {p.unresolved, "unresolved"}} {
+			}{{p.qualifier, "qualifier"}, {p.region, "region"}, {p.near, "near"}, {p.origin, "origin"}, {p.excepted, "excepted"}, {p.anaphor, "anaphor"}, {p.unresolved, "unresolved"}} {
 				if f.on {
 					b.WriteString(" " + f.name)
 				}

@@ -701,6 +701,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", name: "الشعيرات"}},
 		},
 		{
+			// "باستثناء": the towns left out are not where it happened
+			name: "places named as exceptions are not the scene", published: "2018-07-19",
+			text:  "وسيطرت الفصائل المعارضة أمس على كامل المنطقة باستثناء بلدتي الفوعة وكفريا.",
+			never: []want{{place: "sy-nw-foua"}, {place: "sy-nw-kafriya"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

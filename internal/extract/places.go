@@ -32,6 +32,7 @@ type placeMention struct {
 	dirs             []float64
 	qualifier        bool // it only says where the previous place lies
 	origin           bool // a point of departure ("انطلاقا من")
+	excepted         bool // named as an exception ("باستثناء بلدتي الفوعة وكفريا")
 	anaphor          bool // "القاعدة" standing for a base named before
 	context          string
 	lat, lon         float64
@@ -333,6 +334,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 				}
 				// "أجزاء من مدينة البوكمال": a part of the place, not a start from it
 				pm.origin = ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...)
+				pm.excepted = dc.hasForm(i-1, exceptWords...) || len(ms) > 0 && ms[len(ms)-1].excepted && ms[len(ms)-1].to == i && strings.HasPrefix(dc.norm(i), "و")
 			}
 			ms = append(ms, pm)
 			i = pm.to
@@ -1152,6 +1154,10 @@ func (dc *doc) objectOfEvent(i int) bool {
 	}
 	return false
 }
+
+// exceptWords name the places an event left out ("سيطرت على المحافظة
+// باستثناء بلدتي الفوعة وكفريا"): not where it happened.
+var exceptWords = []string{"باستثناء", "عدا", "سوي", "خلا", "ماعدا"}
 
 // partitiveWords before "من" make it name a part of a place ("أجزاء من
 // مدينة البوكمال"), not where something came from.
