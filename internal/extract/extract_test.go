@@ -707,6 +707,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "sy-nw-foua"}, {place: "sy-nw-kafriya"}},
 		},
 		{
+			// "فيلق القدس" is Iran's Quds Force: it does not make the story
+			// one of Jerusalem, where a Syrian town would need a place noun
+			name: "a city's name inside an actor's does not set the story's country", published: "2018-05-10",
+			text: "وقال البيان إن فيلق القدس الإيراني يدير المواقع.\nواستهدفت الضربة الإسرائيلية مجمعا عسكريا في الكسوة.",
+			want: []want{{place: "sy-o-rd-kiswah"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

@@ -139,6 +139,9 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 func (x *Extractor) countries(dc *doc) map[string]int {
 	out := map[string]int{}
 	for _, m := range x.gz.Matcher().Find(dc.d, 0, len(dc.toks)) {
+		if dc.insideActor(m.From, m.To) {
+			continue // "فيلق القدس" is Iran's Quds Force, not Jerusalem
+		}
 		seen := map[string]bool{}
 		for _, p := range m.Values {
 			if p.Source == "GeoNames" || geo.Rank(p.Kind) > geo.Rank("city") || seen[p.Country] {
@@ -202,6 +205,16 @@ func (x *Extractor) capitalAt(dc *doc, i int, s sentence) (placeMention, bool) {
 		}
 	}
 	return pm, true
+}
+
+// insideActor reports tokens from..to lying within a longer actor name.
+func (dc *doc) insideActor(from, to int) bool {
+	for _, am := range dc.actors {
+		if am.from <= from && to <= am.to && am.to-am.from > to-from {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalFollowers may follow a bare "العاصمة" that ends its phrase.
