@@ -714,6 +714,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{place: "sy-o-rd-kiswah"}},
 		},
 		{
+			// "أغارت": the verb of an air raid
+			name: "an air raid told by its verb", published: "2018-05-10",
+			text: "وقال الجيش إن مقاتلاته أغارت أمس على مواقع للمسلحين في بلدة كفرنبل.",
+			want: []want{{typ: "air_drone_strike", name: "كفرنبل"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",
