@@ -27,13 +27,13 @@ var qualitySets = []struct {
 	minF1, minActor1, minDate, minFatals float64
 }{
 	{"dev", devDir, 0.83, 0.84, 0.90, 0.79},
-	{"wide", filepath.Join(devDir, "wide"), 0.71, 0.80, 0.87, 0.90},
+	{"wide", filepath.Join(devDir, "wide"), 0.72, 0.80, 0.87, 0.90},
 }
 
 // Sentence-level detection floors on the OEDA sentences (../shared/dev/gsr),
 // with the embedded classifier (trained on them) and held out.
 var (
-	gsrFloors        = map[string]float64{"assault": 0.60, "protest": 0.60}
+	gsrFloors        = map[string]float64{"assault": 0.60, "protest": 0.61}
 	gsrHeldOutFloors = map[string]float64{"assault": 0.57, "protest": 0.38}
 )
 
