@@ -720,6 +720,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", name: "كفرنبل"}},
 		},
 		{
+			// "صواريخ على مواقع إسرائيلية": Israel's positions were the target
+			name: "a nationality after a preposition is the target's", published: "2018-05-11",
+			text: "أطلقت القوات الإيرانية ليل الأربعاء صواريخ على مواقع إسرائيلية في هضبة الجولان.",
+			never: []want{{actor1: "ISR.MIL"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

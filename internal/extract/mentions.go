@@ -82,6 +82,9 @@ var armyOf = func() map[string]string {
 // ("قوات الأمن", "الشرطة", "طائرات حربية"); "رئيس" or "عسكريا" alone do not.
 var localHeads = words("local_heads")
 
+// headStops are prepositions a head noun's nationality is never read past.
+var headStops = []string{"علي", "في", "ضد", "الي", "عن", "نحو", "باتجاه", "تجاه"}
+
 // airHeads are head nouns that make an attack an air strike.
 var airHeads = words("air_heads")
 
@@ -114,6 +117,9 @@ func (x *Extractor) findActors(dc *doc) {
 			continue
 		}
 		for j := h.To; j < n && j <= h.To+3 && dc.sentOf[j] == sent; j++ {
+			if dc.hasForm(j, headStops...) {
+				break // "صواريخ على مواقع إسرائيلية": the nationality is the target's
+			}
 			if nm, ok := x.lx.Nations.At(dc.d, j, n); ok && nm.Values[0].How == "adjective" {
 				code := nm.Values[0].ISO3 + "." + role
 				if code == "SYR.MIL" {
