@@ -722,7 +722,7 @@ func TestExtractEvents(t *testing.T) {
 		{
 			// "صواريخ على مواقع إسرائيلية": Israel's positions were the target
 			name: "a nationality after a preposition is the target's", published: "2018-05-11",
-			text: "أطلقت القوات الإيرانية ليل الأربعاء صواريخ على مواقع إسرائيلية في هضبة الجولان.",
+			text:  "أطلقت القوات الإيرانية ليل الأربعاء صواريخ على مواقع إسرائيلية في هضبة الجولان.",
 			never: []want{{actor1: "ISR.MIL"}},
 		},
 		{
