@@ -28,6 +28,18 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			killedTo = c.To
 		}
 	}
+	// "مقتل 1700 مدني خلال شهرين من المعارك": a toll over weeks or months,
+	// told a few words from the dying (not "خلال سنوات النزاع" in a clause
+	// further on)
+	for k := max(s.from, killedTo-8); killedTo >= 0 && k < min(s.to-1, killedTo+8) && !cumulative; k++ {
+		if dc.hasForm(k, "خلال", "طيله") {
+			j := k + 1
+			if j < s.to && x.countAt(dc, j) {
+				j++
+			}
+			cumulative = j < s.to && dc.hasForm(j, spanUnits...)
+		}
+	}
 	for k := s.from; k < s.to-1 && !cumulative; k++ {
 		if !dc.hasForm(k, "منذ") || killedTo >= 0 && k > killedTo && dc.relativeBetween(killedTo, k) {
 			continue // "مقتل ستة مدنيين … في بلدة صيدا، التي تتعرض لغارات منذ أمس": the raids' since, not the toll's
@@ -357,6 +369,15 @@ func (dc *doc) relativeBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// spanUnits are weeks, months and years, counted or dual, after "خلال"
+// (not days or hours: "خلال 24 ساعة", "خلال يومين" may be one event's).
+var spanUnits = []string{"اسبوعين", "اسابيع", "شهرين", "اشهر", "شهور", "عامين", "سنتين", "اعوام", "سنوات", "سنين"}
+
+// countAt reports a number, in digits or words, at token k.
+func (x *Extractor) countAt(dc *doc, k int) bool {
+	return dc.toks[k].Kind == arabic.Number || x.isNumberWord(dc, k)
 }
 
 // periodUnits and periodLast tell a period before the telling ("الأسابيع
