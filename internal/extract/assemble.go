@@ -278,6 +278,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "a point of departure, not the target")
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
+				if dc.retreatedTo(pm) {
+					dc.skip(t, pm, "where those who withdrew or fled headed")
+					continue // "انسحب أفراد التنظيم باتجاه مخيم اليرموك": where they went, not where it happened
+				}
 				if typ != "non_violent_transfer_of_territory" && typ != "agreement" && dc.takenTo(pm) {
 					dc.skip(t, pm, "where someone or something was taken")
 					continue // "ونقل على إثرها إلى مستشفى ناصر", "احتجاجات على نقل السفارة إلى القدس": where he or it was taken

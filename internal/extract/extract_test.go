@@ -726,6 +726,20 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{actor1: "ISR.MIL"}},
 		},
 		{
+			// "انسحب … باتجاه مخيم اليرموك": where they went, not where they fought
+			name: "the place those who withdrew headed for is not the scene", published: "2018-05-04",
+			text:  "واندلعت اشتباكات أمس بين قوات النظام ومسلحي التنظيم في حي الحجر الأسود، حيث انسحب أفراد التنظيم باتجاه مخيم اليرموك.",
+			want:  []want{{typ: "armed_clash", place: "sy-o-rd-hajar-aswad"}},
+			never: []want{{place: "sy-o-dam-yarmouk-camp"}},
+		},
+		{
+			// the governorate a region is said to lie in folds into the region's event
+			name: "a governorate's event folds into its region's", published: "2018-03-08",
+			text:  "قصفت قوات النظام أمس الغوطة الشرقية.\nوقال المرصد إن قوات النظام قصفت أمس ريف دمشق.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-rd-ghouta-east"}},
+			count: 1,
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

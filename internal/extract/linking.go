@@ -97,7 +97,8 @@ func subsume(evs []*event.Event, bare, weak map[*event.Event]bool, gz *geo.Gazet
 				if fine.Location.GeoPrecision >= 3 && fine.EventType != coarse.EventType {
 					continue // "انفجار … وسط المدينة" is not the province's "عمليات اغتيال"
 				}
-			} else if fine.Location.GeoPrecision >= coarse.Location.GeoPrecision {
+			} else if fine.Location.GeoPrecision > coarse.Location.GeoPrecision ||
+				fine.Location.GeoPrecision == coarse.Location.GeoPrecision && !regionIn(fine.Location, coarse.Location, gz) {
 				continue
 			}
 			if fine.Location.Admin1 == "" || fine.Location.Admin1 != division {
@@ -372,6 +373,14 @@ func overlapping(a, b *event.Event) bool {
 		return true
 	}
 	return strings.HasPrefix(*a.Date, *b.Date) || strings.HasPrefix(*b.Date, *a.Date)
+}
+
+// regionIn reports a region of a governorate given at the governorate's
+// precision ("الغوطة الشرقية … في ريف دمشق"): finer than the governorate
+// itself, which folds into it.
+func regionIn(fine, coarse *event.Location, gz *geo.Gazetteer) bool {
+	c, f := gz.ByID(coarse.GazetteerID), gz.ByID(fine.GazetteerID)
+	return c != nil && f != nil && c.Kind == "governorate" && f.Kind != "governorate" && f.Kind != "country"
 }
 
 // isDistrict reports a location at a district or sub-district the

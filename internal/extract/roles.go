@@ -203,6 +203,16 @@ func (dc *doc) takenTo(pm *placeMention) bool {
 	return pm.from >= 1 && dc.hasForm(pm.from-1, "الي") && dc.formBefore(pm.from-1, 4, takenToWords...)
 }
 
+// retreatWords tell a withdrawal or flight; the place they head for is not
+// where the act happened ("انسحب أفراد التنظيم باتجاه مخيم اليرموك").
+var retreatWords = []string{"انسحب", "انسحبت", "انسحبوا", "انسحاب", "فر", "فرت", "فروا", "فرار", "هرب", "هربت", "هربوا", "تراجع", "تراجعت", "تراجعوا", "نزح", "نزحوا", "نزوح"}
+
+// retreatedTo reports a place after "باتجاه/نحو/إلى/صوب" that a word of
+// withdrawal or flight a few words before heads for.
+func (dc *doc) retreatedTo(pm *placeMention) bool {
+	return pm.from >= 1 && dc.hasForm(pm.from-1, "باتجاه", "نحو", "الي", "صوب", "تجاه") && dc.formBefore(pm.from-1, 5, retreatWords...)
+}
+
 // formBefore reports one of forms in the n words before token i, with no
 // punctuation between.
 func (dc *doc) formBefore(i, n int, forms ...string) bool {
