@@ -1588,6 +1588,7 @@ func TestFatalities(t *testing.T) {
 		{"strikes counted are no toll", "قتل مدنيون أمس في 75 غارة جوية على بلدة كفرنبل.", map[string]int{"كفرنبل": -1}},
 		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
 		{"a toll over months is none", "قصفت قوات النظام أمس بلدة كفرنبل، وأدى الهجوم إلى مقتل 1700 مدني خلال شهرين من المعارك.", map[string]int{"كفرنبل": -1}},
+		{"a toll over days since is none", "وتشهد بلدة كفرنبل منذ أيام غارات أوقعت أكثر من 300 قتيل.", map[string]int{"كفرنبل": -1}},
 		{"a period's length is no toll", "قصفت قوات النظام أمس بلدة كفرنبل، بعد قصف متواصل طيلة الأسابيع الستة الماضية أسفر عن مقتل عشرات المدنيين.", map[string]int{"كفرنبل": -1}},
 		{"nobody hurt is zero", "قصفت قوات النظام أمس بلدة كفرنبل دون وقوع إصابات.", map[string]int{"كفرنبل": 0}},
 		{"no information is null", "قصفت قوات النظام أمس بلدة كفرنبل دون ورود معلومات عن خسائر بشرية.", map[string]int{"كفرنبل": -1}},

@@ -47,6 +47,11 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || dc.toks[k+1].Kind == arabic.Number || x.isNumberWord(dc, k+1) {
 			cumulative = true // "منذ بدء الهجوم", "منذ 7 سنوات"
 		}
+		if dc.hasForm(k+1, periodUnits...) && !dc.dayIn(s) {
+			// "تشهد منذ أيام غارات أوقعت أكثر من 300 قتيل" (but "باتت دوما منذ
+			// أيام محور الاهتمام إثر هجوم السبت أسفر عن مقتل 40": the day's toll)
+			cumulative = true
+		}
 		if dc.hasForm(k+1, "ان") && dc.hasForm(k+2, "بدات", "بدا", "اندلعت", "انطلقت", "شنت", "شن") {
 			cumulative = true // "منذ أن بدأت الحكومة غاراتها"
 		}
@@ -423,4 +428,14 @@ func (x *Extractor) quantities(dc *doc, s sentence) []event.Quantity {
 		}
 	}
 	return out
+}
+
+// dayIn reports a date of day precision in sentence s.
+func (dc *doc) dayIn(s sentence) bool {
+	for _, d := range dc.dates {
+		if d.tok >= s.from && d.tok < s.to && d.Precision == "day" {
+			return true
+		}
+	}
+	return false
 }
