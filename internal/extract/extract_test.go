@@ -740,6 +740,18 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "منطقة صحراوية من محافظة السويداء": a part of the province, not a start from it
+			name: "an area of a province, an adjective between", published: "2018-06-07",
+			text: "وقتل تسعة مسلحين أمس في اشتباكات دارت في منطقة صحراوية من محافظة السويداء.",
+			want: []want{{typ: "armed_clash", place: "sy-adm-gov-suwayda"}},
+		},
+		{
+			// "الضفة الغربية لنهر الفرات" is the river's bank
+			name: "a river's west bank is not the West Bank", published: "2018-06-07",
+			text:  "وهاجم مسلحو التنظيم أمس قرى في الضفة الغربية لنهر الفرات في شرق سوريا.",
+			never: []want{{place: "x-west-bank"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",

@@ -336,6 +336,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i = pm.to
 				continue
 			}
+			if pm.to < s.to && dc.hasForm(pm.to, "لنهر", "للنهر") && dc.anyForm(pm.nameFrom, pm.nameTo, "الضفه", "ضفه", "الضفتين") {
+				i = pm.to
+				continue // "الضفة الغربية لنهر الفرات": the river's bank, not the West Bank
+			}
 			if x.compared(dc, i, s) {
 				i = pm.to
 				continue // "عبر مفاوضات مثلما حدث في حلب": a place compared with, not where it happens
@@ -346,7 +350,9 @@ func (x *Extractor) findPlaces(dc *doc) {
 					o, ok = x.isRole(dc, i-2, s.to, "origin")
 				}
 				// "أجزاء من مدينة البوكمال": a part of the place, not a start from it
-				pm.origin = ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...)
+				// (also with an adjective between: "منطقة صحراوية من محافظة السويداء")
+				pm.origin = ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...) &&
+					!(o.From >= 2 && dc.hasForm(o.From-2, partitiveWords...) && dc.adjectiveAt(o.From-1))
 				pm.excepted = dc.hasForm(i-1, exceptWords...) || len(ms) > 0 && ms[len(ms)-1].excepted && ms[len(ms)-1].to == i && strings.HasPrefix(dc.norm(i), "و")
 			}
 			ms = append(ms, pm)
@@ -1171,6 +1177,13 @@ func (dc *doc) objectOfEvent(i int) bool {
 // exceptWords name the places an event left out ("سيطرت على المحافظة
 // باستثناء بلدتي الفوعة وكفريا"): not where it happened.
 var exceptWords = []string{"باستثناء", "عدا", "سوي", "خلا", "ماعدا"}
+
+// adjectiveAt reports a nisba adjective at token i ("صحراوية", "جبلية",
+// "الشرقية"): a word ending in ي or يه that is no place.
+func (dc *doc) adjectiveAt(i int) bool {
+	w := arabic.StripArticle(dc.norm(i))
+	return dc.toks[i].Kind == arabic.Word && (strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي")) && arabic.RuneCount(w) >= 4
+}
 
 // partitiveWords before "من" make it name a part of a place ("أجزاء من
 // مدينة البوكمال"), not where something came from.
