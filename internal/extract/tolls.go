@@ -294,7 +294,26 @@ func (x *Extractor) ownClause(dc *doc, t arabic.Match[Trigger], pm *placeMention
 	}
 	// "استهدفت بلدات الغوطة، موضحا أنه في الحمورية قتل عشرة": the place's
 	// own clause tells its toll when the event word stands in another
-	return x.clauseOf(dc, pm.from, pm.to, pm, s)
+	c, ok := x.clauseOf(dc, pm.from, pm.to, pm, s)
+	if !ok || c.from <= s.from || dc.toks[c.from-1].Norm != "," || pm.from-c.from > 1 {
+		return c, ok
+	}
+	// "بينما قتل خمسة مدنيين وأصيب آخرون، في مدينة عربين": a clause that is
+	// only where goes with the placeless clause before it
+	if prev, ok2 := x.clauseOf(dc, c.from-2, c.from-1, pm, s); ok2 && prev.from >= s.from && !x.placeIn(dc, s, prev.from, prev.to) {
+		c.from = prev.from
+	}
+	return c, ok
+}
+
+// placeIn reports a place of sentence s, not a qualifier, within tokens from..to.
+func (x *Extractor) placeIn(dc *doc, s sentence, from, to int) bool {
+	for _, o := range x.sentencePlaces(dc, s) {
+		if !o.qualifier && o.from >= from && o.from < to {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseOf widens tokens from..to to their clause and returns it when no
