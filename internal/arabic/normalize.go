@@ -81,9 +81,9 @@ func FoldRune(r rune) rune {
 // profiles showed as a tenth of the extractor's time.
 const caselessLo, caselessHi = 0x0590, 0x08FF
 
-// isLetter is unicode.IsLetter with a fast path for the Arabic letters
+// IsLetter is unicode.IsLetter with a fast path for the Arabic letters
 // hamza to yeh (U+0621–U+064A, tatweel included, as unicode counts it).
-func isLetter(r rune) bool {
+func IsLetter(r rune) bool {
 	if r >= 0x0621 && r <= 0x064A {
 		return true
 	}
@@ -164,7 +164,7 @@ var rasm = map[rune]rune{
 func Rasm(s string) string {
 	var b strings.Builder
 	for _, r := range Normalize(s) {
-		if !isLetter(r) {
+		if !IsLetter(r) {
 			continue
 		}
 		if m, ok := rasm[r]; ok {

@@ -13,8 +13,8 @@ func TestCaselessAndLetterFastPaths(t *testing.T) {
 		}
 	}
 	for r := rune(0); r <= 0x2FFFF; r++ {
-		if isLetter(r) != unicode.IsLetter(r) {
-			t.Errorf("isLetter(U+%04X) = %v, unicode says %v", r, isLetter(r), unicode.IsLetter(r))
+		if IsLetter(r) != unicode.IsLetter(r) {
+			t.Errorf("IsLetter(U+%04X) = %v, unicode says %v", r, IsLetter(r), unicode.IsLetter(r))
 		}
 	}
 }

@@ -54,7 +54,7 @@ func AppendTokens(dst []Token, text string) []Token {
 			i += size
 		case hashtagMark(text, i, r, dst):
 			i += size
-		case isLetter(r):
+		case IsLetter(r):
 			j := i + size
 			for j < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
@@ -66,7 +66,7 @@ func AppendTokens(dst []Token, text string) []Token {
 					j += s2
 					continue
 				}
-				if !isLetter(r2) && !isMark(r2) {
+				if !IsLetter(r2) && !isMark(r2) {
 					break
 				}
 				j += s2
@@ -110,7 +110,7 @@ func hashtagMark(text string, i int, r rune, prev []Token) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(text[i+1:])
-	if i+1 >= len(text) || !isLetter(next) && !isDigit(next) {
+	if i+1 >= len(text) || !IsLetter(next) && !isDigit(next) {
 		return false
 	}
 	if r == '#' {

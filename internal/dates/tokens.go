@@ -3,6 +3,8 @@ package dates
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/raqib/raqib/internal/arabic"
 )
 
 type tokKind uint8
@@ -68,11 +70,6 @@ func tokenize(s string) []token {
 	return toks
 }
 
-func isLetter(r rune) bool {
-	if r >= 0x0621 && r <= 0x064A { // Arabic letters: skip the tables
-		return true
-	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
-}
+func isLetter(r rune) bool { return arabic.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
