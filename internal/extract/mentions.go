@@ -83,7 +83,7 @@ var armyOf = func() map[string]string {
 var localHeads = words("local_heads")
 
 // headStops are prepositions a head noun's nationality is never read past.
-var headStops = []string{"علي", "في", "ضد", "الي", "عن", "نحو", "باتجاه", "تجاه"}
+var headStops = words("head_stops")
 
 // airHeads are head nouns that make an attack an air strike.
 var airHeads = words("air_heads")

@@ -478,7 +478,7 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 		if g, ok := x.gazAt(dc, j, to); !ok || g.To <= m.To {
 			pm.near = true
 			j = m.To
-			for k := 0; k < 4 && j < to && (dc.toks[j].Kind == arabic.Number || x.isNumberWord(dc, j) || dc.hasForm(j, "كيلومترات", "كيلومتر", "كيلومترا", "كم", "كلم", "متر", "امتار", "مترا", "كيلو", "نحو", "حوالي", "قرابة")); k++ {
+			for k := 0; k < 4 && j < to && (x.countAt(dc, j) || dc.hasForm(j, "كيلومترات", "كيلومتر", "كيلومترا", "كم", "كلم", "متر", "امتار", "مترا", "كيلو", "نحو", "حوالي", "قرابة")); k++ {
 				j++
 			}
 			if dc.hasForm(j, "من") {
@@ -1123,7 +1123,7 @@ func (x *Extractor) bareUnknownName(dc *doc, k, to int) (int, bool) {
 	}
 	for i := k; i < end; i++ {
 		n := arabic.StripArticle(dc.norm(i))
-		if x.stopWord(dc, i) || strings.HasSuffix(n, "يه") || strings.HasSuffix(n, "ي") || arabic.RuneCount(n) < 3 {
+		if x.stopWord(dc, i) || nisba(n) || arabic.RuneCount(n) < 3 {
 			return 0, false
 		}
 		if _, ok := x.word(dc, i, to); ok {
@@ -1176,14 +1176,18 @@ func (dc *doc) objectOfEvent(i int) bool {
 
 // exceptWords name the places an event left out ("سيطرت على المحافظة
 // باستثناء بلدتي الفوعة وكفريا"): not where it happened.
-var exceptWords = []string{"باستثناء", "عدا", "سوي", "خلا", "ماعدا"}
+var exceptWords = words("except")
 
 // adjectiveAt reports a nisba adjective at token i ("صحراوية", "جبلية",
-// "الشرقية"): a word ending in ي or يه that is no place.
+// "الشرقية"): a word of four letters or more ending in ي or يه.
 func (dc *doc) adjectiveAt(i int) bool {
 	w := arabic.StripArticle(dc.norm(i))
-	return dc.toks[i].Kind == arabic.Word && (strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي")) && arabic.RuneCount(w) >= 4
+	return dc.toks[i].Kind == arabic.Word && nisba(w) && arabic.RuneCount(w) >= 4
 }
+
+// nisba reports a normalised word with the ending of a nisba adjective
+// (ي, or يه for the feminine): "كردية", "صحراوي".
+func nisba(w string) bool { return strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي") }
 
 // partitiveWords before "من" make it name a part of a place ("أجزاء من
 // مدينة البوكمال"), not where something came from.

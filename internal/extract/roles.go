@@ -205,7 +205,7 @@ func (dc *doc) takenTo(pm *placeMention) bool {
 
 // retreatWords tell a withdrawal or flight; the place they head for is not
 // where the act happened ("انسحب أفراد التنظيم باتجاه مخيم اليرموك").
-var retreatWords = []string{"انسحب", "انسحبت", "انسحبوا", "انسحاب", "فر", "فرت", "فروا", "فرار", "هرب", "هربت", "هربوا", "تراجع", "تراجعت", "تراجعوا", "نزح", "نزحوا", "نزوح"}
+var retreatWords = words("retreat")
 
 // retreatedTo reports a place after "باتجاه/نحو/إلى/صوب" that a word of
 // withdrawal or flight a few words before heads for.

@@ -44,7 +44,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		if !dc.hasForm(k, "منذ") || killedTo >= 0 && k > killedTo && dc.relativeBetween(killedTo, k) {
 			continue // "مقتل ستة مدنيين … في بلدة صيدا، التي تتعرض لغارات منذ أمس": the raids' since, not the toll's
 		}
-		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || dc.toks[k+1].Kind == arabic.Number || x.isNumberWord(dc, k+1) {
+		if dc.hasForm(k+1, "بدء", "بدايه", "اندلاع", "انطلاق") || x.countAt(dc, k+1) {
 			cumulative = true // "منذ بدء الهجوم", "منذ 7 سنوات"
 		}
 		if dc.hasForm(k+1, periodUnits...) && !dc.dayIn(s) {
@@ -133,7 +133,7 @@ func (x *Extractor) oneDeath(dc *doc, c arabic.Match[string], s sentence) int {
 	}
 	end := dc.clauseEnd(c.To, s.to, 12)
 	for k := c.To; k < end; k++ {
-		if dc.toks[k].Kind == arabic.Number || x.isNumberWord(dc, k) {
+		if x.countAt(dc, k) {
 			return -1 // "استشهد 3 شبان", "استشهد ثلاثة"
 		}
 		if u, ok := x.lx.Units.At(dc.d, k, end); ok && u.From == k && personUnits[arabic.Key(u.Values[0])] {
@@ -397,7 +397,7 @@ func (dc *doc) relativeBetween(from, to int) bool {
 
 // spanUnits are weeks, months and years, counted or dual, after "خلال"
 // (not days or hours: "خلال 24 ساعة", "خلال يومين" may be one event's).
-var spanUnits = []string{"اسبوعين", "اسابيع", "شهرين", "اشهر", "شهور", "عامين", "سنتين", "اعوام", "سنوات", "سنين"}
+var spanUnits = words("span_units")
 
 // countAt reports a number, in digits or words, at token k.
 func (x *Extractor) countAt(dc *doc, k int) bool {

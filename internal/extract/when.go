@@ -76,7 +76,7 @@ func (x *Extractor) elapsedBefore(dc *doc, t arabic.Match[Trigger], s sentence) 
 
 // aboutWords hedge or introduce a span of time ("نحو شهرين", "عام
 // تقريبا", "بعد مرور عام").
-var aboutWords = []string{"نحو", "قرابه", "حوالي", "زهاء", "تقريبا", "مرور"}
+var aboutWords = words("about")
 
 // leadDate is the date the article's opening speaks of ("الجمعة", "أمس"),
 // the default for events that carry no date of their own.
