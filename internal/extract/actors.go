@@ -341,7 +341,8 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// An event word that only dates or answers something else ("ردا على
 	// هجوم كيميائي", "بعد القصف") has no doer but the one its own words name.
-	framed, after := false, x.afterClause(dc, t, s)
+	afterWord, after := x.afterClause(dc, t, s)
+	framed := false
 	switch x.framed(dc, t, s) {
 	case "anchor", "reaction":
 		framed = !after
@@ -368,10 +369,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	// 5b. "تقدمت قوات الجيش الوطني …، بعد أن أحكمت سيطرتها على": the verb
 	// after "بعد أن" has the sentence's subject, however far before
 	if a1 == nil && after {
-		f, _ := x.frameWord(dc, t, s, "anchor")
 		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
-			if !inSent(i) || am.to > f.From || !armed(am) || objectBefore(i) || victim(i) || dc.supporter(am) || sc.speakers[i] {
+			if !inSent(i) || am.to > afterWord || !armed(am) || objectBefore(i) || victim(i) || dc.supporter(am) || sc.speakers[i] {
 				continue
 			}
 			a1 = x.pickOf(dc, i, typ)
@@ -664,17 +664,18 @@ func (dc *doc) stanceBefore(from, to int) bool {
 // afterClause reports an event verb that opens a clause of "بعد أن" or
 // "بعدما" ("وحققت قوات النظام تقدما، بعد أن تمكنت من السيطرة على بلدتين"):
 // a finite verb with no subject of its own, whose doer is the sentence's
-// subject, unlike the noun an anchor dates something by ("بعد القصف").
-func (x *Extractor) afterClause(dc *doc, t arabic.Match[Trigger], s sentence) bool {
+// subject, unlike the noun an anchor dates something by ("بعد القصف"). It
+// returns the token of "بعد"/"بعدما".
+func (x *Extractor) afterClause(dc *doc, t arabic.Match[Trigger], s sentence) (int, bool) {
 	f, ok := x.frameWord(dc, t, s, "anchor")
 	if !ok || t.From-f.To > 1 {
-		return false
+		return 0, false
 	}
 	switch {
 	case dc.hasForm(f.From, "بعدما", "وبعدما") && f.To == t.From:
-		return true
+		return f.From, true
 	case dc.hasForm(f.From, "بعد", "وبعد") && f.To == f.From+1 && f.To < t.From && dc.hasForm(f.To, "ان"):
-		return t.From == f.To+1
+		return f.From, t.From == f.To+1
 	}
-	return false
+	return 0, false
 }

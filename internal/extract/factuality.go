@@ -448,16 +448,15 @@ func (x *Extractor) habitualSentence(dc *doc, s sentence) bool {
 // cue keeps its events ("تعرضت قاعدة التيفور لقصف إسرائيلي …، وكما جرت
 // العادة تعهدت إيران برد" keeps the strike).
 func (x *Extractor) dropHabitual(dc *doc, s sentence, trigs []arabic.Match[Trigger]) []arabic.Match[Trigger] {
+	first := s.to // the first habitual cue of the sentence
+	for _, c := range within(dc.cues, s) {
+		if c.Values[0] == "habitual" {
+			first = min(first, c.From)
+		}
+	}
 	out := trigs[:0]
 	for _, t := range trigs {
-		end := dc.clauseEnd(t.To, s.to, 1<<30)
-		habitual := false
-		for _, c := range within(dc.cues, s) {
-			if c.Values[0] == "habitual" && c.From < end {
-				habitual = true
-			}
-		}
-		if !habitual {
+		if first >= dc.clauseEnd(t.To, s.to, 1<<30) {
 			out = append(out, t)
 		}
 	}
