@@ -152,12 +152,58 @@ type Filter struct {
 	// source, ACLED mapping and sentence out of the page (most of its
 	// bytes). It changes no match and no order.
 	Brief bool
+	// Cards, with Brief, says the caller shows each event as a list item
+	// (Card, with the ID, incident and article id and title): a store that
+	// keeps cards fills StoredEvent.Card with the stored bytes of
+	// CardJSON and may leave the rest of the event empty, so that a page
+	// is sent without decoding it; one that does not gives a Brief page.
+	Cards bool
 }
 
 // BriefFields are the fields of an event a Brief page must hold: besides
 // these, the store's ID, incident and article (key, id, title, outlet,
 // url, published).
 var BriefFields = []string{"id", "doc", "event_type", "date", "date_precision", "location", "actor1", "actor2", "fatalities", "claim", "background"}
+
+// Card is what a list item shows of an event besides its ID, article and
+// incident: what it is, when, where, who, how many died and its claim.
+type Card struct {
+	Doc           string     `json:"doc"`
+	EventType     string     `json:"event_type"`
+	Date          *string    `json:"date"`
+	DatePrecision string     `json:"date_precision,omitempty"`
+	Location      *CardPlace `json:"location"`
+	Actor1        *Actor     `json:"actor1"`
+	Actor2        *Actor     `json:"actor2"`
+	Fatalities    *int       `json:"fatalities"`
+	Claim         *Claim     `json:"claim,omitempty"`
+}
+
+// CardPlace is what a list item shows of a Location.
+type CardPlace struct {
+	Name         string  `json:"name"`
+	Lat          float64 `json:"lat"`
+	Lon          float64 `json:"lon"`
+	Admin1       string  `json:"admin1,omitempty"`
+	GeoPrecision int     `json:"geo_precision"`
+}
+
+// CardOf returns e's card.
+func CardOf(e *Event) Card {
+	c := Card{Doc: e.Doc, EventType: e.EventType, Date: e.Date, DatePrecision: e.DatePrecision,
+		Actor1: e.Actor1, Actor2: e.Actor2, Fatalities: e.Fatalities, Claim: e.Claim}
+	if l := e.Location; l != nil {
+		c.Location = &CardPlace{Name: l.Name, Lat: l.Lat, Lon: l.Lon, Admin1: l.Admin1, GeoPrecision: l.GeoPrecision}
+	}
+	return c
+}
+
+// CardJSON is the JSON a store keeps beside an event for its Cards pages:
+// its Card, a JSON object.
+func CardJSON(e Event) (string, error) {
+	b, err := json.Marshal(CardOf(&e))
+	return string(b), err
+}
 
 // BriefJSON is the JSON a store keeps beside an event for its Brief pages:
 // the event without what a list or a map does not show (evidence,
@@ -257,6 +303,9 @@ type StoredEvent struct {
 	Event
 	Sentence string      `json:"sentence"`
 	Article  ArticleMeta `json:"article"`
+	// Card is the stored JSON of the event's Card on a Cards page of a
+	// store that keeps it (Filter.Cards); nil otherwise.
+	Card []byte `json:"-"`
 }
 
 // ArticleMeta is an article without its text.

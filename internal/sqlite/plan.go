@@ -155,9 +155,9 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	if err := addFilters(c, f, p.driver); err != nil {
 		return p, err
 	}
-	seq := "e.seq"
+	rows := "e"
 	if p.driver == byActor {
-		seq = "x.seq"
+		rows = "x"
 		if len(c.parts) > n || !f.Brief {
 			// the other filters, or a whole page, read the event
 			from += " CROSS JOIN events e ON e.seq = x.seq"
@@ -173,7 +173,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	if p.driver == byText || p.driver == byPlace {
 		p.sql = sortedPage(f, from+c.sql(), limit+1)
 	} else {
-		join := pageJoin(f, seq)
+		join := pageJoin(f, rows)
 		if !f.Brief { // the event is read already: its article
 			join = ` JOIN articles a ON a.seq = e.article_seq`
 		}
@@ -200,7 +200,7 @@ func sortedPage(f event.Filter, from string, n int) string {
 // subquery's and sorts nothing (a sort of the page's whole rows, a brief
 // of about a kilobyte each, cost as much as reading them).
 func keyedPage(f event.Filter, keys string, n int) string {
-	return `SELECT ` + pageCols(f) + ` FROM (` + keys + `) p` + pageJoin(f, "p.seq") + ` ORDER BY p.date_lo DESC, p.id LIMIT ` + strconv.Itoa(n)
+	return `SELECT ` + pageCols(f) + ` FROM (` + keys + `) p` + pageJoin(f, "p") + ` ORDER BY p.date_lo DESC, p.id LIMIT ` + strconv.Itoa(n)
 }
 
 // addFilters adds the conditions the driver does not already apply. The
@@ -466,7 +466,8 @@ func ftsTerms(row event.Row) string {
 }
 
 // pageRows runs a page query and returns the events with their sort keys.
-func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]event.StoredEvent, []string, error) {
+// A Cards page reads each event's stored card (cardCols).
+func (s *Store) pageRows(ctx context.Context, q string, args []any, max int, cards bool) ([]event.StoredEvent, []string, error) {
 	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
@@ -475,7 +476,14 @@ func (s *Store) pageRows(ctx context.Context, q string, args []any, max int) ([]
 	var evs []event.StoredEvent
 	var keys []string
 	for rows.Next() && len(evs) < max {
-		se, key, err := scanEvent(rows)
+		var se event.StoredEvent
+		var key string
+		var err error
+		if cards {
+			se, key, err = scanCard(rows)
+		} else {
+			se, key, err = scanEvent(rows)
+		}
 		if err != nil {
 			return nil, nil, err
 		}
@@ -548,7 +556,7 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 		if err != nil {
 			return nil, nil, err
 		}
-		got, k, err := s.pageRows(ctx, q, args, need)
+		got, k, err := s.pageRows(ctx, q, args, need, f.Brief && f.Cards)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -653,7 +661,7 @@ func (s *Store) eventsByKey(ctx context.Context, f event.Filter, limit int, fts 
 		if err != nil {
 			return nil, nil, err
 		}
-		got, k, err := s.pageRows(ctx, q, args, need)
+		got, k, err := s.pageRows(ctx, q, args, need, f.Brief && f.Cards)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -675,7 +683,7 @@ const ftsLastSQL = `SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 AND r
 // the end date and the cursor tested on them.
 func keyQuery(f event.Filter, fts string, lo, hi int64, need int) (string, []any, error) {
 	c := &cond{}
-	from := fmt.Sprintf("(SELECT %s AS seq FROM events_fts WHERE events_fts MATCH %s AND rowid >= %s AND rowid < %s) t",
+	from := fmt.Sprintf("(SELECT rowid AS key, %s AS seq FROM events_fts WHERE events_fts MATCH %s AND rowid >= %s AND rowid < %s) t",
 		ftsSeq, c.arg(fts), c.arg(lo), c.arg(hi))
 	var cur event.Cursor
 	if f.Cursor != "" {
@@ -700,7 +708,7 @@ func keyQuery(f event.Filter, fts string, lo, hi int64, need int) (string, []any
 	if f.Cursor != "" {
 		c.add("(k.date_lo < %s OR (k.date_lo = %[1]s AND k.id > %s))", cur.Sort, cur.ID)
 	}
-	keys := `SELECT k.seq, k.date_lo, k.id FROM ` + from + ` CROSS JOIN event_list k ON k.seq = t.seq` + c.sql() +
+	keys := `SELECT k.seq, k.date_lo, k.id FROM ` + from + ` CROSS JOIN event_list k ON k.key = t.key` + c.sql() +
 		` ORDER BY k.date_lo DESC, k.id LIMIT ` + strconv.Itoa(need)
 	return keyedPage(f, keys, need), c.args, nil
 }

@@ -7,6 +7,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	sqldriver "database/sql/driver"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -23,7 +24,7 @@ import (
 	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/incident"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	msqlite "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
 var _ event.Store = (*Store)(nil)
@@ -212,8 +213,8 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT ` + ftsKeySQL + ` FROM events WHERE article_seq = ?)`},
 		{&p.delEvents, `DELETE FROM events WHERE article_seq = ?`},
 		{&p.insEvent, `INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span, brief)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span, brief, card)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&p.oldIncidents, `SELECT DISTINCT incident FROM events WHERE article_seq = ? AND incident <> ''`},
 		{&p.insFTS, `INSERT INTO events_fts (rowid, terms) VALUES (?, ?)`},
 	} {
@@ -284,6 +285,10 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if err != nil {
 			return res, err
 		}
+		card, err := event.CardJSON(row.Event)
+		if err != nil {
+			return res, err
+		}
 		var cell sql.NullInt64
 		c, lo, hi, ok := p.rules.Key(row.Event, a.Published)
 		if ok {
@@ -291,7 +296,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		}
 		rs, err := p.insEvent.ExecContext(ctx, row.Event.ID, seq, r.Key, row.Event.Doc, row.Event.EventType,
 			row.Date, row.DateLo, row.DateHi, row.Actor1, row.Actor2, row.Admin1, row.ClaimStatus,
-			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi, incident.Span(lo, hi), brief)
+			nullFloat(row.Lat, row.HasPoint), nullFloat(row.Lon, row.HasPoint), row.Sentence, string(data), cell, lo, hi, incident.Span(lo, hi), brief, card)
 		if err != nil {
 			return res, err
 		}
@@ -381,22 +386,38 @@ const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.
 // fields from the event's one row of event_list l (migration 0012).
 const briefCols = `l.id, l.date_lo, '', l.brief, l.article_key, l.article_id, l.title, l.outlet, l.url, l.published, l.incident`
 
+// cardCols are the columns of a Cards page, read from event_list l: the
+// stored card, sent as it is, with the ID, incident and article id and
+// title (migration 0016).
+const cardCols = `l.id, l.date_lo, l.card, l.article_id, l.title, l.incident`
+
 // pageCols are the columns a page of f reads.
 func pageCols(f event.Filter) string {
+	if f.Brief && f.Cards {
+		return cardCols
+	}
 	if f.Brief {
 		return briefCols
 	}
 	return eventCols
 }
 
-// pageJoin is what a page of f joins to the seqs of its events (the column
-// seq) to read pageCols: a Brief page reads one row of event_list per
-// event, a whole one the event's row and its article's.
-func pageJoin(f event.Filter, seq string) string {
+// pageJoin is what a page of f joins to its events, each a row of t with
+// the columns seq and date_lo: a Brief page reads one row of event_list per
+// event, by its key (listKey), a whole one the event's row and its
+// article's.
+func pageJoin(f event.Filter, t string) string {
 	if f.Brief {
-		return ` CROSS JOIN event_list l ON l.seq = ` + seq
+		return ` CROSS JOIN event_list l ON l.key = ` + listKey(t)
 	}
-	return ` CROSS JOIN events e ON e.seq = ` + seq + ` JOIN articles a ON a.seq = e.article_seq`
+	return ` CROSS JOIN events e ON e.seq = ` + t + `.seq JOIN articles a ON a.seq = e.article_seq`
+}
+
+// listKey is the key event_list files the event of a row of t under
+// (migration 0016), the full-text index's key (ftsKey) over t's date_lo and
+// seq: rows that sort together in a listing lie together in the file.
+func listKey(t string) string {
+	return `((CAST(replace(` + t + `.date_lo, '-', '') AS INTEGER) << 32) | ` + t + `.seq)`
 }
 
 // lenient reads stored event JSON as encoding/json would (it wrote it):
@@ -418,6 +439,38 @@ func scanEvent(sc interface{ Scan(...any) error }, extra ...any) (event.StoredEv
 	}
 	se.Incident = inc
 	return se, sortKey, nil
+}
+
+// scanCard reads a row of cardCols.
+func scanCard(sc interface{ Scan(...any) error }) (event.StoredEvent, string, error) {
+	var se event.StoredEvent
+	var sortKey string
+	err := sc.Scan(&se.ID, &sortKey, &se.Card, &se.Article.ID, &se.Article.Title, &se.Incident)
+	return se, sortKey, err
+}
+
+func init() {
+	msqlite.MustRegisterDeterministicScalarFunction("raqib_card", 1, cardOfBrief)
+}
+
+// cardOfBrief is the SQL function raqib_card(brief): the card
+// (event.CardJSON) of an event's stored brief JSON, with which migration
+// 0016 fills the cards of the events stored before it.
+func cardOfBrief(_ *msqlite.FunctionContext, args []sqldriver.Value) (sqldriver.Value, error) {
+	var b []byte
+	switch v := args[0].(type) {
+	case string:
+		b = []byte(v)
+	case []byte:
+		b = v
+	default:
+		return nil, fmt.Errorf("raqib_card: brief is %T, not text", v)
+	}
+	var e event.Event
+	if err := jsonv2.Unmarshal(b, &e, lenient); err != nil {
+		return nil, fmt.Errorf("raqib_card: %w", err)
+	}
+	return event.CardJSON(e)
 }
 
 // Event returns one event by its ID.
@@ -448,7 +501,7 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	case byKey:
 		evs, keys, err = s.eventsByKey(ctx, f, limit, p.fts)
 	default:
-		evs, keys, err = s.pageRows(ctx, p.sql, p.args, limit+1)
+		evs, keys, err = s.pageRows(ctx, p.sql, p.args, limit+1, f.Brief && f.Cards)
 	}
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)

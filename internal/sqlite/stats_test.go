@@ -13,9 +13,9 @@ import (
 )
 
 // A database made before the stats rollups, the place cells, the brief
-// JSON and the list rows (migrations 0007-0009, 0012) gets them filled from
-// its events when it is opened: Stats, a place page and brief pages answer
-// as before.
+// JSON, the list rows and the cards (migrations 0007-0009, 0012, 0016) gets
+// them filled from its events when it is opened: Stats, a place page,
+// brief pages and card pages answer as before.
 func TestReadPathsBackfill(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "raqib.db")
@@ -42,7 +42,8 @@ func TestReadPathsBackfill(t *testing.T) {
 		want[i] = string(b)
 	}
 	pages := []event.Filter{{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36.5, MaxLon: 37}, Limit: 500}, {Brief: true, Limit: 500},
-		{Brief: true, Types: []string{"air_drone_strike"}, From: "2020-01-01", To: "2030-12-31", Limit: 500}}
+		{Brief: true, Types: []string{"air_drone_strike"}, From: "2020-01-01", To: "2030-12-31", Limit: 500},
+		{Brief: true, Cards: true, Limit: 500}, {Brief: true, Cards: true, Text: "قصف", Limit: 500}}
 	wantPages := make([]string, len(pages))
 	for i, f := range pages {
 		wantPages[i] = pageJSON(t, s, f)
@@ -56,7 +57,8 @@ func TestReadPathsBackfill(t *testing.T) {
 	for _, q := range []string{
 		`DROP TRIGGER event_list_insert`, `DROP TRIGGER event_list_delete`, `DROP TRIGGER event_list_incident`,
 		`DROP TRIGGER event_list_event`, `DROP TRIGGER event_list_article`, `DROP TABLE event_list`,
-		`DELETE FROM schema_version WHERE version = 12`,
+		`DELETE FROM schema_version WHERE version = 12`, `DELETE FROM schema_version WHERE version = 16`,
+		`ALTER TABLE events DROP COLUMN card`,
 		`DROP TRIGGER rollup_insert`, `DROP TRIGGER rollup_delete`, `DROP TRIGGER rollup_incident`,
 		`DROP TABLE event_days`, `DROP TABLE event_facets`, `DROP TABLE event_totals`, `DROP INDEX events_day_incident`,
 		`DELETE FROM schema_version WHERE version = 7`,
@@ -100,6 +102,13 @@ func pageJSON(t *testing.T, s *sqlite.Store, f event.Filter) string {
 	if len(p.Events) == 0 {
 		t.Fatalf("Events(%+v) is empty", f)
 	}
-	b, _ := json.Marshal(p)
+	var cards []string
+	for _, se := range p.Events {
+		cards = append(cards, string(se.Card))
+	}
+	b, _ := json.Marshal(struct {
+		Page  event.Page
+		Cards []string
+	}{p, cards})
 	return string(b)
 }

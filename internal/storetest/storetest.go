@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) event.Store) {
 	t.Run("Stats", func(t *testing.T) { testStats(t, opened(t)) })
 	t.Run("StatsKept", func(t *testing.T) { testStatsKept(t, opened(t)) })
 	t.Run("Brief", func(t *testing.T) { testBrief(t, opened(t)) })
+	t.Run("Cards", func(t *testing.T) { testCards(t, opened(t)) })
 	t.Run("IngestErrors", func(t *testing.T) { testErrors(t, opened(t)) })
 	t.Run("ConcurrentPut", func(t *testing.T) { testConcurrent(t, opened(t)) })
 }

@@ -248,9 +248,14 @@ func (s *Server) writeEvents(w http.ResponseWriter, r *http.Request, f event.Fil
 		return
 	}
 	f.Brief = len(fields) == 0 // the compact event is what a Brief page holds
+	f.Cards = f.Brief
 	p, err := s.q.Events(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if f.Cards && hasCards(p.Events) {
+		writeCards(w, p)
 		return
 	}
 	items, err := listItems(p.Events, fields)

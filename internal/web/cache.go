@@ -193,7 +193,7 @@ func answerBytes(v any) int64 {
 func storedEventBytes(se *event.StoredEvent) int64 {
 	const structOverhead = 1024 // the event's structs, pointers and small fields
 	m := se.Article
-	n := structOverhead + len(se.Sentence) + len(m.Key) + len(m.ID) + len(m.Title) + len(m.Outlet) + len(m.URL) + len(m.Published)
+	n := structOverhead + len(se.Card) + len(se.Sentence) + len(m.Key) + len(m.ID) + len(m.Title) + len(m.Outlet) + len(m.URL) + len(m.Published)
 	e := &se.Event
 	n += len(e.ID) + len(e.Doc) + len(e.EventType) + len(e.DatePrecision)
 	for _, sp := range e.Evidence {

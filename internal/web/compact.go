@@ -1,9 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
+	"net/http"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/raqib/raqib/internal/event"
 )
@@ -12,26 +15,10 @@ import (
 // where, who, how many died, and the article title to show. The full event
 // with its evidence comes from /api/v1/events/{id}; fields= adds more.
 type listEvent struct {
-	ID            string       `json:"id"`
-	Doc           string       `json:"doc"`
-	EventType     string       `json:"event_type"`
-	Date          *string      `json:"date"`
-	DatePrecision string       `json:"date_precision,omitempty"`
-	Location      *listPlace   `json:"location"`
-	Actor1        *event.Actor `json:"actor1"`
-	Actor2        *event.Actor `json:"actor2"`
-	Fatalities    *int         `json:"fatalities"`
-	Claim         *event.Claim `json:"claim,omitempty"`
-	Article       listArticle  `json:"article"`
-	Incident      string       `json:"incident,omitempty"` // SPEC §7
-}
-
-type listPlace struct {
-	Name         string  `json:"name"`
-	Lat          float64 `json:"lat"`
-	Lon          float64 `json:"lon"`
-	Admin1       string  `json:"admin1,omitempty"`
-	GeoPrecision int     `json:"geo_precision"`
+	ID string `json:"id"`
+	event.Card
+	Article  listArticle `json:"article"`
+	Incident string      `json:"incident,omitempty"` // SPEC §7
 }
 
 type listArticle struct {
@@ -40,14 +27,90 @@ type listArticle struct {
 }
 
 func compact(se *event.StoredEvent) listEvent {
-	le := listEvent{ID: se.ID, Doc: se.Doc, EventType: se.EventType, Date: se.Date, DatePrecision: se.DatePrecision,
-		Actor1: se.Actor1, Actor2: se.Actor2, Fatalities: se.Fatalities, Article: listArticle{ID: se.Article.ID, Title: se.Article.Title}}
-	if l := se.Location; l != nil {
-		le.Location = &listPlace{Name: l.Name, Lat: l.Lat, Lon: l.Lon, Admin1: l.Admin1, GeoPrecision: l.GeoPrecision}
+	return listEvent{ID: se.ID, Card: event.CardOf(&se.Event), Article: listArticle{ID: se.Article.ID, Title: se.Article.Title}, Incident: se.Incident}
+}
+
+// hasCards says whether every event of a page holds its stored card
+// (event.Filter.Cards; a store that keeps none gives Brief events).
+func hasCards(evs []event.StoredEvent) bool {
+	for i := range evs {
+		if evs[i].Card == nil {
+			return false
+		}
 	}
-	le.Claim = se.Claim
-	le.Incident = se.Incident
-	return le
+	return true
+}
+
+// writeCards writes a list page of events that hold their stored cards:
+// the bytes writeJSON writes for their compact events (listEvent), each
+// card's members copied as they are stored between the ID and the
+// article, without decoding them into an event and encoding it again.
+// The strings around them are encoded by encoding/json, as writeJSON's.
+func writeCards(w http.ResponseWriter, p event.Page) {
+	b := cardPages.Get().(*cardPage)
+	defer cardPages.Put(b)
+	b.out.Reset()
+	b.out.WriteString(`{"events":[`)
+	for i := range p.Events {
+		se := &p.Events[i]
+		c := se.Card
+		if len(c) < 2 || c[0] != '{' || c[len(c)-1] != '}' {
+			writeError(w, http.StatusInternalServerError, "event "+se.ID+": stored card is not a JSON object")
+			return
+		}
+		if i > 0 {
+			b.out.WriteByte(',')
+		}
+		b.out.WriteString(`{"id":`)
+		b.str(se.ID)
+		if len(c) > 2 {
+			b.out.WriteByte(',')
+			b.out.Write(c[1 : len(c)-1])
+		}
+		b.out.WriteString(`,"article":{"id":`)
+		b.str(se.Article.ID)
+		if se.Article.Title != "" {
+			b.out.WriteString(`,"title":`)
+			b.str(se.Article.Title)
+		}
+		b.out.WriteByte('}')
+		if se.Incident != "" {
+			b.out.WriteString(`,"incident":`)
+			b.str(se.Incident)
+		}
+		b.out.WriteByte('}')
+	}
+	b.out.WriteByte(']')
+	if p.Next != "" {
+		b.out.WriteString(`,"next":`)
+		b.str(p.Next)
+	}
+	b.out.WriteString("}\n")
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b.out.Bytes())
+}
+
+// cardPage is writeCards' buffer and the encoder of its strings.
+type cardPage struct {
+	out     bytes.Buffer
+	scratch bytes.Buffer
+	enc     *json.Encoder
+}
+
+var cardPages = sync.Pool{New: func() any {
+	b := &cardPage{}
+	b.enc = json.NewEncoder(&b.scratch)
+	b.enc.SetEscapeHTML(true)
+	return b
+}}
+
+// str appends s as encoding/json encodes a string.
+func (b *cardPage) str(s string) {
+	b.scratch.Reset()
+	_ = b.enc.Encode(s) // a string always encodes
+	b.out.Write(bytes.TrimSuffix(b.scratch.Bytes(), []byte("\n")))
 }
 
 // extraFields are the names fields= may ask for: the full event's

@@ -147,3 +147,50 @@ func TestHealthzOnlyPings(t *testing.T) {
 		t.Errorf("sqlite Ping: %v", err)
 	}
 }
+
+// noCards is a store that keeps no cards: its Cards pages are Brief pages.
+type noCards struct{ web.Store }
+
+func (s noCards) Events(ctx context.Context, f event.Filter) (event.Page, error) {
+	f.Cards = false
+	return s.Store.Events(ctx, f)
+}
+
+// A list page made of stored cards is, byte for byte, the page of compact
+// events a store without cards gives, for every filter shape and page.
+func TestListCardsAsCompact(t *testing.T) {
+	fx := newFixture(t)
+	cards := newServer(t, web.Options{Store: fx.store, CacheTTL: -1})
+	plain := newServer(t, web.Options{Store: noCards{fx.store}, CacheTTL: -1})
+	for _, q := range []string{"", "?limit=2", "?actor=RUS.MIL", "?type=air_drone_strike", "?q=قصف", "?near=35.7,36.6&km=50",
+		"?bbox=36,35,37,36.5", "?from=2020-01-01&to=2030-12-31"} {
+		path := "/api/v1/events" + q
+		for path != "" {
+			_, got := getRaw(t, cards.URL, path)
+			_, want := getRaw(t, plain.URL, path)
+			if string(got) != string(want) {
+				t.Fatalf("%s: from cards\n%s\nwant\n%s", path, got, want)
+			}
+			var p struct {
+				Events []struct{ ID string }
+				Next   string
+			}
+			if err := json.Unmarshal(got, &p); err != nil {
+				t.Fatalf("%s: %v: %s", path, err, got)
+			}
+			if q == "" && len(p.Events) == 0 {
+				t.Fatalf("%s: no events", path)
+			}
+			path = ""
+			if p.Next != "" {
+				path = "/api/v1/events" + q
+				if q == "" {
+					path += "?"
+				} else {
+					path += "&"
+				}
+				path += "cursor=" + p.Next
+			}
+		}
+	}
+}
