@@ -95,3 +95,62 @@ func briefPageJSON(t *testing.T, s *postgres.Store, f event.Filter) string {
 	b, _ := json.Marshal(p)
 	return string(b)
 }
+
+// Events stored before the cards (migration 0012) have none: a Cards page
+// cards them from their brief as it reads them, the same bytes Put stores.
+func TestCardsOfOldRows(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recs := storetest.SpreadBatch(40)
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	pages := []event.Filter{
+		{Brief: true, Cards: true, Limit: 500},
+		{Brief: true, Cards: true, Actors: []string{"SYR.GOV"}, Limit: 500},
+		{Brief: true, Cards: true, Text: "قصف", Limit: 500},
+	}
+	want := make([]string, len(pages))
+	for i, f := range pages {
+		want[i] = cardsPageJSON(t, s, f)
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if tag, err := conn.Exec(ctx, `UPDATE events SET card = ''`); err != nil || tag.RowsAffected() == 0 {
+		t.Fatalf("emptying the cards: %v (%d rows)", err, tag.RowsAffected())
+	}
+	for i, f := range pages {
+		if got := cardsPageJSON(t, s, f); got != want[i] {
+			t.Errorf("without stored cards Events(%+v) =\n%s\nwant\n%s", f, got, want[i])
+		}
+	}
+}
+
+// cardsPageJSON is a Cards page of f as JSON with each event's card.
+func cardsPageJSON(t *testing.T, s *postgres.Store, f event.Filter) string {
+	t.Helper()
+	p, err := s.Events(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cards []string
+	for _, e := range p.Events {
+		if len(e.Card) == 0 {
+			t.Fatalf("Events(%+v): event %s has no card", f, e.ID)
+		}
+		cards = append(cards, string(e.Card))
+	}
+	b, _ := json.Marshal(struct {
+		Page  event.Page
+		Cards []string
+	}{p, cards})
+	return string(b)
+}

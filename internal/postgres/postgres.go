@@ -236,19 +236,19 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		if len(cols.id) > 0 {
 			// after the articles the batch writes, so the join finds them
 			b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span, brief)
+				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span, brief, card)
 				SELECT u.id, a.seq, u.key, u.doc, u.event_type, u.date, u.date_lo, u.date_hi,
 					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms), u.data::jsonb,
-					u.link_cell, u.link_lo, u.link_hi, u.link_span, u.brief
+					u.link_cell, u.link_lo, u.link_hi, u.link_span, u.brief, u.card
 				FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
 					$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::text[], $16::text[],
-					$17::int8[], $18::text[], $19::text[], $20::int[], $21::text[])
+					$17::int8[], $18::text[], $19::text[], $20::int[], $21::text[], $22::text[])
 					AS u(id, key, doc, event_type, date, date_lo, date_hi, actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data,
-						link_cell, link_lo, link_hi, link_span, brief)
+						link_cell, link_lo, link_hi, link_span, brief, card)
 				JOIN articles a ON a.key = u.key`,
 				cols.id, cols.key, cols.doc, cols.typ, cols.date, cols.dateLo, cols.dateHi, cols.actor1, cols.actor2,
 				cols.admin1, cols.claim, cols.lat, cols.lon, cols.sentence, cols.terms, cols.data, cols.cell, cols.linkLo, cols.linkHi, cols.span,
-				cols.brief)
+				cols.brief, cols.card)
 		}
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return err
@@ -274,11 +274,11 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 // eventColumns holds a batch's events column by column, for one INSERT
 // from unnest.
 type eventColumns struct {
-	id, key, doc, typ, date, dateLo, dateHi, actor1, actor2, admin1, claim, sentence, terms, data, brief []string
-	lat, lon                                                                                             []*float64
-	cell                                                                                                 []*int64
-	linkLo, linkHi                                                                                       []string
-	span                                                                                                 []int
+	id, key, doc, typ, date, dateLo, dateHi, actor1, actor2, admin1, claim, sentence, terms, data, brief, card []string
+	lat, lon                                                                                                   []*float64
+	cell                                                                                                       []*int64
+	linkLo, linkHi                                                                                             []string
+	span                                                                                                       []int
 }
 
 func (c *eventColumns) add(rules *incident.Rules, key, published string, row event.Row) error {
@@ -314,6 +314,11 @@ func (c *eventColumns) add(rules *incident.Rules, key, published string, row eve
 		return fmt.Errorf("event %s: %w", row.Event.ID, err)
 	}
 	c.brief = append(c.brief, brief)
+	card, err := event.CardJSON(row.Event)
+	if err != nil {
+		return fmt.Errorf("event %s: %w", row.Event.ID, err)
+	}
+	c.card = append(c.card, card)
 	if row.HasPoint {
 		c.lat = append(c.lat, &row.Lat)
 		c.lon = append(c.lon, &row.Lon)
@@ -375,8 +380,16 @@ const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.
 // mapping.
 const briefCols = `e.id, e.date_lo, '', e.brief, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
+// cardCols are the columns of a Cards page: the stored card, sent as it
+// is, with the ID, incident and article id and title (migration 0012); the
+// brief only of an event stored before the cards, to card it from.
+const cardCols = `e.id, e.date_lo, e.card, CASE WHEN e.card = '' THEN e.brief ELSE '' END, a.id, a.title, e.incident`
+
 // pageCols are the columns a page of f reads.
 func pageCols(f event.Filter) string {
+	if f.Brief && f.Cards {
+		return cardCols
+	}
 	if f.Brief {
 		return briefCols
 	}
@@ -396,6 +409,27 @@ func scanEvent(sc pgx.Row, extra ...any) (event.StoredEvent, string, error) {
 		return se, "", fmt.Errorf("event %s: %w", se.ID, err)
 	}
 	se.Incident = inc
+	return se, sortKey, nil
+}
+
+// scanCard reads a row of cardCols.
+func scanCard(sc pgx.Row) (event.StoredEvent, string, error) {
+	var se event.StoredEvent
+	var sortKey, card, brief string
+	if err := sc.Scan(&se.ID, &sortKey, &card, &brief, &se.Article.ID, &se.Article.Title, &se.Incident); err != nil {
+		return se, "", err
+	}
+	if card == "" {
+		var e event.Event
+		if err := json.Unmarshal([]byte(brief), &e); err != nil {
+			return se, "", fmt.Errorf("event %s: %w", se.ID, err)
+		}
+		var err error
+		if card, err = event.CardJSON(e); err != nil {
+			return se, "", fmt.Errorf("event %s: %w", se.ID, err)
+		}
+	}
+	se.Card = []byte(card)
 	return se, sortKey, nil
 }
 
@@ -428,7 +462,7 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 			if err != nil {
 				return event.Page{}, err
 			}
-			if evs, keys, err = s.readEvents(ctx, evs, keys, q, args); err != nil {
+			if evs, keys, err = s.readEvents(ctx, evs, keys, q, args, f.Brief && f.Cards); err != nil {
 				return event.Page{}, err
 			}
 			if len(evs) > limit {
@@ -440,7 +474,7 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 		if err != nil {
 			return event.Page{}, err
 		}
-		if evs, keys, err = s.readEvents(ctx, evs, keys, q, args); err != nil {
+		if evs, keys, err = s.readEvents(ctx, evs, keys, q, args, f.Brief && f.Cards); err != nil {
 			return event.Page{}, err
 		}
 	}
@@ -453,15 +487,23 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	return page, nil
 }
 
-// readEvents appends the events q returns, with their sort keys.
-func (s *Store) readEvents(ctx context.Context, evs []event.StoredEvent, keys []string, q string, args []any) ([]event.StoredEvent, []string, error) {
+// readEvents appends the events q returns, with their sort keys; cards
+// says q reads cardCols.
+func (s *Store) readEvents(ctx context.Context, evs []event.StoredEvent, keys []string, q string, args []any, cards bool) ([]event.StoredEvent, []string, error) {
 	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("events: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		se, sortKey, err := scanEvent(rows)
+		var se event.StoredEvent
+		var sortKey string
+		var err error
+		if cards {
+			se, sortKey, err = scanCard(rows)
+		} else {
+			se, sortKey, err = scanEvent(rows)
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("events: %w", err)
 		}
