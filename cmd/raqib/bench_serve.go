@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -105,9 +106,10 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *clients + 4}, Timeout: 60 * time.Second}
 
 	fmt.Fprintf(w, "\nraqib bench serve: %d events, %d articles in %s; uncached GET /api/v1/events (limit 100) on 127.0.0.1\n\n", c.Events, c.Articles, redactDSN(dsn))
-	fmt.Fprintf(w, "| shape | p50 ms | p95 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: |\n")
+	fmt.Fprintf(w, "| shape | p50 ms | p95 ms | p99 ms | errors | events an answer |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	rng := rand.New(rand.NewPCG(1, 2))
 	worst := 0.0
+	answered := 0.0 // mean events an answer over the shapes, as the many clients draw them
 	for _, sh := range shapes {
 		// one warm-up request, as a live server has seen its queries before
 		_, _, _ = benchGet(ctx, client, srv.base+sh.query(rng))
@@ -123,7 +125,14 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 		}
 		p := percentiles(lat)
 		worst = max(worst, p[1])
-		fmt.Fprintf(w, "| %s | %.1f | %.1f | %.1f | %d |\n", sh.name, p[0], p[1], p[2], errs)
+		// how many events the shape's answers hold, counted after the
+		// timed requests on answers of their own
+		n, err := benchCount(ctx, client, srv.base, sh, rand.New(rand.NewPCG(5, 6)), 20)
+		if err != nil {
+			errs++
+		}
+		answered += n / float64(len(shapes))
+		fmt.Fprintf(w, "| %s | %.1f | %.1f | %.1f | %d | %.0f |\n", sh.name, p[0], p[1], p[2], errs, n)
 	}
 	fmt.Fprintf(w, "\nworst single-client p95: %.1f ms\n", worst)
 	// The unfiltered stats the UI asks for on every visit: from counts kept
@@ -217,8 +226,14 @@ func runBenchServe(ctx context.Context, e *env, args []string) int {
 	if cpuOK && cpu1OK && len(all) > 0 {
 		// CPU time per request moves far less than req/s when other work
 		// shares the machine: the figure to compare between runs there.
-		fmt.Fprintf(w, "raqib serve CPU in that phase: %.2f ms per request (user + system)\n",
-			float64((cpu1-cpu0).Microseconds())/1000/float64(len(all)))
+		ms := float64((cpu1 - cpu0).Microseconds()) / 1000 / float64(len(all))
+		fmt.Fprintf(w, "raqib serve CPU in that phase: %.2f ms per request (user + system)", ms)
+		if answered > 0 {
+			// the shapes answer fewer events on a small store: the cost of
+			// an answer over its size
+			fmt.Fprintf(w, "; answers hold %.0f events on average (the shapes' counts above), %.1f µs per event", answered, ms*1000/answered)
+		}
+		fmt.Fprintln(w)
 	}
 	if selfOK && self1OK && len(all) > 0 {
 		// the clients run on the same machine: what they take is not
@@ -334,6 +349,29 @@ func benchGet(ctx context.Context, c *http.Client, u string) (time.Duration, int
 		err = fmt.Errorf("%s: %s", u, res.Status)
 	}
 	return d, n, err
+}
+
+// benchCount returns the mean number of events in n answers of sh.
+func benchCount(ctx context.Context, c *http.Client, base string, sh benchShape, r *rand.Rand, n int) (float64, error) {
+	total := 0
+	for range n {
+		req, err := http.NewRequestWithContext(ctx, "GET", base+sh.query(r), nil)
+		if err != nil {
+			return 0, err
+		}
+		res, err := c.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		var page struct{ Events []json.RawMessage }
+		err = json.NewDecoder(io.LimitReader(res.Body, 64<<20)).Decode(&page)
+		res.Body.Close()
+		if err != nil {
+			return 0, err
+		}
+		total += len(page.Events)
+	}
+	return float64(total) / float64(n), nil
 }
 
 // percentiles returns p50, p95 and p99 in milliseconds.

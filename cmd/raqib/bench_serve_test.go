@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -71,5 +72,30 @@ func TestProcCPU(t *testing.T) {
 	}
 	if _, ok := procCPU("0"); ok {
 		t.Errorf("procCPU of no process: ok")
+	}
+}
+
+// TestBenchCount: the events a shape's answers hold are counted from the
+// answers, whatever each holds, and a broken answer is an error.
+func TestBenchCount(t *testing.T) {
+	n := 0
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n++
+		if r.URL.Query().Get("broken") != "" {
+			_, _ = w.Write([]byte(`{"events":[`))
+			return
+		}
+		// answers of 1, 2, 3… events
+		_, _ = w.Write([]byte(`{"events":[` + strings.Repeat(`{"id":"e"},`, n-1) + `{"id":"e"}],"next":"x"}`))
+	}))
+	defer ts.Close()
+	sh := benchShape{"test", func(*rand.Rand) string { return "/api/v1/events" }}
+	got, err := benchCount(context.Background(), ts.Client(), ts.URL, sh, rand.New(rand.NewPCG(1, 1)), 4)
+	if err != nil || got != 2.5 {
+		t.Errorf("benchCount = %v, %v; want 2.5 events (1+2+3+4 over 4 answers)", got, err)
+	}
+	broken := benchShape{"broken", func(*rand.Rand) string { return "/api/v1/events?broken=1" }}
+	if _, err := benchCount(context.Background(), ts.Client(), ts.URL, broken, rand.New(rand.NewPCG(1, 1)), 2); err == nil {
+		t.Error("benchCount of a cut answer: no error")
 	}
 }
