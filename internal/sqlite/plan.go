@@ -158,8 +158,8 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	rows := "e"
 	if p.driver == byActor {
 		rows = "x"
-		if len(c.parts) > n || !f.Brief {
-			// the other filters, or a whole page, read the event
+		if len(c.parts) > n || !listed(f) {
+			// the other filters, or a page not from event_list, read the event
 			from += " CROSS JOIN events e ON e.seq = x.seq"
 		}
 	}
@@ -174,7 +174,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 		p.sql = sortedPage(f, from+c.sql(), limit+1)
 	} else {
 		join := pageJoin(f, rows)
-		if !f.Brief { // the event is read already: its article
+		if !listed(f) { // the event is read already: its article
 			join = ` JOIN articles a ON a.seq = e.article_seq`
 		}
 		p.sql = `SELECT ` + pageCols(f) + ` FROM ` + from + join + c.sql() +
@@ -556,7 +556,7 @@ func (s *Store) eventsByMonth(ctx context.Context, f event.Filter, limit int, ft
 		if err != nil {
 			return nil, nil, err
 		}
-		got, k, err := s.pageRows(ctx, q, args, need, f.Brief && f.Cards)
+		got, k, err := s.pageRows(ctx, q, args, need, listed(f))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -661,7 +661,7 @@ func (s *Store) eventsByKey(ctx context.Context, f event.Filter, limit int, fts 
 		if err != nil {
 			return nil, nil, err
 		}
-		got, k, err := s.pageRows(ctx, q, args, need, f.Brief && f.Cards)
+		got, k, err := s.pageRows(ctx, q, args, need, listed(f))
 		if err != nil {
 			return nil, nil, err
 		}

@@ -113,12 +113,12 @@ func TestQueryPlans(t *testing.T) {
 					t.Errorf("plan sorts every match instead of reading them in order:\n%s", all)
 				}
 			}
-			// A Brief page (a list, a map) reads each of its events from
+			// A Cards page (a list, a map) reads each of its events from
 			// one row of event_list, and neither the event's row nor its
 			// article's: the filters are tested on indexes.
-			t.Run("brief", func(t *testing.T) {
+			t.Run("cards", func(t *testing.T) {
 				f := tt.f
-				f.Brief = true
+				f.Brief, f.Cards = true, true
 				_, plan, err := s.ExplainEvents(ctx, f)
 				if err != nil {
 					t.Fatal(err)
@@ -126,17 +126,17 @@ func TestQueryPlans(t *testing.T) {
 				all := strings.Join(plan, "\n")
 				i := strings.Index(all, "SEARCH l USING INTEGER PRIMARY KEY (rowid=?)")
 				if i < 0 {
-					t.Errorf("Brief plan does not read event_list by seq:\n%s", all)
+					t.Errorf("Cards plan does not read event_list by key:\n%s", all)
 				}
 				// the page's rows come in the order their keys were found
 				// in: a sort of whole rows costs as much as reading them
 				if i >= 0 && strings.Contains(all[i:], "TEMP B-TREE") {
-					t.Errorf("Brief plan sorts the page's rows after reading them:\n%s", all)
+					t.Errorf("Cards plan sorts the page's rows after reading them:\n%s", all)
 				}
 				for _, step := range plan {
 					if strings.HasPrefix(step, "SEARCH a ") || strings.HasPrefix(step, "SEARCH e USING INTEGER PRIMARY KEY") ||
 						strings.HasPrefix(step, "SEARCH e USING INDEX") || strings.HasPrefix(step, "SCAN e USING INDEX") {
-						t.Errorf("Brief plan reads an event's or an article's row (%s):\n%s", step, all)
+						t.Errorf("Cards plan reads an event's or an article's row (%s):\n%s", step, all)
 					}
 				}
 			})

@@ -382,32 +382,33 @@ const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.
 
 // briefCols are eventCols for a Brief page: the event's JSON without the
 // fields a list does not show (most of its bytes, and of the time a page
-// takes to decode; migration 0009), no sentence, read with the article's
-// fields from the event's one row of event_list l (migration 0012).
-const briefCols = `l.id, l.date_lo, '', l.brief, l.article_key, l.article_id, l.title, l.outlet, l.url, l.published, l.incident`
+// takes to decode; migration 0009), no sentence.
+const briefCols = `e.id, e.date_lo, '', e.brief, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
 // cardCols are the columns of a Cards page, read from event_list l: the
 // stored card, sent as it is, with the ID, incident and article id and
 // title (migration 0016).
 const cardCols = `l.id, l.date_lo, l.card, l.article_id, l.title, l.incident`
 
+// listed says a page of f is read from event_list (a Cards page).
+func listed(f event.Filter) bool { return f.Brief && f.Cards }
+
 // pageCols are the columns a page of f reads.
 func pageCols(f event.Filter) string {
-	if f.Brief && f.Cards {
+	switch {
+	case listed(f):
 		return cardCols
-	}
-	if f.Brief {
+	case f.Brief:
 		return briefCols
 	}
 	return eventCols
 }
 
 // pageJoin is what a page of f joins to its events, each a row of t with
-// the columns seq and date_lo: a Brief page reads one row of event_list per
-// event, by its key (listKey), a whole one the event's row and its
-// article's.
+// the columns seq and date_lo: a Cards page reads one row of event_list per
+// event, by its key (listKey), any other the event's row and its article's.
 func pageJoin(f event.Filter, t string) string {
-	if f.Brief {
+	if listed(f) {
 		return ` CROSS JOIN event_list l ON l.key = ` + listKey(t)
 	}
 	return ` CROSS JOIN events e ON e.seq = ` + t + `.seq JOIN articles a ON a.seq = e.article_seq`
@@ -501,7 +502,7 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	case byKey:
 		evs, keys, err = s.eventsByKey(ctx, f, limit, p.fts)
 	default:
-		evs, keys, err = s.pageRows(ctx, p.sql, p.args, limit+1, f.Brief && f.Cards)
+		evs, keys, err = s.pageRows(ctx, p.sql, p.args, limit+1, listed(f))
 	}
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)

@@ -532,7 +532,7 @@ func (s *Server) handleGeoJSON(w http.ResponseWriter, r *http.Request) {
 		want = min(f.Limit, maxGeoLimit)
 	}
 	fc := featureCollection{Type: "FeatureCollection", Features: []feature{}}
-	f.Brief = true // a feature holds what a list shows
+	f.Brief, f.Cards = true, true // a feature holds what a list shows
 	got := 0
 	for {
 		f.Limit = min(event.MaxLimit, want-got)
@@ -543,6 +543,10 @@ func (s *Server) handleGeoJSON(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, e := range p.Events {
 			got++
+			if err := fromCard(&e); err != nil {
+				s.fail(w, r, err)
+				return
+			}
 			if e.Location == nil {
 				continue
 			}

@@ -3,10 +3,13 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
+
+	jsonv2 "github.com/go-json-experiment/json"
 
 	"github.com/raqib/raqib/internal/event"
 )
@@ -39,6 +42,27 @@ func hasCards(evs []event.StoredEvent) bool {
 		}
 	}
 	return true
+}
+
+// fromCard fills the fields of se's event that its card holds from its
+// stored card (a Cards page's event holds no other); an event without a
+// card is left as it is.
+func fromCard(se *event.StoredEvent) error {
+	if se.Card == nil {
+		return nil
+	}
+	var c event.Card
+	if err := jsonv2.Unmarshal(se.Card, &c); err != nil {
+		return fmt.Errorf("event %s: stored card: %w", se.ID, err)
+	}
+	e := &se.Event
+	e.Doc, e.EventType, e.Date, e.DatePrecision = c.Doc, c.EventType, c.Date, c.DatePrecision
+	e.Actor1, e.Actor2, e.Fatalities, e.Claim = c.Actor1, c.Actor2, c.Fatalities, c.Claim
+	e.Location = nil
+	if l := c.Location; l != nil {
+		e.Location = &event.Location{Name: l.Name, Lat: l.Lat, Lon: l.Lon, Admin1: l.Admin1, GeoPrecision: l.GeoPrecision}
+	}
+	return nil
 }
 
 // writeCards writes a list page of events that hold their stored cards:

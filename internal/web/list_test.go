@@ -157,7 +157,8 @@ func (s noCards) Events(ctx context.Context, f event.Filter) (event.Page, error)
 }
 
 // A list page made of stored cards is, byte for byte, the page of compact
-// events a store without cards gives, for every filter shape and page.
+// events a store without cards gives, for every filter shape and page; so
+// is the GeoJSON read from cards.
 func TestListCardsAsCompact(t *testing.T) {
 	fx := newFixture(t)
 	cards := newServer(t, web.Options{Store: fx.store, CacheTTL: -1})
@@ -180,6 +181,11 @@ func TestListCardsAsCompact(t *testing.T) {
 			}
 			if q == "" && len(p.Events) == 0 {
 				t.Fatalf("%s: no events", path)
+			}
+			_, gotGeo := getRaw(t, cards.URL, strings.Replace(path, "/events", "/events.geojson", 1))
+			_, wantGeo := getRaw(t, plain.URL, strings.Replace(path, "/events", "/events.geojson", 1))
+			if string(gotGeo) != string(wantGeo) || !strings.Contains(string(wantGeo), `"Feature"`) && len(p.Events) > 0 {
+				t.Fatalf("%s: GeoJSON from cards\n%s\nwant\n%s", path, gotGeo, wantGeo)
 			}
 			path = ""
 			if p.Next != "" {
