@@ -1060,6 +1060,17 @@ func TestExtractEvents(t *testing.T) {
 			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
 			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},
 		},
+		{
+			// a direction set off by a comma says where the place before it lies: one event, not two
+			name: "a direction after a comma locates the place before it", published: "2018-06-09",
+			text: "وقصفت طائرات التحالف مواقع للميليشيات في مديرية الدريهمي، جنوبي مدينة الحديدة.",
+			want: []want{{typ: "air_drone_strike", name: "الدريهمي"}}, count: 1,
+		},
+		{
+			name: "a district, then a comma and the direction of a city", published: "2018-09-06",
+			text: "وتجددت المظاهرات صباح الخميس أمام مبنى الحكومة المحلية في قضاء الزبير، جنوب غرب البصرة.",
+			want: []want{{typ: "peaceful_protest", name: "قضاء الزبير"}}, count: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -711,6 +711,14 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 		gapOK := true
 		within := false
 		loose := 0 // words the gap may hold before "في": an adjective ("السجن المركزي في"), an unknown list item
+		if cur.from == prev.to+1 && (cur.region || cur.near) && dc.toks[prev.to].Kind == arabic.Punct && dc.toks[prev.to].Norm == "," {
+			// "في قضاء الزبير، جنوب غرب البصرة", "منطقة دشتي برتشي، غربي كابول": set off by a
+			// comma, a direction or countryside only says where the place before it lies
+			if biggerOrRegion(cur, prev) {
+				cur.qualifier = true
+			}
+			continue
+		}
 		for i := prev.to; i < cur.from; {
 			if m, ok := x.isRole(dc, i, cur.from, "within"); ok {
 				within = true
