@@ -1071,6 +1071,18 @@ func TestExtractEvents(t *testing.T) {
 			text: "وتجددت المظاهرات صباح الخميس أمام مبنى الحكومة المحلية في قضاء الزبير، جنوب غرب البصرة.",
 			want: []want{{typ: "peaceful_protest", name: "قضاء الزبير"}}, count: 1,
 		},
+		{
+			// "جنوب دمشق" names the city's side, across the line of its governorate: a
+			// town of Rif Dimashq just south of the city is still that town
+			name: "a town beside a city's direction, across a provincial line", published: "2018-04-21",
+			text: "وشنت طائرات التحالف غارات على منطقة الحجر الأسود جنوب دمشق.",
+			want: []want{{typ: "air_drone_strike", place: "sy-adm-sub-hajar-aswad"}}, count: 1,
+		},
+		{
+			name: "a town, a comma, then a city's direction", published: "2018-05-09",
+			text: "وقالت وسائل الإعلام إن صاروخا إسرائيليا سقط في الكسوة، جنوب دمشق.",
+			want: []want{{place: "sy-o-rd-kiswah"}}, count: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -51,8 +51,9 @@ func (x *Extractor) resolvePlaces(dc *doc) {
 					if dc.places[q].qualifier {
 						if p := dc.places[q].place; p != nil {
 							pm.context, pm.contextAt = p.Admin1, p
-							if dc.places[q].near {
-								pm.contextNear = p // "قرب دمشق": near the city, maybe across a provincial line
+							if dc.places[q].near || len(dc.places[q].dirs) > 0 && geo.Rank(p.Kind) <= geo.Rank("city") {
+								// "قرب دمشق", "الكسوة، جنوب دمشق": near the city, maybe across a provincial line
+								pm.contextNear = p
 							}
 						}
 						break
