@@ -1083,6 +1083,12 @@ func TestExtractEvents(t *testing.T) {
 			text: "وقالت وسائل الإعلام إن صاروخا إسرائيليا سقط في الكسوة، جنوب دمشق.",
 			want: []want{{place: "sy-o-rd-kiswah"}}, count: 1,
 		},
+		{
+			// "باب شرقي" is a quarter of Damascus; "الباب شرقي حلب" is Al-Bab, east of Aleppo
+			name: "a name ending in a direction before another place", published: "2018-06-01",
+			text: "وأودى انفجار سيارة مفخخة بحياة ثلاثة مدنيين في مدينة الباب شرقي حلب.",
+			want: []want{{typ: "remote_explosive_landmine_ied", place: "sy-nw-al-bab"}}, count: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

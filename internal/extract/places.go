@@ -130,7 +130,24 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 		}
 		return m, ok
 	}
-	return x.gz.Matcher().At(dc.d, i, to)
+	m, ok := x.gz.Matcher().At(dc.d, i, to)
+	if ok && m.To-m.From > 1 && m.To < to {
+		// "مدينة الباب شرقي حلب" is Al-Bab, east of Aleppo, not Damascus' "باب
+		// شرقي": a name that ends in a direction word before another known
+		// place gives that word back when the shorter name is known too
+		if _, _, isDir := x.dirsAt(dc, m.To-1, m.To); isDir && !strings.HasPrefix(dc.key(m.To-1), "ال") { // not "الغوطة الشرقية"
+			k := m.To
+			if t, ok := x.isRole(dc, k, to, "type"); ok {
+				k = t.To
+			}
+			if _, ok := x.gz.Matcher().At(dc.d, k, to); ok {
+				if short, ok := x.gz.Matcher().At(dc.d, i, m.To-1); ok {
+					return short, true
+				}
+			}
+		}
+	}
+	return m, ok
 }
 
 // countries counts the countries of the well-known places (cities,
