@@ -1630,6 +1630,8 @@ func TestFatalities(t *testing.T) {
 		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
 		{"a toll over months is none", "قصفت قوات النظام أمس بلدة كفرنبل، وأدى الهجوم إلى مقتل 1700 مدني خلال شهرين من المعارك.", map[string]int{"كفرنبل": -1}},
 		{"a toll over days since is none", "وتشهد بلدة كفرنبل منذ أيام غارات أوقعت أكثر من 300 قتيل.", map[string]int{"كفرنبل": -1}},
+		{"took the lives, the subject between the verb and its object", "وأودى انفجار لغم أرضي الخميس بحياة 3 مدنيين في بلدة كفرنبل.", map[string]int{"كفرنبل": 3}},
+		{"took the lives of a number written as a word", "وأودت غارة جوية أمس بحياة ثلاثة مدنيين في مدينة أريحا.", map[string]int{"أريحا": 3}},
 		{"a toll whose place follows a comma", "وقال إن 20 مدنيا قتلوا بقصف على بلدة كفرنبل، بينما قتل خمسة مدنيين وأصيب آخرون، في بلدة حاس.", map[string]int{"كفرنبل": 20, "حاس": 5}},
 		{"a period's length is no toll", "قصفت قوات النظام أمس بلدة كفرنبل، بعد قصف متواصل طيلة الأسابيع الستة الماضية أسفر عن مقتل عشرات المدنيين.", map[string]int{"كفرنبل": -1}},
 		{"nobody hurt is zero", "قصفت قوات النظام أمس بلدة كفرنبل دون وقوع إصابات.", map[string]int{"كفرنبل": 0}},
