@@ -1084,6 +1084,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{place: "sy-o-rd-kiswah"}}, count: 1,
 		},
 		{
+			// a road named by its two ends: neither end is where the road was taken
+			name: "a road word before two places side by side", published: "2018-06-19",
+			text:  "وسيطرت قوات الجيش اليمني على \"خط الحديدة صنعاء\" شرق مطار الحديدة.",
+			never: []want{{name: "صنعاء"}},
+		},
+		{
 			// "باب شرقي" is a quarter of Damascus; "الباب شرقي حلب" is Al-Bab, east of Aleppo
 			name: "a name ending in a direction before another place", published: "2018-06-01",
 			text: "وأودى انفجار سيارة مفخخة بحياة ثلاثة مدنيين في مدينة الباب شرقي حلب.",

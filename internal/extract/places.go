@@ -959,6 +959,21 @@ func (x *Extractor) routes(dc *doc, ms []placeMention) {
 		}
 		a.route, b.route = true, true
 	}
+	// "سيطرته على "خط الحديدة صنعاء"", "طريق حلب دمشق": a road word, then
+	// two places side by side, names the road by its two ends
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		if b.from != a.to || a.qualifier || b.qualifier || a.region || b.region || strings.HasPrefix(dc.norm(b.from), "و") {
+			continue
+		}
+		before := a.from - 1
+		if before >= 0 && dc.toks[before].Kind == arabic.Punct && dc.toks[before].Norm == "\"" {
+			before--
+		}
+		if before >= 0 && dc.hasForm(before, "طريق", "الطريق", "خط", "الخط") {
+			a.route, b.route = true, true
+		}
+	}
 }
 
 // roadBefore reports a word of road or supply line in the few words before
