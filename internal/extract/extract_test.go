@@ -1084,6 +1084,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{place: "sy-o-rd-kiswah"}}, count: 1,
 		},
 		{
+			// the verbal noun with a masculine possessive: the army announced its control
+			name: "an announced control with a masculine possessive", published: "2018-03-30",
+			text: "أعلن الجيش اليمني، الجمعة، سيطرته على مديرية القبيطة في محافظة لحج.",
+			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
+		},
+		{
 			// a road named by its two ends: neither end is where the road was taken
 			name: "a road word before two places side by side", published: "2018-06-19",
 			text:  "وسيطرت قوات الجيش اليمني على \"خط الحديدة صنعاء\" شرق مطار الحديدة.",
