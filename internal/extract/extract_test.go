@@ -1768,3 +1768,29 @@ func TestCountryFirstWord(t *testing.T) {
 		}
 	}
 }
+
+func TestQuietTypesKillNobody(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"reinforcements amid deadly shelling", "ووصلت تعزيزات عسكرية لقوات النظام إلى محيط بلدة كفرنبل، وسط قصف أدى إلى مقتل 14 شخصا."},
+		{"a withdrawal after losses", "وانسحبت فصائل المعارضة من بلدة كفرنبل بعد مقتل 6 من عناصرها."},
+		{"a truce after deadly raids", "وأكدت حماس مساء السبت التوصل إلى وقف لإطلاق النار في قطاع غزة إثر تصعيد شنت خلاله إسرائيل غارات خلفت قتيلين."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2018-07-15", Text: tt.text})
+			quiet := 0
+			for _, e := range evs {
+				if !quietTypes[e.EventType] {
+					continue
+				}
+				quiet++
+				if e.Fatalities != nil {
+					t.Errorf("Extract(%q): %s with %d dead; want null", tt.text, e.EventType, *e.Fatalities)
+				}
+			}
+			if quiet == 0 {
+				t.Errorf("Extract(%q): no strategic event:%s", tt.text, describe(evs))
+			}
+		})
+	}
+}
