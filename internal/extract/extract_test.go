@@ -1090,6 +1090,22 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			// the embassy's seat is no place of the clashes
+			name: "an embassy opened in a city", published: "2018-05-18",
+			text:  "وأسفرت المواجهات على حدود غزة عن مقتل 60 فلسطينيا على الأقل، بالتزامن مع احتفال إسرائيل بافتتاح السفارة الأمريكية بالقدس.",
+			never: []want{{place: "x-jerusalem"}},
+		},
+		{
+			name: "a city recognised as a capital", published: "2018-03-20",
+			text:  "وانتشر الجنود الإسرائيليون لمواجهة التظاهرات التي عمت المناطق الفلسطينية احتجاجا على قرار الرئيس الأميركي الاعتراف بالقدس عاصمة لإسرائيل.",
+			never: []want{{place: "x-jerusalem"}},
+		},
+		{
+			name: "an attack on an embassy is placed at it", published: "2018-05-15",
+			text: "وهاجم مسلحون السفارة الأمريكية في بغداد أمس.",
+			want: []want{{place: "w-iq-us-embassy"}},
+		},
+		{
 			// a road named by its two ends: neither end is where the road was taken
 			name: "a road word before two places side by side", published: "2018-06-19",
 			text:  "وسيطرت قوات الجيش اليمني على \"خط الحديدة صنعاء\" شرق مطار الحديدة.",

@@ -315,6 +315,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i = pm.to
 				continue // "تظاهروا دعما لغزة": for Gaza, not in Gaza
 			}
+			if dc.missionSeat(pm, s) {
+				i = pm.to
+				continue // "افتتاح السفارة الأمريكية في القدس": where an embassy is, not where anything happened
+			}
 			if !pm.typed && !pm.region && !pm.near && x.adjective(dc, pm, s) {
 				i = pm.to
 				continue // "سفينة تركية": Turkish, not Turkey
@@ -1064,6 +1068,29 @@ func (x *Extractor) givenName(dc *doc, i int) bool {
 
 // purposeWords before "لـ" + place make the place what the act is for.
 var purposeWords = words("purpose")
+
+// missionWords name a diplomatic mission and seatActs what is done to one
+// or to a capital without violence (opening, moving, recognising).
+var missionWords, seatActs = words("mission"), words("seat_acts")
+
+// missionSeat reports a place named only as the seat of a diplomatic act:
+// "افتتاح السفارة الأمريكية في القدس", "نقل السفارة الأمريكية من تل أبيب
+// إلى القدس", "الاعتراف بالقدس عاصمة لإسرائيل" (but "هجوم على السفارة
+// الأمريكية في بغداد" is where the attack was).
+func (dc *doc) missionSeat(pm placeMention, s sentence) bool {
+	if pm.from > s.from && strings.HasPrefix(dc.norm(pm.from), "ب") && dc.hasForm(pm.from-1, seatActs...) {
+		return true // "الاعتراف بالقدس"
+	}
+	for k := pm.from - 1; k >= max(s.from, pm.from-8); k-- {
+		if dc.toks[k].Kind == arabic.Punct && dc.toks[k].Norm != "\"" {
+			return false
+		}
+		if dc.hasForm(k, missionWords...) {
+			return k > s.from && dc.hasForm(k-1, seatActs...)
+		}
+	}
+	return false
+}
 
 // adjective reports a one-word name that is also a nationality adjective
 // and follows a noun: "سفينة تركية" is a Turkish ship, not Turkey.
