@@ -168,6 +168,19 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "wof-1209183841"}},
 		},
 		{
+			// Who's On First spells the governorate "Al Bayda'", raqib's rows
+			// "Al-Bayda": the district still lies in the governorate named
+			name: "a district of a Yemeni governorate spelt another way", published: "2018-02-25",
+			text: "قصفت مدفعية الجيش اليمني أمس تجمعات للحوثيين بمديرية ناطع بمحافظة البيضاء.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "wof-1091919451"}},
+		},
+		{
+			// Nineveh is "Ninawa" in Who's On First
+			name: "a town of an Iraqi governorate spelt another way", published: "2018-02-25",
+			text: "وقتل ثلاثة جنود عراقيين أمس في هجوم شنه مسلحون على بلدة بادوش في محافظة نينوى.",
+			want: []want{{place: "wof-1293265333"}},
+		},
+		{
 			// "قرية مير" is a village; "بلدة مير علي" is a longer name the gazetteer lacks
 			name: "a known name that another word goes on", published: "2008-11-01",
 			text:  "وقال مسؤول إن طائرة بدون طيار أطلقت صاروخين على منزل في بلدة مير علي أمس.",
