@@ -181,6 +181,18 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{place: "wof-1293265333"}},
 		},
 		{
+			// Who's On First knows only Cairo's "مديرية الظاهر"; the story is of Saada
+			name: "a district namesake in a country the article never names", published: "2018-04-17",
+			text:  "وشنت طائرات التحالف في اليمن غارات على مواقع الحوثيين في محافظة صعدة أمس.\nوتركز القصف على أطراف مديرية الظاهر في صعدة.",
+			notIn: "EGY",
+		},
+		{
+			// a curated town abroad is itself, though the article names Iran, not Iraq
+			name: "a curated town in a country the article never names", published: "2018-09-09",
+			text: "أعلن الحرس الثوري الإيراني مسؤوليته عن قصف صاروخي استهدف أمس مقر الحزب الديمقراطي الكردستاني الإيراني في مدينة كوي سنجق، وأكدت طهران أن القصف جاء ردا على هجمات.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-iq-koya"}},
+		},
+		{
 			// "قرية مير" is a village; "بلدة مير علي" is a longer name the gazetteer lacks
 			name: "a known name that another word goes on", published: "2008-11-01",
 			text:  "وقال مسؤول إن طائرة بدون طيار أطلقت صاروخين على منزل في بلدة مير علي أمس.",
