@@ -188,9 +188,14 @@ func (x *Extractor) findActors(dc *doc) {
 		if m.From > 0 && dc.singular(m.From-1, "في", "داخل", "الي") {
 			continue
 		}
-		if w := dc.norm(m.From); m.To == m.From+1 && v.How == "country" && strings.HasPrefix(w, "ب") &&
+		if w := dc.norm(m.From); m.To == m.From+1 && (v.How == "country" || v.How == "capital") && strings.HasPrefix(w, "ب") &&
 			!x.lx.Nations.Starts(arabic.Key(w)) && x.lx.Nations.Starts(arabic.Key(strings.TrimPrefix(w, "ب"))) {
-			continue // "تفجير إدلب بسوريا": in Syria (but "بريطانيا" is Britain)
+			continue // "تفجير إدلب بسوريا", "اشتباكات بطرابلس": in Syria, in Tripoli (but "بريطانيا" is Britain, "بغداد" Baghdad)
+		}
+		if v.How == "capital" && m.From > 0 {
+			if _, ok := x.isRole(dc, m.From-1, m.From, "type"); ok {
+				continue // "بمدينة طرابلس": a city named after its place noun is where, not who
+			}
 		}
 		out = append(out, actorMention{from: m.From, to: m.To, code: v.ISO3, kind: "state"})
 	}
