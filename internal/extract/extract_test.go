@@ -199,6 +199,13 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{actor1: "LBY"}, {actor2: "LBY"}, {actor1: "LBY.MIL"}, {actor2: "LBY.MIL"}, {actor1: "LBY.GOV"}, {actor2: "LBY.GOV"}},
 		},
 		{
+			// "التل بمدينة": the preposition begins the next phrase; the Iraqi
+			// village "تل مدينة" is not read through it
+			name: "no name runs on through a preposition", published: "2018-05-22",
+			text:  "وقعت اشتباكات أمس في حي التل بمدينة طرابلس.",
+			never: []want{{place: "wof-1210040615"}},
+		},
+		{
 			// "قرية مير" is a village; "بلدة مير علي" is a longer name the gazetteer lacks
 			name: "a known name that another word goes on", published: "2008-11-01",
 			text:  "وقال مسؤول إن طائرة بدون طيار أطلقت صاروخين على منزل في بلدة مير علي أمس.",
