@@ -206,6 +206,17 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "wof-1210040615"}},
 		},
 		{
+			// a dual nationality and a model designation between it and its aircraft
+			name: "two aircraft of a model and a nationality", published: "2018-06-05",
+			text: "قصفت طائرتان F-15 أمريكيتان أمس مواقع لتنظيم الدولة في مدينة البوكمال.",
+			want: []want{{typ: "air_drone_strike", name: "البوكمال", actor1: "USA.MIL"}},
+		},
+		{
+			name: "two warships of a nationality", published: "2018-06-05",
+			text: "وأطلقت بارجتان أمريكيتان أمس صواريخ على قاعدة الشعيرات الجوية.",
+			want: []want{{name: "الشعيرات", actor1: "USA.MIL"}},
+		},
+		{
 			// "قرية مير" is a village; "بلدة مير علي" is a longer name the gazetteer lacks
 			name: "a known name that another word goes on", published: "2008-11-01",
 			text:  "وقال مسؤول إن طائرة بدون طيار أطلقت صاروخين على منزل في بلدة مير علي أمس.",

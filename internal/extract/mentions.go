@@ -150,7 +150,7 @@ func (x *Extractor) findActors(dc *doc) {
 				found = true
 				break
 			}
-			if dc.toks[j].Kind != arabic.Word {
+			if dc.toks[j].Kind != arabic.Word && !dc.modelMark(j) {
 				break
 			}
 		}
@@ -201,6 +201,28 @@ func (x *Extractor) findActors(dc *doc) {
 	}
 	sortMentions(out)
 	dc.actors = out
+}
+
+// modelMark reports a token of a model designation between an aircraft
+// or weapon noun and its nationality ("طائرتان F-15 أمريكيتان", "مقاتلات
+// سو-24 روسية"): a dash, a Latin word, or a number after one of them (not
+// a count: "أسر 3 لبنانيين").
+func (dc *doc) modelMark(i int) bool {
+	t := dc.toks[i]
+	switch t.Kind {
+	case arabic.Number:
+		return i > 0 && dc.toks[i-1].Kind != arabic.Number && dc.modelMark(i-1)
+	case arabic.Punct:
+		return t.Norm == "-"
+	case arabic.Word:
+		for _, r := range t.Norm {
+			if r < 'A' || r > 'z' || r > 'Z' && r < 'a' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (dc *doc) anyForm(from, to int, forms ...string) bool {
