@@ -141,6 +141,9 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			}
 		}
 	}
+	if attackType(t.Values[0].Type) && t.To < s.to && dc.hasForm(t.To, verbalAttack...) {
+		return true // "شنت الرياض هجوما حادا على إيران": an attack of words
+	}
 	occurred := dc.toldOccurred(t, s)
 	for _, c := range within(dc.cues, s) {
 		if (c.Values[0] == "negation" || c.Values[0] == "future") && c.To <= t.From && (occurred || dc.causeBetween(c.To, t.From)) {
@@ -462,3 +465,7 @@ func (x *Extractor) dropHabitual(dc *doc, s sentence, trigs []arabic.Match[Trigg
 	}
 	return out
 }
+
+// verbalAttack are adjectives after an attack word that make it one of
+// words ("هجوما حادا", "هجوم لاذع", "هجوما إعلاميا").
+var verbalAttack = words("verbal_attack")
