@@ -217,6 +217,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{name: "الشعيرات", actor1: "USA.MIL"}},
 		},
 		{
+			// raids that "will go on" have begun
+			name: "raids that will continue", published: "2018-03-05",
+			text: "وقصفت الطائرات أمس مدينة دوما، وأكد مصدر عسكري أن الغارات على مدينة دوما ستتواصل.",
+			want: []want{{typ: "air_drone_strike", name: "دوما"}},
+		},
+		{
 			// "قرية مير" is a village; "بلدة مير علي" is a longer name the gazetteer lacks
 			name: "a known name that another word goes on", published: "2008-11-01",
 			text:  "وقال مسؤول إن طائرة بدون طيار أطلقت صاروخين على منزل في بلدة مير علي أمس.",
@@ -1230,6 +1236,8 @@ func TestNoEvents(t *testing.T) {
 		{"a city to be spared the fighting", "وأكد غريفيث مواصلة مساعيه لإقناع الأطراف بتجنيب مدينة الحديدة القتال."},
 		{"an attack of words", "وفي سياق آخر، شنت الرياض أمس هجوما حادا على طهران خلال مؤتمر صحفي في مدينة جدة."},
 		{"a media battle", "وعاد المشير إلى مدينة بنغازي بعد أسابيع من معركة إعلامية شرسة خاضتها جماعة الإخوان."},
+		{"what an attack will do", "وقال المسؤول أمس إن الهجوم على مدينة إدلب سيتخلص من الإرهابيين."},
+		{"an attack to begin", "وقال القائد أمس إن الهجوم سيبدأ قريبا في مدينة الحديدة."},
 		{"clashes to be prevented", "وقال إن هناك حاجة لضمان التعاون العسكري بين الجيشين لمنع وقوع اشتباكات قرب دمشق."},
 		{"a conference that aims at support", "وعقد في مدينة عدن أمس مؤتمر للمانحين يستهدف حشد الدعم للاقتصاد اليمني."},
 		{"a campaign that aims at prices", "وأطلقت الحكومة أمس في مدينة عدن حملة تستهدف خفض الأسعار."},
