@@ -187,6 +187,12 @@ func TestExtractEvents(t *testing.T) {
 			notIn: "EGY",
 		},
 		{
+			// an Egyptian story names Egypt by its army and adjectives only: al-Mansurah is no Syrian town
+			name: "a Syrian namesake in a story told of another country's people", published: "2018-06-05",
+			text:  "وقال الجيش المصري إن قوات الأمن المصرية اعتقلت أمس 30 شخصا في مدينة المنصورة.",
+			notIn: "SYR",
+		},
+		{
 			// a curated town abroad is itself, though the article names Iran, not Iraq
 			name: "a curated town in a country the article never names", published: "2018-09-09",
 			text: "أعلن الحرس الثوري الإيراني مسؤوليته عن قصف صاروخي استهدف أمس مقر الحزب الديمقراطي الكردستاني الإيراني في مدينة كوي سنجق، وأكدت طهران أن القصف جاء ردا على هجمات.",

@@ -474,7 +474,7 @@ func (x *Extractor) foreignInList(dc *doc, k int) bool {
 // namesakeAbroad reports a pick of a district, town or village in a
 // country the article neither names nor calls anyone of (no well-known
 // place, region, country name, capital or nationality of it), while it names
-// another country's places at least twice: a namesake of a place the
+// another country (its places, name, capital or nationality) at least twice: a namesake of a place the
 // gazetteer lacks, not a village abroad.
 func (x *Extractor) namesakeAbroad(dc *doc, pm *placeMention) bool {
 	p := pm.place
@@ -486,12 +486,9 @@ func (x *Extractor) namesakeAbroad(dc *doc, pm *placeMention) bool {
 	case p.Country != "SYR" && p.Source != "whosonfirst":
 		return false // the namesakes are Syria's villages and Who's On First's; a curated town abroad ("كوي سنجق") is itself
 	}
-	other := false
+	named := map[string]int{} // places, names, capitals and nationalities of each country
 	for c, n := range dc.countries {
-		other = other || n >= 2 && c != p.Country
-	}
-	if !other {
-		return false
+		named[c] += n
 	}
 	for _, m := range x.lx.Nations.Find(dc.d, 0, len(dc.toks)) {
 		for _, v := range m.Values {
@@ -499,6 +496,14 @@ func (x *Extractor) namesakeAbroad(dc *doc, pm *placeMention) bool {
 				return false
 			}
 		}
+		named[m.Values[0].ISO3]++
+	}
+	other := false
+	for c, n := range named {
+		other = other || n >= 2 && c != p.Country
+	}
+	if !other {
+		return false
 	}
 	for k := range dc.places {
 		// a region of its country named anywhere ("منطقة كوي سنجق في إقليم كردستان")
