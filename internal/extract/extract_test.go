@@ -193,6 +193,13 @@ func TestExtractEvents(t *testing.T) {
 			notIn: "SYR",
 		},
 		{
+			// "ولاية سيناء" is the Islamic State's group, not a place: the events are in al-Arish
+			name: "a group named after a province is no place", published: "2018-02-23",
+			text:  "شن مسلحون من جماعة ولاية سيناء أمس هجوما على موقع عسكري في مدينة العريش.",
+			never: []want{{name: "ولاية سيناء"}},
+			want:  []want{{name: "العريش"}},
+		},
+		{
 			// a curated town abroad is itself, though the article names Iran, not Iraq
 			name: "a curated town in a country the article never names", published: "2018-09-09",
 			text: "أعلن الحرس الثوري الإيراني مسؤوليته عن قصف صاروخي استهدف أمس مقر الحزب الديمقراطي الكردستاني الإيراني في مدينة كوي سنجق، وأكدت طهران أن القصف جاء ردا على هجمات.",

@@ -244,17 +244,20 @@ func (x *Extractor) findPlaces(dc *doc) {
 	// ("مجلس منبج العسكري", "وكالة الأنباء السورية"); a source that is exactly a
 	// place name is a newspaper ("الشرق الأوسط").
 	type span struct{ from, to int }
-	var names []span
+	var names, exact []span
 	for _, a := range dc.actors {
 		if a.kind == "state" {
 			continue
 		}
 		if _, ok := x.isRole(dc, a.from, a.to, "type"); ok {
+			if a.kind == "group" && !a.head && a.to-a.from > 1 {
+				// "جماعة ولاية سيناء", "ولاية خراسان": a group named after a province is the group
+				names = append(names, span{a.from, a.to})
+			}
 			continue // "قاعدة حميميم الروسية", "مطار المزة العسكري": a place first, whoever holds it
 		}
 		names = append(names, span{a.from, a.to})
 	}
-	var exact []span
 	for _, s := range dc.sources {
 		names = append(names, span{s.from, s.to})
 		exact = append(exact, span{s.from, s.to})
