@@ -396,3 +396,17 @@ func TestNamesShortFirstWordAfterClitic(t *testing.T) {
 		}
 	}
 }
+
+func TestToponymsTakeNoPrepositionInside(t *testing.T) {
+	m := NewMatcher[string]().Toponyms()
+	m.Add("تل مدينة", "village")
+	n := NewMatcher[string]().Names()
+	n.Add("تحالف دعم الشرعية", "coalition")
+	d := NewDoc("اشتباكات في حي التل بمدينة طرابلس وقال التحالف لدعم الشرعية")
+	if got := m.Find(d, 0, len(d.Tokens)); len(got) != 0 {
+		t.Errorf("Toponyms found %v in %q; want nothing", got, "التل بمدينة")
+	}
+	if got := n.Find(d, 0, len(d.Tokens)); len(got) != 1 {
+		t.Errorf("Names found %v; want the coalition through لدعم", got)
+	}
+}

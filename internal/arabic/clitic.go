@@ -14,6 +14,10 @@ type Candidate struct {
 	// verb takes; a name or noun is never read through it ("سالزبيري" is
 	// not س + "الزبيري").
 	Verbal bool
+	// Prep: the reading took off a preposition (ب, ل, ك, alone or after و
+	// or ف): the word begins a phrase of its own, it does not go on a name
+	// ("التل بمدينة طرابلس" is not "تل مدينة").
+	Prep bool
 }
 
 // proclitics are the prefixes tried, longest first; each is a conjunction,
@@ -56,17 +60,17 @@ func Candidates(norm string) []Candidate {
 
 // AppendCandidates appends the readings of norm to dst.
 func AppendCandidates(dst []Candidate, norm string) []Candidate {
-	add := func(form string, cost int, verbal bool) {
+	add := func(form string, cost int, verbal, prep bool) {
 		for _, c := range dst {
 			if c.Form == form {
 				return
 			}
 		}
-		dst = append(dst, Candidate{form, cost, verbal})
+		dst = append(dst, Candidate{form, cost, verbal, prep})
 	}
 	base := StripArticle(norm)
-	add(base, 0, false)
-	bases := []Candidate{{base, 0, false}}
+	add(base, 0, false, false)
+	bases := []Candidate{{base, 0, false, false}}
 	for _, p := range proclitics {
 		if !strings.HasPrefix(norm, p) {
 			continue
@@ -81,12 +85,14 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 		}
 		rest = StripArticle(rest)
 		verbal := strings.HasSuffix(p, "س")
-		add(rest, cost, verbal)
-		bases = append(bases, Candidate{rest, cost, verbal})
+		q := strings.TrimLeft(p, "وف")
+		prep := strings.HasPrefix(q, "ب") || strings.HasPrefix(q, "ل") || strings.HasPrefix(q, "ك")
+		add(rest, cost, verbal, prep)
+		bases = append(bases, Candidate{rest, cost, verbal, prep})
 	}
 	for _, b := range bases {
 		for _, s := range suffixReadings(b.Form) {
-			add(s.Form, b.Cost+s.Cost, b.Verbal)
+			add(s.Form, b.Cost+s.Cost, b.Verbal, b.Prep)
 		}
 	}
 	return dst

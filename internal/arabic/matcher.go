@@ -8,6 +8,7 @@ type Matcher[T any] struct {
 	maxLen  int
 	maxCost int  // the costliest candidate reading tried for a word; <0 for all
 	names   bool // names take no future particle (Names)
+	toponym bool // no preposition inside a name (Toponyms)
 }
 
 type node[T any] struct {
@@ -41,6 +42,15 @@ func (m *Matcher[T]) NoInflection() *Matcher[T] {
 func (m *Matcher[T]) Names() *Matcher[T] {
 	m.names = true
 	return m.NoInflection()
+}
+
+// Toponyms makes the matcher one of place names: Names, and no word after
+// the first read through a preposition ("التل بمدينة طرابلس" is not the
+// village "تل مدينة"). Actor names keep it: "التحالف لدعم الشرعية" is
+// "تحالف دعم الشرعية".
+func (m *Matcher[T]) Toponyms() *Matcher[T] {
+	m.toponym = true
+	return m.Names()
 }
 
 // Add stores v under phrase. It reports false when the phrase has no words.
@@ -173,6 +183,9 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 			}
 			if m.names && c.Verbal {
 				continue // names take no future particle ("سالزبيري" is not س + "الزبيري")
+			}
+			if m.toponym && j > i && c.Prep {
+				continue // a preposition begins a new phrase: "التل بمدينة" is not "تل مدينة"
 			}
 			if nx := n.next[c.Form]; nx != nil {
 				walk(nx, j+1, cost+c.Cost, shortForm)

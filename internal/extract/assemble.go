@@ -350,6 +350,11 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	}
 	out = linkRementions(upgrade(subsume(foldCoarse(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)), dc.bare, dc.weak, x.gz), dc), dc)
 	x.tollsAfter(dc, out)
+	for _, e := range out {
+		if quietTypes[e.EventType] {
+			e.Fatalities = nil // "تعزيزات … أدى إلى مقتل 14": the toll is the attack's, not the reinforcements'
+		}
+	}
 	res := make([]event.Event, 0, len(out))
 	for _, e := range out {
 		if e.Claim != nil && e.Claim.Status == event.Denied && e.Claim.By == "" {
@@ -584,3 +589,8 @@ func toldBefore(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti in
 	}
 	return false
 }
+
+// quietTypes are the strategic developments that kill nobody themselves
+// (SPEC §2: the dead of this event): a toll in their sentence is another
+// event's.
+var quietTypes = wordMap("quiet_types")

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -165,7 +166,7 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.frames = x.lx.Frames.Find(dc.d, 0, n)
 	dc.targets = x.lx.Targets.Find(dc.d, 0, n)
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
-	dc.casualty = x.lx.Casualties.Find(dc.d, 0, n)
+	dc.casualty = dc.lifeTaken(x.lx.Casualties.Find(dc.d, 0, n))
 	x.findPlaces(dc)
 	dc.instr = dc.marchesAreNotDrones(dc.instr)
 	return dc, nil
@@ -216,4 +217,39 @@ func dedupKey(e *event.Event) string {
 		d = *e.Date
 	}
 	return e.EventType + "|" + loc + "|" + d
+}
+
+// lifeVerbs and lifeOf are the two halves of "أودى بحياة" apart: "أودى
+// انفجار لغم أرضي الخميس بحياة 3 مدنيين".
+var lifeVerbs, lifeOf = words("life_verb"), words("life_of")
+
+// lifeTaken adds to the casualty words found the "بحياة" of a split "أودى
+// … بحياة", which the lexicon's phrase, written whole, does not find; the
+// word alone would also find "ضحوا بحياتهم" (gave their lives).
+func (dc *doc) lifeTaken(cs []arabic.Match[string]) []arabic.Match[string] {
+	var add []arabic.Match[string]
+	for i := range dc.toks {
+		if !slices.Contains(lifeOf, dc.norm(i)) {
+			continue
+		}
+		covered := false
+		for _, c := range cs {
+			covered = covered || c.From <= i && i < c.To
+		}
+		for k := i - 1; k >= max(0, i-8) && !covered; k-- {
+			if dc.toks[k].Kind == arabic.Punct && dc.toks[k].Norm != "\"" {
+				break
+			}
+			if slices.Contains(lifeVerbs, dc.norm(k)) {
+				add = append(add, arabic.Match[string]{From: i, To: i + 1, Values: []string{"killed"}})
+				break
+			}
+		}
+	}
+	if len(add) == 0 {
+		return cs
+	}
+	cs = append(cs, add...)
+	slices.SortStableFunc(cs, func(a, b arabic.Match[string]) int { return a.From - b.From })
+	return cs
 }

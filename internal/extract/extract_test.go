@@ -168,6 +168,74 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "wof-1209183841"}},
 		},
 		{
+			// Who's On First spells the governorate "Al Bayda'", raqib's rows
+			// "Al-Bayda": the district still lies in the governorate named
+			name: "a district of a Yemeni governorate spelt another way", published: "2018-02-25",
+			text: "قصفت مدفعية الجيش اليمني أمس تجمعات للحوثيين بمديرية ناطع بمحافظة البيضاء.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "wof-1091919451"}},
+		},
+		{
+			// Nineveh is "Ninawa" in Who's On First
+			name: "a town of an Iraqi governorate spelt another way", published: "2018-02-25",
+			text: "وقتل ثلاثة جنود عراقيين أمس في هجوم شنه مسلحون على بلدة بادوش في محافظة نينوى.",
+			want: []want{{place: "wof-1293265333"}},
+		},
+		{
+			// Who's On First knows only Cairo's "مديرية الظاهر"; the story is of Saada
+			name: "a district namesake in a country the article never names", published: "2018-04-17",
+			text:  "وشنت طائرات التحالف في اليمن غارات على مواقع الحوثيين في محافظة صعدة أمس.\nوتركز القصف على أطراف مديرية الظاهر في صعدة.",
+			notIn: "EGY",
+		},
+		{
+			// an Egyptian story names Egypt by its army and adjectives only: al-Mansurah is no Syrian town
+			name: "a Syrian namesake in a story told of another country's people", published: "2018-06-05",
+			text:  "وقال الجيش المصري إن قوات الأمن المصرية اعتقلت أمس 30 شخصا في مدينة المنصورة.",
+			notIn: "SYR",
+		},
+		{
+			// "ولاية سيناء" is the Islamic State's group, not a place: the events are in al-Arish
+			name: "a group named after a province is no place", published: "2018-02-23",
+			text:  "شن مسلحون من جماعة ولاية سيناء أمس هجوما على موقع عسكري في مدينة العريش.",
+			never: []want{{name: "ولاية سيناء"}},
+			want:  []want{{name: "العريش"}},
+		},
+		{
+			// a curated town abroad is itself, though the article names Iran, not Iraq
+			name: "a curated town in a country the article never names", published: "2018-09-09",
+			text: "أعلن الحرس الثوري الإيراني مسؤوليته عن قصف صاروخي استهدف أمس مقر الحزب الديمقراطي الكردستاني الإيراني في مدينة كوي سنجق، وأكدت طهران أن القصف جاء ردا على هجمات.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-iq-koya"}},
+		},
+		{
+			// "بطرابلس", "بمدينة طرابلس": where the clashes were, not the Libyan state
+			name: "a capital after a preposition or a place noun is a place", published: "2018-05-22",
+			text:  "مقتل جندي لبناني في اشتباكات بطرابلس\n\nقتل عنصر من الجيش اللبناني أمس إثر اشتباكات مع مسلحين في منطقة باب التبانة بمدينة طرابلس شمالي لبنان.",
+			never: []want{{actor1: "LBY"}, {actor2: "LBY"}, {actor1: "LBY.MIL"}, {actor2: "LBY.MIL"}, {actor1: "LBY.GOV"}, {actor2: "LBY.GOV"}},
+		},
+		{
+			// "التل بمدينة": the preposition begins the next phrase; the Iraqi
+			// village "تل مدينة" is not read through it
+			name: "no name runs on through a preposition", published: "2018-05-22",
+			text:  "وقعت اشتباكات أمس في حي التل بمدينة طرابلس.",
+			never: []want{{place: "wof-1210040615"}},
+		},
+		{
+			// a dual nationality and a model designation between it and its aircraft
+			name: "two aircraft of a model and a nationality", published: "2018-06-05",
+			text: "قصفت طائرتان F-15 أمريكيتان أمس مواقع لتنظيم الدولة في مدينة البوكمال.",
+			want: []want{{typ: "air_drone_strike", name: "البوكمال", actor1: "USA.MIL"}},
+		},
+		{
+			name: "two warships of a nationality", published: "2018-06-05",
+			text: "وأطلقت بارجتان أمريكيتان أمس صواريخ على قاعدة الشعيرات الجوية.",
+			want: []want{{name: "الشعيرات", actor1: "USA.MIL"}},
+		},
+		{
+			// raids that "will go on" have begun
+			name: "raids that will continue", published: "2018-03-05",
+			text: "وقصفت الطائرات أمس مدينة دوما، وأكد مصدر عسكري أن الغارات على مدينة دوما ستتواصل.",
+			want: []want{{typ: "air_drone_strike", name: "دوما"}},
+		},
+		{
 			// "قرية مير" is a village; "بلدة مير علي" is a longer name the gazetteer lacks
 			name: "a known name that another word goes on", published: "2008-11-01",
 			text:  "وقال مسؤول إن طائرة بدون طيار أطلقت صاروخين على منزل في بلدة مير علي أمس.",
@@ -1060,6 +1128,63 @@ func TestExtractEvents(t *testing.T) {
 			text: "انفجرت عبوة ناسفة في سوق مدينة الباب شرقي حلب، ما أدى إلى مقتل أربعة مدنيين.",
 			want: []want{{typ: "remote_explosive_landmine_ied", name: "الباب"}},
 		},
+		{
+			// a direction set off by a comma says where the place before it lies: one event, not two
+			name: "a direction after a comma locates the place before it", published: "2018-06-09",
+			text: "وقصفت طائرات التحالف مواقع للميليشيات في مديرية الدريهمي، جنوبي مدينة الحديدة.",
+			want: []want{{typ: "air_drone_strike", name: "الدريهمي"}}, count: 1,
+		},
+		{
+			name: "a district, then a comma and the direction of a city", published: "2018-09-06",
+			text: "وتجددت المظاهرات صباح الخميس أمام مبنى الحكومة المحلية في قضاء الزبير، جنوب غرب البصرة.",
+			want: []want{{typ: "peaceful_protest", name: "قضاء الزبير"}}, count: 1,
+		},
+		{
+			// "جنوب دمشق" names the city's side, across the line of its governorate: a
+			// town of Rif Dimashq just south of the city is still that town
+			name: "a town beside a city's direction, across a provincial line", published: "2018-04-21",
+			text: "وشنت طائرات التحالف غارات على منطقة الحجر الأسود جنوب دمشق.",
+			want: []want{{typ: "air_drone_strike", place: "sy-adm-sub-hajar-aswad"}}, count: 1,
+		},
+		{
+			name: "a town, a comma, then a city's direction", published: "2018-05-09",
+			text: "وقالت وسائل الإعلام إن صاروخا إسرائيليا سقط في الكسوة، جنوب دمشق.",
+			want: []want{{place: "sy-o-rd-kiswah"}}, count: 1,
+		},
+		{
+			// the verbal noun with a masculine possessive: the army announced its control
+			name: "an announced control with a masculine possessive", published: "2018-03-30",
+			text: "أعلن الجيش اليمني، الجمعة، سيطرته على مديرية القبيطة في محافظة لحج.",
+			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
+		},
+		{
+			// the embassy's seat is no place of the clashes
+			name: "an embassy opened in a city", published: "2018-05-18",
+			text:  "وأسفرت المواجهات على حدود غزة عن مقتل 60 فلسطينيا على الأقل، بالتزامن مع احتفال إسرائيل بافتتاح السفارة الأمريكية بالقدس.",
+			never: []want{{place: "x-jerusalem"}},
+		},
+		{
+			name: "a city recognised as a capital", published: "2018-03-20",
+			text:  "وانتشر الجنود الإسرائيليون لمواجهة التظاهرات التي عمت المناطق الفلسطينية احتجاجا على قرار الرئيس الأميركي الاعتراف بالقدس عاصمة لإسرائيل.",
+			never: []want{{place: "x-jerusalem"}},
+		},
+		{
+			name: "an attack on an embassy is placed at it", published: "2018-05-15",
+			text: "وهاجم مسلحون السفارة الأمريكية في بغداد أمس.",
+			want: []want{{place: "w-iq-us-embassy"}},
+		},
+		{
+			// a road named by its two ends: neither end is where the road was taken
+			name: "a road word before two places side by side", published: "2018-06-19",
+			text:  "وسيطرت قوات الجيش اليمني على \"خط الحديدة صنعاء\" شرق مطار الحديدة.",
+			never: []want{{name: "صنعاء"}},
+		},
+		{
+			// "باب شرقي" is a quarter of Damascus; "الباب شرقي حلب" is Al-Bab, east of Aleppo
+			name: "a name ending in a direction before another place", published: "2018-06-01",
+			text: "وأودى انفجار سيارة مفخخة بحياة ثلاثة مدنيين في مدينة الباب شرقي حلب.",
+			want: []want{{typ: "remote_explosive_landmine_ied", place: "sy-nw-al-bab"}}, count: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1098,6 +1223,8 @@ func TestExtractEvents(t *testing.T) {
 func TestNoEvents(t *testing.T) {
 	tests := []struct{ name, text string }{
 		{"negated", "لم تتعرض بلدة كفرنبل لأي قصف خلال الأيام الماضية."},
+		{"an advance to be stopped", "وزرع المسلحون الألغام في المدخل الغربي لمدينة درنة، في محاولة منهم منع تقدم القوات المسلحة الليبية باتجاه المدينة."},
+		{"an advance the raids were to stop", "وقال المتحدث إن الغارات تهدف إلى منع تقدم قوات النظام نحو بلدة كفرنبل."},
 		{"future", "تستعد قوات النظام لشن هجوم على مدينة سراقب في الأيام المقبلة."},
 		{"habitual claim", "وتزعم روسيا بين الفترة والأخرى أن الفصائل تهاجم قاعدة حميميم."},
 		{"province named in passing", "تسيطر هيئة تحرير الشام على معظم محافظة إدلب منذ سنوات."},
@@ -1119,6 +1246,13 @@ func TestNoEvents(t *testing.T) {
 		{"a meeting of one body is not talks", "عقدت الجمعية الأوروبية لأمراض القلب اجتماعا في ميونيخ بألمانيا."},
 		{"a match is no meeting", "وتلتقي الأرجنتين مع نيجيريا الثلاثاء في مدينة سان بطرسبرغ في الجولة الأخيرة من مباريات المجموعة."},
 		{"what taking a town would bring", "ومن شأن السيطرة على مدينة دوما أن تلحق أكبر خسارة بفصائل المعارضة."},
+		{"a city to be spared the fighting", "وأكد غريفيث مواصلة مساعيه لإقناع الأطراف بتجنيب مدينة الحديدة القتال."},
+		{"an attack of words", "وفي سياق آخر، شنت الرياض أمس هجوما حادا على طهران خلال مؤتمر صحفي في مدينة جدة."},
+		{"a media battle", "وعاد المشير إلى مدينة بنغازي بعد أسابيع من معركة إعلامية شرسة خاضتها جماعة الإخوان."},
+		{"what an attack will do", "وقال المسؤول أمس إن الهجوم على مدينة إدلب سيتخلص من الإرهابيين."},
+		{"an attack to begin", "وقال القائد أمس إن الهجوم سيبدأ قريبا في مدينة الحديدة."},
+		{"a truce among demands", "وأعلن المجلس أمس عن سلسلة من المطالب من بينها وقف إطلاق النار فورا في مدينة درنة."},
+		{"a crossing among demands", "وتتضمن المطالب الروسية تسليم الفصائل سلاحها الثقيل وسيطرة القوات الحكومية على معبر نصيب مع الأردن."},
 		{"clashes to be prevented", "وقال إن هناك حاجة لضمان التعاون العسكري بين الجيشين لمنع وقوع اشتباكات قرب دمشق."},
 		{"a conference that aims at support", "وعقد في مدينة عدن أمس مؤتمر للمانحين يستهدف حشد الدعم للاقتصاد اليمني."},
 		{"a campaign that aims at prices", "وأطلقت الحكومة أمس في مدينة عدن حملة تستهدف خفض الأسعار."},
@@ -1601,6 +1735,8 @@ func TestFatalities(t *testing.T) {
 		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
 		{"a toll over months is none", "قصفت قوات النظام أمس بلدة كفرنبل، وأدى الهجوم إلى مقتل 1700 مدني خلال شهرين من المعارك.", map[string]int{"كفرنبل": -1}},
 		{"a toll over days since is none", "وتشهد بلدة كفرنبل منذ أيام غارات أوقعت أكثر من 300 قتيل.", map[string]int{"كفرنبل": -1}},
+		{"took the lives, the subject between the verb and its object", "وأودى انفجار لغم أرضي الخميس بحياة 3 مدنيين في بلدة كفرنبل.", map[string]int{"كفرنبل": 3}},
+		{"took the lives of a number written as a word", "وأودت غارة جوية أمس بحياة ثلاثة مدنيين في مدينة أريحا.", map[string]int{"أريحا": 3}},
 		{"a toll whose place follows a comma", "وقال إن 20 مدنيا قتلوا بقصف على بلدة كفرنبل، بينما قتل خمسة مدنيين وأصيب آخرون، في بلدة حاس.", map[string]int{"كفرنبل": 20, "حاس": 5}},
 		{"a period's length is no toll", "قصفت قوات النظام أمس بلدة كفرنبل، بعد قصف متواصل طيلة الأسابيع الستة الماضية أسفر عن مقتل عشرات المدنيين.", map[string]int{"كفرنبل": -1}},
 		{"nobody hurt is zero", "قصفت قوات النظام أمس بلدة كفرنبل دون وقوع إصابات.", map[string]int{"كفرنبل": 0}},
@@ -1721,5 +1857,31 @@ func TestCountryFirstWord(t *testing.T) {
 		if e.Location != nil && e.Location.Country != "PAK" {
 			t.Errorf("an event placed outside Pakistan:%s", describe(evs))
 		}
+	}
+}
+
+func TestQuietTypesKillNobody(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"reinforcements amid deadly shelling", "ووصلت تعزيزات عسكرية لقوات النظام إلى محيط بلدة كفرنبل، وسط قصف أدى إلى مقتل 14 شخصا."},
+		{"a withdrawal after losses", "وانسحبت فصائل المعارضة من بلدة كفرنبل بعد مقتل 6 من عناصرها."},
+		{"a truce after deadly raids", "وأكدت حماس مساء السبت التوصل إلى وقف لإطلاق النار في قطاع غزة إثر تصعيد شنت خلاله إسرائيل غارات خلفت قتيلين."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2018-07-15", Text: tt.text})
+			quiet := 0
+			for _, e := range evs {
+				if !quietTypes[e.EventType] {
+					continue
+				}
+				quiet++
+				if e.Fatalities != nil {
+					t.Errorf("Extract(%q): %s with %d dead; want null", tt.text, e.EventType, *e.Fatalities)
+				}
+			}
+			if quiet == 0 {
+				t.Errorf("Extract(%q): no strategic event:%s", tt.text, describe(evs))
+			}
+		})
 	}
 }

@@ -160,7 +160,12 @@ func loadLexicons(fsys fs.FS) (*Lexicons, error) {
 			return nil
 		}},
 		{"nationalities.tsv", []string{"iso3"}, func(r row) error {
-			each(r["adjective_ar"], func(f string) { lx.Nations.Add(f, Nation{r["iso3"], "adjective"}) })
+			each(r["adjective_ar"], func(f string) {
+				lx.Nations.Add(f, Nation{r["iso3"], "adjective"})
+				for _, d := range dualAdjectives(f) {
+					lx.Nations.Add(d, Nation{r["iso3"], "adjective"})
+				}
+			})
 			each(r["country_ar"], func(f string) { lx.Nations.Add(f, Nation{r["iso3"], "country"}) })
 			each(r["capital_ar"], func(f string) { lx.Nations.Add(f, Nation{r["iso3"], "capital"}) })
 			return nil
@@ -255,4 +260,19 @@ func wordMap(set string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// dualAdjectives derives the dual forms of a nationality adjective the list gives
+// in the singular: "أمريكية" -> "أمريكيتان", "أمريكيتين"; "روسي" ->
+// "روسيان" ("طائرتان أمريكيتان", "جنديان روسيان"). Forms the list already
+// has are added again harmlessly.
+func dualAdjectives(adj string) []string {
+	switch {
+	case strings.HasSuffix(adj, "ية"):
+		stem := strings.TrimSuffix(adj, "ة")
+		return []string{stem + "تان", stem + "تين"}
+	case strings.HasSuffix(adj, "ي") && !strings.HasSuffix(adj, "يي"):
+		return []string{adj + "ان"}
+	}
+	return nil
 }

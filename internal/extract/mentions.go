@@ -150,7 +150,7 @@ func (x *Extractor) findActors(dc *doc) {
 				found = true
 				break
 			}
-			if dc.toks[j].Kind != arabic.Word {
+			if dc.toks[j].Kind != arabic.Word && !dc.modelMark(j) {
 				break
 			}
 		}
@@ -188,14 +188,41 @@ func (x *Extractor) findActors(dc *doc) {
 		if m.From > 0 && dc.singular(m.From-1, "في", "داخل", "الي") {
 			continue
 		}
-		if w := dc.norm(m.From); m.To == m.From+1 && v.How == "country" && strings.HasPrefix(w, "ب") &&
+		if w := dc.norm(m.From); m.To == m.From+1 && (v.How == "country" || v.How == "capital") && strings.HasPrefix(w, "ب") &&
 			!x.lx.Nations.Starts(arabic.Key(w)) && x.lx.Nations.Starts(arabic.Key(strings.TrimPrefix(w, "ب"))) {
-			continue // "تفجير إدلب بسوريا": in Syria (but "بريطانيا" is Britain)
+			continue // "تفجير إدلب بسوريا", "اشتباكات بطرابلس": in Syria, in Tripoli (but "بريطانيا" is Britain, "بغداد" Baghdad)
+		}
+		if v.How == "capital" && m.From > 0 {
+			if _, ok := x.isRole(dc, m.From-1, m.From, "type"); ok {
+				continue // "بمدينة طرابلس": a city named after its place noun is where, not who
+			}
 		}
 		out = append(out, actorMention{from: m.From, to: m.To, code: v.ISO3, kind: "state"})
 	}
 	sortMentions(out)
 	dc.actors = out
+}
+
+// modelMark reports a token of a model designation between an aircraft
+// or weapon noun and its nationality ("طائرتان F-15 أمريكيتان", "مقاتلات
+// سو-24 روسية"): a dash, a Latin word, or a number after one of them (not
+// a count: "أسر 3 لبنانيين").
+func (dc *doc) modelMark(i int) bool {
+	t := dc.toks[i]
+	switch t.Kind {
+	case arabic.Number:
+		return i > 0 && dc.toks[i-1].Kind != arabic.Number && dc.modelMark(i-1)
+	case arabic.Punct:
+		return t.Norm == "-"
+	case arabic.Word:
+		for _, r := range t.Norm {
+			if r < 'A' || r > 'z' || r > 'Z' && r < 'a' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (dc *doc) anyForm(from, to int, forms ...string) bool {

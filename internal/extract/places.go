@@ -130,7 +130,24 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 		}
 		return m, ok
 	}
-	return x.gz.Matcher().At(dc.d, i, to)
+	m, ok := x.gz.Matcher().At(dc.d, i, to)
+	if ok && m.To-m.From > 1 && m.To < to {
+		// "مدينة الباب شرقي حلب" is Al-Bab, east of Aleppo, not Damascus' "باب
+		// شرقي": a name that ends in a direction word before another known
+		// place gives that word back when the shorter name is known too
+		if _, _, isDir := x.dirsAt(dc, m.To-1, m.To); isDir && !strings.HasPrefix(dc.key(m.To-1), "ال") { // not "الغوطة الشرقية"
+			k := m.To
+			if t, ok := x.isRole(dc, k, to, "type"); ok {
+				k = t.To
+			}
+			if _, ok := x.gz.Matcher().At(dc.d, k, to); ok {
+				if short, ok := x.gz.Matcher().At(dc.d, i, m.To-1); ok {
+					return short, true
+				}
+			}
+		}
+	}
+	return m, ok
 }
 
 // countries counts the countries of the well-known places (cities,
@@ -227,17 +244,20 @@ func (x *Extractor) findPlaces(dc *doc) {
 	// ("مجلس منبج العسكري", "وكالة الأنباء السورية"); a source that is exactly a
 	// place name is a newspaper ("الشرق الأوسط").
 	type span struct{ from, to int }
-	var names []span
+	var names, exact []span
 	for _, a := range dc.actors {
 		if a.kind == "state" {
 			continue
 		}
 		if _, ok := x.isRole(dc, a.from, a.to, "type"); ok {
+			if a.kind == "group" && !a.head && a.to-a.from > 1 {
+				// "جماعة ولاية سيناء", "ولاية خراسان": a group named after a province is the group
+				names = append(names, span{a.from, a.to})
+			}
 			continue // "قاعدة حميميم الروسية", "مطار المزة العسكري": a place first, whoever holds it
 		}
 		names = append(names, span{a.from, a.to})
 	}
-	var exact []span
 	for _, s := range dc.sources {
 		names = append(names, span{s.from, s.to})
 		exact = append(exact, span{s.from, s.to})
@@ -297,6 +317,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 			if pm.nameFrom > s.from && strings.HasPrefix(dc.norm(pm.nameFrom), "ل") && dc.hasForm(pm.nameFrom-1, purposeWords...) {
 				i = pm.to
 				continue // "تظاهروا دعما لغزة": for Gaza, not in Gaza
+			}
+			if dc.missionSeat(pm, s) {
+				i = pm.to
+				continue // "افتتاح السفارة الأمريكية في القدس": where an embassy is, not where anything happened
 			}
 			if !pm.typed && !pm.region && !pm.near && x.adjective(dc, pm, s) {
 				i = pm.to
@@ -711,6 +735,14 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 		gapOK := true
 		within := false
 		loose := 0 // words the gap may hold before "في": an adjective ("السجن المركزي في"), an unknown list item
+		if cur.from == prev.to+1 && (cur.region || cur.near) && dc.toks[prev.to].Kind == arabic.Punct && dc.toks[prev.to].Norm == "," {
+			// "في قضاء الزبير، جنوب غرب البصرة", "منطقة دشتي برتشي، غربي كابول": set off by a
+			// comma, a direction or countryside only says where the place before it lies
+			if biggerOrRegion(cur, prev) {
+				cur.qualifier = true
+			}
+			continue
+		}
 		for i := prev.to; i < cur.from; {
 			if m, ok := x.isRole(dc, i, cur.from, "within"); ok {
 				within = true
@@ -934,6 +966,21 @@ func (x *Extractor) routes(dc *doc, ms []placeMention) {
 		}
 		a.route, b.route = true, true
 	}
+	// "سيطرته على "خط الحديدة صنعاء"", "طريق حلب دمشق": a road word, then
+	// two places side by side, names the road by its two ends
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		if b.from != a.to || a.qualifier || b.qualifier || a.region || b.region || strings.HasPrefix(dc.norm(b.from), "و") {
+			continue
+		}
+		before := a.from - 1
+		if before >= 0 && dc.toks[before].Kind == arabic.Punct && dc.toks[before].Norm == "\"" {
+			before--
+		}
+		if before >= 0 && dc.hasForm(before, "طريق", "الطريق", "خط", "الخط") {
+			a.route, b.route = true, true
+		}
+	}
 }
 
 // roadBefore reports a word of road or supply line in the few words before
@@ -1024,6 +1071,29 @@ func (x *Extractor) givenName(dc *doc, i int) bool {
 
 // purposeWords before "لـ" + place make the place what the act is for.
 var purposeWords = words("purpose")
+
+// missionWords name a diplomatic mission and seatActs what is done to one
+// or to a capital without violence (opening, moving, recognising).
+var missionWords, seatActs = words("mission"), words("seat_acts")
+
+// missionSeat reports a place named only as the seat of a diplomatic act:
+// "افتتاح السفارة الأمريكية في القدس", "نقل السفارة الأمريكية من تل أبيب
+// إلى القدس", "الاعتراف بالقدس عاصمة لإسرائيل" (but "هجوم على السفارة
+// الأمريكية في بغداد" is where the attack was).
+func (dc *doc) missionSeat(pm placeMention, s sentence) bool {
+	if pm.from > s.from && strings.HasPrefix(dc.norm(pm.from), "ب") && dc.hasForm(pm.from-1, seatActs...) {
+		return true // "الاعتراف بالقدس"
+	}
+	for k := pm.from - 1; k >= max(s.from, pm.from-8); k-- {
+		if dc.toks[k].Kind == arabic.Punct && dc.toks[k].Norm != "\"" {
+			return false
+		}
+		if dc.hasForm(k, missionWords...) {
+			return k > s.from && dc.hasForm(k-1, seatActs...)
+		}
+	}
+	return false
+}
 
 // adjective reports a one-word name that is also a nationality adjective
 // and follows a noun: "سفينة تركية" is a Turkish ship, not Turkey.

@@ -51,8 +51,9 @@ func (x *Extractor) resolvePlaces(dc *doc) {
 					if dc.places[q].qualifier {
 						if p := dc.places[q].place; p != nil {
 							pm.context, pm.contextAt = p.Admin1, p
-							if dc.places[q].near {
-								pm.contextNear = p // "قرب دمشق": near the city, maybe across a provincial line
+							if dc.places[q].near || len(dc.places[q].dirs) > 0 && geo.Rank(p.Kind) <= geo.Rank("city") {
+								// "قرب دمشق", "الكسوة، جنوب دمشق": near the city, maybe across a provincial line
+								pm.contextNear = p
 							}
 						}
 						break
@@ -132,6 +133,13 @@ func (x *Extractor) resolve(dc *doc, k int) {
 				return
 			}
 			pm.place, pm.unresolved = picked, false // nothing better known: keep the pick
+		}
+		if x.namesakeAbroad(dc, pm) {
+			// "أطراف مديرية الظاهر وحيدان ورازح" in a story of Saada: not
+			// Cairo's district, a place we do not know, placed by its context
+			pm.place, pm.unresolved = nil, true
+			x.fallback(dc, k)
+			return
 		}
 		if x.foreignInList(dc, k) {
 			// "الرحيبة وجيرود والناصرية" in a story of the Qalamoun: a town
@@ -461,4 +469,49 @@ func (x *Extractor) foreignInList(dc *doc, k int) bool {
 		return false
 	}
 	return geo.Km(pm.place.Lat, pm.place.Lon, prev.lat, prev.lon) > listKm
+}
+
+// namesakeAbroad reports a pick of a district, town or village in a
+// country the article neither names nor calls anyone of (no well-known
+// place, region, country name, capital or nationality of it), while it names
+// another country (its places, name, capital or nationality) at least twice: a namesake of a place the
+// gazetteer lacks, not a village abroad.
+func (x *Extractor) namesakeAbroad(dc *doc, pm *placeMention) bool {
+	p := pm.place
+	switch {
+	case p == nil || dc.countries[p.Country] > 0:
+		return false
+	case p.Kind != "district" && p.Kind != "subdistrict" && p.Kind != "town" && p.Kind != "village" && p.Kind != "neighbourhood":
+		return false
+	case p.Country != "SYR" && p.Source != "whosonfirst":
+		return false // the namesakes are Syria's villages and Who's On First's; a curated town abroad ("كوي سنجق") is itself
+	}
+	named := map[string]int{} // places, names, capitals and nationalities of each country
+	for c, n := range dc.countries {
+		named[c] += n
+	}
+	for _, m := range x.lx.Nations.Find(dc.d, 0, len(dc.toks)) {
+		for _, v := range m.Values {
+			if v.ISO3 == p.Country {
+				return false
+			}
+		}
+		named[m.Values[0].ISO3]++
+	}
+	other := false
+	for c, n := range named {
+		other = other || n >= 2 && c != p.Country
+	}
+	if !other {
+		return false
+	}
+	for k := range dc.places {
+		// a region of its country named anywhere ("منطقة كوي سنجق في إقليم كردستان")
+		for _, c := range dc.places[k].cands {
+			if c != p && c.Country == p.Country && geo.Rank(c.Kind) <= geo.Rank("region") {
+				return false
+			}
+		}
+	}
+	return true
 }

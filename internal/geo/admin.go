@@ -10,6 +10,37 @@ import (
 //go:embed names/admin1.tsv
 var admin1TSV string
 
+// admin1AbroadTSV holds the first-level divisions of other conflict
+// countries: country, canonical name, aliases.
+//
+//go:embed names/admin1_abroad.tsv
+var admin1AbroadTSV string
+
+// admin1Abroad maps a normalised spelling of another country's division to
+// the spelling raqib's curated rows use.
+var admin1Abroad = func() map[string]string {
+	m := map[string]string{}
+	header := true
+	for _, line := range strings.Split(admin1AbroadTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			continue
+		}
+		m[arabic.Normalize(f[1])] = f[1]
+		for _, a := range strings.Split(f[2], "|") {
+			m[arabic.Normalize(strings.TrimSpace(a))] = f[1]
+		}
+	}
+	return m
+}()
+
 // admin1Alias maps a normalised spelling to the canonical governorate name.
 var admin1Alias = func() map[string]string {
 	m := map[string]string{}
@@ -35,9 +66,14 @@ var admin1Alias = func() map[string]string {
 }()
 
 // CanonicalAdmin1 returns the canonical spelling of a Syrian governorate
-// name, or the name unchanged when it is not one.
+// name, or of another conflict country's first-level division as raqib's
+// curated rows spell it ("Al Bayda'" is "Al-Bayda"), or the name unchanged.
 func CanonicalAdmin1(name string) string {
-	if c, ok := admin1Alias[arabic.Normalize(strings.TrimSpace(name))]; ok {
+	k := arabic.Normalize(strings.TrimSpace(name))
+	if c, ok := admin1Alias[k]; ok {
+		return c
+	}
+	if c, ok := admin1Abroad[k]; ok {
 		return c
 	}
 	return name

@@ -76,8 +76,8 @@ var qualifiers = []string{"قرية", "بلدة", "مدينة", "حي", "مدي�
 
 // New returns an empty gazetteer.
 func New() *Gazetteer {
-	return &Gazetteer{byID: map[string]*Place{}, matcher: arabic.NewMatcher[*Place]().Names(),
-		qualified: arabic.NewMatcher[*Place]().Names(), admin1: map[string]*Place{}}
+	return &Gazetteer{byID: map[string]*Place{}, matcher: arabic.NewMatcher[*Place]().Toponyms(),
+		qualified: arabic.NewMatcher[*Place]().Toponyms(), admin1: map[string]*Place{}}
 }
 
 // Embedded returns a gazetteer of the places shipped with raqib.

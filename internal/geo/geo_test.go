@@ -121,6 +121,7 @@ func TestCanonicalAdmin1(t *testing.T) {
 		{"Lattakia", "Latakia"}, {"Hamah", "Hama"}, {"Homs (Hims)", "Homs"}, {"Dar`a", "Daraa"},
 		{"Days Az Zawr", "Deir ez-Zor"}, {"Ar Raqqah", "Raqqa"}, {"Hasaka (Al Haksa)", "Al-Hasakah"},
 		{"As Suwayda'", "As-Suwayda"}, {"إدلب", "Idlib"}, {"Basra", "Basra"},
+		{"Al Bayda'", "Al-Bayda"}, {"Sa`dah", "Saada"}, {"Ninawa", "Nineveh"}, {"Darnah", "Derna"},
 	}
 	for _, tt := range tests {
 		if got := CanonicalAdmin1(tt.in); got != tt.want {
