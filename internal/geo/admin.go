@@ -18,34 +18,19 @@ var admin1AbroadTSV string
 
 // admin1Abroad maps a normalised spelling of another country's division to
 // the spelling raqib's curated rows use.
-var admin1Abroad = func() map[string]string {
-	m := map[string]string{}
-	header := true
-	for _, line := range strings.Split(admin1AbroadTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) < 3 {
-			continue
-		}
-		m[arabic.Normalize(f[1])] = f[1]
-		for _, a := range strings.Split(f[2], "|") {
-			m[arabic.Normalize(strings.TrimSpace(a))] = f[1]
-		}
-	}
-	return m
-}()
+var admin1Abroad = aliases(admin1AbroadTSV, 1, 2)
 
 // admin1Alias maps a normalised spelling to the canonical governorate name.
-var admin1Alias = func() map[string]string {
+var admin1Alias = aliases(admin1TSV, 0, 1)
+
+// aliases reads a TSV of names (after a header line; "#" lines are
+// comments) into a map from the normalised name and each of its
+// "|"-separated variants to the name: the name in column name, the
+// variants in column alt.
+func aliases(tsv string, name, alt int) map[string]string {
 	m := map[string]string{}
 	header := true
-	for _, line := range strings.Split(admin1TSV, "\n") {
+	for _, line := range strings.Split(tsv, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -54,16 +39,16 @@ var admin1Alias = func() map[string]string {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) < 2 {
+		if len(f) <= max(name, alt) {
 			continue
 		}
-		m[arabic.Normalize(f[0])] = f[0]
-		for _, a := range strings.Split(f[1], "|") {
-			m[arabic.Normalize(strings.TrimSpace(a))] = f[0]
+		m[arabic.Normalize(f[name])] = f[name]
+		for _, a := range strings.Split(f[alt], "|") {
+			m[arabic.Normalize(strings.TrimSpace(a))] = f[name]
 		}
 	}
 	return m
-}()
+}
 
 // CanonicalAdmin1 returns the canonical spelling of a Syrian governorate
 // name, or of another conflict country's first-level division as raqib's
