@@ -820,6 +820,19 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-west-bank"}},
 		},
 		{
+			// a comma between, or the river named bare after "لل": still the river's bank
+			name: "a river's west bank, a comma or a bare river between", published: "2018-06-05",
+			text:  "قتل 45 مسلحا مواليا للنظام أمس جراء هجمات شنها تنظيم داعش على قرى في الضفة الغربية، لنهر الفرات، في شرق سوريا.\nوقصفت قوات النظام أمس قرى على الضفة الغربية للفرات في ريف دير الزور.",
+			never: []want{{place: "x-west-bank"}},
+		},
+		{
+			// "حي باب طبرق" is a quarter of Derna, not Tobruk
+			name: "a gate or quarter named for the town it faces", published: "2018-06-01",
+			text:  "وقال المتحدث إن الجيش الوطني الليبي سيطر أمس على منطقة الفتايح في درنة وعلى تلال استراتيجية تطل على حي باب طبرق.",
+			want:  []want{{place: "w-ly-derna"}},
+			never: []want{{place: "w-ly-tobruk"}},
+		},
+		{
 			// the aviation backs the army: the army took the ground
 			name: "a backer is not the doer", published: "2018-04-08",
 			text: "تمكنت قوات الجيش اليمني، مسنودة بطيران التحالف، أمس من السيطرة على مواقع جديدة في مديرية صرواح.",
