@@ -826,6 +826,17 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-west-bank"}},
 		},
 		{
+			// "الصحراء الغربية" of a story of Egypt is Egypt's Western Desert; of Morocco, Western Sahara
+			name: "the Western Desert of Egypt", published: "2018-03-15",
+			text: "مصر: مقتل ثمانية مسلحين في الصحراء الغربية\nقتل الجيش المصري أمس ثمانية مسلحين في اشتباكات بالصحراء الغربية قرب الحدود مع ليبيا، بحسب بيان للمتحدث العسكري.",
+			want: []want{{typ: "armed_clash", place: "x-eg-western-desert"}},
+		},
+		{
+			name: "Western Sahara in a story of Morocco", published: "2018-03-15",
+			text: "اندلعت أمس اشتباكات بين مقاتلي جبهة البوليساريو والجيش المغربي في الصحراء الغربية.",
+			want: []want{{typ: "armed_clash", place: "w-eh-western-sahara"}},
+		},
+		{
 			// "حي باب طبرق" is a quarter of Derna, not Tobruk
 			name: "a gate or quarter named for the town it faces", published: "2018-06-01",
 			text:  "وقال المتحدث إن الجيش الوطني الليبي سيطر أمس على منطقة الفتايح في درنة وعلى تلال استراتيجية تطل على حي باب طبرق.",
