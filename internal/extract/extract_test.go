@@ -826,6 +826,17 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-west-bank"}},
 		},
 		{
+			// the air defence that intercepted the missile did not launch it
+			name: "an interceptor is not the launcher", published: "2018-04-13",
+			text:  "الدفاع الجوي السعودي يعترض صاروخا أطلق من اليمن\nاعترضت قوات الدفاع الجوي السعودي، الجمعة، صاروخا بالستيا أطلق من الأراضي اليمنية باتجاه مدينة جازان، جنوبي المملكة.",
+			never: []want{{typ: "shelling_artillery_missile_attack", actor1: "SAU.MIL"}},
+		},
+		{
+			name: "an interceptor is not the launcher, the launcher named", published: "2018-04-17",
+			text: "الدفاعات الجوية السعودية تعترض صاروخاً بالستياً أطلقه الحوثيون باتجاه نجران",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-sa-najran", actor1: "HOUTHI"}},
+		},
+		{
 			// "الصحراء الغربية" of a story of Egypt is Egypt's Western Desert; of Morocco, Western Sahara
 			name: "the Western Desert of Egypt", published: "2018-03-15",
 			text: "مصر: مقتل ثمانية مسلحين في الصحراء الغربية\nقتل الجيش المصري أمس ثمانية مسلحين في اشتباكات بالصحراء الغربية قرب الحدود مع ليبيا، بحسب بيان للمتحدث العسكري.",
