@@ -826,6 +826,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-west-bank"}},
 		},
 		{
+			// a span of counted years governs its own clause: the last attack, told after it, stays
+			name: "a span of years governs its clause only", published: "2018-06-12",
+			text: "وتعيش باريس في حالة تأهب في أعقاب سلسلة الهجمات التي شنها مسلحون في السنوات الثلاث الماضية، وكان آخرها هجوم شخص مسلح بسكين في مدينة باريس في الشهر الماضي والذي قتل فيه شخص واحد.",
+			want: []want{{typ: "attack", place: "x-paris", date: "2018-05"}},
+		},
+		{
 			// the air defence that intercepted the missile did not launch it
 			name: "an interceptor is not the launcher", published: "2018-04-13",
 			text:  "الدفاع الجوي السعودي يعترض صاروخا أطلق من اليمن\nاعترضت قوات الدفاع الجوي السعودي، الجمعة، صاروخا بالستيا أطلق من الأراضي اليمنية باتجاه مدينة جازان، جنوبي المملكة.",
@@ -1267,6 +1273,8 @@ func TestNoEvents(t *testing.T) {
 		{"common word that is also a village", "قال إن الباب مفتوح أمام الحوار وإن الحل جديد."},
 		{"a clitic does not make a village", "قالت الوزارة إن السيطرة على الوباء صعبة لعدم وجود لقاح فعال."},
 		{"history", "في 2 أكتوبر 1940 قصفت طائرات إيطالية مدينة حيفا."},
+		{"a tally over counted years", "وقال التقرير إنه خلال السنوات الأربع الماضية قتل أكثر من 600 مدني في غارات على مدينة تعز."},
+		{"a tally over counted years, the number first", "وقتل على مدى 7 سنوات ماضية نحو ألف شخص في هجمات على مدينة الموصل."},
 		{"history fifteen years before publication", "في عام 2004 قصفت طائرات أمريكية مدينة الفلوجة."},
 		{"an aim, not a takeover", "بدأت القوات الحكومية هجوما لاستعادة السيطرة على بلدة كفرنبل."},
 		{"a demand", "طلب الوفد الروسي من الفصائل الانسحاب من معبر نصيب الحدودي."},

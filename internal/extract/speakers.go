@@ -42,7 +42,7 @@ func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	}
 	for _, c := range within(dc.cues, s) {
 		switch c.Values[0] {
-		case "habitual":
+		case "habitual", "span":
 			sc.habitual = true
 		case "hedge":
 			sc.hedge = true
