@@ -60,6 +60,30 @@ func (dc *doc) interceptor(am actorMention) bool {
 	return dc.hasForm(am.from-1, interceptWords...) || dc.hasForm(am.to, interceptWords...)
 }
 
+// ownControl reports "سيطرتها", "سيطرته", "سيطرتهم" at token i: control
+// whose holder is a pronoun (what it holds follows with "على").
+func (dc *doc) ownControl(i int) bool {
+	n := dc.norm(i)
+	for _, suf := range []string{"سيطرتها", "سيطرته", "سيطرتهم", "سيطرتهما"} {
+		if strings.HasSuffix(n, suf) {
+			return dc.hasForm(i+1, "علي")
+		}
+	}
+	return false
+}
+
+// placeStartsAt reports a place mention that begins at token i: what a
+// takeover told with "على" took ("سيطرتها على مطار الحديدة"), named and
+// placed, not a place the sentence names elsewhere.
+func (dc *doc) placeStartsAt(i int) bool {
+	for _, pm := range dc.places {
+		if pm.from == i {
+			return true
+		}
+	}
+	return false
+}
+
 // controlWords say who holds a place: "خاضعة لسيطرة المعارضة", "التي
 // يسيطر عليها جيش الإسلام", "مناطق نفوذ الحوثيين".
 var controlWords = words("control")
@@ -392,6 +416,22 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 				continue
 			}
 			a1 = x.pickOf(dc, i, typ)
+			break
+		}
+	}
+	// 5c. "فان ميليشيات الحوثي، منذ سيطرتها على الحديدة": a takeover told
+	// with its doer as a pronoun (often a past one that dates what the
+	// sentence tells) was done by the pronoun's antecedent, the actor right
+	// before it, when it is armed and the place taken is named after "على"
+	if a1 == nil && t.Values[0].Class == "territory" && dc.ownControl(t.From) && dc.placeStartsAt(t.To) {
+		for i := hi - 1; i >= lo; i-- {
+			am := dc.actors[i]
+			if !inSent(i) || am.to > t.From {
+				continue
+			}
+			if armed(am) && t.From-am.to <= 3 && !objectBefore(i) && !victim(i) && !dc.supporter(am) && !dc.controller(am) {
+				a1 = x.pickOf(dc, i, typ)
+			}
 			break
 		}
 	}

@@ -826,6 +826,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-west-bank"}},
 		},
 		{
+			// "بعد سيطرتها على": the pronoun's antecedent took the place
+			name: "a takeover whose doer is a pronoun", published: "2018-06-22",
+			text: "وتسعى القوات المشتركة بعد سيطرتها على مطار الحديدة للتقدم نحو المدينة لتحريرها.",
+			want: []want{{typ: "government_regains_territory", place: "w-ye-hodeidah-airport", actor1: "YEM.MIL"}},
+		},
+		{
 			// a span of counted years governs its own clause: the last attack, told after it, stays
 			name: "a span of years governs its clause only", published: "2018-06-12",
 			text: "وتعيش باريس في حالة تأهب في أعقاب سلسلة الهجمات التي شنها مسلحون في السنوات الثلاث الماضية، وكان آخرها هجوم شخص مسلح بسكين في مدينة باريس في الشهر الماضي والذي قتل فيه شخص واحد.",
