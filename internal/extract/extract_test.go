@@ -826,6 +826,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-west-bank"}},
 		},
 		{
+			// an unnamed source speaks; the subject after "إن/أن" acts
+			name: "the reported clause's subject acts, it does not speak", published: "2018-05-01",
+			text: "وقالت مصادر إن طائرات أمريكية قصفت أمس مواقع لتنظيم داعش في بلدة هجين.\nوأكد مصدر عسكري أن قوات النظام قصفت أمس بلدة كفرنبل.",
+			want: []want{{typ: "air_drone_strike", place: "sy-o-dz-hajin", actor1: "USA.MIL"}, {place: "sy-nw-kafr-nabl", actor1: "SYR.GOV"}},
+		},
+		{
 			// "بعد سيطرتها على": the pronoun's antecedent took the place
 			name: "a takeover whose doer is a pronoun", published: "2018-06-22",
 			text: "وتسعى القوات المشتركة بعد سيطرتها على مطار الحديدة للتقدم نحو المدينة لتحريرها.",
