@@ -826,6 +826,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{place: "x-west-bank"}},
 		},
 		{
+			// "مسيرة" after those who walk in it is a march, not a drone
+			name: "a march walked in is no drone", published: "2018-04-01",
+			text:  "قتل الجيش الإسرائيلي أمس شابين فلسطينيين شاركوا في \"مسيرة العودة الكبرى\" شرق مدينة غزة.\nواعتدت قوات الاحتلال أمس بالضرب على مشاركين في مسيرة عند باب الخليل في مدينة القدس.",
+			never: []want{{typ: "air_drone_strike"}},
+		},
+		{
 			// an unnamed source speaks; the subject after "إن/أن" acts
 			name: "the reported clause's subject acts, it does not speak", published: "2018-05-01",
 			text: "وقالت مصادر إن طائرات أمريكية قصفت أمس مواقع لتنظيم داعش في بلدة هجين.\nوأكد مصدر عسكري أن قوات النظام قصفت أمس بلدة كفرنبل.",
