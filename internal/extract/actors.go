@@ -48,6 +48,42 @@ func (dc *doc) supporter(am actorMention) bool {
 	return strings.HasPrefix(dc.norm(am.from), "بدعم") || strings.HasPrefix(dc.norm(am.from), "باسناد")
 }
 
+// interceptWords are verbs of intercepting or downing a weapon in flight
+// ("اعترضت", "أسقطت", "تصدت").
+var interceptWords = words("intercept")
+
+// interceptor reports an actor that is the subject of an interception verb
+// right before or after it ("اعترضت قوات الدفاع الجوي السعودي، الجمعة، صاروخا",
+// "الدفاع الجوي السعودي يعترض صاروخا"): of the missile it met it is not the
+// launcher (SPEC §4: the launcher attacks, the interceptor downs).
+func (dc *doc) interceptor(am actorMention) bool {
+	return dc.hasForm(am.from-1, interceptWords...) || dc.hasForm(am.to, interceptWords...)
+}
+
+// ownControl reports "سيطرتها", "سيطرته", "سيطرتهم" at token i: control
+// whose holder is a pronoun (what it holds follows with "على").
+func (dc *doc) ownControl(i int) bool {
+	n := dc.norm(i)
+	for _, suf := range []string{"سيطرتها", "سيطرته", "سيطرتهم", "سيطرتهما"} {
+		if strings.HasSuffix(n, suf) {
+			return dc.hasForm(i+1, "علي")
+		}
+	}
+	return false
+}
+
+// placeStartsAt reports a place mention that begins at token i: what a
+// takeover told with "على" took ("سيطرتها على مطار الحديدة"), named and
+// placed, not a place the sentence names elsewhere.
+func (dc *doc) placeStartsAt(i int) bool {
+	for _, pm := range dc.places {
+		if pm.from == i {
+			return true
+		}
+	}
+	return false
+}
+
 // controlWords say who holds a place: "خاضعة لسيطرة المعارضة", "التي
 // يسيطر عليها جيش الإسلام", "مناطق نفوذ الحوثيين".
 var controlWords = words("control")
@@ -268,6 +304,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		}
 		return strings.HasPrefix(dc.norm(dc.actors[i].from), "ل") && dc.actors[i].from > s.from && dc.hasForm(dc.actors[i].from-1, objectWords...)
 	}
+	// a strike's or shelling's doer is never who intercepted its weapon (in
+	// a clash, "وتصدت قوات الشرعية لمحاولات تسلل", who repels also fights)
+	intercepts := func(am actorMention) bool {
+		return (typ == "air_drone_strike" || typ == "shelling_artillery_missile_attack") && dc.interceptor(am)
+	}
 	// 1. the doer named after an agent word anywhere after the trigger (for
 	// a foiled attack that is who launched it: "طائرة مسيرة أطلقها الحوثيون")
 	var launcher *actorPick
@@ -319,7 +360,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil {
 		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
-			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] && !victim(i) && !dc.supporter(am) {
+			if inSent(i) && am.to <= t.From && t.From-am.to <= 1 && armed(am) && !objectBefore(i) && !sc.speakers[i] && !victim(i) && !dc.supporter(am) && !intercepts(am) {
 				a1 = x.pickOf(dc, i, typ)
 			}
 		}
@@ -330,7 +371,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil {
 		for i := lo; i < hi; i++ {
 			am := dc.actors[i]
-			if !inSent(i) || am.from <= t.From || am.from < t.To && am.to <= t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) || dc.supporter(am) {
+			if !inSent(i) || am.from <= t.From || am.from < t.To && am.to <= t.To || am.from > t.To+3 || am.kind == "civilian" || objectBefore(i) || dc.supporter(am) || intercepts(am) {
 				continue
 			}
 			if dc.sentOf[am.from] == dc.sentOf[t.From] && !sc.speakers[i] {
@@ -356,7 +397,7 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil && !framed {
 		for i := hi - 1; i >= lo; i-- {
 			am := dc.actors[i]
-			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) || dc.supporter(am) {
+			if !inSent(i) || am.to > t.From || t.From-am.to > 10 || am.kind == "civilian" || objectBefore(i) || victim(i) || dc.supporter(am) || intercepts(am) {
 				continue
 			}
 			if sc.speakers[i] && !selfReported(typ) {
@@ -378,10 +419,26 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			break
 		}
 	}
+	// 5c. "فان ميليشيات الحوثي، منذ سيطرتها على الحديدة": a takeover told
+	// with its doer as a pronoun (often a past one that dates what the
+	// sentence tells) was done by the pronoun's antecedent, the actor right
+	// before it, when it is armed and the place taken is named after "على"
+	if a1 == nil && t.Values[0].Class == "territory" && dc.ownControl(t.From) && dc.placeStartsAt(t.To) {
+		for i := hi - 1; i >= lo; i-- {
+			am := dc.actors[i]
+			if !inSent(i) || am.to > t.From {
+				continue
+			}
+			if armed(am) && t.From-am.to <= 3 && !objectBefore(i) && !victim(i) && !dc.supporter(am) && !dc.controller(am) {
+				a1 = x.pickOf(dc, i, typ)
+			}
+			break
+		}
+	}
 	// 6. an air force named anywhere in the sentence, for an attack
 	if a1 == nil && !framed {
 		for i := lo; i < hi; i++ {
-			if inSent(i) && dc.actors[i].air && !objectBefore(i) && !sc.speakers[i] && !dc.supporter(dc.actors[i]) {
+			if inSent(i) && dc.actors[i].air && !objectBefore(i) && !sc.speakers[i] && !dc.supporter(dc.actors[i]) && !intercepts(dc.actors[i]) {
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}
@@ -397,6 +454,13 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	}
 	// 8. the doer of the story the sentence goes on with, or the last armed
 	// actor of the two sentences before
+	// (not when the sentence names who met the weapon and not who launched it:
+	// "صاروخ باليستي اعترضته الدفاعات الجوية السعودية" has no doer to borrow)
+	met := false
+	for i := lo; i < hi; i++ {
+		met = met || inSent(i) && intercepts(dc.actors[i])
+	}
+	framed = framed || met
 	if a1 == nil && !framed && dc.lastActor != nil && dc.lastActorSent >= si-2 && attackType(typ) && canDo(dc.lastActor.Code, typ) {
 		a1 = &actorPick{code: dc.lastActor.Code, text: dc.lastActor.Text, idx: -1}
 	}
@@ -410,6 +474,10 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		for i := phi - 1; i >= plo; i-- {
 			am := dc.actors[i]
 			if am.from >= p.from && am.from < p.to && armed(am) && !speakers[i] && canDo(am.code, typ) && !dc.controller(am) {
+				if intercepts(am) {
+					framed = true // the story's last doer met the weapon: who launched it is untold
+					break
+				}
 				a1 = x.pickOf(dc, i, typ)
 				break
 			}

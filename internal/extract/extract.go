@@ -163,6 +163,10 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.triggers = dc.dropInWholeWords(x.lx.Triggers.Find(dc.d, 0, n))
 	dc.instr = x.lx.Instruments.FindAll(dc.d, 0, n)
 	dc.cues = x.lx.Cues.Find(dc.d, 0, n)
+	if spans := x.spanCues(dc); len(spans) > 0 {
+		dc.cues = append(dc.cues, spans...)
+		sort.SliceStable(dc.cues, func(a, b int) bool { return dc.cues[a].From < dc.cues[b].From })
+	}
 	dc.frames = x.lx.Frames.Find(dc.d, 0, n)
 	dc.targets = x.lx.Targets.Find(dc.d, 0, n)
 	dc.units = x.lx.Units.Find(dc.d, 0, n)

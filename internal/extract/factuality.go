@@ -427,6 +427,48 @@ func (x *Extractor) declared(dc *doc, t arabic.Match[Trigger], s sentence) bool 
 	return false
 }
 
+// yearSpans are the plural period nouns of a span of years or months
+// ("السنوات", "الأشهر"); spanOpeners the words that open such a span
+// ("خلال", "طوال", "على مدى").
+var yearSpans, spanOpeners = words("year_spans"), words("span_openers")
+
+// spanCues reads "خلال السنوات الأربع الماضية", "في الأشهر الستة الأخيرة",
+// "على مدى 7 سنوات ماضية": a span of years or months before the telling,
+// counted, is a span cue: the event words of its clause tell a tally over
+// the span, no one event dated at publication; the clauses after it keep
+// theirs ("… في السنوات الثلاث الماضية، وكان آخرها هجوم … في الشهر الماضي").
+func (x *Extractor) spanCues(dc *doc) []arabic.Match[string] {
+	var out []arabic.Match[string]
+	n := len(dc.toks)
+	for i := 0; i+3 < n; i++ {
+		if !dc.hasForm(i, spanOpeners...) {
+			continue
+		}
+		j := i + 1
+		if dc.hasForm(i, "علي") {
+			if !dc.hasForm(j, "مدي", "مدار") {
+				continue
+			}
+			j++
+		}
+		if j+2 >= n {
+			continue
+		}
+		var end int
+		switch {
+		case dc.hasForm(j, yearSpans...) && (x.countAt(dc, j+1) || dc.hasForm(j+1, "قليله")) && dc.hasForm(j+2, periodLast...):
+			end = j + 3 // "السنوات الأربع الماضية"
+		case x.countAt(dc, j) && dc.hasForm(j+1, yearSpans...) && dc.hasForm(j+2, periodLast...):
+			end = j + 3 // "7 سنوات ماضية"
+		default:
+			continue
+		}
+		out = append(out, arabic.Match[string]{From: i, To: end, Values: []string{"span"}})
+		i = end - 1
+	}
+	return out
+}
+
 // historyYears is how long before its publication an article tells only
 // history ("اقتحام دبابات حلف وارسو لبودابست في عام 1956" in 2007 news);
 // text without a publication date counts from unpublishedHistoryEnds
@@ -462,11 +504,22 @@ func (x *Extractor) dropHabitual(dc *doc, s sentence, trigs []arabic.Match[Trigg
 	}
 	out := trigs[:0]
 	for _, t := range trigs {
-		if first >= dc.clauseEnd(t.To, s.to, 1<<30) {
+		if first >= dc.clauseEnd(t.To, s.to, 1<<30) && !dc.spanIn(t, s) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// spanIn reports a span cue (spanCues) in the clause of event word t.
+func (dc *doc) spanIn(t arabic.Match[Trigger], s sentence) bool {
+	from, to := dc.clauseStart(t.From, s.from, 1<<30), dc.clauseEnd(t.To, s.to, 1<<30)
+	for _, c := range within(dc.cues, s) {
+		if c.Values[0] == "span" && c.From >= from && c.From < to {
+			return true
+		}
+	}
+	return false
 }
 
 // verbalAttack are adjectives after an attack word that make it one of

@@ -48,6 +48,10 @@ func (dc *doc) introduces(t arabic.Match[Trigger]) bool {
 	return true
 }
 
+// marchWords take part in or hold a march: a "مسيرة" right after one
+// ("المشاركين في مسيرة", "نظموا مسيرة") is walked, not flown.
+var marchWords = words("march")
+
 // marchesAreNotDrones drops "مسيرة" read as a drone where the sentence
 // tells of a protest: "مسيرة العودة" is a march, "طائرة مسيرة" a drone.
 func (dc *doc) marchesAreNotDrones(instr []arabic.Match[string]) []arabic.Match[string] {
@@ -59,8 +63,8 @@ func (dc *doc) marchesAreNotDrones(instr []arabic.Match[string]) []arabic.Match[
 			for _, t := range within(dc.triggers, s) {
 				protest = protest || family(t.Values[0].Type) == "protest"
 			}
-			if protest {
-				continue
+			if protest || dc.anyForm(max(s.from, m.From-3), m.From, marchWords...) {
+				continue // "المشاركين في مسيرة", "شاركوا في \"مسيرة العودة\"": a march walked in
 			}
 		}
 		out = append(out, m)

@@ -360,9 +360,13 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i = pm.to
 				continue
 			}
-			if pm.to < s.to && dc.hasForm(pm.to, "لنهر", "للنهر") && dc.anyForm(pm.nameFrom, pm.nameTo, "الضفه", "ضفه", "الضفتين") {
+			if x.riverBank(dc, pm, s) {
 				i = pm.to
-				continue // "الضفة الغربية لنهر الفرات": the river's bank, not the West Bank
+				continue // "الضفة الغربية لنهر الفرات", "الضفة الغربية، للفرات": the river's bank, not the West Bank
+			}
+			if pm.from > s.from && !pm.region && dc.hasForm(pm.from-1, gateWords...) && !hasArticle(dc.norm(pm.from-1)) {
+				i = pm.to
+				continue // "حي باب طبرق" in Derna, "باب الأسباط": a gate or quarter named for the place it faces
 			}
 			if x.compared(dc, i, s) {
 				i = pm.to
@@ -406,6 +410,42 @@ func (x *Extractor) findPlaces(dc *doc) {
 			break
 		}
 	}
+}
+
+// gateWords are the gate nouns: a place name after one names the gate or
+// the quarter round it ("حي باب طبرق" in Derna), not the place it faces.
+var gateWords = words("gate")
+
+// riverBank reports a bank named with its river: "الضفة الغربية لنهر
+// الفرات", "الضفة الغربية، للفرات" (a comma between, or the river named
+// bare after "لل"): a river's bank, not the Palestinian West Bank.
+func (x *Extractor) riverBank(dc *doc, pm placeMention, s sentence) bool {
+	if !dc.anyForm(pm.nameFrom, pm.nameTo, "الضفه", "ضفه", "الضفتين") {
+		return false
+	}
+	k := pm.to
+	if k < s.to && dc.toks[k].Kind == arabic.Punct && (dc.toks[k].Norm == "،" || dc.toks[k].Norm == ",") {
+		k++
+	}
+	if k >= s.to {
+		return false
+	}
+	if dc.hasForm(k, "لنهر", "للنهر") {
+		return true
+	}
+	if !strings.HasPrefix(dc.norm(k), "ل") {
+		return false
+	}
+	g, ok := x.gazAt(dc, k, s.to)
+	if !ok || g.From != k {
+		return false
+	}
+	for _, p := range g.Values {
+		if p.Kind == "river" {
+			return true
+		}
+	}
+	return false
 }
 
 // compareWords open a comparison with what happened elsewhere: "مثلما

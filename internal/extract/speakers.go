@@ -42,7 +42,7 @@ func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 	}
 	for _, c := range within(dc.cues, s) {
 		switch c.Values[0] {
-		case "habitual":
+		case "habitual", "span":
 			sc.habitual = true
 		case "hedge":
 			sc.hedge = true
@@ -52,6 +52,12 @@ func (x *Extractor) sentenceContext(dc *doc, si int, prev *speaker) sentCtx {
 			}
 		case "report", "deny":
 			sp, idx := x.speakerAfter(dc, c.To, s.to)
+			if idx >= 0 && sc.speaker == nil && armed(dc.actors[idx]) && dc.anyForm(c.To, dc.actors[idx].from, "ان") {
+				// "وقالت مصادر إن طائرات أمريكية قصفت": the reported clause's
+				// subject acts, it does not speak (a later "مضيفة أن …" of a
+				// named speaker keeps its reading)
+				sp, idx = nil, -1
+			}
 			if sp == nil {
 				sp, idx = x.speakerBefore(dc, c.From, s.from)
 			}
