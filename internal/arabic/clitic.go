@@ -29,6 +29,17 @@ var proclitics = []string{
 	"و", "ف", "ب", "ل", "ك", "س",
 }
 
+// procliticPrep says, for each of proclitics, whether it takes off a
+// preposition (ب, ل, ك, alone or after و or ف): Candidate.Prep.
+var procliticPrep = func() []bool {
+	out := make([]bool, len(proclitics))
+	for i, p := range proclitics {
+		q := strings.TrimLeft(p, "وف")
+		out[i] = strings.HasPrefix(q, "ب") || strings.HasPrefix(q, "ل") || strings.HasPrefix(q, "ك")
+	}
+	return out
+}()
+
 var enclitics = []string{"هما", "كما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي"}
 
 // runeLen counts runes; lexicon forms are short, so this stays cheap.
@@ -71,7 +82,7 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 	base := StripArticle(norm)
 	add(base, 0, false, false)
 	bases := []Candidate{{base, 0, false, false}}
-	for _, p := range proclitics {
+	for i, p := range proclitics {
 		if !strings.HasPrefix(norm, p) {
 			continue
 		}
@@ -85,10 +96,8 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 		}
 		rest = StripArticle(rest)
 		verbal := strings.HasSuffix(p, "س")
-		q := strings.TrimLeft(p, "وف")
-		prep := strings.HasPrefix(q, "ب") || strings.HasPrefix(q, "ل") || strings.HasPrefix(q, "ك")
-		add(rest, cost, verbal, prep)
-		bases = append(bases, Candidate{rest, cost, verbal, prep})
+		add(rest, cost, verbal, procliticPrep[i])
+		bases = append(bases, Candidate{rest, cost, verbal, procliticPrep[i]})
 	}
 	for _, b := range bases {
 		for _, s := range suffixReadings(b.Form) {
