@@ -254,7 +254,26 @@ func placeActor(a *actorPick, country, typ string) string {
 	if army := armyOf[country]; army != "" && a.code == localCode+"MIL" && !strings.Contains(n, "امن") && !strings.Contains(n, "شرط") {
 		return army + ".MIL" // "قصف الجيش مواقع في القطاع": in Gaza an unnamed army is Israel's
 	}
+	if group := proxyOf[country]; group != "" && a.code == "IRN.MIL" && proxyByName(n) {
+		return group // "الميليشيات الموالية لإيران" in Yemen: the Houthis, not Iran's forces
+	}
 	return localize(a.code, country)
+}
+
+// proxyByName reports an actor text, normalised, that names Iran's allies
+// or militias ("حلفاء لإيران", "المدعومة من إيران", "الميليشيات الإيرانية")
+// rather than its own forces ("الحرس الثوري", "القوات الإيرانية") or a
+// group by its name ("ميليشيا حزب الله").
+func proxyByName(n string) bool {
+	if strings.Contains(n, "حزب") {
+		return false // "ميليشيا حزب الله" is named: Hezbollah, not the land's own group
+	}
+	for _, w := range []string{"ميليشي", "مليشي", " لايران", "من ايران", "حلفاء"} {
+		if strings.Contains(" "+n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // syrianByName reports an actor text, normalised, that names Syria's sides itself.

@@ -952,6 +952,19 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// in Yemen the militias named by their backer are the Houthis; in Syria they stay Iran's
+			name: "Iran-backed militias in Yemen", published: "2020-05-01",
+			text:  "قصفت الميليشيات الموالية لإيران مدينة تعز بقذائف الهاون.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "تعز", actor1: "HOUTHI"}},
+			count: 1,
+		},
+		{
+			name: "Iran-backed militias in Syria", published: "2020-05-01",
+			text:  "قصفت الميليشيات الموالية لإيران مدينة دير الزور بقذائف الهاون.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "دير الزور", actor1: "IRN.MIL"}},
+			count: 1,
+		},
+		{
 			// who holds the town describes it: the side attacked, not the doer
 			name: "the holder of a place is no doer", published: "2018-04-08",
 			text:  "قالت مصادر أميركية إن أسلحة كيماوية استخدمت أمس في هجوم على مدينة دوما الخاضعة لسيطرة المعارضة.",
