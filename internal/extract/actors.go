@@ -237,6 +237,33 @@ func (dc *doc) governmentBefore(i int) string {
 	return ""
 }
 
+// possessedDeed reports a verbal noun of attacking with a possessive
+// pronoun at token i ("بإطلاقها", "وقصفهم", "هجماته"; words.tsv deed_nouns).
+func (dc *doc) possessedDeed(i int) bool {
+	w := dc.norm(i)
+	for _, p := range []string{"و", "ف"} {
+		if strings.HasPrefix(w, p) && len(w) > 8 {
+			w = strings.TrimPrefix(w, p)
+			break
+		}
+	}
+	for _, p := range []string{"ب", "ل"} {
+		if strings.HasPrefix(w, p) && len(w) > 8 {
+			w = strings.TrimPrefix(w, p)
+			break
+		}
+	}
+	for _, suf := range []string{"ها", "هم", "ه"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && deedNouns[stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// deedNouns are verbal nouns of attacking (words.tsv deed_nouns).
+var deedNouns = wordMap("deed_nouns")
+
 // possessiveForces are force words with a possessive pronoun.
 var possessiveForces = words("possessive_forces")
 
@@ -347,6 +374,19 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 		if a1 != nil || launcher != nil {
+			break
+		}
+	}
+	// 1b. a verbal noun with a possessive pronoun ("ردت تركيا بإطلاقها
+	// قذائف", "خرقت إسرائيل الهدنة بقصفها مواقع"): the pronoun is the doer,
+	// the nearest state or force named before it in the sentence
+	if a1 == nil && typ != "disrupted_weapons_use" && dc.possessedDeed(t.From) {
+		for i := hi - 1; i >= lo; i-- {
+			am := dc.actors[i]
+			if !inSent(i) || am.to > t.From || am.kind == "civilian" || !armed(am) && am.kind != "state" || objectBefore(i) || victim(i) || dc.supporter(am) || intercepts(am) {
+				continue
+			}
+			a1 = x.pickOf(dc, i, typ)
 			break
 		}
 	}

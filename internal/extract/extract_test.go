@@ -965,6 +965,19 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a verbal noun's possessive pronoun is its doer: the state named before it
+			name: "the possessor of a verbal noun", published: "2020-05-01",
+			text:  "ردت تركيا على ذلك بإطلاقها قذائف مدفعية على قرية تل رفعت في ريف حلب الشمالي.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "تل رفعت", actor1: "TUR.MIL"}},
+			count: 1,
+		},
+		{
+			name: "the possessor of a verbal noun after a reporting verb", published: "2020-05-01",
+			text:  "وقالت الوكالة إن إسرائيل خرقت الهدنة بقصفها مواقع في بلدة بيت حانون شمال قطاع غزة.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "بيت حانون", actor1: "ISR.MIL"}},
+			count: 1,
+		},
+		{
 			// who holds the town describes it: the side attacked, not the doer
 			name: "the holder of a place is no doer", published: "2018-04-08",
 			text:  "قالت مصادر أميركية إن أسلحة كيماوية استخدمت أمس في هجوم على مدينة دوما الخاضعة لسيطرة المعارضة.",
