@@ -978,6 +978,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the date of the next clause ("، وبنفس اليوم من عام 2017") is not the takeover's: 1918 is, too old to report
+			name: "a century-old takeover dated by its own clause", published: "2018-10-02",
+			text:  "في 1 أكتوبر/تشرين أول من عام 1918 تمكنت القوات العربية بقيادة لورنس العرب من السيطرة على مدينة دمشق، في الحرب العالمية الأولى، وبنفس اليوم من عام 2017، أسفرت حادثة إطلاق في لاس فيغاس عن مقتل 58 شخصاً.",
+			never: []want{{typ: "government_regains_territory"}, {typ: "non_state_actor_overtakes_territory"}},
+		},
+		{
 			// who holds the town describes it: the side attacked, not the doer
 			name: "the holder of a place is no doer", published: "2018-04-08",
 			text:  "قالت مصادر أميركية إن أسلحة كيماوية استخدمت أمس في هجوم على مدينة دوما الخاضعة لسيطرة المعارضة.",
