@@ -91,6 +91,7 @@ func TestFindRelativeDays(t *testing.T) {
 		{"last 48 hours is a week", "2018-06-08", "خلال الـ48 ساعة الماضية", []want{week("الـ48 ساعة الماضية", "2018-06-08")}},
 		{"recent days", "2018-06-08", "خلال الأيام الماضية", []want{week("الأيام الماضية", "2018-06-08")}},
 		{"the next day is not today", "2020-09-20", "وفي اليوم التالي وفي ذلك اليوم وفي اليوم الأول", nil},
+		{"the same day with a preposition is not today", "2020-09-20", "وبنفس اليوم وفي ذات اليوم ولنفس اليوم", nil},
 		{"tashkeel kept in the span", "2020-09-20", "قُصِفَت أمسِ البلدة", []want{day("أمسِ", "2020-09-19")}},
 	}
 	for _, tt := range tests {

@@ -694,7 +694,7 @@ func (p *parser) relDay(i int) result {
 	if !found || !rel.alone && !part {
 		return result{}
 	}
-	if _, _, ok := p.cue(i-1, rBlockbefore, cConj); ok {
+	if _, _, ok := p.cue(i-1, rBlockbefore, cAll); ok {
 		return result{}
 	}
 	if _, _, ok := p.cue(end, rBlockafter, cNone); ok {

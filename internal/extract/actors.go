@@ -237,6 +237,33 @@ func (dc *doc) governmentBefore(i int) string {
 	return ""
 }
 
+// possessedDeed reports a verbal noun of attacking with a possessive
+// pronoun at token i ("بإطلاقها", "وقصفهم", "هجماته"; words.tsv deed_nouns).
+func (dc *doc) possessedDeed(i int) bool {
+	w := dc.norm(i)
+	for _, p := range []string{"و", "ف"} {
+		if strings.HasPrefix(w, p) && len(w) > 8 {
+			w = strings.TrimPrefix(w, p)
+			break
+		}
+	}
+	for _, p := range []string{"ب", "ل"} {
+		if strings.HasPrefix(w, p) && len(w) > 8 {
+			w = strings.TrimPrefix(w, p)
+			break
+		}
+	}
+	for _, suf := range []string{"ها", "هم", "ه"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && deedNouns[stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// deedNouns are verbal nouns of attacking (words.tsv deed_nouns).
+var deedNouns = wordMap("deed_nouns")
+
 // possessiveForces are force words with a possessive pronoun.
 var possessiveForces = words("possessive_forces")
 
@@ -254,7 +281,26 @@ func placeActor(a *actorPick, country, typ string) string {
 	if army := armyOf[country]; army != "" && a.code == localCode+"MIL" && !strings.Contains(n, "امن") && !strings.Contains(n, "شرط") {
 		return army + ".MIL" // "قصف الجيش مواقع في القطاع": in Gaza an unnamed army is Israel's
 	}
+	if group := proxyOf[country]; group != "" && a.code == "IRN.MIL" && proxyByName(n) {
+		return group // "الميليشيات الموالية لإيران" in Yemen: the Houthis, not Iran's forces
+	}
 	return localize(a.code, country)
+}
+
+// proxyByName reports an actor text, normalised, that names Iran's allies
+// or militias ("حلفاء لإيران", "المدعومة من إيران", "الميليشيات الإيرانية")
+// rather than its own forces ("الحرس الثوري", "القوات الإيرانية") or a
+// group by its name ("ميليشيا حزب الله").
+func proxyByName(n string) bool {
+	if strings.Contains(n, "حزب") {
+		return false // "ميليشيا حزب الله" is named: Hezbollah, not the land's own group
+	}
+	for _, w := range []string{"ميليشي", "مليشي", " لايران", "من ايران", "حلفاء"} {
+		if strings.Contains(" "+n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // syrianByName reports an actor text, normalised, that names Syria's sides itself.
@@ -328,6 +374,19 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			}
 		}
 		if a1 != nil || launcher != nil {
+			break
+		}
+	}
+	// 1b. a verbal noun with a possessive pronoun ("ردت تركيا بإطلاقها
+	// قذائف", "خرقت إسرائيل الهدنة بقصفها مواقع"): the pronoun is the doer,
+	// the nearest state or force named before it in the sentence
+	if a1 == nil && typ != "disrupted_weapons_use" && dc.possessedDeed(t.From) {
+		for i := hi - 1; i >= lo; i-- {
+			am := dc.actors[i]
+			if !inSent(i) || am.to > t.From || am.kind == "civilian" || !armed(am) && am.kind != "state" || objectBefore(i) || victim(i) || dc.supporter(am) || intercepts(am) {
+				continue
+			}
+			a1 = x.pickOf(dc, i, typ)
 			break
 		}
 	}

@@ -452,9 +452,11 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 		// "الجيش الوطني" read in Yemen: the country's own army regains its land
 		ev.EventType, ev.ACLED = "government_regains_territory", event.ACLED("government_regains_territory")
 	}
-	if typ == "government_regains_territory" && ev.Actor1 != nil && foreignForce(ev.Actor1.Code, country) {
+	if typ == "government_regains_territory" && ev.Actor1 != nil && (foreignForce(ev.Actor1.Code, country) || a1.code != ev.Actor1.Code && !isGovernment(ev.Actor1.Code)) {
 		// US forces taking Baghdad in 2003: a foreign army is not the
-		// government regaining its land (its allies fighting for it are)
+		// government regaining its land (its allies fighting for it are);
+		// nor is a force that the place shows to be no state's ("الميليشيات
+		// الموالية لإيران" in Yemen, the Houthis)
 		ev.EventType, ev.ACLED = "non_state_actor_overtakes_territory", event.ACLED("non_state_actor_overtakes_territory")
 	}
 	// date

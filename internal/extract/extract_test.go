@@ -952,6 +952,38 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// in Yemen the militias named by their backer are the Houthis; in Syria they stay Iran's
+			name: "Iran-backed militias in Yemen", published: "2020-05-01",
+			text:  "قصفت الميليشيات الموالية لإيران مدينة تعز بقذائف الهاون.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "تعز", actor1: "HOUTHI"}},
+			count: 1,
+		},
+		{
+			name: "Iran-backed militias in Syria", published: "2020-05-01",
+			text:  "قصفت الميليشيات الموالية لإيران مدينة دير الزور بقذائف الهاون.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "دير الزور", actor1: "IRN.MIL"}},
+			count: 1,
+		},
+		{
+			// a verbal noun's possessive pronoun is its doer: the state named before it
+			name: "the possessor of a verbal noun", published: "2020-05-01",
+			text:  "ردت تركيا على ذلك بإطلاقها قذائف مدفعية على قرية تل رفعت في ريف حلب الشمالي.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "تل رفعت", actor1: "TUR.MIL"}},
+			count: 1,
+		},
+		{
+			name: "the possessor of a verbal noun after a reporting verb", published: "2020-05-01",
+			text:  "وقالت الوكالة إن إسرائيل خرقت الهدنة بقصفها مواقع في بلدة بيت حانون شمال قطاع غزة.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "بيت حانون", actor1: "ISR.MIL"}},
+			count: 1,
+		},
+		{
+			// the date of the next clause ("، وبنفس اليوم من عام 2017") is not the takeover's: 1918 is, too old to report
+			name: "a century-old takeover dated by its own clause", published: "2018-10-02",
+			text:  "في 1 أكتوبر/تشرين أول من عام 1918 تمكنت القوات العربية بقيادة لورنس العرب من السيطرة على مدينة دمشق، في الحرب العالمية الأولى، وبنفس اليوم من عام 2017، أسفرت حادثة إطلاق في لاس فيغاس عن مقتل 58 شخصاً.",
+			never: []want{{typ: "government_regains_territory"}, {typ: "non_state_actor_overtakes_territory"}},
+		},
+		{
 			// who holds the town describes it: the side attacked, not the doer
 			name: "the holder of a place is no doer", published: "2018-04-08",
 			text:  "قالت مصادر أميركية إن أسلحة كيماوية استخدمت أمس في هجوم على مدينة دوما الخاضعة لسيطرة المعارضة.",

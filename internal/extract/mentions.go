@@ -78,6 +78,19 @@ var armyOf = func() map[string]string {
 	return m
 }()
 
+// proxyOf maps a land to the armed group that news there calls by its
+// backer: "الميليشيات الموالية لإيران" in Yemen are the Houthis (words.tsv
+// proxy_of).
+var proxyOf = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range words("proxy_of") {
+		if land, group, ok := strings.Cut(w, ":"); ok {
+			m[land] = group
+		}
+	}
+	return m
+}()
+
 // localHeads are the head nouns that name a state's forces on their own
 // ("قوات الأمن", "الشرطة", "طائرات حربية"); "رئيس" or "عسكريا" alone do not.
 var localHeads = words("local_heads")

@@ -147,6 +147,9 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 			continue // "غارات … لأول مرة منذ وقف إطلاق النار منذ عام": the truce's date
 		}
 		d := abs(m.tok - t.From)
+		if dc.nextClause(t.To, m.tok) {
+			d += 1000 // "سيطرت على دمشق عام 1918، وبنفس اليوم من عام 2017 …": the next clause's date, kept only when the sentence has no other
+		}
 		if d < bestD {
 			best, bestD = m, d
 		}
@@ -214,6 +217,20 @@ func (dc *doc) explicitDay(ev *event.Event, t arabic.Match[Trigger], s sentence)
 	for _, m := range dc.dates {
 		if m.tok >= s.from && m.tok < s.to && !m.Relative && ev.Date != nil && m.Date == *ev.Date {
 			return true
+		}
+	}
+	return false
+}
+
+// nextClause reports a new clause joined by و after a comma between tokens
+// from and to ("…، وفي اليوم التالي"); "، وذلك يوم الجمعة" goes on telling
+// the same act.
+func (dc *doc) nextClause(from, to int) bool {
+	for k := from; k+1 < to; k++ {
+		if p := dc.toks[k]; p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";") {
+			if w := dc.norm(k + 1); strings.HasPrefix(w, "و") && len(w) > 2 && !dc.hasForm(k+1, "وذلك", "وهو", "وهي") {
+				return true
+			}
 		}
 	}
 	return false
