@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -128,6 +129,54 @@ func (dc *doc) split() {
 		}
 		dc.sents = append(dc.sents, s)
 	}
+}
+
+// digestLead is how many sentences from the top of an article may open it
+// as a digest of the day's history.
+const digestLead = 6
+
+// markDigest sets aside the entries of a "this day in history" digest
+// (CNN's "حدث في 8 سبتمبر"): after a lead that says a list of the day's
+// past events follows ("فيما يلي تسلسل لأبرز الأحداث التاريخية في 8
+// سبتمبر"), a sentence with no date of its own is an entry of an unnamed
+// year ("قصف مدينة لندن بصاروخ V2 لأول مرة"), not news of the day. Entries
+// with a year, and the dated news teasers after the list, stay. Explain
+// shows the entries as boilerplate.
+func (dc *doc) markDigest() {
+	head := -1
+	for si, s := range dc.sents {
+		if si >= digestLead {
+			break
+		}
+		if digestHeader(arabic.Normalize(dc.textOf(s.from, s.to))) {
+			head = si
+		}
+	}
+	if head < 0 {
+		return
+	}
+	for si := head + 1; si < len(dc.sents); si++ {
+		s := &dc.sents[si]
+		if !slices.ContainsFunc(dc.timed, func(i int) bool { return i >= s.from && i < s.to }) {
+			s.boiler = true
+		}
+	}
+}
+
+// digestHeader reports whether normalised text announces a list of the
+// day's past events: "تسلسل لأبرز الأحداث التاريخية في 8 سبتمبر", "فيما
+// يلي تسلسل الأحداث التي حدثت في مثل هذا اليوم" (not a timeline of a
+// crisis, "تسلسل الأحداث التاريخية في الأزمة").
+func digestHeader(t string) bool {
+	if !strings.Contains(t, "الاحداث") || !strings.Contains(t, "تسلسل") && !strings.Contains(t, "فيما يلي") {
+		return false
+	}
+	if strings.Contains(t, "في مثل هذا اليوم") {
+		return true
+	}
+	const day = "الاحداث التاريخيه في "
+	i := strings.Index(t, day)
+	return i >= 0 && i+len(day) < len(t) && t[i+len(day)] >= '0' && t[i+len(day)] <= '9'
 }
 
 // validText reports whether a text can be analysed.

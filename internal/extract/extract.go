@@ -156,6 +156,7 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.anchor, dc.hasAnchor, dc.estimated = an.t, an.ok, an.estimated
 	dc.split()
 	x.findDates(dc)
+	dc.markDigest()
 	x.findActors(dc)
 	x.findSources(dc)
 	x.findNumbers(dc)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/raqib/raqib/internal/arabic"
 	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/geo"
 )
@@ -1381,6 +1382,46 @@ func TestNoEvents(t *testing.T) {
 				t.Errorf("Extract(%q) gave events:%s", tt.text, describe(evs))
 			}
 		})
+	}
+}
+
+// A "this day in history" digest lists past events without their years:
+// after its lead announces the list, an entry with no date of its own is
+// not news of the publication day; a dated news item after the list is.
+func TestHistoryDigest(t *testing.T) {
+	const lead = "حدث في 8 سبتمبر.. قصف لندن\n\nدبي، الإمارات العربية المتحدة (CNN) -- في 8 سبتمبر/أيلول من عام 1986 بدأ عرض أول برنامج حواري.\n"
+	for _, tt := range []struct {
+		name, text string
+		want       string // event types, "" for none
+	}{
+		{"an entry of the list", lead + "وفيما يلي تسلسل لأبرز الأحداث التاريخية في 8 سبتمبر:\nقصف مدينة لندن بصاروخ لأول مرة في الحرب العالمية الثانية.\n", ""},
+		{"an entry after a header in the lead", "حدث في 13 سبتمبر.. هزيمة عرابي\n\nدبي (CNN) – في 13 سبتمبر/أيلول من عام 1882 هزمت بريطانيا أحمد عرابي، فيما يلي تسلسل الأحداث التي حدثت في مثل هذا اليوم.\nاندلاع معارك كبرى في القدس إثر احتلال الجيش البريطاني لمخفر البراق في المدينة.\n", ""},
+		{"a dated news item after the list", lead + "وفيما يلي تسلسل لأبرز الأحداث التاريخية في 8 سبتمبر:\nقال مسؤول أفغاني إن 20 شخصا قتلوا في انفجارين، الأربعاء، بالعاصمة كابول.\n", "remote_explosive_landmine_ied"},
+		{"no digest header", lead + "قصفت طائرات حربية مدينة لندن وقتلت 20 شخصا.\n", "air_drone_strike"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractOne(t, event.Article{ID: "t", Published: "2018-09-08", Text: tt.text})
+			var got []string
+			for _, e := range evs {
+				got = append(got, e.EventType)
+			}
+			if strings.Join(got, ",") != tt.want {
+				t.Errorf("got %q; want %q:%s", got, tt.want, describe(evs))
+			}
+		})
+	}
+}
+
+func TestDigestHeader(t *testing.T) {
+	for text, want := range map[string]bool{
+		"وفيما يلي تسلسل لأبرز الأحداث التاريخية في 4 سبتمبر:":              true,
+		"فيما يلي تسلسل لأبرز الأحداث التي حدثت في مثل هذا اليوم.":          true,
+		"وفيما يلي تسلسل الأحداث التاريخية في الأزمة السورية:":              false,
+		"في مثل هذا اليوم من عام 1970 اندلعت أحداث أيلول الأسود في الأردن.": false,
+	} {
+		if got := digestHeader(arabic.Normalize(text)); got != want {
+			t.Errorf("digestHeader(%q) = %v; want %v", text, got, want)
+		}
 	}
 }
 
