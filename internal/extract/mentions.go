@@ -68,28 +68,24 @@ func localize(code, country string) string {
 // armyOf maps a land without an army of its own to the army that fights
 // there when news says "الجيش", "القوات", "طائرات حربية" (words.tsv
 // army_of); its police and security forces ("الشرطة", "قوات الأمن") stay its own.
-var armyOf = func() map[string]string {
-	m := map[string]string{}
-	for _, w := range words("army_of") {
-		if land, army, ok := strings.Cut(w, ":"); ok {
-			m[land] = army
-		}
-	}
-	return m
-}()
+var armyOf = landMap("army_of")
 
 // proxyOf maps a land to the armed group that news there calls by its
 // backer: "الميليشيات الموالية لإيران" in Yemen are the Houthis (words.tsv
 // proxy_of).
-var proxyOf = func() map[string]string {
+var proxyOf = landMap("proxy_of")
+
+// landMap reads a words.tsv set of "LAND:CODE" rows into a map from the
+// land to the code.
+func landMap(set string) map[string]string {
 	m := map[string]string{}
-	for _, w := range words("proxy_of") {
-		if land, group, ok := strings.Cut(w, ":"); ok {
-			m[land] = group
+	for _, w := range words(set) {
+		if land, code, ok := strings.Cut(w, ":"); ok {
+			m[land] = code
 		}
 	}
 	return m
-}()
+}
 
 // localHeads are the head nouns that name a state's forces on their own
 // ("قوات الأمن", "الشرطة", "طائرات حربية"); "رئيس" or "عسكريا" alone do not.
