@@ -596,13 +596,16 @@ func monthQuery(f event.Filter, fts string, months []string, need int) (string, 
 // its sort date as a number (yyyymmdd, 0 when it has none) in the high 32
 // bits, its seq in the low 32. A word's matches are kept in rowid order,
 // so in this order they come by date as the listing wants them (within a
-// day by seq, not by id: eventsByKey reads whole days). ftsKeySQL is the
-// same over a row of events.
+// day by seq, not by id: eventsByKey reads whole days). event_list is
+// filed under the same key (migration 0016). ftsKeySQL is the same over
+// the columns date_lo and seq of t.
 func ftsKey(dateLo string, seq int64) int64 {
 	return ftsDay(dateLo)<<32 | seq
 }
 
-const ftsKeySQL = `(CAST(replace(date_lo, '-', '') AS INTEGER) << 32) | seq`
+func ftsKeySQL(t string) string {
+	return `((CAST(replace(` + t + `.date_lo, '-', '') AS INTEGER) << 32) | ` + t + `.seq)`
+}
 
 // ftsSeq is the seq of an events_fts row.
 const ftsSeq = `(rowid & 4294967295)`

@@ -163,7 +163,7 @@ func TestFTSKeys(t *testing.T) {
 	}
 	check := func(t *testing.T) {
 		t.Helper()
-		rows, err := s.db.QueryContext(ctx, `SELECT e.date_lo, e.seq, f.rowid, `+ftsKeySQL+` FROM events e LEFT JOIN events_fts f ON f.rowid = `+ftsKeySQL)
+		rows, err := s.db.QueryContext(ctx, `SELECT e.date_lo, e.seq, f.rowid, `+ftsKeySQL("e")+` FROM events e LEFT JOIN events_fts f ON f.rowid = `+ftsKeySQL("e"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -210,7 +210,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
 			VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`},
 		{&p.updArticle, `UPDATE articles SET id = ?2, hash = ?3, url = ?4, title = ?5, outlet = ?6, author = ?7, lang = ?8,
 			published = ?9, text = ?10, events = ?11, ingested_at = ?12 WHERE seq = ?1`},
-		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT ` + ftsKeySQL + ` FROM events WHERE article_seq = ?)`},
+		{&p.delFTS, `DELETE FROM events_fts WHERE rowid IN (SELECT ` + ftsKeySQL("events") + ` FROM events WHERE article_seq = ?)`},
 		{&p.delEvents, `DELETE FROM events WHERE article_seq = ?`},
 		{&p.insEvent, `INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
 			actor1, actor2, admin1, claim_status, lat, lon, sentence, data, link_cell, link_lo, link_hi, link_span, brief, card)
@@ -406,19 +406,12 @@ func pageCols(f event.Filter) string {
 
 // pageJoin is what a page of f joins to its events, each a row of t with
 // the columns seq and date_lo: a Cards page reads one row of event_list per
-// event, by its key (listKey), any other the event's row and its article's.
+// event, by its key (ftsKeySQL), any other the event's row and its article's.
 func pageJoin(f event.Filter, t string) string {
 	if listed(f) {
-		return ` CROSS JOIN event_list l ON l.key = ` + listKey(t)
+		return ` CROSS JOIN event_list l ON l.key = ` + ftsKeySQL(t)
 	}
 	return ` CROSS JOIN events e ON e.seq = ` + t + `.seq JOIN articles a ON a.seq = e.article_seq`
-}
-
-// listKey is the key event_list files the event of a row of t under
-// (migration 0016), the full-text index's key (ftsKey) over t's date_lo and
-// seq: rows that sort together in a listing lie together in the file.
-func listKey(t string) string {
-	return `((CAST(replace(` + t + `.date_lo, '-', '') AS INTEGER) << 32) | ` + t + `.seq)`
 }
 
 // lenient reads stored event JSON as encoding/json would (it wrote it):
