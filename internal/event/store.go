@@ -198,6 +198,16 @@ func CardOf(e *Event) Card {
 	return c
 }
 
+// SetCard sets the fields of e a card holds to c's, as CardOf reads them.
+func (e *Event) SetCard(c Card) {
+	e.Doc, e.EventType, e.Date, e.DatePrecision = c.Doc, c.EventType, c.Date, c.DatePrecision
+	e.Actor1, e.Actor2, e.Fatalities, e.Claim = c.Actor1, c.Actor2, c.Fatalities, c.Claim
+	e.Location = nil
+	if l := c.Location; l != nil {
+		e.Location = &Location{Name: l.Name, Lat: l.Lat, Lon: l.Lon, Admin1: l.Admin1, GeoPrecision: l.GeoPrecision}
+	}
+}
+
 // CardJSON is the JSON a store keeps beside an event for its Cards pages:
 // its Card, a JSON object.
 func CardJSON(e Event) (string, error) {

@@ -173,3 +173,29 @@ func ExampleArticleKey() {
 	// https://example.org/news/1
 	// true
 }
+
+// SetCard writes back what CardOf reads: an event emptied and set from its
+// card has the same card, and no field the card lacks.
+func TestSetCardInvertsCardOf(t *testing.T) {
+	d, n := "2020-10-08", 3
+	e := event.Event{ID: "x", Doc: "a~0", EventType: "shelling_artillery_missile_attack", Date: &d, DatePrecision: "day",
+		Location:   &event.Location{Name: "كنصفرة", Lat: 35.6, Lon: 36.5, Admin1: "Idlib", Admin2: "Ariha", Country: "SYR", GeoPrecision: 1, GazetteerID: "g"},
+		Actor1:     &event.Actor{Code: "SYR.GOV", Text: "قوات النظام"},
+		Fatalities: &n, Claim: &event.Claim{Status: "reported"}}
+	var got event.Event
+	got.SetCard(event.CardOf(&e))
+	a, err := event.CardJSON(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := event.CardJSON(e); a != b {
+		t.Errorf("card after SetCard = %s; want %s", a, b)
+	}
+	if got.ID != "" || got.Location.Admin2 != "" || got.Location.GazetteerID != "" {
+		t.Errorf("SetCard set fields a card lacks: %+v", got)
+	}
+	got.SetCard(event.Card{})
+	if got.Location != nil || got.Actor1 != nil || got.Date != nil {
+		t.Errorf("SetCard of an empty card left %+v", got)
+	}
+}

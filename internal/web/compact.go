@@ -55,13 +55,7 @@ func fromCard(se *event.StoredEvent) error {
 	if err := jsonv2.Unmarshal(se.Card, &c); err != nil {
 		return fmt.Errorf("event %s: stored card: %w", se.ID, err)
 	}
-	e := &se.Event
-	e.Doc, e.EventType, e.Date, e.DatePrecision = c.Doc, c.EventType, c.Date, c.DatePrecision
-	e.Actor1, e.Actor2, e.Fatalities, e.Claim = c.Actor1, c.Actor2, c.Fatalities, c.Claim
-	e.Location = nil
-	if l := c.Location; l != nil {
-		e.Location = &event.Location{Name: l.Name, Lat: l.Lat, Lon: l.Lon, Admin1: l.Admin1, GeoPrecision: l.GeoPrecision}
-	}
+	se.SetCard(c)
 	return nil
 }
 
@@ -110,9 +104,7 @@ func writeCards(w http.ResponseWriter, p event.Page) {
 		b.str(p.Next)
 	}
 	b.out.WriteString("}\n")
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
+	jsonHeader(w, http.StatusOK)
 	_, _ = w.Write(b.out.Bytes())
 }
 
