@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/raqib/raqib/internal/event"
 	"github.com/raqib/raqib/internal/postgres"
@@ -119,11 +120,27 @@ func TestTextWindows(t *testing.T) {
 	if _, err := s.Put(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
+	// with statistics the common word is read in date-lexeme windows
+	// (pages of 7 and 100), and in fixed windows when a page needs as
+	// many matches as the word has (pages of 500)
+	if err := s.Analyze(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for limit, want := range map[int]bool{7: true, 100: true, 500: false} {
+		w, err := s.CoverWindows(ctx, event.Filter{Text: "قصف"}, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(w) < 2 || w[0] != want {
+			t.Errorf("pages of %d: windows %+v; want the first a cover window: %v", limit, w, want)
+		}
+	}
 	for _, tt := range []struct {
 		name string
 		f    event.Filter
 	}{
 		{"words", event.Filter{Text: "قصف"}},
+		{"words after a date", event.Filter{Text: "قصف", From: "2024-03-01"}},
 		{"words in a date range", event.Filter{Text: "قصف", From: "2024-06-01", To: "2025-02-10"}},
 		{"words before a date", event.Filter{Text: "قصف", To: "2024-03-01"}},
 		{"two words and a type", event.Filter{Text: "قصف مدنيين", Types: []string{"attack"}}},
@@ -143,6 +160,29 @@ func TestTextWindows(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The date lexemes of a window cover its days and no other: whole years
+// and months as such, the days around them one by one.
+func TestDateCover(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, tt := range []struct{ lo, hi, want string }{
+		{"2024-03-05", "2024-03-05", "'~d20240305'"},
+		{"2024-02-27", "2024-03-01", "'~d20240227' | '~d20240228' | '~d20240229' | '~d20240301'"},
+		{"2024-01-31", "2024-03-31", "'~d20240131' | '~m202402' | '~m202403'"},
+		{"2023-12-31", "2025-01-01", "'~d20231231' | '~y2024' | '~d20250101'"},
+		{"2024-03-06", "2024-03-05", ""},
+	} {
+		if got := postgres.DateCover(day(tt.lo), day(tt.hi)); got != tt.want {
+			t.Errorf("dateCover(%s, %s) = %q; want %q", tt.lo, tt.hi, got, tt.want)
+		}
 	}
 }
 

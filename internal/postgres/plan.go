@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -130,67 +131,192 @@ func mergedSQL(c *cond, cols string, limit int, ranges []string) string {
 		` ORDER BY p.date_lo DESC, p.id`
 }
 
-// textWindowDays are the date windows an Arabic words filter is read in,
+// textWindowDays are the date windows a rare words filter is read in,
 // newest first, in days back from the newest date it may match; the last
 // window reaches back to the oldest.
 var textWindowDays = []int{31, 365, 3 * 365}
 
-// textWindows returns the lower bounds (first days, the last "" for no
-// bound) of the windows in which a page of f is read, or nil to read it in
-// one query. Words are matched by the GIN index, which gives matches in no
-// order: a common word's page is found by walking the date order, but
-// walking finds a rarer word's page only after many rows, and reading all
-// its matches to sort them costs as many. A window bounds either: its
-// matches are few enough to read and sort, or its walk stops early.
-func (s *Store) textWindows(ctx context.Context, f event.Filter) ([]string, error) {
-	if len(event.QueryTerms(arabic.IndexTerms, f.Text)) == 0 || len(f.Actors) == 1 {
+// coverGrowth is how many times more days each date-lexeme window spans
+// than the one before it.
+const coverGrowth = 4
+
+// textWindow is a span of days in which a page of Arabic words is read,
+// from lo up to the next newer window's lo (hi, counted, for the first):
+// lo "" is the last window, every older match and the undated ones. A
+// cover window tests the words with its date lexemes (dateCover).
+type textWindow struct {
+	lo, hi string
+	cover  bool
+}
+
+// textWindows returns the windows in which a page of f is read, newest
+// first, or nil to read it in one query. Words are matched by the GIN
+// index, which gives matches in no order, and reads a word's whole list to
+// intersect it with a date range: a cost that grows with the store for a
+// common word. Such a word (estimated from the column's statistics,
+// wordShare) is read in windows whose test adds the date lexemes that
+// cover their days (migration 0013): the index then reads no more than
+// the window's events, the first window sized to hold about two pages of
+// matches. A rarer word, whose list costs less than such a window, is read
+// in the fixed windows of textWindowDays, where each window bounds the
+// matches read from the heap and sorted.
+func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]textWindow, error) {
+	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
+	if len(terms) == 0 || len(f.Actors) == 1 {
 		return nil, nil
 	}
 	if _, ok := gridCells(f); ok {
 		return nil, nil
 	}
-	hi := f.To
+	var newest, oldest string
+	var n int64
+	err := s.pool.QueryRow(ctx, `SELECT coalesce((SELECT max(date_lo) FROM events), ''),
+		coalesce((SELECT min(date_lo) FROM events WHERE date_lo > ''), ''),
+		coalesce((SELECT max(seq) FROM events), 0)`).Scan(&newest, &oldest, &n)
+	if err != nil {
+		return nil, err
+	}
+	hi := newest
+	if f.To != "" && f.To < hi {
+		hi = f.To
+	}
 	if f.Cursor != "" {
 		cur, err := event.ParseCursor(f.Cursor)
 		if err != nil {
 			return nil, err
 		}
-		if hi == "" || cur.Sort < hi {
+		if cur.Sort < hi {
 			hi = cur.Sort
 		}
 	}
-	if hi == "" {
-		if err := s.pool.QueryRow(ctx, `SELECT coalesce(max(date_lo), '') FROM events`).Scan(&hi); err != nil {
-			return nil, err
-		}
-	}
-	t, err := time.Parse("2006-01-02", hi)
+	top, err := time.Parse("2006-01-02", hi)
 	if err != nil { // no dated events, or a cursor among the undated ones
 		return nil, nil
 	}
-	out := make([]string, 0, len(textWindowDays)+1)
-	for _, d := range textWindowDays {
-		lo := t.AddDate(0, 0, -d).Format("2006-01-02")
-		if f.From != "" && lo <= event.EarliestStart(f.From) {
-			break
-		}
-		out = append(out, lo)
+	first := time.Time{}
+	if f.From != "" {
+		first, _ = time.Parse("2006-01-02", event.EarliestStart(f.From))
 	}
-	return append(out, ""), nil
+	share, err := s.wordShare(ctx, terms)
+	if err != nil {
+		return nil, err
+	}
+	var out []textWindow
+	// a window of e events costs about twice a list of e matches
+	if events := float64(2*(limit+1)) / share; share > 0 && 2*events < share*float64(n) {
+		days := int(math.Ceil(events * newestSpan(newest, oldest) / float64(n)))
+		if t, err := time.Parse("2006-01-02", oldest); err == nil && t.After(first) {
+			first = t
+		}
+		for end := top; ; days *= coverGrowth {
+			start := end.AddDate(0, 0, 1-max(days, 1))
+			if !start.After(first) {
+				break
+			}
+			out = append(out, textWindow{lo: start.Format("2006-01-02"), hi: end.Format("2006-01-02"), cover: true})
+			end = start.AddDate(0, 0, -1)
+		}
+	} else {
+		for _, d := range textWindowDays {
+			lo := top.AddDate(0, 0, -d)
+			if !lo.After(first) {
+				break
+			}
+			out = append(out, textWindow{lo: lo.Format("2006-01-02")})
+		}
+	}
+	return append(out, textWindow{}), nil
+}
+
+// wordShare estimates the share of events that hold all the terms, from
+// the most common lexemes PostgreSQL's statistics keep of events.terms
+// (read at most once a minute): 0 when a term is not among them.
+func (s *Store) wordShare(ctx context.Context, terms []string) (float64, error) {
+	s.lexMu.Lock()
+	defer s.lexMu.Unlock()
+	if s.lexFreq == nil || time.Since(s.lexRead) > time.Minute {
+		var elems []string
+		var freqs []float64
+		err := s.pool.QueryRow(ctx, `SELECT coalesce(most_common_elems::text::text[], '{}'), coalesce(most_common_elem_freqs, '{}')
+			FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'events' AND attname = 'terms'`).Scan(&elems, &freqs)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return 0, err
+		}
+		s.lexFreq = make(map[string]float64, len(elems))
+		for i, e := range elems {
+			if i < len(freqs) {
+				s.lexFreq[e] = freqs[i]
+			}
+		}
+		s.lexRead = time.Now()
+	}
+	share := 1.0
+	for _, t := range strings.Fields(strings.Join(terms, " ")) {
+		share *= s.lexFreq[t]
+	}
+	return share, nil
+}
+
+// newestSpan is the number of days from oldest to newest, both counted (1
+// when either is not a date).
+func newestSpan(newest, oldest string) float64 {
+	a, err1 := time.Parse("2006-01-02", oldest)
+	b, err2 := time.Parse("2006-01-02", newest)
+	if err1 != nil || err2 != nil || b.Before(a) {
+		return 1
+	}
+	return b.Sub(a).Hours()/24 + 1
+}
+
+// dateCover returns the date lexemes of migration 0013 that cover the days
+// from lo to hi (both counted) and no other day, as an OR tsquery: whole
+// years as years, whole months as months, the rest as days.
+func dateCover(lo, hi time.Time) string {
+	var terms []string
+	for d := lo; !d.After(hi); {
+		switch {
+		case d.YearDay() == 1 && !d.AddDate(1, 0, -1).After(hi):
+			terms = append(terms, "'~y"+d.Format("2006")+"'")
+			d = d.AddDate(1, 0, 0)
+		case d.Day() == 1 && !d.AddDate(0, 1, -1).After(hi):
+			terms = append(terms, "'~m"+d.Format("200601")+"'")
+			d = d.AddDate(0, 1, 0)
+		default:
+			terms = append(terms, "'~d"+d.Format("20060102")+"'")
+			d = d.AddDate(0, 0, 1)
+		}
+	}
+	return strings.Join(terms, " | ")
 }
 
 // windowSQL builds the query for window i of windows (see textWindows):
-// matches from its first day up to, not including, the previous window's.
-func windowSQL(f event.Filter, limit int, windows []string, i int) (string, []any, error) {
-	c, err := where(f, true)
+// the matches from its first day up to, not including, the first day of
+// the window before it; a cover window's words and date lexemes in one
+// test of the GIN index.
+func windowSQL(f event.Filter, limit int, windows []textWindow, i int) (string, []any, error) {
+	w := windows[i]
+	g := f
+	if w.cover {
+		g.Text = "" // tested below with the window's lexemes
+	}
+	c, err := where(g, true)
 	if err != nil {
 		return "", nil, err
 	}
-	if windows[i] != "" {
-		c.add("e.date_lo >= %s", windows[i])
+	if w.cover {
+		lo, err1 := time.Parse("2006-01-02", w.lo)
+		end, err2 := time.Parse("2006-01-02", w.hi)
+		if err1 != nil || err2 != nil {
+			return "", nil, fmt.Errorf("text window %s..%s: not dates", w.lo, w.hi)
+		}
+		terms := event.QueryTerms(arabic.IndexTerms, f.Text)
+		c.add("e.terms @@ (plainto_tsquery('simple', %s) && %s::tsquery)", strings.Join(terms, " "), dateCover(lo, end))
+	}
+	if w.lo != "" {
+		c.add("e.date_lo >= %s", w.lo)
 	}
 	if i > 0 {
-		c.add("e.date_lo < %s", windows[i-1])
+		c.add("e.date_lo < %s", windows[i-1].lo)
 	}
 	q := `SELECT ` + pageCols(f) + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
@@ -246,7 +372,7 @@ func addBox(c *cond, f event.Filter) {
 // that tests on small tables see whether a page can be read in order from
 // an index and stop after the page, as the planner does on large tables.
 func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, error) {
-	windows, err := s.textWindows(ctx, f)
+	windows, err := s.textWindows(ctx, f, event.PageSize(f.Limit))
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -40,6 +41,10 @@ const linkLock = 0x72716c6b // "rqlk"
 type Store struct {
 	pool  *pgxpool.Pool
 	rules *incident.Rules
+
+	lexMu   sync.Mutex
+	lexFreq map[string]float64 // share of events per common lexeme (wordShare)
+	lexRead time.Time
 }
 
 // Open connects to the database at dsn (a postgres:// URL or key=value
@@ -238,7 +243,7 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 			b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
 				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span, brief, card)
 				SELECT u.id, a.seq, u.key, u.doc, u.event_type, u.date, u.date_lo, u.date_hi,
-					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms), u.data::jsonb,
+					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms) || raqib_date_terms(u.date_lo), u.data::jsonb,
 					u.link_cell, u.link_lo, u.link_hi, u.link_span, u.brief, u.card
 				FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
 					$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::text[], $16::text[],
@@ -449,7 +454,7 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
 	limit := event.PageSize(f.Limit)
-	windows, err := s.textWindows(ctx, f)
+	windows, err := s.textWindows(ctx, f, limit)
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
