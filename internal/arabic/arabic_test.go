@@ -410,3 +410,26 @@ func TestToponymsTakeNoPrepositionInside(t *testing.T) {
 		t.Errorf("Names found %v; want the coalition through لدعم", got)
 	}
 }
+
+// A document numbers its words' readings by the phrases known when it is
+// read; phrases added to any matcher after that are found in it all the
+// same, and a reading of no phrase matches nothing.
+func TestMatcherPhrasesAddedAfterDoc(t *testing.T) {
+	d := NewDoc("قصفت الطائرات بلدة زردنا الشمالية")
+	a := NewMatcher[string]()
+	a.Add("بلدة", "town")
+	if got := a.Find(d, 0, len(d.Tokens)); len(got) != 1 || got[0].Values[0] != "town" {
+		t.Fatalf("before: %+v", got)
+	}
+	b := NewMatcher[string]().Names()
+	if b.Add("زردنا الشمالية", "village"); !b.Starts("زردنا") || b.Starts("قصف") {
+		t.Errorf("Starts: the new phrase's first word, and no other")
+	}
+	got := b.Find(d, 0, len(d.Tokens))
+	if len(got) != 1 || got[0].From != 3 || got[0].To != 5 {
+		t.Errorf("a phrase added after the document was read: %+v", got)
+	}
+	if got := a.Find(d, 0, len(d.Tokens)); len(got) != 1 || got[0].From != 2 {
+		t.Errorf("the first matcher after the second grew: %+v", got)
+	}
+}

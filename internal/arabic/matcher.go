@@ -1,5 +1,10 @@
 package arabic
 
+import (
+	"sync"
+	"sync/atomic"
+)
+
 // Matcher finds lexicon phrases in tokenised text. Phrases are stored by
 // the Key of each word; text words are tried through their clitic
 // Candidates, so one entry "غارة" finds "وبالغارات" and "غارتين".
@@ -12,8 +17,39 @@ type Matcher[T any] struct {
 }
 
 type node[T any] struct {
-	next   map[string]*node[T]
+	next   map[uint32]*node[T] // by word key symbol
 	values []T
+}
+
+// symbols numbers the word keys of every matcher's phrases, from 1: a
+// document looks each candidate reading of its words up once (Doc.syms),
+// and the matchers then walk their tries by number, and skip at once a
+// reading that no phrase of any matcher holds (symbol 0), where each
+// matcher hashed every reading of every word again.
+var symbols = struct {
+	mu  sync.RWMutex
+	ids map[string]uint32
+	n   atomic.Uint32 // len(ids): a document's numbering is current when it read as many
+}{ids: map[string]uint32{}}
+
+// symbolOf returns the number of word key w, numbering it if it is new.
+func symbolOf(w string) uint32 {
+	symbols.mu.Lock()
+	defer symbols.mu.Unlock()
+	id, ok := symbols.ids[w]
+	if !ok {
+		id = uint32(len(symbols.ids) + 1)
+		symbols.ids[w] = id
+		symbols.n.Store(id)
+	}
+	return id
+}
+
+// knownSymbol returns the number of word key w, 0 if no phrase holds it.
+func knownSymbol(w string) uint32 {
+	symbols.mu.RLock()
+	defer symbols.mu.RUnlock()
+	return symbols.ids[w]
 }
 
 // NewMatcher returns an empty matcher.
@@ -62,12 +98,13 @@ func (m *Matcher[T]) Add(phrase string, v T) bool {
 	n := m.root
 	for _, w := range words {
 		if n.next == nil {
-			n.next = make(map[string]*node[T])
+			n.next = make(map[uint32]*node[T])
 		}
-		c := n.next[w]
+		id := symbolOf(w)
+		c := n.next[id]
 		if c == nil {
 			c = &node[T]{}
-			n.next[w] = c
+			n.next[id] = c
 		}
 		n = c
 	}
@@ -103,6 +140,43 @@ type Doc struct {
 	Text   string
 	Tokens []Token
 	Cands  [][]Candidate
+
+	// the symbols of Cands (see symbols), token i's from symStart[i], as
+	// numbered when symbols held symN keys
+	syms     []uint32
+	symStart []int32
+	symN     uint32
+}
+
+// symbolsAt returns the symbols of the candidates of token i, numbering
+// the document's readings first if phrases were added since (or never).
+func (d *Doc) symbolsAt(i int) []uint32 {
+	if n := symbols.n.Load(); d.symStart == nil || d.symN != n {
+		d.number()
+	}
+	return d.syms[d.symStart[i]:d.symStart[i+1]]
+}
+
+func (d *Doc) number() {
+	symbols.mu.RLock()
+	defer symbols.mu.RUnlock()
+	d.symN = uint32(len(symbols.ids))
+	if d.symStart == nil {
+		d.symStart = make([]int32, len(d.Cands)+1)
+		total := 0
+		for _, cs := range d.Cands {
+			total += len(cs)
+		}
+		d.syms = make([]uint32, 0, total)
+	}
+	d.syms = d.syms[:0]
+	for i, cs := range d.Cands {
+		d.symStart[i] = int32(len(d.syms))
+		for _, c := range cs {
+			d.syms = append(d.syms, symbols.ids[c.Form])
+		}
+	}
+	d.symStart[len(d.Cands)] = int32(len(d.syms))
 }
 
 // NewDoc tokenises text and computes candidates for every word.
@@ -171,7 +245,11 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 		if j >= to || n.next == nil || j-i >= m.maxLen {
 			return
 		}
-		for _, c := range d.Cands[j] {
+		syms := d.symbolsAt(j)
+		for k, c := range d.Cands[j] {
+			if syms[k] == 0 {
+				continue // in no phrase of any matcher
+			}
 			shortForm := false
 			if m.maxCost >= 0 && c.Cost > 0 && runeLen(c.Form) < 3 {
 				// names: a clitic leaves at least three letters ("فتح" is
@@ -187,7 +265,7 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 			if m.toponym && j > i && c.Prep {
 				continue // a preposition begins a new phrase: "التل بمدينة" is not "تل مدينة"
 			}
-			if nx := n.next[c.Form]; nx != nil {
+			if nx := n.next[syms[k]]; nx != nil {
 				walk(nx, j+1, cost+c.Cost, shortForm)
 			}
 		}
@@ -201,6 +279,10 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 // Starts reports whether some phrase of the matcher begins with the word key
 // form.
 func (m *Matcher[T]) Starts(form string) bool {
-	_, ok := m.root.next[form]
+	id := knownSymbol(form)
+	if id == 0 {
+		return false
+	}
+	_, ok := m.root.next[id]
 	return ok
 }
