@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	jsonv2 "github.com/go-json-experiment/json"
 
@@ -122,11 +123,40 @@ var cardPages = sync.Pool{New: func() any {
 	return b
 }}
 
-// str appends s as encoding/json encodes a string.
+// str appends s as encoding/json encodes a string: as it is, quoted, when
+// encoding/json would change none of its bytes (valid UTF-8 without
+// control characters, quotes, backslashes, <, >, & or U+2028/U+2029, as
+// IDs and most titles are), else through the encoder.
 func (b *cardPage) str(s string) {
+	if plainJSON(s) {
+		b.out.WriteByte('"')
+		b.out.WriteString(s)
+		b.out.WriteByte('"')
+		return
+	}
 	b.scratch.Reset()
 	_ = b.enc.Encode(s) // a string always encodes
 	b.out.Write(bytes.TrimSuffix(b.scratch.Bytes(), []byte("\n")))
+}
+
+// plainJSON says whether encoding/json, escaping HTML, writes s unchanged
+// between its quotes.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				return false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size - 1
+	}
+	return true
 }
 
 // extraFields are the names fields= may ask for: the full event's
