@@ -501,6 +501,9 @@ func (s *Store) readEvents(ctx context.Context, evs []event.StoredEvent, keys []
 	}
 	defer rows.Close()
 	for rows.Next() {
+		if evs == nil { // a page's worth at once: an event is some 340 bytes, copied at each doubling
+			evs, keys = make([]event.StoredEvent, 0, 128), make([]string, 0, 128)
+		}
 		var se event.StoredEvent
 		var sortKey string
 		var err error

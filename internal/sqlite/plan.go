@@ -476,6 +476,9 @@ func (s *Store) pageRows(ctx context.Context, q string, args []any, max int, car
 	var evs []event.StoredEvent
 	var keys []string
 	for rows.Next() && len(evs) < max {
+		if evs == nil { // a page's worth at once: an event is some 340 bytes, copied at each doubling
+			evs, keys = make([]event.StoredEvent, 0, max), make([]string, 0, max)
+		}
 		var se event.StoredEvent
 		var key string
 		var err error
