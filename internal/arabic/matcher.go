@@ -10,6 +10,7 @@ import (
 // Candidates, so one entry "غارة" finds "وبالغارات" and "غارتين".
 type Matcher[T any] struct {
 	root    *node[T]
+	first   []*node[T] // root.next by symbol, dense: the lookup of every reading of every word
 	maxLen  int
 	maxCost int  // the costliest candidate reading tried for a word; <0 for all
 	names   bool // names take no future particle (Names)
@@ -105,6 +106,12 @@ func (m *Matcher[T]) Add(phrase string, v T) bool {
 		if c == nil {
 			c = &node[T]{}
 			n.next[id] = c
+			if n == m.root {
+				if int(id) >= len(m.first) {
+					m.first = append(m.first, make([]*node[T], int(id)+1-len(m.first))...)
+				}
+				m.first[id] = c
+			}
 		}
 		n = c
 	}
@@ -265,7 +272,15 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 			if m.toponym && j > i && c.Prep {
 				continue // a preposition begins a new phrase: "التل بمدينة" is not "تل مدينة"
 			}
-			if nx := n.next[syms[k]]; nx != nil {
+			var nx *node[T]
+			if j == i {
+				if int(syms[k]) < len(m.first) {
+					nx = m.first[syms[k]]
+				}
+			} else {
+				nx = n.next[syms[k]]
+			}
+			if nx != nil {
 				walk(nx, j+1, cost+c.Cost, shortForm)
 			}
 		}
