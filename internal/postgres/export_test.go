@@ -30,3 +30,6 @@ func (s *Store) CoverWindows(ctx context.Context, f event.Filter, limit int) ([]
 
 // DateCover is dateCover.
 var DateCover = dateCover
+
+// YearCover is yearCover.
+var YearCover = yearCover

@@ -164,7 +164,8 @@ func TestTextWindows(t *testing.T) {
 }
 
 // The date lexemes of a window cover its days and no other: whole years
-// and months as such, the days around them one by one.
+// and months as such, the days around them one by one; a fixed window's,
+// its years.
 func TestDateCover(t *testing.T) {
 	day := func(s string) time.Time {
 		d, err := time.Parse("2006-01-02", s)
@@ -183,6 +184,9 @@ func TestDateCover(t *testing.T) {
 		if got := postgres.DateCover(day(tt.lo), day(tt.hi)); got != tt.want {
 			t.Errorf("dateCover(%s, %s) = %q; want %q", tt.lo, tt.hi, got, tt.want)
 		}
+	}
+	if got, want := postgres.YearCover(day("2023-12-31"), day("2025-01-01")), "'~y2023' | '~y2024' | '~y2025'"; got != want {
+		t.Errorf("yearCover = %q; want %q", got, want)
 	}
 }
 

@@ -140,10 +140,11 @@ var textWindowDays = []int{31, 365, 3 * 365}
 // than the one before it.
 const coverGrowth = 4
 
-// textWindow is a span of days in which a page of Arabic words is read,
-// from lo up to the next newer window's lo (hi, counted, for the first):
-// lo "" is the last window, every older match and the undated ones. A
-// cover window tests the words with its date lexemes (dateCover).
+// textWindow is a span of days, lo to hi, in which a page of Arabic words
+// is read; lo "" is the last window, every older match and the undated
+// ones. A window tests the words and date lexemes in one GIN test: a
+// cover window (sized for a common word) the lexemes of its days exactly
+// (dateCover), a fixed one those of its years (yearCover).
 type textWindow struct {
 	lo, hi string
 	cover  bool
@@ -158,8 +159,9 @@ type textWindow struct {
 // cover their days (migration 0013): the index then reads no more than
 // the window's events, the first window sized to hold about two pages of
 // matches. A rarer word, whose list costs less than such a window, is read
-// in the fixed windows of textWindowDays, where each window bounds the
-// matches read from the heap and sorted.
+// in the fixed windows of textWindowDays, its list walked by the index
+// and the lexemes of each window's years keeping the matches read from the
+// heap and sorted to that year's.
 func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]textWindow, error) {
 	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
 	if len(terms) == 0 || len(f.Actors) == 1 {
@@ -217,12 +219,14 @@ func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]t
 			end = start.AddDate(0, 0, -1)
 		}
 	} else {
+		end := top
 		for _, d := range textWindowDays {
 			lo := top.AddDate(0, 0, -d)
 			if !lo.After(first) {
 				break
 			}
-			out = append(out, textWindow{lo: lo.Format("2006-01-02")})
+			out = append(out, textWindow{lo: lo.Format("2006-01-02"), hi: end.Format("2006-01-02")})
+			end = lo.AddDate(0, 0, -1)
 		}
 	}
 	return append(out, textWindow{}), nil
@@ -289,6 +293,17 @@ func dateCover(lo, hi time.Time) string {
 	return strings.Join(terms, " | ")
 }
 
+// yearCover returns the year lexemes of migration 0013 of the years from
+// lo's to hi's, as an OR tsquery: every day from lo to hi and the rest of
+// their years.
+func yearCover(lo, hi time.Time) string {
+	var terms []string
+	for y := lo.Year(); y <= hi.Year(); y++ {
+		terms = append(terms, "'~y"+strconv.Itoa(y)+"'")
+	}
+	return strings.Join(terms, " | ")
+}
+
 // windowSQL builds the query for window i of windows (see textWindows):
 // the matches from its first day up to, not including, the first day of
 // the window before it; a cover window's words and date lexemes in one
@@ -296,21 +311,27 @@ func dateCover(lo, hi time.Time) string {
 func windowSQL(f event.Filter, limit int, windows []textWindow, i int) (string, []any, error) {
 	w := windows[i]
 	g := f
-	if w.cover {
+	if w.lo != "" {
 		g.Text = "" // tested below with the window's lexemes
 	}
 	c, err := where(g, true)
 	if err != nil {
 		return "", nil, err
 	}
-	if w.cover {
+	if w.lo != "" {
 		lo, err1 := time.Parse("2006-01-02", w.lo)
 		end, err2 := time.Parse("2006-01-02", w.hi)
 		if err1 != nil || err2 != nil {
 			return "", nil, fmt.Errorf("text window %s..%s: not dates", w.lo, w.hi)
 		}
+		// a fixed window's words are rarer than a year: the index walks
+		// their list, and the years keep the heap reads to the window's year
+		cover := yearCover(lo, end)
+		if w.cover {
+			cover = dateCover(lo, end)
+		}
 		terms := event.QueryTerms(arabic.IndexTerms, f.Text)
-		c.add("e.terms @@ (plainto_tsquery('simple', %s) && %s::tsquery)", strings.Join(terms, " "), dateCover(lo, end))
+		c.add("e.terms @@ (plainto_tsquery('simple', %s) && %s::tsquery)", strings.Join(terms, " "), cover)
 	}
 	if w.lo != "" {
 		c.add("e.date_lo >= %s", w.lo)
