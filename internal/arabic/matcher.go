@@ -9,8 +9,8 @@ import (
 // the Key of each word; text words are tried through their clitic
 // Candidates, so one entry "غارة" finds "وبالغارات" and "غارتين".
 type Matcher[T any] struct {
-	root    *node[T]
-	first   []*node[T] // root.next by symbol, dense: the lookup of every reading of every word
+	root    *node[T]   // holds no value and no map: its children are first
+	first   []*node[T] // the root's children by symbol, dense: the lookup of every reading of every word
 	maxLen  int
 	maxCost int  // the costliest candidate reading tried for a word; <0 for all
 	names   bool // names take no future particle (Names)
@@ -98,19 +98,20 @@ func (m *Matcher[T]) Add(phrase string, v T) bool {
 	}
 	n := m.root
 	for _, w := range words {
-		if n.next == nil {
-			n.next = make(map[uint32]*node[T])
-		}
 		id := symbolOf(w)
-		c := n.next[id]
+		c := m.child(n, id)
 		if c == nil {
 			c = &node[T]{}
-			n.next[id] = c
-			if n == m.root {
+			switch {
+			case n == m.root:
 				if int(id) >= len(m.first) {
 					m.first = append(m.first, make([]*node[T], int(id)+1-len(m.first))...)
 				}
 				m.first[id] = c
+			case n.next == nil:
+				n.next = map[uint32]*node[T]{id: c}
+			default:
+				n.next[id] = c
 			}
 		}
 		n = c
@@ -249,7 +250,7 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 				found = true
 			}
 		}
-		if j >= to || n.next == nil || j-i >= m.maxLen {
+		if j >= to || (n != m.root && n.next == nil) || j-i >= m.maxLen {
 			return
 		}
 		syms := d.symbolsAt(j)
@@ -272,15 +273,7 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 			if m.toponym && j > i && c.Prep {
 				continue // a preposition begins a new phrase: "التل بمدينة" is not "تل مدينة"
 			}
-			var nx *node[T]
-			if j == i {
-				if int(syms[k]) < len(m.first) {
-					nx = m.first[syms[k]]
-				}
-			} else {
-				nx = n.next[syms[k]]
-			}
-			if nx != nil {
+			if nx := m.child(n, syms[k]); nx != nil {
 				walk(nx, j+1, cost+c.Cost, shortForm)
 			}
 		}
@@ -295,9 +288,16 @@ func (m *Matcher[T]) longestAt(d *Doc, i, to int) (Match[T], bool) {
 // form.
 func (m *Matcher[T]) Starts(form string) bool {
 	id := knownSymbol(form)
-	if id == 0 {
-		return false
+	return id != 0 && m.child(m.root, id) != nil
+}
+
+// child returns n's child under the word key symbol id, nil if none.
+func (m *Matcher[T]) child(n *node[T], id uint32) *node[T] {
+	if n == m.root {
+		if int(id) < len(m.first) {
+			return m.first[id]
+		}
+		return nil
 	}
-	_, ok := m.root.next[id]
-	return ok
+	return n.next[id]
 }
