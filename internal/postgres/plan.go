@@ -141,12 +141,12 @@ var textWindowDays = []int{31, 365, 3 * 365}
 const coverGrowth = 4
 
 // textWindow is a span of days, lo to hi, in which a page of Arabic words
-// is read; lo "" is the last window, every older match and the undated
+// is read; a zero lo is the last window, every older match and the undated
 // ones. A window tests the words and date lexemes in one GIN test: a
 // cover window (sized for a common word) the lexemes of its days exactly
 // (dateCover), a fixed one those of its years (yearCover).
 type textWindow struct {
-	lo, hi string
+	lo, hi time.Time
 	cover  bool
 }
 
@@ -170,15 +170,19 @@ func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]t
 	if _, ok := gridCells(f); ok {
 		return nil, nil
 	}
-	var newest, oldest string
+	var hi, oldestDay string
 	var n int64
 	err := s.pool.QueryRow(ctx, `SELECT coalesce((SELECT max(date_lo) FROM events), ''),
 		coalesce((SELECT min(date_lo) FROM events WHERE date_lo > ''), ''),
-		coalesce((SELECT max(seq) FROM events), 0)`).Scan(&newest, &oldest, &n)
+		coalesce((SELECT max(seq) FROM events), 0)`).Scan(&hi, &oldestDay, &n)
 	if err != nil {
 		return nil, err
 	}
-	hi := newest
+	newest, err := time.Parse(time.DateOnly, hi)
+	if err != nil { // no dated events
+		return nil, nil
+	}
+	oldest, oldErr := time.Parse(time.DateOnly, oldestDay)
 	if f.To != "" && f.To < hi {
 		hi = f.To
 	}
@@ -191,13 +195,13 @@ func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]t
 			hi = cur.Sort
 		}
 	}
-	top, err := time.Parse("2006-01-02", hi)
-	if err != nil { // no dated events, or a cursor among the undated ones
+	top, err := time.Parse(time.DateOnly, hi)
+	if err != nil { // a cursor among the undated ones
 		return nil, nil
 	}
 	first := time.Time{}
 	if f.From != "" {
-		first, _ = time.Parse("2006-01-02", event.EarliestStart(f.From))
+		first, _ = time.Parse(time.DateOnly, event.EarliestStart(f.From))
 	}
 	share, err := s.wordShare(ctx, terms)
 	if err != nil {
@@ -206,16 +210,20 @@ func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]t
 	var out []textWindow
 	// a window of e events costs about twice a list of e matches
 	if events := float64(2*(limit+1)) / share; share > 0 && 2*events < share*float64(n) {
-		days := int(math.Ceil(events * newestSpan(newest, oldest) / float64(n)))
-		if t, err := time.Parse("2006-01-02", oldest); err == nil && t.After(first) {
-			first = t
+		span := 1.0 // days from the oldest to the newest, both counted
+		if oldErr == nil && !newest.Before(oldest) {
+			span = newest.Sub(oldest).Hours()/24 + 1
+		}
+		days := int(math.Ceil(events * span / float64(n)))
+		if oldErr == nil && oldest.After(first) {
+			first = oldest
 		}
 		for end := top; ; days *= coverGrowth {
 			start := end.AddDate(0, 0, 1-max(days, 1))
 			if !start.After(first) {
 				break
 			}
-			out = append(out, textWindow{lo: start.Format("2006-01-02"), hi: end.Format("2006-01-02"), cover: true})
+			out = append(out, textWindow{lo: start, hi: end, cover: true})
 			end = start.AddDate(0, 0, -1)
 		}
 	} else {
@@ -225,7 +233,7 @@ func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]t
 			if !lo.After(first) {
 				break
 			}
-			out = append(out, textWindow{lo: lo.Format("2006-01-02"), hi: end.Format("2006-01-02")})
+			out = append(out, textWindow{lo: lo, hi: end})
 			end = lo.AddDate(0, 0, -1)
 		}
 	}
@@ -259,17 +267,6 @@ func (s *Store) wordShare(ctx context.Context, terms []string) (float64, error) 
 		share *= s.lexFreq[t]
 	}
 	return share, nil
-}
-
-// newestSpan is the number of days from oldest to newest, both counted (1
-// when either is not a date).
-func newestSpan(newest, oldest string) float64 {
-	a, err1 := time.Parse("2006-01-02", oldest)
-	b, err2 := time.Parse("2006-01-02", newest)
-	if err1 != nil || err2 != nil || b.Before(a) {
-		return 1
-	}
-	return b.Sub(a).Hours()/24 + 1
 }
 
 // dateCover returns the date lexemes of migration 0013 that cover the days
@@ -306,38 +303,31 @@ func yearCover(lo, hi time.Time) string {
 
 // windowSQL builds the query for window i of windows (see textWindows):
 // the matches from its first day up to, not including, the first day of
-// the window before it; a cover window's words and date lexemes in one
-// test of the GIN index.
+// the window before it, its words and date lexemes in one test of the GIN
+// index (the last window: the words alone).
 func windowSQL(f event.Filter, limit int, windows []textWindow, i int) (string, []any, error) {
 	w := windows[i]
 	g := f
-	if w.lo != "" {
+	if !w.lo.IsZero() {
 		g.Text = "" // tested below with the window's lexemes
 	}
 	c, err := where(g, true)
 	if err != nil {
 		return "", nil, err
 	}
-	if w.lo != "" {
-		lo, err1 := time.Parse("2006-01-02", w.lo)
-		end, err2 := time.Parse("2006-01-02", w.hi)
-		if err1 != nil || err2 != nil {
-			return "", nil, fmt.Errorf("text window %s..%s: not dates", w.lo, w.hi)
-		}
+	if !w.lo.IsZero() {
 		// a fixed window's words are rarer than a year: the index walks
 		// their list, and the years keep the heap reads to the window's year
-		cover := yearCover(lo, end)
+		cover := yearCover(w.lo, w.hi)
 		if w.cover {
-			cover = dateCover(lo, end)
+			cover = dateCover(w.lo, w.hi)
 		}
 		terms := event.QueryTerms(arabic.IndexTerms, f.Text)
 		c.add("e.terms @@ (plainto_tsquery('simple', %s) && %s::tsquery)", strings.Join(terms, " "), cover)
-	}
-	if w.lo != "" {
-		c.add("e.date_lo >= %s", w.lo)
+		c.add("e.date_lo >= %s", w.lo.Format(time.DateOnly))
 	}
 	if i > 0 {
-		c.add("e.date_lo < %s", windows[i-1].lo)
+		c.add("e.date_lo < %s", windows[i-1].lo.Format(time.DateOnly))
 	}
 	q := `SELECT ` + pageCols(f) + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
