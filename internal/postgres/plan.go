@@ -263,7 +263,7 @@ func (s *Store) wordShare(ctx context.Context, terms []string) (float64, error) 
 		s.lexRead = time.Now()
 	}
 	share := 1.0
-	for _, t := range strings.Fields(strings.Join(terms, " ")) {
+	for _, t := range terms { // words of arabic.IndexTerms, no spaces
 		share *= s.lexFreq[t]
 	}
 	return share, nil
