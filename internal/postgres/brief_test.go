@@ -154,3 +154,54 @@ func cardsPageJSON(t *testing.T, s *postgres.Store, f event.Filter) string {
 	}{p, cards})
 	return string(b)
 }
+
+// Events stored before they kept their article's id and title (migration
+// 0015) get them filled when the database is opened: Cards pages, which
+// read them from the event alone, answer as before, a page of each plan.
+func TestEventArticleBackfill(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(ctx, storetest.SpreadBatch(40)); err != nil {
+		t.Fatal(err)
+	}
+	pages := []event.Filter{
+		{Brief: true, Cards: true, Limit: 500},
+		{Brief: true, Cards: true, Actors: []string{"SYR.GOV"}, Limit: 500},
+		{Brief: true, Cards: true, BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36.5, MaxLon: 37}, Limit: 500},
+		{Brief: true, Cards: true, Text: "قصف", Limit: 500},
+	}
+	want := make([]string, len(pages))
+	for i, f := range pages {
+		want[i] = cardsPageJSON(t, s, f)
+	}
+	s.Close()
+
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, q := range []string{`ALTER TABLE events DROP COLUMN article_id, DROP COLUMN title`, `DELETE FROM schema_version WHERE version = 15`} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s, err = postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var empty int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM events WHERE article_id = '' OR title = ''`).Scan(&empty); err != nil || empty > 0 {
+		t.Fatalf("after the migration %d events have no article id or title (%v)", empty, err)
+	}
+	for i, f := range pages {
+		if got := cardsPageJSON(t, s, f); got != want[i] {
+			t.Errorf("after the migration Events(%+v) =\n%s\nwant\n%s", f, got, want[i])
+		}
+	}
+}

@@ -50,7 +50,7 @@ func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 			addBox(c, g)
 		}
 		a := c.arg(actor)
-		return mergedSQL(c, pageCols(f), limit, []string{`e.actor1 = ` + a, `e.actor2 = ` + a + ` AND e.actor1 <> ` + a}), c.args, nil
+		return mergedSQL(c, f, limit, []string{`e.actor1 = ` + a, `e.actor2 = ` + a + ` AND e.actor1 <> ` + a}), c.args, nil
 	}
 	c, err := where(f, true)
 	if err != nil {
@@ -59,7 +59,7 @@ func pageSQL(f event.Filter, limit int, geo bool) (string, []any, error) {
 	if geo {
 		addBox(c, f)
 	}
-	q := `SELECT ` + pageCols(f) + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+	q := `SELECT ` + pageCols(f) + ` FROM events e` + pageJoin(f) + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim
 	return q, c.args, nil
 }
@@ -115,17 +115,16 @@ func gridSQL(f event.Filter, limit int, cells []int) (string, []any, error) {
 	q := `SELECT ` + pageCols(f) + ` FROM (SELECT k.date_lo, k.id FROM unnest(` + cellsArg + `::integer[]) AS g(cell)
 		CROSS JOIN LATERAL (SELECT e.date_lo, e.id FROM events e WHERE ` + cellExpr + ` = g.cell AND ` + strings.Join(c.parts, " AND ") +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `) k ORDER BY k.date_lo DESC, k.id LIMIT ` + lim +
-		`) p JOIN events e ON e.id = p.id JOIN articles a ON a.seq = e.article_seq ORDER BY p.date_lo DESC, p.id`
+		`) p JOIN events e ON e.id = p.id` + pageJoin(f) + ` ORDER BY p.date_lo DESC, p.id`
 	return q, c.args, nil
 }
 
-// mergedSQL reads a page from disjoint ranges of one index each (such as
-// one actor as actor1 and as actor2, or grid cells): the newest matches of
-// each range in listing order, keys only (an index-only scan where c needs
-// no other column), merged by a Merge Append that reads from each range
-// only as far as the page needs; only the page's rows are then read, with
-// cols.
-func mergedSQL(c *cond, cols string, limit int, ranges []string) string {
+// mergedSQL reads a page from disjoint ranges of one index each (one
+// actor as actor1 and as actor2): the newest matches of each range in
+// listing order, keys only (an index-only scan where c needs no other
+// column), merged by a Merge Append that reads from each range only as far
+// as the page needs; only the page's rows are then read, with pageCols(f).
+func mergedSQL(c *cond, f event.Filter, limit int, ranges []string) string {
 	lim := strconv.Itoa(limit + 1)
 	rest := ""
 	if len(c.parts) > 0 {
@@ -135,8 +134,8 @@ func mergedSQL(c *cond, cols string, limit int, ranges []string) string {
 	for i, r := range ranges {
 		parts[i] = `(SELECT e.date_lo, e.id FROM events e WHERE ` + r + rest + ` ORDER BY e.date_lo DESC, e.id LIMIT ` + lim + `)`
 	}
-	return `SELECT ` + cols + ` FROM (SELECT u.date_lo, u.id FROM (` + strings.Join(parts, ` UNION ALL `) +
-		`) u ORDER BY u.date_lo DESC, u.id LIMIT ` + lim + `) p JOIN events e ON e.id = p.id JOIN articles a ON a.seq = e.article_seq` +
+	return `SELECT ` + pageCols(f) + ` FROM (SELECT u.date_lo, u.id FROM (` + strings.Join(parts, ` UNION ALL `) +
+		`) u ORDER BY u.date_lo DESC, u.id LIMIT ` + lim + `) p JOIN events e ON e.id = p.id` + pageJoin(f) +
 		` ORDER BY p.date_lo DESC, p.id`
 }
 
@@ -338,7 +337,7 @@ func windowSQL(f event.Filter, limit int, windows []textWindow, i int) (string, 
 	if i > 0 {
 		c.add("e.date_lo < %s", windows[i-1].lo.Format(time.DateOnly))
 	}
-	q := `SELECT ` + pageCols(f) + ` FROM events e JOIN articles a ON a.seq = e.article_seq` + c.sql() +
+	q := `SELECT ` + pageCols(f) + ` FROM events e` + pageJoin(f) + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)
 	return q, c.args, nil
 }

@@ -241,10 +241,10 @@ func (s *Store) Put(ctx context.Context, recs []event.Record) ([]event.PutResult
 		if len(cols.id) > 0 {
 			// after the articles the batch writes, so the join finds them
 			b.Queue(`INSERT INTO events (id, article_seq, article_key, doc, event_type, date, date_lo, date_hi,
-				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span, brief, card)
+				actor1, actor2, admin1, claim_status, lat, lon, sentence, terms, data, link_cell, link_lo, link_hi, link_span, brief, card, article_id, title)
 				SELECT u.id, a.seq, u.key, u.doc, u.event_type, u.date, u.date_lo, u.date_hi,
 					u.actor1, u.actor2, u.admin1, u.claim_status, u.lat, u.lon, u.sentence, to_tsvector('simple', u.terms) || raqib_date_terms(u.date_lo), u.data::jsonb,
-					u.link_cell, u.link_lo, u.link_hi, u.link_span, u.brief, u.card
+					u.link_cell, u.link_lo, u.link_hi, u.link_span, u.brief, u.card, a.id, a.title
 				FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
 					$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::float8[], $14::text[], $15::text[], $16::text[],
 					$17::int8[], $18::text[], $19::text[], $20::int[], $21::text[], $22::text[])
@@ -386,9 +386,10 @@ const eventCols = `e.id, e.date_lo, e.sentence, e.data, a.key, a.id, a.title, a.
 const briefCols = `e.id, e.date_lo, '', e.brief, a.key, a.id, a.title, a.outlet, a.url, a.published, e.incident`
 
 // cardCols are the columns of a Cards page: the stored card, sent as it
-// is, with the ID, incident and article id and title (migration 0012); the
-// brief only of an event stored before the cards, to card it from.
-const cardCols = `e.id, e.date_lo, e.card, CASE WHEN e.card = '' THEN e.brief ELSE '' END, a.id, a.title, e.incident`
+// is, with the ID, incident and article id and title (migrations 0012 and
+// 0015: all the event's own, no article read); the brief only of an event
+// stored before the cards, to card it from.
+const cardCols = `e.id, e.date_lo, e.card, CASE WHEN e.card = '' THEN e.brief ELSE '' END, e.article_id, e.title, e.incident`
 
 // pageCols are the columns a page of f reads.
 func pageCols(f event.Filter) string {
@@ -399,6 +400,15 @@ func pageCols(f event.Filter) string {
 		return briefCols
 	}
 	return eventCols
+}
+
+// pageJoin is what pageCols(f) reads besides the event e: its article a,
+// unless the page is of cards.
+func pageJoin(f event.Filter) string {
+	if f.Brief && f.Cards {
+		return ""
+	}
+	return ` JOIN articles a ON a.seq = e.article_seq`
 }
 
 func scanEvent(sc pgx.Row, extra ...any) (event.StoredEvent, string, error) {

@@ -12,8 +12,8 @@ import (
 // (over pages: the cursors agree), each with its stored card (the bytes of
 // event.CardJSON of the full event), ID, incident and article id and
 // title, and none of the event decoded; after articles are put again with
-// fewer events and new text (their events replaced, incidents re-linked)
-// the cards still follow the events.
+// fewer events and new text and titles (their events replaced, incidents
+// re-linked) the cards still follow the events and their articles.
 func testCards(t *testing.T, s event.Store) {
 	recs := SpreadBatch(30)
 	recs = append(recs, Distinct(recs, "again")...)
@@ -52,6 +52,7 @@ func testCards(t *testing.T, s event.Store) {
 	again := slices.Clone(recs[:10])
 	for i := range again {
 		again[i].Article.Text += " ."
+		again[i].Article.Title += " (محدّث)"
 		again[i].Events = again[i].Events[:len(again[i].Events)-1]
 		again[i].Key, again[i].Hash = "", ""
 		again[i].Normalize()
