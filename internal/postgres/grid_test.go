@@ -185,8 +185,15 @@ func TestDateCover(t *testing.T) {
 			t.Errorf("dateCover(%s, %s) = %q; want %q", tt.lo, tt.hi, got, tt.want)
 		}
 	}
-	if got, want := postgres.YearCover(day("2023-12-31"), day("2025-01-01")), "'~y2023' | '~y2024' | '~y2025'"; got != want {
-		t.Errorf("yearCover = %q; want %q", got, want)
+	for _, tt := range []struct{ lo, hi, want string }{
+		{"2023-12-31", "2025-01-01", "'~y2023' | '~y2024' | '~y2025'"},
+		{"2024-03-01", "2024-05-31", "'~y2024'"},
+		{"2023-12-31", "2024-01-30", "'~m202312' | '~m202401'"},
+		{"2024-03-05", "2024-03-31", "'~m202403'"},
+	} {
+		if got := postgres.YearCover(day(tt.lo), day(tt.hi)); got != tt.want {
+			t.Errorf("yearCover(%s, %s) = %q; want %q", tt.lo, tt.hi, got, tt.want)
+		}
 	}
 }
 

@@ -152,7 +152,7 @@ const coverGrowth = 4
 // is read; a zero lo is the last window, every older match and the undated
 // ones. A window tests the words and date lexemes in one GIN test: a
 // cover window (sized for a common word) the lexemes of its days exactly
-// (dateCover), a fixed one those of its years (yearCover).
+// (dateCover), a fixed one those of its months or years (yearCover).
 type textWindow struct {
 	lo, hi time.Time
 	cover  bool
@@ -168,8 +168,8 @@ type textWindow struct {
 // the window's events, the first window sized to hold about two pages of
 // matches. A rarer word, whose list costs less than such a window, is read
 // in the fixed windows of textWindowDays, its list walked by the index
-// and the lexemes of each window's years keeping the matches read from the
-// heap and sorted to that year's.
+// and the lexemes of each window's months (the first) or years keeping
+// the matches read from the heap and sorted to those.
 func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]textWindow, error) {
 	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
 	if len(terms) == 0 || len(f.Actors) == 1 {
@@ -300,14 +300,29 @@ func dateCover(lo, hi time.Time) string {
 
 // yearCover returns the year lexemes of migration 0013 of the years from
 // lo's to hi's, as an OR tsquery: every day from lo to hi and the rest of
-// their years.
+// their years; or, when lo and hi lie in the same or adjoining months (the
+// 31-day window), those months' lexemes. At a million events a month's
+// list is a twelfth of a year's: the index intersects it with a word's in
+// 1.2 ms against 1.7, and PostgreSQL no longer cuts a year's matches to the
+// window with the date order index (2 ms more). More months than two are
+// not worth it: the index reads every list of an OR in full (twelve months
+// took 15 ms).
 func yearCover(lo, hi time.Time) string {
 	var terms []string
+	if m := monthIndex(hi) - monthIndex(lo); m >= 0 && m <= 1 {
+		for d := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC); !d.After(hi); d = d.AddDate(0, 1, 0) {
+			terms = append(terms, "'~m"+d.Format("200601")+"'")
+		}
+		return strings.Join(terms, " | ")
+	}
 	for y := lo.Year(); y <= hi.Year(); y++ {
 		terms = append(terms, "'~y"+strconv.Itoa(y)+"'")
 	}
 	return strings.Join(terms, " | ")
 }
+
+// monthIndex numbers the months: consecutive months, consecutive numbers.
+func monthIndex(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
 
 // windowSQL builds the query for window i of windows (see textWindows):
 // the matches from its first day up to, not including, the first day of
@@ -324,8 +339,8 @@ func windowSQL(f event.Filter, limit int, windows []textWindow, i int) (string, 
 		return "", nil, err
 	}
 	if !w.lo.IsZero() {
-		// a fixed window's words are rarer than a year: the index walks
-		// their list, and the years keep the heap reads to the window's year
+		// a fixed window's words are rarer: the index walks their list, and
+		// the months or years keep the heap reads to the window's
 		cover := yearCover(w.lo, w.hi)
 		if w.cover {
 			cover = dateCover(w.lo, w.hi)
