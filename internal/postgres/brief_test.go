@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -40,24 +41,7 @@ func TestBriefBackfill(t *testing.T) {
 		want[i] = briefPageJSON(t, s, f)
 	}
 	st := checkRollup(t, s, "before the migration")
-	s.Close()
-
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	for _, q := range []string{`ALTER TABLE events DROP COLUMN brief`, `DELETE FROM schema_version WHERE version = 9`} {
-		if _, err := conn.Exec(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-
-	s, err = postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, conn := migrateAgain(t, s, dsn, 9, `ALTER TABLE events DROP COLUMN brief`)
 	var empty int
 	if err := conn.QueryRow(ctx, `SELECT count(*) FROM events WHERE brief = ''`).Scan(&empty); err != nil || empty > 0 {
 		t.Fatalf("after the migration %d events have no brief JSON (%v)", empty, err)
@@ -178,23 +162,7 @@ func TestEventArticleBackfill(t *testing.T) {
 	for i, f := range pages {
 		want[i] = cardsPageJSON(t, s, f)
 	}
-	s.Close()
-
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	for _, q := range []string{`ALTER TABLE events DROP COLUMN article_id, DROP COLUMN title`, `DELETE FROM schema_version WHERE version = 15`} {
-		if _, err := conn.Exec(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	s, err = postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, conn := migrateAgain(t, s, dsn, 15, `ALTER TABLE events DROP COLUMN article_id, DROP COLUMN title`)
 	var empty int
 	if err := conn.QueryRow(ctx, `SELECT count(*) FROM events WHERE article_id = '' OR title = ''`).Scan(&empty); err != nil || empty > 0 {
 		t.Fatalf("after the migration %d events have no article id or title (%v)", empty, err)
@@ -204,4 +172,30 @@ func TestEventArticleBackfill(t *testing.T) {
 			t.Errorf("after the migration Events(%+v) =\n%s\nwant\n%s", f, got, want[i])
 		}
 	}
+}
+
+// migrateAgain closes s, undoes migration version of the database at dsn
+// (undo, then forgetting the version) and opens it again, so that the
+// migration runs on the rows stored before; it returns the store and a
+// connection to inspect the rows, both closed when the test ends.
+func migrateAgain(t *testing.T, s *postgres.Store, dsn string, version int, undo string) (*postgres.Store, *pgx.Conn) {
+	t.Helper()
+	ctx := context.Background()
+	s.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(ctx) })
+	for _, q := range []string{undo, fmt.Sprintf(`DELETE FROM schema_version WHERE version = %d`, version)} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s, err = postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, conn
 }

@@ -165,7 +165,7 @@ func TestTextWindows(t *testing.T) {
 
 // The date lexemes of a window cover its days and no other: whole years
 // and months as such, the days around them one by one; a fixed window's,
-// its years.
+// its years, or its one or two months.
 func TestDateCover(t *testing.T) {
 	day := func(s string) time.Time {
 		d, err := time.Parse("2006-01-02", s)
@@ -174,25 +174,23 @@ func TestDateCover(t *testing.T) {
 		}
 		return d
 	}
-	for _, tt := range []struct{ lo, hi, want string }{
-		{"2024-03-05", "2024-03-05", "'~d20240305'"},
-		{"2024-02-27", "2024-03-01", "'~d20240227' | '~d20240228' | '~d20240229' | '~d20240301'"},
-		{"2024-01-31", "2024-03-31", "'~d20240131' | '~m202402' | '~m202403'"},
-		{"2023-12-31", "2025-01-01", "'~d20231231' | '~y2024' | '~d20250101'"},
-		{"2024-03-06", "2024-03-05", ""},
+	for _, tt := range []struct {
+		name         string
+		cover        func(lo, hi time.Time) string
+		lo, hi, want string
+	}{
+		{"dateCover", postgres.DateCover, "2024-03-05", "2024-03-05", "'~d20240305'"},
+		{"dateCover", postgres.DateCover, "2024-02-27", "2024-03-01", "'~d20240227' | '~d20240228' | '~d20240229' | '~d20240301'"},
+		{"dateCover", postgres.DateCover, "2024-01-31", "2024-03-31", "'~d20240131' | '~m202402' | '~m202403'"},
+		{"dateCover", postgres.DateCover, "2023-12-31", "2025-01-01", "'~d20231231' | '~y2024' | '~d20250101'"},
+		{"dateCover", postgres.DateCover, "2024-03-06", "2024-03-05", ""},
+		{"yearCover", postgres.YearCover, "2023-12-31", "2025-01-01", "'~y2023' | '~y2024' | '~y2025'"},
+		{"yearCover", postgres.YearCover, "2024-03-01", "2024-05-31", "'~y2024'"},
+		{"yearCover", postgres.YearCover, "2023-12-31", "2024-01-30", "'~m202312' | '~m202401'"},
+		{"yearCover", postgres.YearCover, "2024-03-05", "2024-03-31", "'~m202403'"},
 	} {
-		if got := postgres.DateCover(day(tt.lo), day(tt.hi)); got != tt.want {
-			t.Errorf("dateCover(%s, %s) = %q; want %q", tt.lo, tt.hi, got, tt.want)
-		}
-	}
-	for _, tt := range []struct{ lo, hi, want string }{
-		{"2023-12-31", "2025-01-01", "'~y2023' | '~y2024' | '~y2025'"},
-		{"2024-03-01", "2024-05-31", "'~y2024'"},
-		{"2023-12-31", "2024-01-30", "'~m202312' | '~m202401'"},
-		{"2024-03-05", "2024-03-31", "'~m202403'"},
-	} {
-		if got := postgres.YearCover(day(tt.lo), day(tt.hi)); got != tt.want {
-			t.Errorf("yearCover(%s, %s) = %q; want %q", tt.lo, tt.hi, got, tt.want)
+		if got := tt.cover(day(tt.lo), day(tt.hi)); got != tt.want {
+			t.Errorf("%s(%s, %s) = %q; want %q", tt.name, tt.lo, tt.hi, got, tt.want)
 		}
 	}
 }

@@ -347,9 +347,16 @@ func windowSQL(f event.Filter, limit int, windows []textWindow, i int) (string, 
 		}
 		terms := event.QueryTerms(arabic.IndexTerms, f.Text)
 		c.add("e.terms @@ (plainto_tsquery('simple', %s) && %s::tsquery)", strings.Join(terms, " "), cover)
+	}
+	// A cover window's lexemes are its days exactly (the windows follow
+	// one another, each ending the day before the next one's first): date
+	// tests would add nothing but a path PostgreSQL sometimes prefers, the
+	// date order walked and every row's terms tested on the heap (for a
+	// common word over 12 days, 3,306 buffers against 479 from the index).
+	if !w.lo.IsZero() && !w.cover {
 		c.add("e.date_lo >= %s", w.lo.Format(time.DateOnly))
 	}
-	if i > 0 {
+	if i > 0 && (w.lo.IsZero() || !w.cover) {
 		c.add("e.date_lo < %s", windows[i-1].lo.Format(time.DateOnly))
 	}
 	q := `SELECT ` + pageCols(f) + ` FROM events e` + pageJoin(f) + c.sql() +
