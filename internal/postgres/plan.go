@@ -478,7 +478,8 @@ func (s *Store) ExplainStats(ctx context.Context, f event.Filter) ([]string, err
 	case len(w.parts) == 0:
 	case byDayType(f):
 		dq, dargs := dayTypeQuery(f)
-		qs = append(qs, query{dq, dargs}, query{actorsAdmin1Query(w), w.args})
+		aq, aargs := typeActorsAdmin1(f, w)
+		qs = append(qs, query{dq, dargs}, query{aq, aargs})
 	case byFacets(f):
 		qs = append(qs, query{fq, fargs})
 		if kq, kargs, ok := keyIncidentsQuery(f); ok {

@@ -90,7 +90,8 @@ func TestQueryPlans(t *testing.T) {
 // from the rows of stats_facet its index finds, not by scanning the rollup
 // or the events, its incidents from stats_key_day (one actor, one
 // governorate) or counted over the events the indexes find (more); a
-// type's from stats_day_type and the type's events. (With a
+// type's from stats_day_type and its totals by type (migration 0017), and
+// with dates from stats_day_type and the type's events. (With a
 // second filter, which index the planner takes depends on how many rows
 // each range holds: any, but not a scan.)
 func TestStatsPlans(t *testing.T) {
@@ -114,7 +115,8 @@ func TestStatsPlans(t *testing.T) {
 		{"admin1", event.Filter{Admin1: "Idlib"}, []string{"stats_facet_admin1", "stats_key_day_pkey"}},
 		{"actor and admin1", event.Filter{Actors: []string{"SYR.GOV"}, Admin1: "Idlib"}, []string{"Index Scan on stats_facet", "on events e"}},
 		{"admin1 and type", event.Filter{Admin1: "Idlib", Types: []string{"attack"}}, []string{"Index Scan on stats_facet"}},
-		{"type", event.Filter{Types: []string{"attack"}}, []string{"stats_day_type_pkey", "Index Only Scan using events_stats"}},
+		{"type", event.Filter{Types: []string{"attack"}}, []string{"stats_day_type_pkey", "stats_type_actor_pkey", "stats_type_admin1_pkey"}},
+		{"type and dates", event.Filter{Types: []string{"attack"}, From: "2024-01-01"}, []string{"stats_day_type_pkey", "Index Only Scan using events_stats"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
