@@ -109,15 +109,17 @@ func Normalize(s string) string {
 // Normalized is a normalised text that remembers, for every byte of the
 // normalised form, the byte offset in the original it came from.
 type Normalized struct {
-	Text string // the normalised text
-	orig []int  // orig[i] is the original offset of Text[i]; orig[len(Text)] is len(original)
+	Text string  // the normalised text
+	orig []int32 // orig[i] is the original offset of Text[i]; orig[len(Text)] is len(original)
 }
 
-// NormalizeOffsets normalises s and keeps the offset map back into s.
+// NormalizeOffsets normalises s and keeps the offset map back into s, as
+// 32-bit offsets: s is shorter than 2 GiB (an article's text is at most
+// event.MaxTextBytes, 32 MiB).
 func NormalizeOffsets(s string) Normalized {
 	var b strings.Builder
 	b.Grow(len(s))
-	orig := make([]int, 0, len(s)+1)
+	orig := make([]int32, 0, len(s)+1)
 	for i, r := range s {
 		f := FoldRune(r)
 		if f < 0 {
@@ -129,10 +131,10 @@ func NormalizeOffsets(s string) Normalized {
 		}
 		b.WriteRune(f)
 		for k := 0; k < n; k++ {
-			orig = append(orig, i)
+			orig = append(orig, int32(i))
 		}
 	}
-	orig = append(orig, len(s))
+	orig = append(orig, int32(len(s)))
 	return Normalized{Text: b.String(), orig: orig}
 }
 
@@ -144,9 +146,9 @@ func (n Normalized) Orig(i int) int {
 		return 0
 	}
 	if i >= len(n.orig) {
-		return n.orig[len(n.orig)-1]
+		return int(n.orig[len(n.orig)-1])
 	}
-	return n.orig[i]
+	return int(n.orig[i])
 }
 
 // rasm maps letters to their undotted skeleton (rasm): letters that differ

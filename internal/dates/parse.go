@@ -34,8 +34,18 @@ type parser struct {
 	// ("في 20 آذار/مارس 2003 … في 25 آذار").
 	narr       civil
 	narrAt, at int
-	keyc       [3][][]phr // lookup keys by clitic policy and token, filled on demand
-	done       [3][]bool
+	// lookup keys by clitic policy and token, filled on demand: a token's
+	// are arena[ref.start:ref.start+ref.n] (one slice for them all: most
+	// words have none)
+	refs  [3][]keyRef
+	arena []phr
+}
+
+// keyRef locates a token's lookup keys in parser.arena.
+type keyRef struct {
+	start int32
+	n     int16
+	done  bool
 }
 
 func newParser(norm string, anchor time.Time) *parser {
@@ -55,7 +65,8 @@ func (p *parser) best(i int) result {
 		return b
 	case tWord:
 		start := false
-		for _, c := range candidates(p.t[i].s, cAll) {
+		cs := candidates(p.t[i].s, cAll)
+		for _, c := range cs.c[:cs.n] {
 			if lex.prefix[c.s] {
 				start = true
 				break
@@ -99,24 +110,34 @@ type cand struct {
 	pre int
 }
 
+// cands holds a word's candidates: c[:n].
+type cands struct {
+	c [4]cand
+	n int
+}
+
+func (cs *cands) add(c cand) { cs.c[cs.n] = c; cs.n++ }
+
 // candidates lists w and what is left of it without the clitics pol
-// allows, keeping at least two letters.
-func candidates(w string, pol clitic) []cand {
-	cands := []cand{{w, 0}}
+// allows, keeping at least two letters: at most four, returned by value
+// (this runs at every word of every text).
+func candidates(w string, pol clitic) cands {
+	var cs cands
+	cs.add(cand{w, 0})
 	if pol >= cConj && len(w) >= 6 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
-		cands = append(cands, cand{w[2:], 2})
+		cs.add(cand{w[2:], 2})
 	}
 	if pol >= cAll {
-		for _, c := range cands[:len(cands):len(cands)] {
-			switch {
+		for k := range cs.n {
+			switch c := cs.c[k]; {
 			case strings.HasPrefix(c.s, "لل") && len(c.s) >= 8:
-				cands = append(cands, cand{"ال" + c.s[4:], c.pre}) // للعام = ل + العام
+				cs.add(cand{"ال" + c.s[4:], c.pre}) // للعام = ل + العام
 			case len(c.s) >= 6 && (strings.HasPrefix(c.s, "ب") || strings.HasPrefix(c.s, "ل") || strings.HasPrefix(c.s, "ك")):
-				cands = append(cands, cand{c.s[2:], c.pre + 2})
+				cs.add(cand{c.s[2:], c.pre + 2})
 			}
 		}
 	}
-	return cands
+	return cs
 }
 
 // keys lists the lookup keys at token i, exact forms before stripped ones,
@@ -125,31 +146,30 @@ func (p *parser) keys(i int, pol clitic) []phr {
 	if i < 0 || i >= len(p.t) || p.t[i].kind != tWord {
 		return nil
 	}
-	if p.keyc[pol] == nil {
-		p.keyc[pol] = make([][]phr, len(p.t))
-		p.done[pol] = make([]bool, len(p.t))
-	} else if p.done[pol][i] {
-		return p.keyc[pol][i]
+	if p.refs[pol] == nil {
+		p.refs[pol] = make([]keyRef, len(p.t))
+	} else if r := p.refs[pol][i]; r.done {
+		return p.arena[r.start : int(r.start)+int(r.n) : int(r.start)+int(r.n)]
 	}
-	p.done[pol][i] = true
-	var ks []phr
-	for _, c := range candidates(p.t[i].s, pol) {
+	start := len(p.arena)
+	cs := candidates(p.t[i].s, pol)
+	for _, c := range cs.c[:cs.n] {
 		if !lex.prefix[c.s] {
 			continue
 		}
-		n := len(ks)
+		n := len(p.arena)
 		k := c.s
-		ks = append(ks, phr{k, i + 1, c.pre})
+		p.arena = append(p.arena, phr{k, i + 1, c.pre})
 		for j := i + 1; j < len(p.t) && p.t[j].kind == tWord && p.t[j].gap; j++ {
 			if k += " " + p.t[j].s; !lex.prefix[k] {
 				break
 			}
-			ks = append(ks, phr{k, j + 1, c.pre})
+			p.arena = append(p.arena, phr{k, j + 1, c.pre})
 		}
-		slices.Reverse(ks[n:]) // longest first
+		slices.Reverse(p.arena[n:]) // longest first
 	}
-	p.keyc[pol][i] = ks
-	return ks
+	p.refs[pol][i] = keyRef{start: int32(start), n: int16(len(p.arena) - start), done: true}
+	return p.arena[start:len(p.arena):len(p.arena)]
 }
 
 // cue reports whether a cue word of role want starts at token i.
