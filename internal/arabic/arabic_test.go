@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -431,5 +432,35 @@ func TestMatcherPhrasesAddedAfterDoc(t *testing.T) {
 	}
 	if got := a.Find(d, 0, len(d.Tokens)); len(got) != 1 || got[0].From != 2 {
 		t.Errorf("the first matcher after the second grew: %+v", got)
+	}
+}
+
+// AppendCandidates appends a word's readings whatever dst already holds
+// (NewDoc appends every word's to one slice): the same readings as
+// Candidates, deduplicated among themselves only; and a Doc's candidates
+// are each token's own.
+func TestAppendCandidatesToOneSlice(t *testing.T) {
+	words := []string{"وبالغارات", "للاذقية", "قواتها", "الغارات", "غارات", "ه"}
+	var all []Candidate
+	for _, w := range words {
+		start := len(all)
+		all = AppendCandidates(all, w)
+		if got, want := all[start:], Candidates(w); !slices.Equal(got, want) {
+			t.Errorf("AppendCandidates after %d readings of other words, %q: %+v; want %+v", start, w, got, want)
+		}
+	}
+	text := "قصفت الطائرات وبالغارات 12 قواتها، في اللاذقية"
+	d := NewDoc(text)
+	for i, tok := range d.Tokens {
+		var want []Candidate
+		switch tok.Kind {
+		case Word:
+			want = Candidates(tok.Norm)
+		case Number:
+			want = []Candidate{{Form: tok.Norm}}
+		}
+		if !slices.Equal(d.Cands[i], want) {
+			t.Errorf("NewDoc(%q): candidates of %q = %+v; want %+v", text, tok.Norm, d.Cands[i], want)
+		}
 	}
 }

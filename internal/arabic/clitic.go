@@ -69,10 +69,12 @@ func Candidates(norm string) []Candidate {
 	return AppendCandidates(nil, norm)
 }
 
-// AppendCandidates appends the readings of norm to dst.
+// AppendCandidates appends the readings of norm to dst (each form once
+// among those it appends).
 func AppendCandidates(dst []Candidate, norm string) []Candidate {
+	start := len(dst)
 	add := func(form string, cost int, verbal, prep bool) {
-		for _, c := range dst {
+		for _, c := range dst[start:] {
 			if c.Form == form {
 				return
 			}
@@ -81,7 +83,8 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 	}
 	base := StripArticle(norm)
 	add(base, 0, false, false)
-	bases := []Candidate{{base, 0, false, false}}
+	var basesBuf [1 + 8]Candidate // the word and a reading per proclitic that starts it
+	bases := append(basesBuf[:0], Candidate{base, 0, false, false})
 	for i, p := range proclitics {
 		if !strings.HasPrefix(norm, p) {
 			continue
@@ -99,17 +102,18 @@ func AppendCandidates(dst []Candidate, norm string) []Candidate {
 		add(rest, cost, verbal, procliticPrep[i])
 		bases = append(bases, Candidate{rest, cost, verbal, procliticPrep[i]})
 	}
+	var sufBuf [16]Candidate
 	for _, b := range bases {
-		for _, s := range suffixReadings(b.Form) {
+		for _, s := range appendSuffixReadings(sufBuf[:0], b.Form) {
 			add(s.Form, b.Cost+s.Cost, b.Verbal, b.Prep)
 		}
 	}
 	return dst
 }
 
-// suffixReadings strips one inflectional ending or enclitic pronoun.
-func suffixReadings(w string) []Candidate {
-	var out []Candidate
+// appendSuffixReadings appends to out the readings of w with one
+// inflectional ending or enclitic pronoun stripped.
+func appendSuffixReadings(out []Candidate, w string) []Candidate {
 	n := runeLen(w)
 	endings := []struct {
 		suf, repl string

@@ -191,13 +191,19 @@ func (d *Doc) number() {
 func NewDoc(text string) *Doc {
 	toks := Tokenize(text)
 	d := &Doc{Text: text, Tokens: toks, Cands: make([][]Candidate, len(toks))}
+	// every token's candidates in one slice (a word has three on average)
+	all := make([]Candidate, 0, 3*len(toks))
 	for i, t := range toks {
+		start := len(all)
 		switch t.Kind {
 		case Word:
-			d.Cands[i] = Candidates(t.Norm)
+			all = AppendCandidates(all, t.Norm)
 		case Number:
-			d.Cands[i] = []Candidate{{Form: t.Norm}}
+			all = append(all, Candidate{Form: t.Norm})
+		default:
+			continue
 		}
+		d.Cands[i] = all[start:len(all):len(all)]
 	}
 	return d
 }
