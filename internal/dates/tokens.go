@@ -28,7 +28,7 @@ type token struct {
 // so "و6" is "و" + "6" and "ال24" (from الـ24) is "ال" + "24", the second
 // without a gap.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5)
+	toks := make([]token, 0, len(s)/8+1) // news: a token per 9.5 bytes on average
 	gap := true
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
