@@ -110,7 +110,7 @@ func gridSQL(f event.Filter, limit int, cells []int) (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	cellsArg := c.arg(cells)
+	cellsArg := c.arg(cells) // c.parts hold the place test at least
 	lim := c.arg(limit + 1)
 	q := `SELECT ` + pageCols(f) + ` FROM (SELECT k.date_lo, k.id FROM unnest(` + cellsArg + `::integer[]) AS g(cell)
 		CROSS JOIN LATERAL (SELECT e.date_lo, e.id FROM events e WHERE ` + cellExpr + ` = g.cell AND ` + strings.Join(c.parts, " AND ") +
@@ -353,11 +353,13 @@ func windowSQL(f event.Filter, limit int, windows []textWindow, i int) (string, 
 	// tests would add nothing but a path PostgreSQL sometimes prefers, the
 	// date order walked and every row's terms tested on the heap (for a
 	// common word over 12 days, 3,306 buffers against 479 from the index).
-	if !w.lo.IsZero() && !w.cover {
-		c.add("e.date_lo >= %s", w.lo.Format(time.DateOnly))
-	}
-	if i > 0 && (w.lo.IsZero() || !w.cover) {
-		c.add("e.date_lo < %s", windows[i-1].lo.Format(time.DateOnly))
+	if !w.cover {
+		if !w.lo.IsZero() {
+			c.add("e.date_lo >= %s", w.lo.Format(time.DateOnly))
+		}
+		if i > 0 {
+			c.add("e.date_lo < %s", windows[i-1].lo.Format(time.DateOnly))
+		}
 	}
 	q := `SELECT ` + pageCols(f) + ` FROM events e` + pageJoin(f) + c.sql() +
 		` ORDER BY e.date_lo DESC, e.id LIMIT ` + strconv.Itoa(limit+1)

@@ -14,7 +14,9 @@ import (
 // Stats counts matching events by day, type, actor and admin1. Without a
 // filter it reads the rollups kept at ingest (migration 0006), a few rows
 // per day and type, instead of the events; a filter by types and dates
-// reads its days, types and incidents from the day×type rollup, one by
+// reads its days, types and incidents from the day×type rollup (and,
+// without dates, its actors and governorates from the totals by type,
+// migration 0017), one by
 // actors or a governorate (with types and dates or not) everything but
 // its incidents from the facet rollup (migration 0010). Other filters
 // (words, places, a document, claim, country, fatalities, background)
@@ -263,8 +265,8 @@ func byDayType(f event.Filter) bool {
 // are counted over the matching events, in one pass and the same
 // snapshot: on a store of 100,000 events whose dates spread over ten
 // years, reading them from stats_facet (about a row an event there) took
-// longer. It says false
-// while writes not yet folded in are pending, as rolledUp.
+// longer. It says false while writes not yet folded in are pending, as
+// rolledUp.
 func (s *Store) rolledUpDays(ctx context.Context, f event.Filter, w *cond) (event.Stats, bool, error) {
 	var st event.Stats
 	ok := false
