@@ -108,12 +108,18 @@ func TestTextWindows(t *testing.T) {
 	s := open(t)
 	defer s.Close()
 	// 1,000 events over three years; one in five without the words
+	// one article in forty by a rare actor
 	recs := storetest.SpreadBatch(200)
 	for i := range recs {
 		if i%5 == 0 {
 			recs[i].Article.Title = "عنوان"
 			for j := range recs[i].Events {
 				recs[i].Events[j].Evidence = nil
+			}
+		}
+		if i%40 == 1 {
+			for j := range recs[i].Events {
+				recs[i].Events[j].Actor1 = &event.Actor{Code: "RARE.ACT", Text: "نص"}
 			}
 		}
 	}
@@ -135,11 +141,24 @@ func TestTextWindows(t *testing.T) {
 			t.Errorf("pages of %d: windows %+v; want the first a cover window: %v", limit, w, want)
 		}
 	}
+	// with one actor, windows when the words are the rarer filter (SYR.GOV
+	// is in every event), the actor's own indexes when it is (RARE.ACT)
+	for actor, want := range map[string]bool{"SYR.GOV": true, "RARE.ACT": false} {
+		w, err := s.CoverWindows(ctx, event.Filter{Text: "قصف", Actors: []string{actor}}, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(w) > 0; got != want {
+			t.Errorf("words and %s: windows %v; want windows: %v", actor, w, want)
+		}
+	}
 	for _, tt := range []struct {
 		name string
 		f    event.Filter
 	}{
 		{"words", event.Filter{Text: "قصف"}},
+		{"words and a common actor", event.Filter{Text: "قصف", Actors: []string{"SYR.GOV"}}},
+		{"words and a rare actor", event.Filter{Text: "قصف", Actors: []string{"RARE.ACT"}}},
 		{"words after a date", event.Filter{Text: "قصف", From: "2024-03-01"}},
 		{"words in a date range", event.Filter{Text: "قصف", From: "2024-06-01", To: "2025-02-10"}},
 		{"words before a date", event.Filter{Text: "قصف", To: "2024-03-01"}},

@@ -171,10 +171,11 @@ type textWindow struct {
 // matches. A rarer word, whose list costs less than such a window, is read
 // in the fixed windows of textWindowDays, its list walked by the index
 // and the lexemes of each window's months (the first) or years keeping
-// the matches read from the heap and sorted to those.
+// the matches read from the heap and sorted to those. With one actor the
+// words are read in windows only when they are the rarer filter.
 func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]textWindow, error) {
 	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
-	if len(terms) == 0 || len(f.Actors) == 1 {
+	if len(terms) == 0 {
 		return nil, nil
 	}
 	if _, ok := gridCells(f); ok {
@@ -216,6 +217,22 @@ func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]t
 	share, err := s.wordShare(ctx, terms)
 	if err != nil {
 		return nil, err
+	}
+	if len(f.Actors) == 1 {
+		// One actor's page walks the actor's two indexes and tests the
+		// words on each row (mergedSQL): about limit/share rows. Windows
+		// test the actor on each of the words' rows: about limit/(the
+		// actor's share). The rarer filter leads; windows are then sized
+		// for the matches of both.
+		var events int64
+		if err := s.pool.QueryRow(ctx, `SELECT coalesce((SELECT events FROM stats_actor WHERE actor = $1), 0)`, f.Actors[0]).Scan(&events); err != nil {
+			return nil, err
+		}
+		actorShare := float64(events) / float64(max(n, 1))
+		if share > 0 && actorShare < share {
+			return nil, nil
+		}
+		share *= actorShare
 	}
 	var out []textWindow
 	// a window of e events costs about twice a list of e matches
