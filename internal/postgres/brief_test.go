@@ -3,7 +3,6 @@ package postgres_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -20,11 +19,7 @@ import (
 // disturbed by the rewrite.
 func TestBriefBackfill(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dsn := openDSN(t)
 	recs := storetest.SpreadBatch(40)
 	recs = append(recs, storetest.Distinct(recs, "again")...)
 	if _, err := s.Put(ctx, recs); err != nil {
@@ -41,7 +36,7 @@ func TestBriefBackfill(t *testing.T) {
 		want[i] = briefPageJSON(t, s, f)
 	}
 	st := checkRollup(t, s, "before the migration")
-	s, conn := migrateAgain(t, s, dsn, 9, `ALTER TABLE events DROP COLUMN brief`)
+	s, conn := migrateAgain(t, s, dsn, []int{9}, `ALTER TABLE events DROP COLUMN brief`)
 	var empty int
 	if err := conn.QueryRow(ctx, `SELECT count(*) FROM events WHERE brief = ''`).Scan(&empty); err != nil || empty > 0 {
 		t.Fatalf("after the migration %d events have no brief JSON (%v)", empty, err)
@@ -84,11 +79,7 @@ func briefPageJSON(t *testing.T, s *postgres.Store, f event.Filter) string {
 // cards them from their brief as it reads them, the same bytes Put stores.
 func TestCardsOfOldRows(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dsn := openDSN(t)
 	defer s.Close()
 	recs := storetest.SpreadBatch(40)
 	if _, err := s.Put(ctx, recs); err != nil {
@@ -144,11 +135,7 @@ func cardsPageJSON(t *testing.T, s *postgres.Store, f event.Filter) string {
 // read them from the event alone, answer as before, a page of each plan.
 func TestEventArticleBackfill(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dsn := openDSN(t)
 	if _, err := s.Put(ctx, storetest.SpreadBatch(40)); err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +149,7 @@ func TestEventArticleBackfill(t *testing.T) {
 	for i, f := range pages {
 		want[i] = cardsPageJSON(t, s, f)
 	}
-	s, conn := migrateAgain(t, s, dsn, 15, `ALTER TABLE events DROP COLUMN article_id, DROP COLUMN title`)
+	s, conn := migrateAgain(t, s, dsn, []int{15}, `ALTER TABLE events DROP COLUMN article_id, DROP COLUMN title`)
 	var empty int
 	if err := conn.QueryRow(ctx, `SELECT count(*) FROM events WHERE article_id = '' OR title = ''`).Scan(&empty); err != nil || empty > 0 {
 		t.Fatalf("after the migration %d events have no article id or title (%v)", empty, err)
@@ -174,11 +161,12 @@ func TestEventArticleBackfill(t *testing.T) {
 	}
 }
 
-// migrateAgain closes s, undoes migration version of the database at dsn
-// (undo, then forgetting the version) and opens it again, so that the
-// migration runs on the rows stored before; it returns the store and a
-// connection to inspect the rows, both closed when the test ends.
-func migrateAgain(t *testing.T, s *postgres.Store, dsn string, version int, undo string) (*postgres.Store, *pgx.Conn) {
+// migrateAgain closes s, undoes migrations versions of the database at
+// dsn (the statements undo, then forgetting the versions) and opens it
+// again, so that the migrations run on the rows stored before; it returns
+// the store and a connection to inspect the rows, both closed when the
+// test ends.
+func migrateAgain(t *testing.T, s *postgres.Store, dsn string, versions []int, undo ...string) (*postgres.Store, *pgx.Conn) {
 	t.Helper()
 	ctx := context.Background()
 	s.Close()
@@ -187,10 +175,13 @@ func migrateAgain(t *testing.T, s *postgres.Store, dsn string, version int, undo
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { conn.Close(ctx) })
-	for _, q := range []string{undo, fmt.Sprintf(`DELETE FROM schema_version WHERE version = %d`, version)} {
+	for _, q := range undo {
 		if _, err := conn.Exec(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
+	}
+	if _, err := conn.Exec(ctx, `DELETE FROM schema_version WHERE version = ANY($1)`, versions); err != nil {
+		t.Fatalf("forgetting migrations %v: %v", versions, err)
 	}
 	s, err = postgres.Open(ctx, dsn)
 	if err != nil {

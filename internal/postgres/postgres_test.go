@@ -73,11 +73,20 @@ func withParam(t testing.TB, dsn, k, v string) string {
 }
 
 func open(t testing.TB) *postgres.Store {
-	s, err := postgres.Open(context.Background(), freshDSN(t))
+	s, _ := openDSN(t)
+	return s
+}
+
+// openDSN opens a store on a fresh database and returns it with the
+// database's DSN, to reopen it or connect to it beside the store.
+func openDSN(t testing.TB) (*postgres.Store, string) {
+	t.Helper()
+	dsn := freshDSN(t)
+	s, err := postgres.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
-	return s
+	return s, dsn
 }
 
 func TestStore(t *testing.T) {

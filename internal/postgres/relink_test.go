@@ -34,11 +34,7 @@ func partitionOf(t *testing.T, s *postgres.Store) map[string]string {
 // LinkPending links them as if they had been stored with linking.
 func TestLinkPending(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dsn := openDSN(t)
 	defer s.Close()
 	recs := storetest.SpreadBatch(30)
 	recs = append(recs, storetest.Distinct(recs, "again")...)

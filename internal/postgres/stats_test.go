@@ -56,11 +56,7 @@ func checkRollup(t *testing.T, s *postgres.Store, when string) event.Stats {
 func openWithConn(t *testing.T) (*postgres.Store, *pgx.Conn) {
 	t.Helper()
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dsn := openDSN(t)
 	t.Cleanup(func() { s.Close() })
 	conn, err := pgx.Connect(ctx, dsn)
 	if err != nil {
@@ -346,34 +342,14 @@ func TestStatsByFacetRollup(t *testing.T) {
 // folded in: after the next fold they count what the events do.
 func TestStatsFacetMigration(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dsn := openDSN(t)
 	if _, err := s.Put(ctx, storetest.Distinct(storetest.SpreadBatch(20), "v1")); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	for _, q := range []string{
+	s, _ = migrateAgain(t, s, dsn, []int{10, 11},
 		`DROP TABLE stats_facet, stats_key_incident, stats_key_day`,
-		`DELETE FROM schema_version WHERE version IN (10, 11)`,
 		// a change logged and not folded in when the rollups are made
-		`UPDATE events SET incident = '', incident_link = '', link_cell = NULL, link_lo = '', link_hi = ''`,
-	} {
-		if _, err := conn.Exec(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	if s, err = postgres.Open(ctx, dsn); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+		`UPDATE events SET incident = '', incident_link = '', link_cell = NULL, link_lo = '', link_hi = ''`)
 	if _, err := s.LinkPending(ctx, 50); err != nil {
 		t.Fatal(err)
 	}
@@ -385,16 +361,12 @@ func TestStatsFacetMigration(t *testing.T) {
 // answer as counting the events does.
 func TestTypeTotalsBackfill(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshDSN(t)
-	s, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dsn := openDSN(t)
 	recs := storetest.SpreadBatch(40)
 	if _, err := s.Put(ctx, append(recs, storetest.Distinct(recs, "again")...)); err != nil {
 		t.Fatal(err)
 	}
-	s, conn := migrateAgain(t, s, dsn, 17, `DROP TABLE stats_type_actor, stats_type_admin1`)
+	s, conn := migrateAgain(t, s, dsn, []int{17}, `DROP TABLE stats_type_actor, stats_type_admin1`)
 	var n int
 	if err := conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM stats_type_actor) + (SELECT count(*) FROM stats_type_admin1)`).Scan(&n); err != nil || n == 0 {
 		t.Fatalf("after the migration the totals by type hold %d rows (%v)", n, err)
