@@ -11,31 +11,29 @@ import (
 
 // str writes a string exactly as encoding/json does, whatever it holds.
 func TestCardStringAsEncodingJSON(t *testing.T) {
-	b := cardPages.Get().(*cardPage)
-	defer cardPages.Put(b)
 	for _, s := range []string{"", "plain", "غارة على \"إدلب\"", "a<b>&c", "line\nbreak\ttab\x01", "\u2028\u2029",
 		"bad \xff utf8", "back\\slash", "AL-intl-1629-20180615~35", "emoji 😀 and ‎marks‏"} {
-		b.out.Reset()
-		b.str(s)
-		want, _ := json.Marshal(s)
-		if b.out.String() != string(want) {
-			t.Errorf("str(%q) = %s; want %s", s, b.out.String(), want)
-		}
+		checkCardString(t, s)
 	}
 }
 
 func FuzzCardString(f *testing.F) {
 	f.Add("غارة <على> إدلب")
-	f.Fuzz(func(t *testing.T, s string) {
-		b := cardPages.Get().(*cardPage)
-		defer cardPages.Put(b)
-		b.out.Reset()
-		b.str(s)
-		want, _ := json.Marshal(s)
-		if b.out.String() != string(want) {
-			t.Errorf("str(%q) = %s; want %s", s, b.out.String(), want)
-		}
-	})
+	f.Fuzz(checkCardString)
+}
+
+// checkCardString checks that a card page (from the pool, as writeCards
+// takes it) writes s as encoding/json does.
+func checkCardString(t *testing.T, s string) {
+	t.Helper()
+	b := cardPages.Get().(*cardPage)
+	defer cardPages.Put(b)
+	b.out.Reset()
+	b.str(s)
+	want, _ := json.Marshal(s)
+	if b.out.String() != string(want) {
+		t.Errorf("str(%q) = %s; want %s", s, b.out.String(), want)
+	}
 }
 
 // BenchmarkWriteCards writes a page of 100 cards, as the list endpoint does.
