@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -211,4 +212,54 @@ func EarliestStart(from string) string {
 		return ""
 	}
 	return t.AddDate(0, 0, -366).Format("2006-01-02")
+}
+
+// DayKey is the key both stores file an event's words under, so that a
+// word's matches come in listing order by date: the event's sort date as
+// the number YYYYMMDD (DayNumber, 0 when it has none) in the high 32 bits,
+// its sequence number in the store in the low 32. Within a day the
+// matches come by sequence number, not by ID: a page is read from the
+// start of its last day (KeyRange, TextAndDatesOnly).
+func DayKey(dateLo string, seq int64) int64 {
+	return DayNumber(dateLo)<<32 | seq
+}
+
+// DayNumber is the high half of DayKey: a date YYYY-MM-DD as the number
+// YYYYMMDD, which sorts as the string does; 0 for "".
+func DayNumber(dateLo string) int64 {
+	n, err := strconv.ParseInt(strings.ReplaceAll(dateLo, "-", ""), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// TextAndDatesOnly says whether f filters by nothing but words, dates and
+// a cursor: a page of it can then be read from a store's words in DayKey
+// order, newest first, within KeyRange.
+func (f Filter) TextAndDatesOnly() bool {
+	return len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
+		f.BBox == nil && f.Near == nil && f.Country == "" && f.Background == "" && f.MinFatalities == 0
+}
+
+// KeyRange returns the DayKeys from lo up to below hi that a page of f
+// may hold, from its dates and its cursor: whole days, the cursor's
+// included (the exact tests are the store's).
+func (f Filter) KeyRange() (lo, hi int64, err error) {
+	lo, hi = 0, math.MaxInt64
+	if f.From != "" {
+		lo = DayNumber(EarliestStart(f.From)) << 32
+	}
+	if f.To != "" {
+		lo = max(lo, 1<<32) // dated events only
+		hi = (DayNumber(f.To) + 1) << 32
+	}
+	if f.Cursor != "" {
+		cur, err := ParseCursor(f.Cursor)
+		if err != nil {
+			return 0, 0, err
+		}
+		hi = min(hi, (DayNumber(cur.Sort)+1)<<32)
+	}
+	return lo, hi, nil
 }

@@ -52,7 +52,7 @@ const (
 	byCells driver = "cells" // the grid cells a place covers, each in date order, merged
 	byActor driver = "actor" // event_actors, in order
 	byMonth driver = "month" // the FTS5 matches of one month at a time, newest month first
-	byKey   driver = "key"   // the FTS5 matches in rowid order, newest first (ftsKey)
+	byKey   driver = "key"   // the FTS5 matches in rowid order, newest first (event.DayKey)
 )
 
 // pagePlan is the SQL of one page of events.
@@ -83,7 +83,7 @@ func (s *Store) plan(ctx context.Context, f event.Filter, limit int) (pagePlan, 
 	from := "events e"
 	sortLo, sortID := "e.date_lo", "e.id"
 	terms := event.QueryTerms(arabic.IndexTerms, f.Text)
-	if len(terms) > 0 && walkable(f) {
+	if len(terms) > 0 && f.TextAndDatesOnly() {
 		// Words and dates alone are read newest first in the full-text
 		// index's own order (eventsByKey), a page's worth of matches
 		// whether the words are rare or common: no probe to choose.
@@ -428,7 +428,7 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) (string, []st
 			return "", nil, err
 		}
 	case byKey:
-		if p.sql, p.args, err = keyQuery(f, p.fts, ftsKey("2024-01-01", 0), ftsKey("2024-02-01", 0), event.PageSize(f.Limit)+1); err != nil {
+		if p.sql, p.args, err = keyQuery(f, p.fts, event.DayKey("2024-01-01", 0), event.DayKey("2024-02-01", 0), event.PageSize(f.Limit)+1); err != nil {
 			return "", nil, err
 		}
 	}
@@ -595,17 +595,9 @@ func monthQuery(f event.Filter, fts string, months []string, need int) (string, 
 	return sortedPage(f, from+c.sql(), need), c.args, nil
 }
 
-// ftsKey is the rowid events_fts files an event under (migration 0015):
-// its sort date as a number (yyyymmdd, 0 when it has none) in the high 32
-// bits, its seq in the low 32. A word's matches are kept in rowid order,
-// so in this order they come by date as the listing wants them (within a
-// day by seq, not by id: eventsByKey reads whole days). event_list is
-// filed under the same key (migration 0016). ftsKeySQL is the same over
-// the columns date_lo and seq of t.
-func ftsKey(dateLo string, seq int64) int64 {
-	return ftsDay(dateLo)<<32 | seq
-}
-
+// ftsKeySQL is event.DayKey, the rowid events_fts files an event under
+// (migration 0015) and the key of event_list (migration 0016), over the
+// columns date_lo and seq of t.
 func ftsKeySQL(t string) string {
 	return `((CAST(replace(` + t + `.date_lo, '-', '') AS INTEGER) << 32) | ` + t + `.seq)`
 }
@@ -613,38 +605,17 @@ func ftsKeySQL(t string) string {
 // ftsSeq is the seq of an events_fts row.
 const ftsSeq = `(rowid & 4294967295)`
 
-// ftsDay is the high half of ftsKey: a date YYYY-MM-DD as the number
-// YYYYMMDD, which sorts as the string does; 0 for "".
-func ftsDay(dateLo string) int64 {
-	n, err := strconv.ParseInt(strings.ReplaceAll(dateLo, "-", ""), 10, 64)
-	if err != nil {
-		return 0
-	}
-	return n
-}
-
 // eventsByKey reads a page of a text filter with no other filter than
-// dates from events_fts in rowid order, newest first (ftsKey): the key of
+// dates from events_fts in rowid order, newest first (event.DayKey): the key of
 // the page's last match is found first (the matches read are about a
 // page), and the matches from the start of that day up are then sorted
 // into listing order, the dates and the cursor tested on them (keyQuery).
 // When those tests leave the run short, the next run starts below it. A
 // page costs about a page of matches, however many the words have.
 func (s *Store) eventsByKey(ctx context.Context, f event.Filter, limit int, fts string) ([]event.StoredEvent, []string, error) {
-	lo, hi := int64(0), int64(math.MaxInt64) // keys from lo up to below hi
-	if f.From != "" {
-		lo = ftsDay(event.EarliestStart(f.From)) << 32
-	}
-	if f.To != "" {
-		lo = max(lo, 1<<32) // dated events only
-		hi = (ftsDay(f.To) + 1) << 32
-	}
-	if f.Cursor != "" {
-		cur, err := event.ParseCursor(f.Cursor)
-		if err != nil {
-			return nil, nil, err
-		}
-		hi = min(hi, (ftsDay(cur.Sort)+1)<<32)
+	lo, hi, err := f.KeyRange() // keys from lo up to below hi
+	if err != nil {
+		return nil, nil, err
 	}
 	var evs []event.StoredEvent
 	var keys []string
@@ -717,13 +688,6 @@ func keyQuery(f event.Filter, fts string, lo, hi int64, need int) (string, []any
 	keys := `SELECT k.seq, k.date_lo, k.id FROM ` + from + ` CROSS JOIN event_list k ON k.key = t.key` + c.sql() +
 		` ORDER BY k.date_lo DESC, k.id LIMIT ` + strconv.Itoa(need)
 	return keyedPage(f, keys, need), c.args, nil
-}
-
-// walkable says whether f filters by words and dates only: then a page is
-// read from the full-text index in its own order (eventsByKey).
-func walkable(f event.Filter) bool {
-	return len(f.Types) == 0 && len(f.Actors) == 0 && f.Admin1 == "" && f.ClaimStatus == "" && f.Doc == "" &&
-		f.BBox == nil && f.Near == nil && f.Country == "" && f.Background == "" && f.MinFatalities == 0
 }
 
 func firstN(s string, n int) string {

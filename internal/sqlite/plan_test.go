@@ -144,7 +144,7 @@ func TestQueryPlans(t *testing.T) {
 	}
 }
 
-// TestFTSKeys: the full-text index files every event under ftsKey of its
+// TestFTSKeys: the full-text index files every event under event.DayKey of its
 // sort date and seq (Put and migration 0015 alike), and the bound of a
 // common word's run is found reading the index newest first, not sorting
 // the word's matches.
@@ -176,7 +176,7 @@ func TestFTSKeys(t *testing.T) {
 			if err := rows.Scan(&lo, &seq, &key, &sqlKey); err != nil {
 				t.Fatal(err)
 			}
-			if want := ftsKey(lo, seq); !key.Valid || key.Int64 != want || sqlKey != want {
+			if want := event.DayKey(lo, seq); !key.Valid || key.Int64 != want || sqlKey != want {
 				t.Errorf("event %d of %q: full-text rowid %v, ftsKeySQL %d; want %d", seq, lo, key, sqlKey, want)
 			}
 			n++
@@ -209,8 +209,8 @@ func TestFTSKeys(t *testing.T) {
 		}
 		check(t)
 	})
-	if got, want := []int64{ftsDay("2024-01-02"), ftsDay("")}, []int64{20240102, 0}; !slices.Equal(got, want) {
-		t.Errorf("ftsDay(2024-01-02), ftsDay(\"\") = %v; want %v", got, want)
+	if got, want := []int64{event.DayNumber("2024-01-02"), event.DayNumber("")}, []int64{20240102, 0}; !slices.Equal(got, want) {
+		t.Errorf("DayNumber(2024-01-02), DayNumber(\"\") = %v; want %v", got, want)
 	}
 	rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+ftsLastSQL, `"x"`, 0, 1<<62, 100)
 	if err != nil {

@@ -305,7 +305,7 @@ func (p *putStmts) put(ctx context.Context, r *event.Record, lk *linked) (event.
 		if err != nil {
 			return res, err
 		}
-		if _, err := p.insFTS.ExecContext(ctx, ftsKey(row.DateLo, eseq), ftsTerms(row)); err != nil {
+		if _, err := p.insFTS.ExecContext(ctx, event.DayKey(row.DateLo, eseq), ftsTerms(row)); err != nil {
 			return res, err
 		}
 		lk.fts = true

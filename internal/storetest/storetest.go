@@ -494,6 +494,7 @@ func testPagination(t *testing.T, s event.Store) {
 		{"near", event.Filter{Near: &event.Near{Lat: kansafra.lat, Lon: kansafra.lon, Km: 5}}},
 		{"bbox", event.Filter{BBox: &event.BBox{MinLat: kansafra.lat - 0.1, MinLon: kansafra.lon - 0.1, MaxLat: kansafra.lat + 0.1, MaxLon: kansafra.lon + 0.1}}},
 		{"from", event.Filter{From: "2000-01-01"}},
+		{"text from", event.Filter{Text: "قصف", From: "2000-01-01"}},
 	}
 	for _, sh := range shapes {
 		for _, limit := range []int{1, 7, 50, 1000} {
