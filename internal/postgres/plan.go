@@ -25,7 +25,7 @@ func (s *Store) pageQuery(ctx context.Context, f event.Filter, limit int) (strin
 	}
 	geo, err := s.useGeo(ctx, f)
 	if err != nil {
-		return "", nil, fmt.Errorf("events: %w", err)
+		return "", nil, err
 	}
 	return pageSQL(f, limit, geo)
 }
@@ -268,9 +268,23 @@ func (s *Store) textWindows(ctx context.Context, f event.Filter, limit int) ([]t
 }
 
 // wordShare estimates the share of events that hold all the terms, from
-// the most common lexemes PostgreSQL's statistics keep of events.terms
-// (read at most once a minute): 0 when a term is not among them.
+// lexemeFreqs: 0 when a term is not among them.
 func (s *Store) wordShare(ctx context.Context, terms []string) (float64, error) {
+	freq, err := s.lexemeFreqs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	share := 1.0
+	for _, t := range terms { // words of arabic.IndexTerms, no spaces
+		share *= freq[t]
+	}
+	return share, nil
+}
+
+// lexemeFreqs returns the share of events that hold each of the most
+// common lexemes PostgreSQL's statistics keep of events.terms (read at
+// most once a minute; the map is not to be changed).
+func (s *Store) lexemeFreqs(ctx context.Context) (map[string]float64, error) {
 	s.lexMu.Lock()
 	defer s.lexMu.Unlock()
 	if s.lexFreq == nil || time.Since(s.lexRead) > time.Minute {
@@ -279,21 +293,17 @@ func (s *Store) wordShare(ctx context.Context, terms []string) (float64, error) 
 		err := s.pool.QueryRow(ctx, `SELECT coalesce(most_common_elems::text::text[], '{}'), coalesce(most_common_elem_freqs, '{}')
 			FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'events' AND attname = 'terms'`).Scan(&elems, &freqs)
 		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return 0, err
+			return nil, err
 		}
-		s.lexFreq = make(map[string]float64, len(elems))
+		freq := make(map[string]float64, len(elems))
 		for i, e := range elems {
 			if i < len(freqs) {
-				s.lexFreq[e] = freqs[i]
+				freq[e] = freqs[i]
 			}
 		}
-		s.lexRead = time.Now()
+		s.lexFreq, s.lexRead = freq, time.Now()
 	}
-	share := 1.0
-	for _, t := range terms { // words of arabic.IndexTerms, no spaces
-		share *= s.lexFreq[t]
-	}
-	return share, nil
+	return s.lexFreq, nil
 }
 
 // dateCover returns the date lexemes of migration 0013 that cover the days
@@ -434,17 +444,7 @@ func addBox(c *cond, f event.Filter) {
 // that tests on small tables see whether a page can be read in order from
 // an index and stop after the page, as the planner does on large tables.
 func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, error) {
-	windows, err := s.textWindows(ctx, f, event.PageSize(f.Limit))
-	if err != nil {
-		return nil, err
-	}
-	var q string
-	var args []any
-	if windows != nil { // the first window's plan
-		q, args, err = windowSQL(f, event.PageSize(f.Limit), windows, 0)
-	} else {
-		q, args, err = s.pageQuery(ctx, f, event.PageSize(f.Limit))
-	}
+	q, args, err := s.explained(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -473,6 +473,36 @@ func (s *Store) ExplainEvents(ctx context.Context, f event.Filter) ([]string, er
 		return nil, fmt.Errorf("explain: %w", err)
 	}
 	return out, nil
+}
+
+// explained is the query whose plan ExplainEvents gives: wordPage's
+// newest matches when wordPage reads f, else the first date window's
+// (textWindows), else pageQuery's.
+func (s *Store) explained(ctx context.Context, f event.Filter) (string, []any, error) {
+	limit := event.PageSize(f.Limit)
+	var words []string
+	if f.TextAndDatesOnly() {
+		var err error
+		if words, err = s.lexemes(ctx, f.Text); err != nil {
+			return "", nil, err
+		}
+	}
+	if len(words) > 0 {
+		lo, hi, err := f.KeyRange()
+		if err != nil {
+			return "", nil, err
+		}
+		q, args := newestSQL(words, lo, hi, limit+1)
+		return q, args, nil
+	}
+	windows, err := s.textWindows(ctx, f, limit)
+	if err != nil {
+		return "", nil, err
+	}
+	if windows != nil {
+		return windowSQL(f, limit, windows, 0)
+	}
+	return s.pageQuery(ctx, f, limit)
 }
 
 // ExplainStats returns PostgreSQL's plans (EXPLAIN, one line per step) of
@@ -544,6 +574,6 @@ func (s *Store) ExplainStats(ctx context.Context, f event.Filter) ([]string, err
 // (after a bulk load, before autovacuum would): index-only scans, such as a
 // place filter's on events_cell, read no heap row for an all-visible page.
 func (s *Store) Analyze(ctx context.Context) error {
-	_, err := s.pool.Exec(ctx, `VACUUM (ANALYZE) events, stats_facet`)
+	_, err := s.pool.Exec(ctx, `VACUUM (ANALYZE) events, event_terms, stats_facet`)
 	return err
 }

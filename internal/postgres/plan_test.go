@@ -43,7 +43,11 @@ func TestQueryPlans(t *testing.T) {
 		{"bbox and type", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36, MaxLon: 37}, Types: []string{"attack"}}, []string{"events_cell", "Function Scan on unnest"}, true},
 		// a box of more cells than maxGridCells walks the date order
 		{"country-sized bbox", event.Filter{BBox: &event.BBox{MinLat: 32, MinLon: 35, MaxLat: 37.5, MaxLon: 42.5}}, []string{"events_order"}, false},
-		{"words", event.Filter{Text: "قصف"}, []string{"events_order"}, false},
+		// words alone are read from event_terms in key order (wordPage):
+		// the rarest word's keys walked, the others' looked up by key
+		{"words", event.Filter{Text: "قصف"}, []string{"Index Only Scan Backward using event_terms_pkey"}, false},
+		{"two words, dates, next page", event.Filter{Text: "قصف ادلب", From: "2024-01-01", To: "2024-01-31", Cursor: cur},
+			[]string{"Index Only Scan Backward using event_terms_pkey on event_terms t", "event_terms_pkey on event_terms u"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +69,12 @@ func TestQueryPlans(t *testing.T) {
 				// date_hi is in events_order's key (migration 0016): the
 				// overlap test does not read rows the page does not list
 				t.Errorf("plan does not test date_hi in events_order's index condition:\n%s", all)
+			}
+			if strings.Contains(all, "on event_terms u") &&
+				!regexp.MustCompile(`using event_terms_pkey on event_terms u\S*.*\n\s*Index Cond: \(\(term = .*key`).MatchString(all) {
+				// the second word's keys are looked up, or walked from
+				// the range's newest, never from the word's newest
+				t.Errorf("plan does not bound the second word's keys in its index condition:\n%s", all)
 			}
 			if tt.grid {
 				// the box is tested inside the index scan (the point is in

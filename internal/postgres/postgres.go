@@ -464,39 +464,18 @@ func (s *Store) Event(ctx context.Context, id string) (event.StoredEvent, error)
 // Events returns one page of matching events, newest first.
 func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) {
 	limit := event.PageSize(f.Limit)
-	windows, err := s.textWindows(ctx, f, limit)
-	if err != nil {
-		return event.Page{}, fmt.Errorf("events: %w", err)
-	}
 	var evs []event.StoredEvent
 	var keys []string
-	if windows != nil {
-		// newest window first, each read only if the page is not full yet
-		for i := range windows {
-			q, args, err := windowSQL(f, limit-len(evs), windows, i)
-			if err != nil {
-				return event.Page{}, err
-			}
-			// planned for its words and dates each time: a statement's
-			// generic plan, which PostgreSQL may switch to after five runs,
-			// prices every range alike and intersected a year of the date
-			// index (90,000 entries) with a word's 357 matches
-			args = append([]any{pgx.QueryExecModeExec}, args...)
-			if evs, keys, err = s.readEvents(ctx, evs, keys, q, args, f.Brief && f.Cards); err != nil {
-				return event.Page{}, err
-			}
-			if len(evs) > limit {
-				break
-			}
-		}
-	} else {
-		q, args, err := s.pageQuery(ctx, f, limit)
-		if err != nil {
-			return event.Page{}, err
-		}
-		if evs, keys, err = s.readEvents(ctx, evs, keys, q, args, f.Brief && f.Cards); err != nil {
-			return event.Page{}, err
-		}
+	read := false
+	var err error
+	if f.TextAndDatesOnly() {
+		evs, keys, read, err = s.wordPage(ctx, f, limit)
+	}
+	if err == nil && !read {
+		evs, keys, err = s.readPage(ctx, f, limit)
+	}
+	if err != nil {
+		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
 	var page event.Page
 	if len(evs) > limit {
@@ -507,12 +486,49 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	return page, nil
 }
 
+// readPage reads limit+1 events of f (with their sort keys) in date
+// windows when textWindows gives them, else in one query of pageQuery.
+func (s *Store) readPage(ctx context.Context, f event.Filter, limit int) ([]event.StoredEvent, []string, error) {
+	windows, err := s.textWindows(ctx, f, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	var evs []event.StoredEvent
+	var keys []string
+	if windows == nil {
+		q, args, err := s.pageQuery(ctx, f, limit)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s.readEvents(ctx, evs, keys, q, args, f.Brief && f.Cards)
+	}
+	// newest window first, each read only if the page is not full yet
+	for i := range windows {
+		q, args, err := windowSQL(f, limit-len(evs), windows, i)
+		if err != nil {
+			return nil, nil, err
+		}
+		// planned for its words and dates each time: a statement's
+		// generic plan, which PostgreSQL may switch to after five runs,
+		// prices every range alike and intersected a year of the date
+		// index (90,000 entries) with a word's 357 matches
+		args = append([]any{pgx.QueryExecModeExec}, args...)
+		if evs, keys, err = s.readEvents(ctx, evs, keys, q, args, f.Brief && f.Cards); err != nil {
+			return nil, nil, err
+		}
+		if len(evs) > limit {
+			break
+		}
+	}
+	return evs, keys, nil
+}
+
 // readEvents appends the events q returns, with their sort keys; cards
 // says q reads cardCols.
 func (s *Store) readEvents(ctx context.Context, evs []event.StoredEvent, keys []string, q string, args []any, cards bool) ([]event.StoredEvent, []string, error) {
 	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("events: %w", err)
+		return nil, nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -528,13 +544,13 @@ func (s *Store) readEvents(ctx context.Context, evs []event.StoredEvent, keys []
 			se, sortKey, err = scanEvent(rows)
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("events: %w", err)
+			return nil, nil, err
 		}
 		evs, keys = append(evs, se), append(keys, sortKey)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("events: %w", err)
+		return nil, nil, err
 	}
 	return evs, keys, nil
 }
