@@ -356,6 +356,19 @@ type Page struct {
 	Next   string
 }
 
+// CutPage is the page of limit events a store read limit+1 of, in listing
+// order with their sort keys: when there are more, the cursor of the next
+// page follows the last one kept.
+func CutPage(evs []StoredEvent, keys []string, limit int) Page {
+	var page Page
+	if len(evs) > limit {
+		evs = evs[:limit]
+		page.Next = Cursor{Sort: keys[limit-1], ID: evs[limit-1].ID}.String()
+	}
+	page.Events = evs
+	return page
+}
+
 // Stats are counts of matching events.
 type Stats struct {
 	Events   int

@@ -477,13 +477,7 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
-	var page event.Page
-	if len(evs) > limit {
-		evs = evs[:limit]
-		page.Next = event.Cursor{Sort: keys[limit-1], ID: evs[limit-1].ID}.String()
-	}
-	page.Events = evs
-	return page, nil
+	return event.CutPage(evs, keys, limit), nil
 }
 
 // readPage reads limit+1 events of f (with their sort keys) in date

@@ -500,13 +500,7 @@ func (s *Store) Events(ctx context.Context, f event.Filter) (event.Page, error) 
 	if err != nil {
 		return event.Page{}, fmt.Errorf("events: %w", err)
 	}
-	var page event.Page
-	if len(evs) > limit {
-		evs = evs[:limit]
-		page.Next = event.Cursor{Sort: keys[limit-1], ID: evs[limit-1].ID}.String()
-	}
-	page.Events = evs
-	return page, nil
+	return event.CutPage(evs, keys, limit), nil
 }
 
 const articleCols = `key, hash, id, url, title, outlet, author, lang, published, events, ingested_at`
