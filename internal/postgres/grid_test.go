@@ -101,8 +101,10 @@ func listing(t *testing.T, s *postgres.Store, f event.Filter, limit int) []strin
 	return got
 }
 
-// Arabic words are read window by window (textWindows): pages of any size
-// list every match, in order, across the windows' bounds.
+// Arabic words with other filters are read window by window
+// (textWindows), words alone or with dates from event_terms (wordPage):
+// pages of any size list every match, in order, across the windows'
+// bounds and the days' of wordPage's runs.
 func TestTextWindows(t *testing.T) {
 	ctx := context.Background()
 	s := open(t)
@@ -132,8 +134,9 @@ func TestTextWindows(t *testing.T) {
 	if err := s.Analyze(ctx); err != nil {
 		t.Fatal(err)
 	}
+	everyType := []string{"shelling_artillery_missile_attack", "air_drone_strike", "armed_clash", "attack", "arrests"}
 	for limit, want := range map[int]bool{7: true, 100: true, 500: false} {
-		w, err := s.CoverWindows(ctx, event.Filter{Text: "قصف"}, limit)
+		w, err := s.CoverWindows(ctx, event.Filter{Text: "قصف", Types: everyType}, limit)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -163,6 +166,8 @@ func TestTextWindows(t *testing.T) {
 		{"words in a date range", event.Filter{Text: "قصف", From: "2024-06-01", To: "2025-02-10"}},
 		{"words before a date", event.Filter{Text: "قصف", To: "2024-03-01"}},
 		{"two words and a type", event.Filter{Text: "قصف مدنيين", Types: []string{"attack"}}},
+		{"words of every type in a date range", event.Filter{Text: "قصف", Types: everyType, From: "2024-06-01", To: "2025-02-10"}},
+		{"two words before a date, next pages", event.Filter{Text: "قصف مدنيين", To: "2024-09-01"}},
 	} {
 		f := tt.f
 		t.Run(tt.name, func(t *testing.T) {

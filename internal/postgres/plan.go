@@ -75,10 +75,10 @@ func cellOf(lat, lon float64) int { return int(math.Floor(lat*4))*2000 + int(mat
 const maxGridCells = 64
 
 // gridCell is a grid cell a place filter meets, with the part of its box
-// inside the cell (all of the cell when full).
+// inside the cell (all of the cell when whole).
 type gridCell struct {
 	cell                   int
-	full                   bool
+	whole                  bool
 	lat0, lat1, lon0, lon1 float64
 }
 
@@ -98,9 +98,9 @@ func gridCells(f event.Filter) ([]gridCell, bool) {
 	for la := lat0; la <= lat1; la++ {
 		for lo := lon0; lo <= lon1; lo++ {
 			cells = append(cells, gridCell{
-				cell: cellOf(la/4, lo/4),
-				full: b.MinLat <= la/4 && (la+1)/4 <= b.MaxLat && b.MinLon <= lo/4 && (lo+1)/4 <= b.MaxLon,
-				lat0: max(b.MinLat, la/4), lat1: min(b.MaxLat, (la+1)/4),
+				cell:  cellOf(la/4, lo/4),
+				whole: b.MinLat <= la/4 && (la+1)/4 <= b.MaxLat && b.MinLon <= lo/4 && (lo+1)/4 <= b.MaxLon,
+				lat0:  max(b.MinLat, la/4), lat1: min(b.MaxLat, (la+1)/4),
 				lon0: max(b.MinLon, lo/4), lon1: min(b.MaxLon, (lo+1)/4),
 			})
 		}
@@ -128,14 +128,14 @@ func gridSQL(f event.Filter, limit int, cells []gridCell) (string, []any, error)
 		return "", nil, err
 	}
 	n := len(cells)
-	ids, full := make([]int, n), make([]bool, n)
+	ids, whole := make([]int, n), make([]bool, n)
 	lat0, lat1, lon0, lon1 := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for i, g := range cells {
-		ids[i], full[i] = g.cell, g.full
+		ids[i], whole[i] = g.cell, g.whole
 		lat0[i], lat1[i], lon0[i], lon1[i] = g.lat0, g.lat1, g.lon0, g.lon1
 	}
 	test := strings.Join(c.parts, " AND ") // the place test at least
-	grid := `SELECT g.cell FROM unnest(` + c.arg(ids) + `::integer[], ` + c.arg(full) + `::boolean[], ` +
+	grid := `SELECT g.cell FROM unnest(` + c.arg(ids) + `::integer[], ` + c.arg(whole) + `::boolean[], ` +
 		c.arg(lat0) + `::float8[], ` + c.arg(lat1) + `::float8[], ` + c.arg(lon0) + `::float8[], ` + c.arg(lon1) + `::float8[]) AS g(cell, whole, lat0, lat1, lon0, lon1)
 		WHERE g.whole OR EXISTS (SELECT 1 FROM events x WHERE point(x.lon, x.lat) <@ box(point(g.lon0, g.lat0), point(g.lon1, g.lat1))
 			AND x.lat IS NOT NULL AND x.lon IS NOT NULL)`
@@ -189,7 +189,9 @@ type textWindow struct {
 }
 
 // textWindows returns the windows in which a page of f is read, newest
-// first, or nil to read it in one query. Words are matched by the GIN
+// first, or nil to read it in one query. (Words alone or with dates are
+// read from event_terms, wordPage; these windows serve words with other
+// filters.) Words are matched by the GIN
 // index, which gives matches in no order, and reads a word's whole list to
 // intersect it with a date range: a cost that grows with the store for a
 // common word. Such a word (estimated from the column's statistics,

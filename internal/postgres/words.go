@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -74,15 +75,7 @@ func (s *Store) lexemes(ctx context.Context, text string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(words, func(a, b string) int {
-		switch fa, fb := freq[a], freq[b]; {
-		case fa < fb:
-			return -1
-		case fa > fb:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(words, func(a, b string) int { return cmp.Compare(freq[a], freq[b]) })
 	return words, nil
 }
 
