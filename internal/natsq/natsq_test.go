@@ -67,8 +67,15 @@ func TestPublishConsume(t *testing.T) {
 			}
 			t.Fatalf("redelivered %d (%v); want article 8, second delivery", len(again), err)
 		}
-		again[0].Ack(ctx)
+		if err := again[0].Ack(ctx); err != nil {
+			t.Fatal(err)
+		}
+		// Ack does not wait for the server: the status settles after it
 		st, err := q.Status(ctx)
+		for deadline := time.Now().Add(5 * time.Second); err == nil && st.AckPending != 0 && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+			st, err = q.Status(ctx)
+		}
 		if err != nil || st.Messages != 0 || st.Dead != 1 || st.Pending != 0 || st.AckPending != 0 {
 			t.Errorf("status %+v (%v); want an empty work queue and one dead letter", st, err)
 		}
