@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestEventTerms(t *testing.T) {
 		t.Helper()
 		var missing, extra, filed int
 		err := conn.QueryRow(ctx, `WITH want AS (
-				SELECT t.lexeme AS term, ((CASE WHEN e.date_lo = '' THEN 0 ELSE replace(e.date_lo, '-', '')::bigint END) << 32) | e.seq AS key
+				SELECT t.lexeme AS term, raqib_day_key(e.date_lo, e.seq) AS key
 				FROM events e, unnest(e.terms) t WHERE t.lexeme NOT LIKE '~%')
 			SELECT (SELECT count(*) FROM (SELECT * FROM want EXCEPT SELECT term, key FROM event_terms) x),
 				(SELECT count(*) FROM (SELECT term, key FROM event_terms EXCEPT SELECT * FROM want) x),
@@ -46,6 +47,22 @@ func TestEventTerms(t *testing.T) {
 		}
 		if missing > 0 || extra > 0 || filed == 0 {
 			t.Errorf("%s: event_terms misses %d words of events and has %d of none (%d filed)", when, missing, extra, filed)
+		}
+		// the keys are event.DayKey's, which wordPage's ranges are made of
+		var los []string
+		var seqs, keys []int64
+		err = conn.QueryRow(ctx, `SELECT (SELECT array_agg(date_lo ORDER BY seq) FROM events), (SELECT array_agg(seq ORDER BY seq) FROM events),
+			(SELECT array_agg(DISTINCT key) FROM event_terms)`).Scan(&los, &seqs, &keys)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		want := make([]int64, len(seqs))
+		for i := range seqs {
+			want[i] = event.DayKey(los[i], seqs[i])
+		}
+		slices.Sort(want)
+		if slices.Sort(keys); !slices.Equal(keys, want) {
+			t.Errorf("%s: event_terms keys %v; want event.DayKey of each event %v", when, keys, want)
 		}
 	}
 	check("after a batch", conn)
