@@ -43,6 +43,8 @@ func TestPlaceCells(t *testing.T) {
 		{"box on cell lines", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 35.5, MaxLon: 36.5}}},
 		{"box across cells", event.Filter{BBox: &event.BBox{MinLat: 34.93, MinLon: 35.87, MaxLat: 35.61, MaxLon: 36.71}}},
 		{"box of one cell", event.Filter{BBox: &event.BBox{MinLat: 35.3, MinLon: 36.3, MaxLat: 35.45, MaxLon: 36.45}}},
+		// its edge strips, 0.02–0.03° wide, hold no point: their cells are not walked
+		{"box whose edge strips hold no event", event.Filter{BBox: &event.BBox{MinLat: 35.47, MinLon: 35.97, MaxLat: 35.99, MaxLon: 36.49}}},
 		{"box with nothing", event.Filter{BBox: &event.BBox{MinLat: 10, MinLon: 10, MaxLat: 10.5, MaxLon: 10.5}}},
 		{"near", event.Filter{Near: &event.Near{Lat: 35.5, Lon: 36.25, Km: 20}}},
 		{"near and box", event.Filter{Near: &event.Near{Lat: 35.5, Lon: 36.25, Km: 20}, BBox: &event.BBox{MinLat: 35.5, MinLon: 35, MaxLat: 40, MaxLon: 40}}},

@@ -37,10 +37,10 @@ func TestQueryPlans(t *testing.T) {
 		{"actor", event.Filter{Actors: []string{"SYR.GOV"}}, []string{"events_actor1_order", "events_actor2_order", "Merge Append"}, false},
 		{"actor, next page", event.Filter{Actors: []string{"SYR.GOV"}, Cursor: cur}, []string{"events_actor1_order", "events_actor2_order"}, false},
 		{"date range", event.Filter{From: "2024-01-01", To: "2024-01-31"}, []string{"events_order"}, false},
-		{"bbox", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36, MaxLon: 37}}, []string{"events_cell", "Function Scan on unnest"}, true},
-		{"bbox, next page", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36, MaxLon: 37}, Cursor: cur}, []string{"events_cell", "Function Scan on unnest"}, true},
-		{"near", event.Filter{Near: &event.Near{Lat: 35.6, Lon: 36.5, Km: 10}}, []string{"events_cell", "Function Scan on unnest"}, true},
-		{"bbox and type", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36, MaxLon: 37}, Types: []string{"attack"}}, []string{"events_cell", "Function Scan on unnest"}, true},
+		{"bbox", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36, MaxLon: 37}}, []string{"events_cell", "Function Scan on g", "Index Scan using event_points_geo"}, true},
+		{"bbox, next page", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36, MaxLon: 37}, Cursor: cur}, []string{"events_cell", "Function Scan on g", "Index Scan using event_points_geo"}, true},
+		{"near", event.Filter{Near: &event.Near{Lat: 35.6, Lon: 36.5, Km: 10}}, []string{"events_cell", "Function Scan on g", "Index Scan using event_points_geo"}, true},
+		{"bbox and type", event.Filter{BBox: &event.BBox{MinLat: 35, MinLon: 36, MaxLat: 36, MaxLon: 37}, Types: []string{"attack"}}, []string{"events_cell", "Function Scan on g", "Index Scan using event_points_geo"}, true},
 		// a box of more cells than maxGridCells walks the date order
 		{"country-sized bbox", event.Filter{BBox: &event.BBox{MinLat: 32, MinLon: 35, MaxLat: 37.5, MaxLon: 42.5}}, []string{"events_order"}, false},
 		// words alone are read from event_terms in key order (wordPage):

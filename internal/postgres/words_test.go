@@ -111,3 +111,39 @@ func TestEventTerms(t *testing.T) {
 		}
 	}
 }
+
+// event_points (migration 0019) holds every point an event is placed at:
+// after a batch, after an event is moved in place, and after the
+// migration fills it from the events stored before it.
+func TestEventPoints(t *testing.T) {
+	ctx := context.Background()
+	s, dsn := openDSN(t)
+	if _, err := s.Put(ctx, storetest.SpreadBatch(20)); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string, conn *pgx.Conn) {
+		t.Helper()
+		var missing, points int
+		err := conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM events e WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL
+				AND NOT EXISTS (SELECT 1 FROM event_points p WHERE p.lat = e.lat AND p.lon = e.lon)),
+			(SELECT count(*) FROM event_points)`).Scan(&missing, &points)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		if missing > 0 || points == 0 {
+			t.Errorf("%s: %d placed events have no row in event_points (%d points)", when, missing, points)
+		}
+	}
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	check("after a batch", conn)
+	if _, err := conn.Exec(ctx, `UPDATE events SET lat = lat + 0.01 WHERE seq = (SELECT min(seq) FROM events WHERE lat IS NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	check("after an event moved", conn)
+	_, conn2 := migrateAgain(t, s, dsn, []int{19}, `DROP TABLE event_points`, `DROP FUNCTION event_points_inserted, event_points_moved CASCADE`)
+	check("after the migration", conn2)
+}
