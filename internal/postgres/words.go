@@ -21,7 +21,7 @@ import (
 // on the dates and the cursor (wordPageSQL). When those tests leave the
 // page short, the next run starts below that day. ok is false when the
 // words have no lexeme (the page is then read as any other).
-func (s *Store) wordPage(ctx context.Context, f event.Filter, limit int) (evs []event.StoredEvent, keys []string, ok bool, err error) {
+func (s *Store) wordPage(ctx context.Context, f event.Filter, limit int) ([]event.StoredEvent, []string, bool, error) {
 	words, err := s.lexemes(ctx, f.Text)
 	if err != nil || len(words) == 0 {
 		return nil, nil, false, err
@@ -30,14 +30,16 @@ func (s *Store) wordPage(ctx context.Context, f event.Filter, limit int) (evs []
 	if err != nil {
 		return nil, nil, false, err
 	}
+	var evs []event.StoredEvent
+	var keys []string
 	for len(evs) <= limit && hi > lo {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, false, err
 		}
 		need := limit + 1 - len(evs)
-		q, args := newestSQL(words, lo, hi, need)
+		matches, matchArgs := newestSQL(words, lo, hi, need)
 		var newest []int64
-		if err := s.pool.QueryRow(ctx, `SELECT coalesce(array_agg(key), '{}') FROM (`+q+`) m`, args...).Scan(&newest); err != nil {
+		if err := s.pool.QueryRow(ctx, `SELECT coalesce(array_agg(key), '{}') FROM (`+matches+`) m`, matchArgs...).Scan(&newest); err != nil {
 			return nil, nil, false, err
 		}
 		start, last := lo, int64(0)
