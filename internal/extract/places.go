@@ -381,7 +381,10 @@ func (x *Extractor) findPlaces(dc *doc) {
 				// (also with an adjective between: "منطقة صحراوية من محافظة السويداء")
 				pm.origin = ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...) &&
 					!(o.From >= 2 && dc.hasForm(o.From-2, partitiveWords...) && dc.adjectiveAt(o.From-1))
-				pm.excepted = dc.hasForm(i-1, exceptWords...) || len(ms) > 0 && ms[len(ms)-1].excepted && ms[len(ms)-1].to == i && strings.HasPrefix(dc.norm(i), "و")
+				// "بيت سوى وعربين": the word before is an exception only when it
+				// is not the end of the place named before
+				after := len(ms) > 0 && ms[len(ms)-1].to == i
+				pm.excepted = !after && dc.hasForm(i-1, exceptWords...) || after && ms[len(ms)-1].excepted && strings.HasPrefix(dc.norm(i), "و")
 			}
 			ms = append(ms, pm)
 			i = pm.to
@@ -935,10 +938,14 @@ func (x *Extractor) stopWord(dc *doc, i int) bool {
 	}
 	// "في أحد ميادين المدينة": a name written with the article is no place
 	// without it when its bare form is an ordinary word
-	return !hasArticle(dc.norm(i)) && dc.readAs(i, 1, articleNames...)
+	if hasArticle(dc.norm(i)) {
+		return false
+	}
+	// "الغارات لم تدمر سلاح الجو": after a particle only a verb comes
+	return dc.readAs(i, 1, articleNames...) || dc.hasForm(i-1, verbParticles...)
 }
 
-var articleNames = words("article_names")
+var articleNames, verbParticles = words("article_names"), words("verb_particles")
 
 // hasArticle reports a normalised word that carries the article after any
 // proclitics ("الرقة", "بالرقة", "وللرقة").
