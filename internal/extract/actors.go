@@ -195,6 +195,17 @@ func (x *Extractor) pickOf(dc *doc, i int, typ string) *actorPick {
 	return &actorPick{code: code, text: dc.textOf(am.from, am.to), air: am.air, idx: i, kind: am.kind}
 }
 
+// namedAt returns the index of the named actor (not a head noun with a
+// nationality, as "القوات اليمنية") that covers token i, or -1.
+func (dc *doc) namedAt(i int) int {
+	for k, am := range dc.actors {
+		if am.from <= i && i < am.to && !am.head {
+			return k
+		}
+	}
+	return -1
+}
+
 // possessor returns the country whose forces a possessive force word names
 // ("قواتها", "جيشه", "طائراتهم"): the last state named before it, in its
 // sentence or the one before; "" when the word has no possessive or no
@@ -394,6 +405,10 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	if a1 == nil {
 		for j := t.To; j < min(t.To+2, s.to); j++ {
 			if nm, ok := x.lx.Nations.At(dc.d, j, s.to); ok && nm.Values[0].How == "adjective" {
+				if k := dc.namedAt(j); k >= 0 && dc.actors[k].from >= t.To && dc.actors[k].kind == "group" {
+					a1 = x.pickOf(dc, k, typ) // "سيطر الجيش السوري الحر": the adjective is part of a group's name
+					break
+				}
 				a1 = &actorPick{code: role(nm.Values[0].ISO3, typ), text: dc.textOf(t.From, nm.To), idx: -1}
 				break
 			}

@@ -112,6 +112,24 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// "السوري" is part of the group's name, not the nationality of the doer
+			name: "a group named with a nationality", published: "2018-03-18",
+			text: "وسيطر الجيش السوري الحر على مدينة عفرين.",
+			want: []want{{typ: "non_state_actor_overtakes_territory", name: "عفرين", actor1: "SYR.OPP"}},
+		},
+		{
+			// "وحدات من الجيش" is a lexicon name too; the group's longer name beginning inside it wins
+			name: "units of a group named like the army", published: "2018-03-18",
+			text: "وسيطرت وحدات من الجيش السوري الحر على مدينة عفرين.",
+			want: []want{{typ: "non_state_actor_overtakes_territory", name: "عفرين", actor1: "SYR.OPP"}},
+		},
+		{
+			// "الشرعية اليمنية" qualifies the forces: they stay Yemen's army
+			name: "forces of a government named with a nationality", published: "2018-02-22",
+			text: "وسيطرت قوات الشرعية اليمنية على مركز مديرية باقم.",
+			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
+		},
+		{
 			// "لم تدمر": after a particle that only a verb follows, تدمر is "destroys", not Palmyra
 			name: "a verb spelt like a town", published: "2018-04-16",
 			text:  "وقال المرصد إن الغارات الغربية لم تدمر سلاح الجو السوري في مدينة حمص.",

@@ -87,6 +87,30 @@ func landMap(set string) map[string]string {
 	return m
 }
 
+// longestNames finds the named actors of the document. A group's name that
+// begins inside another name and goes on past it is the one meant: "وحدات
+// من الجيش السوري الحر" names the Free Syrian Army, not "وحدات من الجيش"
+// (the army's units) followed by "السوري الحر". A name of another kind
+// that way only qualifies the first: "قوات الشرعية اليمنية" are the forces
+// of "الشرعية", not the government itself.
+func (x *Extractor) longestNames(dc *doc) []arabic.Match[ActorEntry] {
+	n := len(dc.toks)
+	var out []arabic.Match[ActorEntry]
+	for _, m := range x.lx.Actors.Find(dc.d, 0, n) {
+		if len(out) > 0 && m.From < out[len(out)-1].To {
+			continue // inside a name taken over from the one before
+		}
+		for j := m.From + 1; j < m.To; j++ {
+			if o, ok := x.lx.Actors.At(dc.d, j, n); ok && o.To > m.To && o.Values[0].Kind == "group" && o.Values[0].Code != m.Values[0].Code {
+				m = o
+				break
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 // localHeads are the head nouns that name a state's forces on their own
 // ("قوات الأمن", "الشرطة", "طائرات حربية"); "رئيس" or "عسكريا" alone do not.
 var localHeads = words("local_heads")
@@ -105,7 +129,7 @@ func (x *Extractor) findActors(dc *doc) {
 	// "طائرات حربية روسية", "مروحيات لقوات النظام", "نظيره التركي".
 	// A named actor wins over a head noun combination it covers at least as
 	// long ("الجيش الوطني السوري" is the opposition's army, not "الجيش" + "السوري").
-	named := x.lx.Actors.Find(dc.d, 0, n)
+	named := x.longestNames(dc)
 	inNamed := make([]int, n) // for each token, the end of the named actor covering it (0: none)
 	for _, m := range named {
 		for k := m.From; k < m.To; k++ {
