@@ -1896,6 +1896,10 @@ func TestFatalities(t *testing.T) {
 		name, text string
 		want       map[string]int // place name part -> fatalities; -1 for null
 	}{
+		{"one of them", "وأسفرت الغارة أمس عن مقتل أحد ضباط الجيش في بلدة كفرنبل.", map[string]int{"كفرنبل": 1}},
+		{"the dead of whom some are counted", "وقال المرصد إن 64 مدنيا على الأقل بينهم 13 طفلا قتلوا أمس في غارات على بلدة كفرنبل.", map[string]int{"كفرنبل": 64}},
+		{"one family is no toll", "وقال المرصد إن 12 مدنيا على الأقل من عائلة واحدة بينهم 4 أطفال قتلوا أمس في قصف على قرية هداج.", map[string]int{"هداج": 12}},
+		{"some counted with no total", "وقتل مدنيون بينهم 4 أطفال أمس في قصف على بلدة كفرنبل.", map[string]int{"كفرنبل": -1}},
 		{"strikes counted are no toll", "قتل مدنيون أمس في 75 غارة جوية على بلدة كفرنبل.", map[string]int{"كفرنبل": -1}},
 		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
 		{"a toll over months is none", "قصفت قوات النظام أمس بلدة كفرنبل، وأدى الهجوم إلى مقتل 1700 مدني خلال شهرين من المعارك.", map[string]int{"كفرنبل": -1}},

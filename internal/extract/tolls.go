@@ -83,6 +83,9 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 			}
 			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) && !nearerHurt(dc, nm, d, s) {
 				v, bestD = nm.value, d
+				if all, ok := x.subsetOf(dc, nm, s); ok {
+					v = all // "64 مدنيا على الأقل بينهم 13 طفلا قتلوا": the dead are all 64
+				}
 			}
 		}
 		if v < 0 && (strings.HasSuffix(dc.norm(c.From), "ين") || strings.HasSuffix(dc.norm(c.From), "ان")) && c.To == c.From+1 && dc.hasForm(c.From, "قتيلين", "قتيلان") {
@@ -99,6 +102,9 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 					v = 1 // "مقتل امرأة", "قتل جندي": one (not "مقتل عنصر من…" of a group)
 				}
 			}
+		}
+		if v < 0 && c.To+1 < s.to && dc.hasForm(c.To, "احد", "احدي") {
+			v = 1 // "مقتل أحد ضباط الجيش": one of them (numbers.tsv leaves bare أحد out: it is also Sunday)
 		}
 		if v < 0 {
 			v = x.oneDeath(dc, c, s)
@@ -382,6 +388,32 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 		return true
 	}
 	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
+}
+
+// subsetWords before a number count some of the people counted before it.
+var subsetWords = words("subset")
+
+// subsetOf reads a number that counts some of those a number before it
+// counted ("12 مدنيا على الأقل من عائلة واحدة بينهم 4 أطفال"). It returns
+// the count of them all, when the sentence gives it within six words
+// before, as a number of people, and -1 otherwise; ok is false for a
+// number that is no such part.
+func (x *Extractor) subsetOf(dc *doc, nm numberMention, s sentence) (all int, ok bool) {
+	if nm.from <= s.from || !dc.hasForm(nm.from-1, subsetWords...) {
+		return 0, false
+	}
+	for _, o := range dc.numbers {
+		if o.to > nm.from-1 || nm.from-1-o.to > 6 || o.from < s.from || o.value <= 0 || o.to >= s.to {
+			continue
+		}
+		if u, found := x.lx.Units.At(dc.d, o.to, s.to); found && u.From == o.to && personUnits[arabic.Key(u.Values[0])] {
+			all = o.value // the last such number before the subset word
+		}
+	}
+	if all == 0 {
+		return -1, true
+	}
+	return all, true
 }
 
 // relativeBetween reports a relative clause opened after a comma between
