@@ -34,6 +34,8 @@ func TestIsBoilerplate(t *testing.T) {
 		{"tweet signature arabic month", "— وحدة الرصد (@monitor_unit) 12 آذار 2022", true},
 		{"bare picture link", "pic.twitter.com/AbC123xyz", true},
 		{"for more with colon", "للمزيد: https://example.org/news/1", true},
+		{"for more with a dash", "للمزيد - معركة عفرين: القوات التركية تسيطر على المدينة", true},
+		{"for more with a comma", "للمزيد، مراسلة فرانس24 في دمشق", true},
 		{"follow us", "تابعونا على تيليغرام وفيسبوك", true},
 		{"copyright footer", "© 2023 جميع الحقوق محفوظة لموقع المثال", true},
 		{"newsletter", "اشترك في النشرة البريدية لتصلك آخر الأخبار", true},
