@@ -112,6 +112,17 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// "على" right after an attack word: the capital struck is where, not the state
+			name: "a capital struck", published: "2018-02-19",
+			text: "وشنت إسرائيل أمس غارات جوية على دمشق.",
+			want: []want{{typ: "air_drone_strike", name: "دمشق", actor1: "ISR.MIL"}},
+		},
+		{
+			name: "a territory struck", published: "2018-10-17",
+			text: "وشنت إسرائيل أمس سلسلة غارات على قطاع غزة.",
+			want: []want{{typ: "air_drone_strike", name: "قطاع غزة", actor1: "ISR.MIL"}},
+		},
+		{
 			// "السوري" is part of the group's name, not the nationality of the doer
 			name: "a group named with a nationality", published: "2018-03-18",
 			text: "وسيطر الجيش السوري الحر على مدينة عفرين.",

@@ -985,7 +985,31 @@ func (x *Extractor) metonym(dc *doc, pm placeMention, i int, s sentence) bool {
 	if pm.from == pm.nameFrom && pm.firstKey != "" && strings.HasPrefix(dc.norm(pm.from), "ب") && !strings.HasPrefix(arabic.StripArticle(dc.norm(pm.from)), pm.firstKey) {
 		return false // "بالقاهرة", "بدمشق": a fused "ب" puts the event in the city (not "باكستان")
 	}
-	return !(i > s.from && dc.hasForm(i-1, "في", "الي", "قرب", "داخل", "نحو", "باتجاه"))
+	if i > s.from && dc.hasForm(i-1, "في", "الي", "قرب", "داخل", "نحو", "باتجاه") {
+		return false
+	}
+	return !dc.struckAt(pm, i, s)
+}
+
+// struckAt reports a city or territory named after "على" right after an
+// attack word ("غارات جوية على دمشق", "سلسلة غارات على قطاع غزة"): what was
+// struck is where. A country struck that way stays its state ("هجوم على
+// إيران" may be words or a threat; where it happened is named elsewhere).
+func (dc *doc) struckAt(pm placeMention, i int, s sentence) bool {
+	if i-1 <= s.from || !dc.singular(i-1, "علي") {
+		return false
+	}
+	for _, p := range pm.cands {
+		if p.Kind == "country" {
+			return false
+		}
+	}
+	for _, t := range dc.triggers {
+		if t.To <= i-1 && i-1-t.To <= 1 && t.From >= s.from && attackType(t.Values[0].Type) {
+			return true
+		}
+	}
+	return false
 }
 
 // routes marks the places a road is named by ("طريق المسطومة أريحا-مفرق
