@@ -151,7 +151,18 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				}
 			}
 		}
-		nEvents := len(distinct) // fatalities go to an event only when the sentence tells of one place
+		// fatalities go to an event only when the sentence tells of one
+		// place, however often it names it ("استهدفت مطار التيفور … من قصف التيفور")
+		nEvents := 0
+		seen := map[string]bool{}
+		for pm := range distinct {
+			if pm.place == nil {
+				nEvents++
+			} else if !seen[pm.place.ID] {
+				seen[pm.place.ID] = true
+				nEvents++
+			}
+		}
 		// a strong word at a place says what a generic one there is ("إحباط
 		// هجوم على القاعدة", "المتظاهرون هاجموا القاعدة"); a protest word does
 		// not say what gunfire someone fell by was ("لقي متظاهران مصرعهما برصاص الجيش")

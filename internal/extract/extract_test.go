@@ -112,6 +112,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// the airbase written without the article and between quotes
+			name: "an airbase by its short name", published: "2018-04-09",
+			text: "وقصفت طائرات إسرائيلية أمس قاعدة \"تيفور\" الجوية.",
+			want: []want{{typ: "air_drone_strike", place: "sy-o-ho-t4", actor1: "ISR.MIL"}},
+		},
+		{
 			// "على" right after an attack word: the capital struck is where, not the state
 			name: "a capital struck", published: "2018-02-19",
 			text: "وشنت إسرائيل أمس غارات جوية على دمشق.",
@@ -1911,6 +1917,7 @@ func TestFatalities(t *testing.T) {
 		{"the dead of whom some are counted", "وقال المرصد إن 64 مدنيا على الأقل بينهم 13 طفلا قتلوا أمس في غارات على بلدة كفرنبل.", map[string]int{"كفرنبل": 64}},
 		{"one family is no toll", "وقال المرصد إن 12 مدنيا على الأقل من عائلة واحدة بينهم 4 أطفال قتلوا أمس في قصف على قرية هداج.", map[string]int{"هداج": 12}},
 		{"some counted with no total", "وقتل مدنيون بينهم 4 أطفال أمس في قصف على بلدة كفرنبل.", map[string]int{"كفرنبل": -1}},
+		{"one place named twice", "واتهمت دمشق أمس إسرائيل بشن ضربة جوية استهدفت مطار التيفور العسكري، ما أدى إلى مقتل 14 شخصا، في حين نفت إسرائيل أنها قصفت مطار التيفور.", map[string]int{"التيفور": 14}},
 		{"strikes counted are no toll", "قتل مدنيون أمس في 75 غارة جوية على بلدة كفرنبل.", map[string]int{"كفرنبل": -1}},
 		{"a year is no toll", "قتل منذ 2014 في قصف مدفعي على بلدة كفرنبل أمس.", map[string]int{"كفرنبل": -1}},
 		{"a toll over months is none", "قصفت قوات النظام أمس بلدة كفرنبل، وأدى الهجوم إلى مقتل 1700 مدني خلال شهرين من المعارك.", map[string]int{"كفرنبل": -1}},
