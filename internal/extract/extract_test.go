@@ -112,6 +112,23 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// a verb of dropping fires the bombs after it; an aircraft before them makes it an air strike
+			name: "bombs dropped from a plane", published: "2018-04-09",
+			text: "وقال الناشطون إن طائرة تابعة للحكومة ألقت أمس قنابل على بلدة دوما.",
+			want: []want{{typ: "air_drone_strike", name: "دوما"}},
+		},
+		{
+			name: "bombs dropped, the verb first", published: "2018-04-09",
+			text: "ألقت طائرة حربية أمس قنابل على بلدة دوما.",
+			want: []want{{typ: "air_drone_strike", name: "دوما"}},
+		},
+		{
+			// what helicopters drop may be leaflets: the verb does not fire the aircraft
+			name: "leaflets dropped", published: "2018-08-09",
+			text:  "وألقت مروحيات حربية تابعة للنظام أمس مناشير على مدن عدة في ريف إدلب الشرقي.",
+			never: []want{{typ: "air_drone_strike"}},
+		},
+		{
 			// the airbase written without the article and between quotes
 			name: "an airbase by its short name", published: "2018-04-09",
 			text: "وقصفت طائرات إسرائيلية أمس قاعدة \"تيفور\" الجوية.",

@@ -64,13 +64,16 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if m.From > s.from && dc.hasForm(m.From-1, crashWords...) && dc.anyForm(m.From, m.To, aircraftWords...) {
 			continue // "سقوط طائرة نقل": an aircraft that fell crashed; nothing struck
 		}
-		fired, downed := false, false
+		fired, downed, drop := false, false, false
 		for k := max(dc.clauseStart(m.From, s.from, 6), m.From-6); k < m.From; k++ {
 			// five or six words back only a fire verb that tells no event of
 			// its own ("أطلق مسلحون من بلدة اللطامنة قذائف"); "استهدف حزب الله
 			// بصاروخ موجه دبابة" names the tank as the target
-			if dc.hasForm(k, firedWords...) && (k >= m.From-4 || !triggerAt(out, k)) {
-				fired = true
+			// a verb of dropping fires what is dropped, not the aircraft
+			// ("ألقت مروحيات حربية مناشير": leaflets)
+			drops := dc.dropped(k) && !dc.anyForm(m.From, m.To, aircraftWords...)
+			if (dc.hasForm(k, firedWords...) || drops) && (k >= m.From-4 || !triggerAt(out, k)) {
+				fired, drop = true, drops
 				// "دمرت الدفاعات الجوية طائرتين مسيرتين": a subject between
 				// the verb and the weapon makes the weapon what was destroyed;
 				// "دمرت طائرات حربية جسرا" has the weapon as the doer
@@ -111,7 +114,11 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			// the dead are civilians (decided with the sentence's targets)
 			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: "armed_clash", Class: "generic"}}})
 		} else if fired {
-			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: m.Values[0], Class: "strong"}}})
+			typ := m.Values[0]
+			if drop && dc.aircraftBefore(m.From, s) {
+				typ = "air_drone_strike" // "طائرة تابعة للحكومة ألقت قنابل": bombs dropped from the air
+			}
+			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: typ, Class: "strong"}}})
 		}
 	}
 	// "تمكنت قوات النظام الخميس من السيطرة للمرة الأولى منذ ثلاثة أعوام على
@@ -219,6 +226,27 @@ var destroyWords = words("destroy")
 
 // firedWords make a weapon word an event: it fell, hit or was fired.
 var firedWords = words("fired")
+
+// droppedWords are verbs of dropping ("ألقت"), which the clitic reading
+// takes for the article and a stem; dropped reads token k as written.
+var droppedWords = wordMap("dropped")
+
+// aircraftBefore reports an aircraft named before token i in its clause.
+func (dc *doc) aircraftBefore(i int, s sentence) bool {
+	from := dc.clauseStart(i, s.from, 10)
+	for _, m := range dc.instr {
+		if m.From >= from && m.To <= i && m.Values[0] == "air_drone_strike" {
+			return true
+		}
+	}
+	return false
+}
+
+// dropped reports a verb of dropping at token k, after و or ف or alone.
+func (dc *doc) dropped(k int) bool {
+	n := dc.norm(k)
+	return droppedWords[n] || (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف")) && droppedWords[n[len("و"):]]
+}
 
 // killedWithin reports a word of the dead in tokens [from, to).
 func (dc *doc) killedWithin(from, to int) bool {
