@@ -112,6 +112,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// a deal may be made for a district, not only held in a town
+			name: "a deal for a district", published: "2018-03-26",
+			text: "وتوصلت جماعة فيلق الرحمن، وهي الجماعة الرئيسية في منطقة عربين، لاتفاق يوم الجمعة يسلم بموجبه المقاتلون المنطقة للحكومة.",
+			want: []want{{typ: "agreement", name: "عربين", date: "2018-03-23"}},
+		},
+		{
 			// a verb of dropping fires the bombs after it; an aircraft before them makes it an air strike
 			name: "bombs dropped from a plane", published: "2018-04-09",
 			text: "وقال الناشطون إن طائرة تابعة للحكومة ألقت أمس قنابل على بلدة دوما.",

@@ -277,7 +277,13 @@ func (x *Extractor) placeFits(dc *doc, t arabic.Match[Trigger], typ string, pm *
 		if typ == "agreement" && pm.place != nil && !pm.near && dc.agreedFor(t, pm) {
 			return true // "اتفاق يقضي بإخراج المقاتلين من … جنوب الغوطة"
 		}
-		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > 1 {
+		// talks and deals are held in a town; a deal may also be made for
+		// a district ("في منطقة عربين")
+		most := 1
+		if typ == "agreement" {
+			most = 2
+		}
+		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > most {
 			return false
 		}
 		return pm.from > 0 && (dc.hasForm(pm.from-1, "في") || dc.arrivedAt(pm, t))
