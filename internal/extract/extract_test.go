@@ -112,6 +112,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// "أعلنت في وقت سابق الثلاثاء أن": the day of the telling; the strike's is after it
+			name: "the day told and the day struck", published: "2018-04-10",
+			text: "وكانت طهران أعلنت في وقت سابق الثلاثاء أن الضربة الجوية التي استهدفت فجر الاثنين مطار التيفور العسكري أسفرت عن مقتل 7 عسكريين إيرانيين.",
+			want: []want{{typ: "air_drone_strike", place: "sy-o-ho-t4", date: "2018-04-09"}},
+		},
+		{
 			// a deal may be made for a district, not only held in a town
 			name: "a deal for a district", published: "2018-03-26",
 			text: "وتوصلت جماعة فيلق الرحمن، وهي الجماعة الرئيسية في منطقة عربين، لاتفاق يوم الجمعة يسلم بموجبه المقاتلون المنطقة للحكومة.",

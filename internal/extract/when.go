@@ -150,7 +150,9 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 		if dc.nextClause(t.To, m.tok) {
 			d += 1000 // "سيطرت على دمشق عام 1918، وبنفس اليوم من عام 2017 …": the next clause's date, kept only when the sentence has no other
 		}
-		if d < bestD {
+		// at the same distance the date after the event word is its own:
+		// "أعلنت الثلاثاء أن الضربة التي استهدفت فجر الاثنين …"
+		if d < bestD || d == bestD && m.tok > t.From {
 			best, bestD = m, d
 		}
 	}
@@ -172,11 +174,18 @@ func (x *Extractor) reportDate(dc *doc, m *dateMention, t arabic.Match[Trigger])
 	if m.tok >= t.From {
 		return false
 	}
+	// "أعلنت في وقت سابق الثلاثاء أن الضربة …": a date a few words after a
+	// reporting word and right before the "أن" of what was told
+	end := m.tok
+	for end < len(dc.toks) && dc.toks[end].Start < m.End {
+		end++
+	}
+	told := end < t.From && dc.hasForm(end, "ان", "بان")
 	for _, c := range dc.cues {
 		if c.Values[0] != "report" {
 			continue
 		}
-		if c.To == m.tok {
+		if c.To == m.tok || told && c.To <= m.tok && m.tok-c.To <= 4 {
 			return true
 		}
 		if c.To <= m.tok && m.tok-c.To <= 6 {
