@@ -112,6 +112,23 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// a village the gazetteer keeps only with its place noun, longer than a bare namesake (المليحة)
+			name: "a village named after a dual noun", published: "2018-06-26",
+			text: "وسيطرت قوات النظام أمس على بلدتي مليحة العطش وبصر الحرير في ريف درعا الشرقي.",
+			want: []want{{typ: "government_regains_territory", place: "wof-1326627789"}},
+		},
+		{
+			name: "the second of two villages", published: "2018-06-26",
+			text: "وسيطرت قوات النظام أمس على بلدتي بصر الحرير ومليحة العطش في ريف درعا الشرقي.",
+			want: []want{{typ: "government_regains_territory", place: "wof-1326627789"}},
+		},
+		{
+			// the plural noun governs every name of the list, not only the second
+			name: "the third of a list of villages", published: "2018-03-04",
+			text: "وسيطرت قوات النظام أمس على بلدات النشابية وحزرما وأوتايا.",
+			want: []want{{typ: "government_regains_territory", place: "wof-1277096297"}},
+		},
+		{
 			// "أعلنت في وقت سابق الثلاثاء أن": the day of the telling; the strike's is after it
 			name: "the day told and the day struck", published: "2018-04-10",
 			text: "وكانت طهران أعلنت في وقت سابق الثلاثاء أن الضربة الجوية التي استهدفت فجر الاثنين مطار التيفور العسكري أسفرت عن مقتل 7 عسكريين إيرانيين.",

@@ -293,10 +293,12 @@ func (x *Extractor) findPlaces(dc *doc) {
 					continue
 				}
 			}
-			if !ok && len(ms) > 0 && ms[len(ms)-1].to == i && strings.HasPrefix(dc.norm(i), "و") {
-				// "بلدات الطيبة والنعيمة وصيدا": the plural noun governs the whole list
-				if first := ms[len(ms)-1]; first.typed {
-					if g, gok := x.qualifiedAt(dc, listHead(ms), i, s.to); gok {
+			if len(ms) > 0 && ms[len(ms)-1].to == i && strings.HasPrefix(dc.norm(i), "و") {
+				// "بلدات الطيبة والنعيمة وصيدا": the plural noun governs the whole
+				// list, and a name it governs wins when it runs longer than a
+				// bare one ("بلدتي بصر الحرير ومليحة العطش", not "المليحة")
+				if first := ms[listStart(ms)]; first.typed {
+					if g, gok := x.qualifiedAt(dc, listHead(ms), i, s.to); gok && (!ok || g.To > pm.nameTo) {
 						pm = placeMention{from: i, nameFrom: g.From, nameTo: g.To, cands: g.Values, to: g.To}
 						ok = true
 					}
@@ -475,11 +477,17 @@ func (x *Extractor) compared(dc *doc, i int, s sentence) bool {
 // listHead is the token of the place noun that begins the list of
 // mentions ms ends: the first of the run of mentions joined by و.
 func listHead(ms []placeMention) int {
+	return ms[listStart(ms)].from
+}
+
+// listStart returns the index of the first of the mentions that end ms
+// joined without a gap ("بلدات النشابية وحزرما وأوتايا").
+func listStart(ms []placeMention) int {
 	k := len(ms) - 1
 	for k > 0 && ms[k-1].to == ms[k].from {
 		k--
 	}
-	return ms[k].from
+	return k
 }
 
 // wInitial are place words that begin with و themselves.
@@ -646,11 +654,14 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 		k := t.To
 		pm.kinds = t.Values[0].kinds
 		pm.typed = true
-		if g, ok := x.gazAt(dc, k, to); ok {
+		// "بلدتي مليحة العطش": a name kept only with its place noun wins
+		// when it runs longer than a bare name ("المليحة" near Damascus)
+		q, qOK := x.qualifiedAt(dc, t.From, k, to)
+		if g, ok := x.gazAt(dc, k, to); ok && (!qOK || g.To >= q.To) {
 			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
 			return pm, true
 		}
-		if g, ok := x.qualifiedAt(dc, t.From, k, to); ok {
+		if g, ok := q, qOK; ok {
 			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
 			return pm, true
 		}
