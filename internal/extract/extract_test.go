@@ -112,6 +112,17 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// "الحكومية": the government's aircraft, the Syrian government's in Syria and another's elsewhere
+			name: "the government's aircraft", published: "2018-06-30",
+			text: "وشنت الطائرات الحكومية أمس غارات على قرية مسيكة في ريف درعا.",
+			want: []want{{typ: "air_drone_strike", actor1: "SYR.GOV"}},
+		},
+		{
+			name: "a government's aircraft abroad", published: "2018-06-30",
+			text: "وقتل خمسة مدنيين أمس في غارة لطائرات حكومية على بلدة دالي في ولاية جنوب كردفان.",
+			want: []want{{typ: "air_drone_strike", actor1: "SDN.MIL"}},
+		},
+		{
 			// a village the gazetteer keeps only with its place noun, longer than a bare namesake (المليحة)
 			name: "a village named after a dual noun", published: "2018-06-26",
 			text: "وسيطرت قوات النظام أمس على بلدتي مليحة العطش وبصر الحرير في ريف درعا الشرقي.",
