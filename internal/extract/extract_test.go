@@ -112,6 +112,26 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// a verb of intercepting words before the weapon: met in flight, not fired at the base
+			name: "missiles intercepted", published: "2018-04-17",
+			text: "وقال الإعلام الحربي إن الدفاعات الجوية اعترضت أمس ثلاثة صواريخ كانت تستهدف قاعدة الضمير الجوية.",
+			want: []want{{typ: "disrupted_weapons_use", place: "sy-o-rd-dumayr-airbase"}},
+		},
+		{
+			// the launcher between "أطلقته" and "من": Saada is where it came from
+			name: "a missile intercepted and where it was launched", published: "2018-06-13",
+			text:  "اعترضت قوات الدفاع الجوي السعودي أمس صاروخا بالستيا أطلقته مليشيات الحوثي من مدينة صعدة باتجاه مدينة جازان.",
+			want:  []want{{typ: "disrupted_weapons_use", name: "جازان"}},
+			never: []want{{name: "صعدة"}},
+		},
+		{
+			// after the base's adjectives and a comma, a direction only says where it lies
+			name: "a base and where it lies", published: "2018-04-17",
+			text:  "وقال التقرير إن الدفاعات الجوية اعترضت أمس ثلاثة صواريخ كانت تستهدف قاعدة الضمير الجوية العسكرية، شمال شرق العاصمة دمشق.",
+			want:  []want{{typ: "disrupted_weapons_use", place: "sy-o-rd-dumayr-airbase"}},
+			count: 1,
+		},
+		{
 			// "الحكومية": the government's aircraft, the Syrian government's in Syria and another's elsewhere
 			name: "the government's aircraft", published: "2018-06-30",
 			text: "وشنت الطائرات الحكومية أمس غارات على قرية مسيكة في ريف درعا.",
@@ -961,9 +981,11 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "shelling_artillery_missile_attack", actor1: "SAU.MIL"}},
 		},
 		{
-			name: "an interceptor is not the launcher, the launcher named", published: "2018-04-17",
-			text: "الدفاعات الجوية السعودية تعترض صاروخاً بالستياً أطلقه الحوثيون باتجاه نجران",
-			want: []want{{typ: "shelling_artillery_missile_attack", place: "w-sa-najran", actor1: "HOUTHI"}},
+			// a missile intercepted is disrupted weapons use, as gold codes Iron Dome's interceptions; the interceptor does it
+			name: "an interceptor meets the missile a launcher fired", published: "2018-04-17",
+			text:  "الدفاعات الجوية السعودية تعترض صاروخاً بالستياً أطلقه الحوثيون باتجاه نجران",
+			want:  []want{{typ: "disrupted_weapons_use", place: "w-sa-najran", actor1: "SAU.MIL"}},
+			never: []want{{actor1: "HOUTHI"}},
 		},
 		{
 			// "الصحراء الغربية" of a story of Egypt is Egypt's Western Desert; of Morocco, Western Sahara

@@ -47,6 +47,7 @@ type placeMention struct {
 	bareCity         bool            // a city named like its province, with no word saying which ("حمص")
 	coordinated      bool            // joined by و to a dual or plural place word's first name ("ريفي حماة واللاذقية")
 	contextNear      *geo.Place      // the place a "قرب X" qualifier after the name is near
+	contextKm        float64         // how far from contextNear the place may lie
 	contextAt        *geo.Place      // the qualifier's place itself ("بمحافظة صعدة")
 }
 
@@ -789,7 +790,11 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 		gapOK := true
 		within := false
 		loose := 0 // words the gap may hold before "في": an adjective ("السجن المركزي في"), an unknown list item
-		if cur.from == prev.to+1 && (cur.region || cur.near) && dc.toks[prev.to].Kind == arabic.Punct && dc.toks[prev.to].Norm == "," {
+		comma := prev.to
+		for comma < cur.from-1 && comma < prev.to+2 && dc.adjectiveAt(comma) {
+			comma++ // "قاعدة الضمير الجوية العسكرية، شمال شرق العاصمة دمشق"
+		}
+		if cur.from == comma+1 && (cur.region || cur.near) && dc.toks[comma].Kind == arabic.Punct && dc.toks[comma].Norm == "," {
 			// "في قضاء الزبير، جنوب غرب البصرة", "منطقة دشتي برتشي، غربي كابول": set off by a
 			// comma, a direction or countryside only says where the place before it lies
 			if biggerOrRegion(cur, prev) {

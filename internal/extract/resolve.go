@@ -12,6 +12,11 @@ import (
 // Rif Dimashq, not in Damascus).
 const nearContextKm = 40.0
 
+// dirContextKm is how far a place may lie from the city a direction after
+// it is taken from ("قاعدة الضمير الجوية، شمال شرق العاصمة دمشق", 43 km):
+// a side of a city reaches further than its neighbourhood.
+const dirContextKm = 70.0
+
 // listKm is how far apart two places joined by و in a list of towns may lie
 // in two countries before the second is taken for a namesake we do not know.
 const listKm = 300.0
@@ -53,7 +58,10 @@ func (x *Extractor) resolvePlaces(dc *doc) {
 							pm.context, pm.contextAt = p.Admin1, p
 							if dc.places[q].near || len(dc.places[q].dirs) > 0 && geo.Rank(p.Kind) <= geo.Rank("city") {
 								// "قرب دمشق", "الكسوة، جنوب دمشق": near the city, maybe across a provincial line
-								pm.contextNear = p
+								pm.contextNear, pm.contextKm = p, nearContextKm
+								if !dc.places[q].near {
+									pm.contextKm = dirContextKm
+								}
 							}
 						}
 						break
@@ -123,7 +131,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 			pm.place, pm.unresolved = p, false
 		}
 		if pm.context != "" && pm.place != nil && pm.place.Kind != "country" && !inContext(pm, pm.place) && !pm.qualifier && !pm.region && !pm.near &&
-			!(pm.contextNear != nil && geo.Km(pm.place.Lat, pm.place.Lon, pm.contextNear.Lat, pm.contextNear.Lon) <= nearContextKm) {
+			!(pm.contextNear != nil && geo.Km(pm.place.Lat, pm.place.Lon, pm.contextNear.Lat, pm.contextNear.Lon) <= pm.contextKm) {
 			// "قرية نهر البارد في ريف حماة": the only نهر البارد we know is
 			// elsewhere, so this is a place we do not know, in Hama.
 			picked := pm.place

@@ -443,6 +443,21 @@ func (dc *doc) agreedFor(t arabic.Match[Trigger], pm *placeMention) bool {
 // launchWords tell a weapon launched or setting out ("أطلقتا من …").
 var launchWords = words("launched")
 
+// fromWithin reports a "من" at token k, or a few words on with only its
+// launcher between ("أطلقته مليشيات الحوثي التابعة لإيران من مدينة صعدة"),
+// before token to and no punctuation.
+func (dc *doc) fromWithin(k, to int) bool {
+	for j := k; j < min(to, k+6); j++ {
+		if dc.toks[j].Kind == arabic.Punct {
+			return false
+		}
+		if dc.hasForm(j, "من") {
+			return true
+		}
+	}
+	return false
+}
+
 // towardWords turn a launch's places into its target ("نحو قاعدة حميميم").
 var towardWords = words("toward")
 
@@ -453,7 +468,7 @@ func (dc *doc) launchSite(t arabic.Match[Trigger], pm *placeMention) bool {
 	launched := false
 	for k := t.To; k < pm.from; k++ {
 		switch {
-		case dc.hasForm(k, launchWords...) && dc.hasForm(k+1, "من"):
+		case dc.hasForm(k, launchWords...) && dc.fromWithin(k+1, pm.from):
 			launched = true
 		case dc.hasForm(k, towardWords...):
 			launched = false

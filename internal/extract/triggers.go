@@ -46,6 +46,11 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if gunfire && !dc.killedBy(m, s) && !dc.shotAndHit(m, s) {
 			continue // "برصاص" tells a shooting only when someone fell by it
 		}
+		if dc.shotDown(m, s, out) {
+			// "اعترضت الدفاعات الجوية أمس ثلاثة صواريخ كانت تستهدف …": met in flight
+			out = append(out, arabic.Match[Trigger]{From: m.From, To: m.To, Values: []Trigger{{Type: "disrupted_weapons_use", Class: "strong"}}})
+			continue
+		}
 		covered := false
 		for ti, t := range out {
 			if ti >= lexical && t.Values[0].Type != m.Values[0] && t.To == m.From && strings.HasPrefix(dc.norm(m.From), "و") {
@@ -223,6 +228,27 @@ func triggerAt(ts []arabic.Match[Trigger], k int) bool {
 // destroyWords destroy what follows them: a weapon they govern was shot
 // down or destroyed before it struck.
 var destroyWords = words("destroy")
+
+// shotDownWords are the verbs of intercepting that only take a weapon
+// ("اعترضت"، "أسقطت"), not the ones that also tell a fall ("تسقط").
+var shotDownWords = words("shot_down")
+
+// shotDown reports a weapon that a verb of intercepting before it in its
+// clause met in flight, words apart, when no event word of downing tells it
+// already ("اعترضت صاروخا").
+func (dc *doc) shotDown(m arabic.Match[string], s sentence, out []arabic.Match[Trigger]) bool {
+	for _, t := range out {
+		if t.Values[0].Type == "disrupted_weapons_use" && t.From <= m.From && m.From-t.To <= 3 {
+			return false
+		}
+	}
+	for k := max(dc.clauseStart(m.From, s.from, 6), m.From-6); k < m.From; k++ {
+		if dc.hasForm(k, shotDownWords...) && !triggerAt(out, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // firedWords make a weapon word an event: it fell, hit or was fired.
 var firedWords = words("fired")
