@@ -112,6 +112,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// "أسقطت من قبل": dropped by the helicopters, nothing shot down
+			name: "barrels dropped by helicopters", published: "2018-04-10",
+			text:  "وقتل عشرة مدنيين أمس بالبراميل المتفجرة التي أسقطت من قبل مروحيات النظام على مدينة دوما.",
+			want:  []want{{typ: "air_drone_strike", name: "دوما", actor1: "SYR.GOV"}},
+			never: []want{{typ: "disrupted_weapons_use"}},
+		},
+		{
 			// a verb of intercepting words before the weapon: met in flight, not fired at the base
 			name: "missiles intercepted", published: "2018-04-17",
 			text: "وقال الإعلام الحربي إن الدفاعات الجوية اعترضت أمس ثلاثة صواريخ كانت تستهدف قاعدة الضمير الجوية.",

@@ -109,8 +109,10 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		if sports && t.Values[0].Type == "armed_clash" && !dc.killedWithin(s.from, s.to) {
 			continue // "موقعة أهلي جدة أمام الهلال": a match called a battle
 		}
-		if t.To == t.From+1 && dc.hasForm(t.From, "اسقط", "اسقطت", "اسقطوا", "اسقطنا") && !dc.weaponNear(t, s) {
-			continue // "طائرات أسقطت ماء لإخماد الحرائق", "أسقط ضيفه في فخ التعادل": nothing shot down
+		if t.To == t.From+1 && dc.hasForm(t.From, "اسقط", "اسقطت", "اسقطوا", "اسقطنا") && (!dc.weaponNear(t, s) || dc.passiveBy(t.To)) {
+			// "طائرات أسقطت ماء لإخماد الحرائق", "أسقط ضيفه في فخ التعادل": nothing shot down;
+			// "البراميل التي أسقطت من قبل مروحيات": dropped by them
+			continue
 		}
 		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
 			continue // "هجوم إلكتروني": a computer attack
@@ -187,6 +189,12 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 		}
 	}
 	return false
+}
+
+// passiveBy reports "من قبل" (by) at token k: the verb before it is
+// passive, its doer named after.
+func (dc *doc) passiveBy(k int) bool {
+	return dc.hasForm(k, "من") && dc.hasForm(k+1, "قبل")
 }
 
 // demonstrative reports an event word named with "هذا/هذه/ذلك/تلك" before

@@ -230,7 +230,8 @@ func triggerAt(ts []arabic.Match[Trigger], k int) bool {
 var destroyWords = words("destroy")
 
 // shotDownWords are the verbs of intercepting that only take a weapon
-// ("اعترضت"، "أسقطت"), not the ones that also tell a fall ("تسقط").
+// ("اعترضت"), not the ones that also tell a drop or a fall ("أسقطت"،
+// "تسقط").
 var shotDownWords = words("shot_down")
 
 // shotDown reports a weapon that a verb of intercepting before it in its
