@@ -112,6 +112,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
+			name: "two airports struck", published: "2018-04-14",
+			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-rd-damascus-airport"}, {typ: "shelling_artillery_missile_attack", place: "sy-o-rd-dumayr-airbase"}},
+		},
+		{
 			// "أسقطت من قبل": dropped by the helicopters, nothing shot down
 			name: "barrels dropped by helicopters", published: "2018-04-10",
 			text:  "وقتل عشرة مدنيين أمس بالبراميل المتفجرة التي أسقطت من قبل مروحيات النظام على مدينة دوما.",

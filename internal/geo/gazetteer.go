@@ -72,7 +72,7 @@ type Gazetteer struct {
 }
 
 // qualifiers are the place nouns a name may be kept with (data/README.md).
-var qualifiers = []string{"قرية", "بلدة", "مدينة", "حي", "مديرية", "محافظة"}
+var qualifiers = []string{"قرية", "بلدة", "مدينة", "حي", "مديرية", "محافظة", "مطار", "قاعدة"}
 
 // New returns an empty gazetteer.
 func New() *Gazetteer {
