@@ -237,6 +237,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			// "دوماً" (always) is written with tanween: no town's name
+			name: "an adverb spelt like a town", published: "2018-04-10",
+			text:  "وقال إن طائرات التحالف تستهدف مواقع التنظيم دوماً بغارات جوية في قضاء الحويجة.",
+			never: []want{{name: "دوما"}},
+		},
+		{
 			// "لم تدمر": after a particle that only a verb follows, تدمر is "destroys", not Palmyra
 			name: "a verb spelt like a town", published: "2018-04-16",
 			text:  "وقال المرصد إن الغارات الغربية لم تدمر سلاح الجو السوري في مدينة حمص.",

@@ -957,8 +957,16 @@ func (x *Extractor) stopWord(dc *doc, i int) bool {
 	if hasArticle(dc.norm(i)) {
 		return false
 	}
-	// "الغارات لم تدمر سلاح الجو": after a particle only a verb comes
-	return dc.readAs(i, 1, articleNames...) || dc.hasForm(i-1, verbParticles...)
+	// "الغارات لم تدمر سلاح الجو": after a particle only a verb comes;
+	// "يستهدفها دوماً": a word written with tanween is indefinite, no town's name
+	return dc.readAs(i, 1, articleNames...) || dc.hasForm(i-1, verbParticles...) || tanween(dc.textOf(i, i+1))
+}
+
+// tanween reports a word that ends in a tanween mark (ً ٌ ٍ), after a
+// final alef or before it ("دوماً", "دومًا").
+func tanween(w string) bool {
+	w = strings.TrimSuffix(w, "ا")
+	return strings.HasSuffix(w, "\u064b") || strings.HasSuffix(w, "\u064c") || strings.HasSuffix(w, "\u064d")
 }
 
 var articleNames, verbParticles = words("article_names"), words("verb_particles")
