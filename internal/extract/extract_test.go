@@ -237,6 +237,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			// "قبل أسبوع" dates the verb (a week ago); it frames no "السيطرة" after it
+			name: "a takeover a week ago", published: "2018-07-14",
+			text: "واستعادت القوات الحكومية قبل أسبوع السيطرة على معبر نصيب.",
+			want: []want{{typ: "government_regains_territory", place: "sy-o-da-naseeb", actor1: "SYR.GOV"}},
+		},
+		{
 			// "دوماً" (always) is written with tanween: no town's name
 			name: "an adverb spelt like a town", published: "2018-04-10",
 			text:  "وقال إن طائرات التحالف تستهدف مواقع التنظيم دوماً بغارات جوية في قضاء الحويجة.",

@@ -73,11 +73,28 @@ func (x *Extractor) frameWord(dc *doc, t arabic.Match[Trigger], s sentence, kind
 	start := dc.clauseStart(t.From, s.from, 8)
 	for _, f := range within(dc.frames, s) {
 		k := f.Values[0]
-		if f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[k] && (len(kinds) == 0 || slices.Contains(kinds, k)) {
+		if f.From >= start && f.To <= t.From && t.From-f.To <= frameReach[k] && (len(kinds) == 0 || slices.Contains(kinds, k)) && !dc.agoAt(f.From, t.From) {
 			return f, true
 		}
 	}
 	return arabic.Match[string]{}, false
+}
+
+// agoAt reports a time word at token k that opens a date of its own, with
+// no "من"/"على" tying it to what follows before token to: "استعادت القوات
+// قبل أسبوع السيطرة على معبر نصيب" (a week ago), not "بعد أيام من الهجوم".
+func (dc *doc) agoAt(k, to int) bool {
+	for _, m := range dc.dates {
+		if m.tok != k {
+			continue
+		}
+		end := k
+		for end < to && dc.toks[end].Start < m.End {
+			end++
+		}
+		return end <= to && !dc.hasForm(end, "من", "علي")
+	}
+	return false
 }
 
 // sportsWords tell of a match or a club: in a sentence with one, meetings,
