@@ -237,6 +237,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			// "عاصمة محافظة X": the governorate's seat, a city, not the governorate
+			name: "the seat of a governorate", published: "2018-07-26",
+			text: "وقتل أكثر من 200 شخص أمس في هجوم لتنظيم الدولة على عاصمة محافظة السويداء.",
+			want: []want{{place: "sy-o-suwayda", actor1: "ISIS"}},
+		},
+		{
 			// "قبل أسبوع" dates the verb (a week ago); it frames no "السيطرة" after it
 			name: "a takeover a week ago", published: "2018-07-14",
 			text: "واستعادت القوات الحكومية قبل أسبوع السيطرة على معبر نصيب.",

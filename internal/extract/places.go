@@ -225,6 +225,28 @@ func (x *Extractor) capitalAt(dc *doc, i int, s sentence) (placeMention, bool) {
 	return pm, true
 }
 
+// seatNamed returns the city a governorate mention names as its seat
+// ("عاصمة محافظة السويداء", "مركز محافظة الحديدة"): the city of the
+// governorate's name in it, or nil.
+func (x *Extractor) seatNamed(dc *doc, pm placeMention, s sentence) *geo.Place {
+	if pm.from <= s.from || !dc.hasForm(pm.from-1, "عاصمه", "مركز") || hasArticle(dc.norm(pm.from-1)) {
+		return nil
+	}
+	for _, g := range pm.cands {
+		if g.Kind != "governorate" {
+			continue
+		}
+		for _, n := range append([]string{g.Name}, g.Names...) {
+			for _, c := range x.gz.Lookup(n) {
+				if c.Kind == "city" && c.Country == g.Country && c.Admin1 == g.Admin1 {
+					return c
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // insideActor reports tokens from..to lying within a longer actor name.
 func (dc *doc) insideActor(from, to int) bool {
 	for _, am := range dc.actors {
@@ -388,6 +410,9 @@ func (x *Extractor) findPlaces(dc *doc) {
 				// is not the end of the place named before
 				after := len(ms) > 0 && ms[len(ms)-1].to == i
 				pm.excepted = !after && dc.hasForm(i-1, exceptWords...) || after && ms[len(ms)-1].excepted && strings.HasPrefix(dc.norm(i), "و")
+			}
+			if seat := x.seatNamed(dc, pm, s); seat != nil {
+				pm.cands, pm.from = []*geo.Place{seat}, pm.from-1 // "عاصمة محافظة السويداء": the city
 			}
 			ms = append(ms, pm)
 			i = pm.to
