@@ -237,6 +237,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			// a plural place noun before a colon governs the comma-separated names after it
+			name: "a list of villages after a colon", published: "2018-04-01",
+			text: "واستعاد الجيش أمس السيطرة على البلدات التالية: حزرما، النشابية، أوتايا.",
+			want: []want{{typ: "government_regains_territory", place: "wof-1210036339"}, {typ: "government_regains_territory", place: "wof-1277096297"}},
+		},
+		{
 			// "عاصمة محافظة X": the governorate's seat, a city, not the governorate
 			name: "the seat of a governorate", published: "2018-07-26",
 			text: "وقتل أكثر من 200 شخص أمس في هجوم لتنظيم الدولة على عاصمة محافظة السويداء.",

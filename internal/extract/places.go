@@ -303,12 +303,22 @@ func (x *Extractor) findPlaces(dc *doc) {
 			continue
 		}
 		var ms []placeMention
+		listNoun := -1 // the plural place noun a list after a colon names the items of
 		for i := s.from; i < s.to; {
 			if dc.toks[i].Kind == arabic.Punct {
+				listNoun = dc.listAfterColon(i, s, listNoun)
 				i++
 				continue // no place name starts with a punctuation mark
 			}
 			pm, ok := x.placeAt(dc, i, s.to)
+			governed := listNoun >= 0 && dc.toks[i-1].Kind == arabic.Punct
+			if governed {
+				// "المدن والبلدات التي تمت استعادتها هي: حزرما، النشابية، …": the
+				// noun governs every item, as it does a list joined by و
+				if g, gok := x.qualifiedAt(dc, listNoun, i, s.to); gok && (!ok || g.To > pm.nameTo) {
+					pm, ok = placeMention{from: i, nameFrom: g.From, nameTo: g.To, cands: g.Values, to: g.To}, true
+				}
+			}
 			if !ok {
 				if c, cok := x.capitalAt(dc, i, s); cok {
 					ms = append(ms, c)
@@ -364,7 +374,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 				continue // "قرب السياج", "منطقة معزولة": an imported village name that is a common word
 			}
 			if !pm.typed && !pm.region && !pm.near && !pm.anaphor && !pm.unresolved {
-				listed := len(ms) > 0 && ms[len(ms)-1].to >= i-1 && strings.HasPrefix(dc.norm(i), "و")
+				listed := governed || len(ms) > 0 && ms[len(ms)-1].to >= i-1 && strings.HasPrefix(dc.norm(i), "و")
 				if !listed && !x.plausiblePlace(dc, pm, i, s) {
 					i++
 					continue
@@ -498,6 +508,24 @@ func (x *Extractor) compared(dc *doc, i int, s sentence) bool {
 		k--
 	}
 	return k-1 >= s.from && dc.hasForm(k, "حدث", "جري", "يحدث", "يجري") && dc.hasForm(k-1, compareWords...)
+}
+
+// listAfterColon tracks a list of places after a colon at punctuation
+// token i: a colon with a plural or dual place noun in the ten words before
+// it opens one (the noun's index is returned), a comma goes on with the one
+// open (list), any other mark ends it (-1).
+func (dc *doc) listAfterColon(i int, s sentence, list int) int {
+	switch dc.toks[i].Norm {
+	case ",", "،":
+		return list
+	case ":":
+		for k := i - 1; k >= max(s.from, i-10); k-- {
+			if dc.dualAt(k) {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // listHead is the token of the place noun that begins the list of
