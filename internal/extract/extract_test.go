@@ -237,6 +237,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			// "تعهدت … برد على": who vows an answer did not do what it answers
+			name: "a vow to answer an attack", published: "2018-04-10",
+			text:  "وتعهدت واشنطن برد قوي على الهجوم الكيميائي على مدينة دوما السبت.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما"}},
+			never: []want{{actor1: "USA.MIL"}, {actor1: "USA.GOV"}},
+		},
+		{
 			// a plural place noun before a colon governs the comma-separated names after it
 			name: "a list of villages after a colon", published: "2018-04-01",
 			text: "واستعاد الجيش أمس السيطرة على البلدات التالية: حزرما، النشابية، أوتايا.",
