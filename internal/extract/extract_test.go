@@ -2036,6 +2036,8 @@ func TestFatalities(t *testing.T) {
 		name, text string
 		want       map[string]int // place name part -> fatalities; -1 for null
 	}{
+		{"one of a nation", "وأسفرت الغارة أمس عن مقتل فلسطيني في بلدة بيت لاهيا.", map[string]int{"بيت لاهيا": 1}},
+		{"the dead of a nation are not one", "وقصفت الطائرات أمس بلدة بيت لاهيا، وقد يصل عدد القتلى الروس إلى مئات.", map[string]int{"بيت لاهيا": -1}},
 		{"one of them", "وأسفرت الغارة أمس عن مقتل أحد ضباط الجيش في بلدة كفرنبل.", map[string]int{"كفرنبل": 1}},
 		{"the dead of whom some are counted", "وقال المرصد إن 64 مدنيا على الأقل بينهم 13 طفلا قتلوا أمس في غارات على بلدة كفرنبل.", map[string]int{"كفرنبل": 64}},
 		{"one family is no toll", "وقال المرصد إن 12 مدنيا على الأقل من عائلة واحدة بينهم 4 أطفال قتلوا أمس في قصف على قرية هداج.", map[string]int{"هداج": 12}},

@@ -103,6 +103,9 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 				}
 			}
 		}
+		if v < 0 && c.To < s.to && !dc.hasForm(c.To-1, "قتلي", "القتلي") && x.oneOfNation(dc, c.To, s) {
+			v = 1 // "مقتل فلسطيني": one Palestinian
+		}
 		if v < 0 && c.To+1 < s.to && dc.hasForm(c.To, "احد", "احدي") {
 			v = 1 // "مقتل أحد ضباط الجيش": one of them (numbers.tsv leaves bare أحد out: it is also Sunday)
 		}
@@ -388,6 +391,20 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 		return true
 	}
 	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
+}
+
+// oneOfNation reports an indefinite singular nationality noun at token k
+// ("فلسطيني", "إسرائيلية"), one person of that nation, and not "من" after it.
+func (x *Extractor) oneOfNation(dc *doc, k int, s sentence) bool {
+	nm, ok := x.lx.Nations.At(dc.d, k, s.to)
+	if !ok || nm.To != k+1 || nm.Values[0].How != "adjective" {
+		return false
+	}
+	n := dc.norm(k)
+	if hasArticle(n) || strings.HasSuffix(n, "ين") || strings.HasSuffix(n, "ون") || strings.HasSuffix(n, "ان") {
+		return false // "فلسطينيين": two or more; "القتلى الروس": the Russians
+	}
+	return !dc.hasForm(k+1, "من")
 }
 
 // subsetWords before a number count some of the people counted before it.
