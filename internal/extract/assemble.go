@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -246,9 +247,17 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				dc.note(t, "points back to an attack told before")
 				continue // "هذا الهجوم … بمضيق باب المندب": the attack told before, not a new one where the sentence looks
 			}
+			at := assigned[ti]
 			if t.Values[0].Class == "generic" && !dc.introduces(t) && attackType(typ) && toldBefore(trigs, assigned, ti) {
-				dc.note(t, "points back to the attack its sentence told")
-				continue // "نفذت غارة جوية قرب أوباري … مشيرا إلى أن الضربة نفذت بالتنسيق مع حكومة … في طرابلس"
+				// "الغارات استهدفت بلدات عدة في الريف الشرقي، حيث تركز القصف على
+				// بلدات الجيزة وكحيل": the attack told, at the towns it names as
+				// its targets (after "على", not "الضربة نفذت بالتنسيق مع حكومة … في طرابلس")
+				told, towns := x.toldTowns(trigs, assigned, ti)
+				if len(towns) == 0 || !dc.hasForm(t.To-1, "علي") && !dc.hasForm(t.To, "علي") {
+					dc.note(t, "points back to the attack its sentence told")
+					continue // "نفذت غارة جوية قرب أوباري … مشيرا إلى أن الضربة نفذت بالتنسيق مع حكومة … في طرابلس"
+				}
+				typ, at = told, towns
 			}
 			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
 				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
@@ -259,7 +268,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 
 			frameAt := x.frameStart(dc, t, s)
 			prepared := dc.preparedAt(t, s)
-			for _, pm := range assigned[ti] {
+			for _, pm := range at {
 				if frameAt >= 0 && pm.to <= frameAt {
 					dc.skip(t, pm, "where it is looked into or reacted to (legal or reaction frame)")
 					continue // "الجلسة في لاهاي … التحقيق في استخدام الكيماوي": where it is looked into
@@ -601,6 +610,26 @@ func toldBefore(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti in
 		}
 	}
 	return false
+}
+
+// toldTowns returns the type of the attack a back-referring word of the
+// sentence points to (the first attack a strong word told before it) and
+// the towns and villages the back-reference names that the attack was not
+// placed at: where the attack fell, told more exactly.
+func (x *Extractor) toldTowns(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti int) (string, []*placeMention) {
+	for tj := 0; tj < ti; tj++ {
+		if trigs[tj].Values[0].Class != "strong" || !attackType(trigs[tj].Values[0].Type) || len(assigned[tj]) == 0 {
+			continue
+		}
+		var towns []*placeMention
+		for _, pm := range assigned[ti] {
+			if pm.place != nil && precisionOf(pm.place) == 1 && !pm.near && !slices.Contains(assigned[tj], pm) {
+				towns = append(towns, pm)
+			}
+		}
+		return trigs[tj].Values[0].Type, towns
+	}
+	return "", nil
 }
 
 // quietTypes are the strategic developments that kill nobody themselves

@@ -237,6 +237,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			// "حيث تركز القصف على … بلدات الجيزة": the raids told before, at the towns the back-reference names
+			name: "the towns a back-reference names", published: "2018-06-30",
+			text: "وقال الدفاع المدني إن الغارات الروسية استهدفت أمس بلدات عدة في الريف الشرقي لدرعا، حيث تركز القصف على الأحياء السكنية في بلدات الجيزة وكحيل.",
+			want: []want{{typ: "air_drone_strike", place: "sy-o-da-jiza", actor1: "RUS.MIL"}},
+		},
+		{
 			// "تعهدت … برد على": who vows an answer did not do what it answers
 			name: "a vow to answer an attack", published: "2018-04-10",
 			text:  "وتعهدت واشنطن برد قوي على الهجوم الكيميائي على مدينة دوما السبت.",
