@@ -231,9 +231,9 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
-			if (t.Values[0].Class == "territory" || typ == "disrupted_weapons_use") && dc.aim(t.From, s) {
-				dc.note(t, "an aim, not a takeover or a foiling")
-				continue // "هجوما لاستعادة السيطرة", "للسيطرة على", "للمساعدة في صد هجوم": an aim, not a takeover or a foiling
+			if (t.Values[0].Class == "territory" || typ == "disrupted_weapons_use" || typ == "change_to_group_activity") && dc.aim(t.From, s) {
+				dc.note(t, "an aim, not a takeover, a foiling or a move")
+				continue // "هجوما لاستعادة السيطرة", "للمساعدة في صد هجوم", "مهلة للانسحاب": an aim, not a takeover, a foiling or a move
 			}
 			if (typ == "government_regains_territory" || typ == "non_state_actor_overtakes_territory") && a1 == nil {
 				dc.note(t, "control with nobody taking it is no takeover")
