@@ -237,6 +237,11 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			name: "a ground operation", published: "2018-04-07",
+			text: "وأطلقت قوات النظام أمس عملية برية في البساتين المحيطة بمدينة دوما.",
+			want: []want{{typ: "armed_clash", name: "دوما", actor1: "SYR.GOV"}},
+		},
+		{
 			// "حيث تركز القصف على … بلدات الجيزة": the raids told before, at the towns the back-reference names
 			name: "the towns a back-reference names", published: "2018-06-30",
 			text: "وقال الدفاع المدني إن الغارات الروسية استهدفت أمس بلدات عدة في الريف الشرقي لدرعا، حيث تركز القصف على الأحياء السكنية في بلدات الجيزة وكحيل.",
