@@ -237,6 +237,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", actor1: "YEM.MIL"}},
 		},
 		{
+			// "والتقى" is a verb, not a definite noun that names no new event alone
+			name: "a meeting told by a verb that begins like the article", published: "2018-04-17",
+			text: "قال مسؤولون أميركيون الثلاثاء إن مايك بومبيو قام بزيارة سرية إلى كوريا الشمالية خلال عطلة عيد القيامة والتقى الزعيم الكوري الشمالي كيم جونغ أون.",
+			want: []want{{typ: "consult", name: "كوريا الشمالية"}},
+		},
+		{
 			name: "a ground operation", published: "2018-04-07",
 			text: "وأطلقت قوات النظام أمس عملية برية في البساتين المحيطة بمدينة دوما.",
 			want: []want{{typ: "armed_clash", name: "دوما", actor1: "SYR.GOV"}},

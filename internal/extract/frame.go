@@ -25,6 +25,8 @@ func (dc *doc) nounForm(i int) (definite, plural, purpose bool) {
 		w = rest
 	}
 	switch {
+	case alVerbs[w]:
+		// "التقى", "التحقت": verbs whose first letters are those of the article
 	case strings.HasPrefix(w, "ال"), strings.HasPrefix(w, "بال"), strings.HasPrefix(w, "كال"), strings.HasPrefix(w, "لل"):
 		definite = true
 	case strings.HasPrefix(w, "لا") && arabic.RuneCount(w) >= 6:
@@ -33,6 +35,10 @@ func (dc *doc) nounForm(i int) (definite, plural, purpose bool) {
 	plural = strings.HasSuffix(w, "ات") && arabic.RuneCount(w) >= 5
 	return
 }
+
+// alVerbs are verbs that begin with the letters of the article (the eighth
+// form of roots in ل: التقى، التحق، التزم).
+var alVerbs = wordMap("al_verbs")
 
 // introduces reports whether trigger t can tell a new event on its own: a
 // verb or an indefinite singular noun, or any word with a number before it
