@@ -208,6 +208,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "air_drone_strike", place: "sy-o-ho-t4", actor1: "ISR.MIL"}},
 		},
 		{
+			// "الحدود مع قطاع غزة": the border of a territory is a place, not its state
+			name: "the border of a territory", published: "2018-04-01",
+			text: "وقتل 16 فلسطينيا أمس برصاص الجيش الإسرائيلي في احتجاجات على الحدود مع قطاع غزة.",
+			want: []want{{name: "قطاع غزة", actor1: "ISR.MIL"}},
+		},
+		{
 			// "على" right after an attack word: the capital struck is where, not the state
 			name: "a capital struck", published: "2018-02-19",
 			text: "وشنت إسرائيل أمس غارات جوية على دمشق.",

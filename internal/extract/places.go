@@ -1065,8 +1065,13 @@ func (x *Extractor) metonym(dc *doc, pm placeMention, i int, s sentence) bool {
 	if i > s.from && dc.hasForm(i-1, "في", "الي", "قرب", "داخل", "نحو", "باتجاه") {
 		return false
 	}
+	if i-2 >= s.from && dc.hasForm(i-1, "مع") && dc.hasForm(i-2, "حدود", "الحدود", "حدودها", "حدوده") && !slices.ContainsFunc(pm.cands, isCountry) {
+		return false // "على الحدود مع قطاع غزة": the border of a territory, a place (a country's border lies on both sides)
+	}
 	return !dc.struckAt(pm, i, s)
 }
+
+func isCountry(p *geo.Place) bool { return p.Kind == "country" }
 
 // struckAt reports a city or territory named after "على" right after an
 // attack word ("غارات جوية على دمشق", "سلسلة غارات على قطاع غزة"): what was
@@ -1076,10 +1081,8 @@ func (dc *doc) struckAt(pm placeMention, i int, s sentence) bool {
 	if i-1 <= s.from || !dc.singular(i-1, "علي") {
 		return false
 	}
-	for _, p := range pm.cands {
-		if p.Kind == "country" {
-			return false
-		}
+	if slices.ContainsFunc(pm.cands, isCountry) {
+		return false
 	}
 	for _, t := range dc.triggers {
 		if t.To <= i-1 && i-1-t.To <= 1 && t.From >= s.from && attackType(t.Values[0].Type) {
