@@ -116,7 +116,7 @@ func (g *Gazetteer) Add(p *Place) {
 	}
 	g.Places = append(g.Places, p)
 	seen := map[string]bool{}
-	for _, n := range append([]string{p.Name}, p.Names...) {
+	for _, n := range withDadZah(append([]string{p.Name}, p.Names...)) {
 		k := strings.Join(arabic.PhraseKeys(n), " ")
 		if k == "" || seen[k] {
 			continue
@@ -142,6 +142,25 @@ func (g *Gazetteer) Governorate(admin1 string) *Place { return g.admin1[admin1] 
 
 // Matcher returns the phrase matcher over all place names.
 func (g *Gazetteer) Matcher() *arabic.Matcher[*Place] { return g.matcher }
+
+// withDadZah adds to names of two words or more the spelling with ظ for ض
+// and ض for ظ, which Levantine names trade freely ("حوش الظواهرة" for
+// "حوش الضواهرة"). One-word names keep their spelling: a swapped one-word
+// name is too often an ordinary word ("الظاهر").
+func withDadZah(names []string) []string {
+	out := names
+	for _, n := range names {
+		if !strings.Contains(n, " ") {
+			continue
+		}
+		if strings.Contains(n, "ض") {
+			out = append(out, strings.ReplaceAll(n, "ض", "ظ"))
+		} else if strings.Contains(n, "ظ") {
+			out = append(out, strings.ReplaceAll(n, "ظ", "ض"))
+		}
+	}
+	return out
+}
 
 // Qualified returns the phrase matcher over the names the gazetteer holds
 // only after a place noun, without that noun.

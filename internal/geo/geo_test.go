@@ -223,3 +223,17 @@ func TestOffsetAndKm(t *testing.T) {
 		t.Errorf("Offset east = (%f, %f); want same latitude, larger longitude", lat, lon)
 	}
 }
+
+// Two-word names are found spelt with ظ for ض and ض for ظ; one-word names
+// keep their spelling.
+func TestDadZahSpellings(t *testing.T) {
+	g := New()
+	g.Add(&Place{ID: "a", Name: "حوش الضواهرة", Kind: "village"})
+	g.Add(&Place{ID: "b", Name: "الضمير", Kind: "town"})
+	if ps := g.Lookup("حوش الظواهرة"); len(ps) != 1 || ps[0].ID != "a" {
+		t.Errorf("Lookup(حوش الظواهرة) = %v; want the place spelt with ض", ps)
+	}
+	if ps := g.Lookup("الظمير"); len(ps) != 0 {
+		t.Errorf("Lookup(الظمير) = %v; want nothing: one-word names keep their spelling", ps)
+	}
+}
