@@ -285,6 +285,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "government_regains_territory", place: "sy-o-da-naseeb", actor1: "SYR.GOV"}},
 		},
 		{
+			// "الدول الغربية دمشق": an adjective with the article opens no direction before a bare name
+			name: "an adjective before a capital", published: "2018-04-18",
+			text:  "واتهمت الدول الغربية دمشق بشن هجوم كيميائي على مدينة دوما السبت.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما"}},
+			count: 1,
+		},
+		{
 			// "دوماً" (always) is written with tanween: no town's name
 			name: "an adverb spelt like a town", published: "2018-04-10",
 			text:  "وقال إن طائرات التحالف تستهدف مواقع التنظيم دوماً بغارات جوية في قضاء الحويجة.",

@@ -671,8 +671,11 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 		}
 	}
 	// "شمال إدلب", "جنوب غربي مدينة حماة", "غرب مدينة إدلب"; but a country
-	// whose name starts with a direction is that country ("جنوب السودان").
-	if d, next, ok := x.dirsAt(dc, j, to); ok && !strings.HasPrefix(dc.key(j), "ال") && !x.countryNamed(dc, j, next, to) {
+	// whose name starts with a direction is that country ("جنوب السودان"),
+	// and an adjective with the article opens a direction only with "ل"
+	// ("الجنوبية الغربية لمطار الحديدة"; "اتهمت الدول الغربية دمشق" is no
+	// "west of Damascus").
+	if d, next, ok := x.dirsAt(dc, j, to); ok && !(hasArticle(dc.norm(j)) && !strings.HasPrefix(dc.norm(next), "ل")) && !x.countryNamed(dc, j, next, to) {
 		k := next
 		if k < to {
 			if t, ok := x.isRole(dc, k, to, "type"); ok {
