@@ -315,9 +315,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 			if governed {
 				// "المدن والبلدات التي تمت استعادتها هي: حزرما، النشابية، …": the
 				// noun governs every item, as it does a list joined by و
-				if g, gok := x.qualifiedAt(dc, listNoun, i, s.to); gok && (!ok || g.To > pm.nameTo) {
-					pm, ok = placeMention{from: i, nameFrom: g.From, nameTo: g.To, cands: g.Values, to: g.To}, true
-				}
+				pm, ok = x.governedAt(dc, listNoun, i, s, pm, ok)
 			}
 			if !ok {
 				if c, cok := x.capitalAt(dc, i, s); cok {
@@ -331,10 +329,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 				// list, and a name it governs wins when it runs longer than a
 				// bare one ("بلدتي بصر الحرير ومليحة العطش", not "المليحة")
 				if first := ms[listStart(ms)]; first.typed {
-					if g, gok := x.qualifiedAt(dc, listHead(ms), i, s.to); gok && (!ok || g.To > pm.nameTo) {
-						pm = placeMention{from: i, nameFrom: g.From, nameTo: g.To, cands: g.Values, to: g.To}
-						ok = true
-					}
+					pm, ok = x.governedAt(dc, first.from, i, s, pm, ok)
 				}
 			}
 			if !ok || !pm.anaphor && inName(pm.nameFrom, pm.nameTo) {
@@ -510,6 +505,16 @@ func (x *Extractor) compared(dc *doc, i int, s sentence) bool {
 	return k-1 >= s.from && dc.hasForm(k, "حدث", "جري", "يحدث", "يجري") && dc.hasForm(k-1, compareWords...)
 }
 
+// governedAt reads at token i a name the place noun at token noun governs
+// (qualifiedAt) when it runs longer than the mention pm found there (ok
+// false: none), and returns that mention, else pm.
+func (x *Extractor) governedAt(dc *doc, noun, i int, s sentence, pm placeMention, ok bool) (placeMention, bool) {
+	if g, gok := x.qualifiedAt(dc, noun, i, s.to); gok && (!ok || g.To > pm.nameTo) {
+		return placeMention{from: i, nameFrom: g.From, nameTo: g.To, cands: g.Values, to: g.To}, true
+	}
+	return pm, ok
+}
+
 // listAfterColon tracks a list of places after a colon at punctuation
 // token i: a colon with a plural or dual place noun in the ten words before
 // it opens one (the noun's index is returned), a comma goes on with the one
@@ -528,14 +533,9 @@ func (dc *doc) listAfterColon(i int, s sentence, list int) int {
 	return -1
 }
 
-// listHead is the token of the place noun that begins the list of
-// mentions ms ends: the first of the run of mentions joined by و.
-func listHead(ms []placeMention) int {
-	return ms[listStart(ms)].from
-}
-
 // listStart returns the index of the first of the mentions that end ms
-// joined without a gap ("بلدات النشابية وحزرما وأوتايا").
+// joined without a gap ("بلدات النشابية وحزرما وأوتايا"): the one whose
+// place noun begins the list.
 func listStart(ms []placeMention) int {
 	k := len(ms) - 1
 	for k > 0 && ms[k-1].to == ms[k].from {

@@ -103,7 +103,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 				}
 			}
 		}
-		if v < 0 && c.To < s.to && !dc.hasForm(c.To-1, "قتلي", "القتلي") && x.oneOfNation(dc, c.To, s) {
+		if v < 0 && x.oneOfNation(dc, c, s) {
 			v = 1 // "مقتل فلسطيني": one Palestinian
 		}
 		if v < 0 && c.To+1 < s.to && dc.hasForm(c.To, "احد", "احدي") {
@@ -393,9 +393,14 @@ func (x *Extractor) notAToll(dc *doc, nm numberMention, s sentence) bool {
 	return dc.hasForm(nm.to, notTollWords...) || dc.toks[nm.to].Norm == "%"
 }
 
-// oneOfNation reports an indefinite singular nationality noun at token k
-// ("فلسطيني", "إسرائيلية"), one person of that nation, and not "من" after it.
-func (x *Extractor) oneOfNation(dc *doc, k int, s sentence) bool {
+// oneOfNation reports an indefinite singular nationality noun right after
+// a word of dying c that is no plural of the dead ("مقتل فلسطيني", not
+// "القتلى الروس"): one person of that nation, with no "من" after it.
+func (x *Extractor) oneOfNation(dc *doc, c arabic.Match[string], s sentence) bool {
+	k := c.To
+	if k >= s.to || dc.hasForm(k-1, "قتلي", "القتلي") {
+		return false
+	}
 	nm, ok := x.lx.Nations.At(dc.d, k, s.to)
 	if !ok || nm.To != k+1 || nm.Values[0].How != "adjective" {
 		return false
