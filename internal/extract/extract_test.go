@@ -2068,6 +2068,7 @@ func TestFatalities(t *testing.T) {
 		name, text string
 		want       map[string]int // place name part -> fatalities; -1 for null
 	}{
+		{"the war's toll in the next sentence", "وشن التحالف أمس غارات على مدينة الحديدة.\nوأدت الحرب في اليمن إلى مقتل حوالي عشرة آلاف شخص.", map[string]int{"الحديدة": -1}},
 		{"one of a nation", "وأسفرت الغارة أمس عن مقتل فلسطيني في بلدة بيت لاهيا.", map[string]int{"بيت لاهيا": 1}},
 		{"the dead of a nation are not one", "وقصفت الطائرات أمس بلدة بيت لاهيا، وقد يصل عدد القتلى الروس إلى مئات.", map[string]int{"بيت لاهيا": -1}},
 		{"one of them", "وأسفرت الغارة أمس عن مقتل أحد ضباط الجيش في بلدة كفرنبل.", map[string]int{"كفرنبل": 1}},

@@ -212,8 +212,8 @@ func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
 			for _, t := range within(dc.triggers, s) {
 				other = other || story(t.Values[0].Type) != story(es[0].EventType)
 			}
-			if s.boiler || s.para != dc.sents[si].para && next > si+1 || other {
-				break // another story, or too far
+			if s.boiler || s.para != dc.sents[si].para && next > si+1 || other || dc.anyForm(s.from, s.to, warWords...) {
+				break // another story, or too far, or the war's toll ("وأدت الحرب في اليمن إلى مقتل حوالي عشرة آلاف شخص")
 			}
 			if f := x.tollOf(dc, s, es[0]); f != nil {
 				es[0].Fatalities = f
@@ -222,6 +222,10 @@ func (x *Extractor) tollsAfter(dc *doc, evs []*event.Event) {
 		}
 	}
 }
+
+// warWords name a war or conflict: a later sentence with one counts the
+// war's dead, not the event's before it.
+var warWords = words("war")
 
 // tollOfOne gives one of the events of sentence si, placed at several
 // places, the toll of the next sentence when it goes on with the same story
