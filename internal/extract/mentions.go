@@ -100,6 +100,10 @@ func (x *Extractor) longestNames(dc *doc) []arabic.Match[ActorEntry] {
 		if len(out) > 0 && m.From < out[len(out)-1].To {
 			continue // inside a name taken over from the one before
 		}
+		if k := m.Values[0].Kind; k != "force" && k != "generic" {
+			out = append(out, m) // only a force's words swallow the start of a group's name
+			continue
+		}
 		for j := m.From + 1; j < m.To; j++ {
 			if o, ok := x.lx.Actors.At(dc.d, j, n); ok && o.To > m.To && o.Values[0].Kind == "group" && o.Values[0].Code != m.Values[0].Code {
 				m = o
