@@ -727,8 +727,9 @@ func (p *parser) relDay(i int) result {
 	if p.punct(k, ",") {
 		k++
 	}
-	if _, e, _, ok := p.weekdayWord(k); ok {
-		end = e
+	wd := -1
+	if w, e, _, ok := p.weekdayWord(k); ok {
+		wd, end = w, e
 	}
 	if r, ok := p.writtenDate(end); ok {
 		if len(r.ms) == 1 {
@@ -738,9 +739,30 @@ func (p *parser) relDay(i int) result {
 	}
 	r := result{end: end}
 	if p.hasA {
-		r.ms = []raw{{start, p.t[end-1].end, p.a.addDays(rel.days), "day", true}}
+		d := p.a.addDays(rel.days)
+		if wd >= 0 && d.weekday() != wd {
+			d = p.nearestWeekday(d, wd)
+		}
+		r.ms = []raw{{start, p.t[end-1].end, d, "day", true}}
 	}
 	return r
+}
+
+// nearestWeekday returns the day of weekday wd nearest to d, within three
+// days and not after the anchor: a relative day named with a weekday it does
+// not fall on ("اليوم الخميس" in an article dated Saturday, "أمس الأربعاء"
+// dated Wednesday) was written a day or two off the publication date, and
+// the weekday tells the day meant.
+func (p *parser) nearestWeekday(d civil, wd int) civil {
+	for n := 1; n <= 3; n++ {
+		if e := d.addDays(-n); e.weekday() == wd {
+			return e
+		}
+		if e := d.addDays(n); e.weekday() == wd && !p.a.before(e) {
+			return e
+		}
+	}
+	return d
 }
 
 // monthExpr reads [edge] [شهر] MONTH [YEAR | qualifier]; a month with no
