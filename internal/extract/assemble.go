@@ -191,7 +191,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				// "أطلقت قوات الأمن الغاز لتفريق المتظاهرين" after a protest in
 				// the sentence before: the same story goes on at the same place.
 				if prev := carried(out[:sentStart], t.Values[0], si, dc); prev != nil && t.Values[0].Class == "strong" && !dc.elsewhere(s) &&
-					!answersAt(places, answered[ti], prev.Location) {
+					!answersAt(places, answered[ti], prev.Location) && !x.otherDay(dc, t, s, prev) {
 					a1, a2 := x.actorsFor(dc, t, s, sc, si)
 					loc := *prev.Location
 					ev := x.build(dc, t, s, si, sc, t.Values[0].Type, a1, a2, &placeMention{carried: &loc}, leadDate, 1)
@@ -610,6 +610,16 @@ func toldBefore(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti in
 		}
 	}
 	return false
+}
+
+// otherDay reports an event word whose own sentence dates it to a day other
+// than the day of event prev ("الضربة الجوية التي شنت على قاعدة جوية في
+// سوريا الاثنين" after an attack of Saturday): another occurrence, which
+// does not carry on prev's story.
+func (x *Extractor) otherDay(dc *doc, t arabic.Match[Trigger], s sentence, prev *event.Event) bool {
+	dm := x.dateFor(dc, t, s)
+	return dm != nil && dm.tok >= s.from && dm.tok < s.to && dm.Precision == "day" &&
+		prev.Date != nil && len(*prev.Date) == len("2006-01-02") && dm.Date != *prev.Date
 }
 
 // toldTowns returns the type of the attack a back-referring word of the

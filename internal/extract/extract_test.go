@@ -118,6 +118,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-rd-damascus-airport"}, {typ: "shelling_artillery_missile_attack", place: "sy-o-rd-dumayr-airbase"}},
 		},
 		{
+			// a strike the sentence dates to Monday is no more of Saturday's story: no place is carried to it
+			name: "another day's strike carries no place", published: "2018-04-10",
+			text:  "وقتل 40 شخصا في هجوم كيميائي على مدينة دوما السبت.\nوأدانت فرنسا الضربة الجوية التي شنت على قاعدة جوية في سوريا الاثنين.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-07"}},
+			count: 1,
+		},
+		{
 			// "أسقطت من قبل": dropped by the helicopters, nothing shot down
 			name: "barrels dropped by helicopters", published: "2018-04-10",
 			text:  "وقتل عشرة مدنيين أمس بالبراميل المتفجرة التي أسقطت من قبل مروحيات النظام على مدينة دوما.",
