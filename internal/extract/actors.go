@@ -792,15 +792,23 @@ func (dc *doc) chemicalUser() int {
 var stanceWords = wordMap("stance")
 
 // stanceBefore reports a verb of stance in tokens from..to-1, read as
-// written (with "و" or "ف" before it), so that "طالبان" is no "طالب".
+// written (doc.written), so that "طالبان" is no "طالب".
 func (dc *doc) stanceBefore(from, to int) bool {
 	for k := from; k < to; k++ {
-		n := dc.norm(k)
-		if stanceWords[n] || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && stanceWords[n[2:]] {
+		if dc.written(k, stanceWords) {
 			return true
 		}
 	}
 	return false
+}
+
+// written reports token k, as written or after a "و" or "ف", in set: a
+// word read without the clitic analysis, which would take some for another
+// word ("طالبان" for "طالب" + "ان") or the letters of the article for the
+// article ("ألقت").
+func (dc *doc) written(k int, set map[string]bool) bool {
+	n := dc.norm(k)
+	return set[n] || len(n) > 2 && (n[:2] == "و" || n[:2] == "ف") && set[n[2:]]
 }
 
 // afterClause reports an event verb that opens a clause of "بعد أن" or

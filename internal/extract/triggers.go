@@ -70,13 +70,14 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			continue // "سقوط طائرة نقل": an aircraft that fell crashed; nothing struck
 		}
 		fired, downed, drop := false, false, false
+		// a verb of dropping fires what is dropped, not the aircraft
+		// ("ألقت مروحيات حربية مناشير": leaflets)
+		droppable := !dc.anyForm(m.From, m.To, aircraftWords...)
 		for k := max(dc.clauseStart(m.From, s.from, 6), m.From-6); k < m.From; k++ {
 			// five or six words back only a fire verb that tells no event of
 			// its own ("أطلق مسلحون من بلدة اللطامنة قذائف"); "استهدف حزب الله
 			// بصاروخ موجه دبابة" names the tank as the target
-			// a verb of dropping fires what is dropped, not the aircraft
-			// ("ألقت مروحيات حربية مناشير": leaflets)
-			drops := dc.dropped(k) && !dc.anyForm(m.From, m.To, aircraftWords...)
+			drops := droppable && dc.written(k, droppedWords)
 			if (dc.hasForm(k, firedWords...) || drops) && (k >= m.From-4 || !triggerAt(out, k)) {
 				fired, drop = true, drops
 				// "دمرت الدفاعات الجوية طائرتين مسيرتين": a subject between
@@ -255,10 +256,11 @@ func (dc *doc) shotDown(m arabic.Match[string], s sentence, out []arabic.Match[T
 var firedWords = words("fired")
 
 // droppedWords are verbs of dropping ("ألقت"), which the clitic reading
-// takes for the article and a stem; dropped reads token k as written.
+// takes for the article and a stem: they are read as written (doc.written).
 var droppedWords = wordMap("dropped")
 
-// aircraftBefore reports an aircraft named before token i in its clause.
+// aircraftBefore reports a means of the air (an instrument of air strikes:
+// an aircraft, "الطيران", a drone) named before token i in its clause.
 func (dc *doc) aircraftBefore(i int, s sentence) bool {
 	from := dc.clauseStart(i, s.from, 10)
 	for _, m := range dc.instr {
@@ -267,12 +269,6 @@ func (dc *doc) aircraftBefore(i int, s sentence) bool {
 		}
 	}
 	return false
-}
-
-// dropped reports a verb of dropping at token k, after و or ف or alone.
-func (dc *doc) dropped(k int) bool {
-	n := dc.norm(k)
-	return droppedWords[n] || (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف")) && droppedWords[n[len("و"):]]
 }
 
 // killedWithin reports a word of the dead in tokens [from, to).
