@@ -252,7 +252,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				// "الغارات استهدفت بلدات عدة في الريف الشرقي، حيث تركز القصف على
 				// بلدات الجيزة وكحيل": the attack told, at the towns it names as
 				// its targets (after "على", not "الضربة نفذت بالتنسيق مع حكومة … في طرابلس")
-				told, towns := x.toldTowns(trigs, assigned, ti)
+				told, towns := toldTowns(trigs, assigned, ti)
 				if len(towns) == 0 || !dc.hasForm(t.To-1, "علي") && !dc.hasForm(t.To, "علي") {
 					dc.note(t, "points back to the attack its sentence told")
 					continue // "نفذت غارة جوية قرب أوباري … مشيرا إلى أن الضربة نفذت بالتنسيق مع حكومة … في طرابلس"
@@ -626,7 +626,7 @@ func (x *Extractor) otherDay(dc *doc, t arabic.Match[Trigger], s sentence, prev 
 // sentence points to (the first attack a strong word told before it) and
 // the towns and villages the back-reference names that the attack was not
 // placed at: where the attack fell, told more exactly.
-func (x *Extractor) toldTowns(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti int) (string, []*placeMention) {
+func toldTowns(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti int) (string, []*placeMention) {
 	for tj := 0; tj < ti; tj++ {
 		if trigs[tj].Values[0].Class != "strong" || !attackType(trigs[tj].Values[0].Type) || len(assigned[tj]) == 0 {
 			continue
