@@ -248,16 +248,17 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				continue // "هذا الهجوم … بمضيق باب المندب": the attack told before, not a new one where the sentence looks
 			}
 			at := assigned[ti]
-			if t.Values[0].Class == "generic" && !dc.introduces(t) && attackType(typ) && toldBefore(trigs, assigned, ti) {
+			if t.Values[0].Class == "generic" && !dc.introduces(t) && attackType(typ) {
 				// "الغارات استهدفت بلدات عدة في الريف الشرقي، حيث تركز القصف على
 				// بلدات الجيزة وكحيل": the attack told, at the towns it names as
 				// its targets (after "على", not "الضربة نفذت بالتنسيق مع حكومة … في طرابلس")
-				told, towns := toldTowns(trigs, assigned, ti)
-				if len(towns) == 0 || !dc.hasForm(t.To-1, "علي") && !dc.hasForm(t.To, "علي") {
-					dc.note(t, "points back to the attack its sentence told")
-					continue // "نفذت غارة جوية قرب أوباري … مشيرا إلى أن الضربة نفذت بالتنسيق مع حكومة … في طرابلس"
+				if told, towns := toldTowns(trigs, assigned, ti); told != "" {
+					if len(towns) == 0 || !dc.hasForm(t.To-1, "علي") && !dc.hasForm(t.To, "علي") {
+						dc.note(t, "points back to the attack its sentence told")
+						continue // "نفذت غارة جوية قرب أوباري … مشيرا إلى أن الضربة نفذت بالتنسيق مع حكومة … في طرابلس"
+					}
+					typ, at = told, towns
 				}
-				typ, at = told, towns
 			}
 			if typ == "attack" && x.armedTarget(dc, t, s, a1) {
 				typ = "armed_clash" // "الاعتداء على المواطنين وقوات حفظ النظام": fighters were among the targets
@@ -601,17 +602,6 @@ func placedStory(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti i
 	return false
 }
 
-// toldBefore reports a placed attack word of a named kind before trigger ti
-// in its sentence: a definite generic word after it ("الضربة") is that one.
-func toldBefore(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti int) bool {
-	for tj := 0; tj < ti; tj++ {
-		if trigs[tj].Values[0].Class == "strong" && attackType(trigs[tj].Values[0].Type) && len(assigned[tj]) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // otherDay reports an event word whose own sentence dates it to a day other
 // than the day of event prev ("الضربة الجوية التي شنت على قاعدة جوية في
 // سوريا الاثنين" after an attack of Saturday): another occurrence, which
@@ -623,8 +613,9 @@ func (x *Extractor) otherDay(dc *doc, t arabic.Match[Trigger], s sentence, prev 
 }
 
 // toldTowns returns the type of the attack a back-referring word of the
-// sentence points to (the first attack a strong word told before it) and
-// the towns and villages the back-reference names that the attack was not
+// sentence (a definite generic word: "الضربة") points to, the first placed
+// attack a strong word told before it ("" when there is none), and the
+// towns and villages the back-reference names that the attack was not
 // placed at: where the attack fell, told more exactly.
 func toldTowns(trigs []arabic.Match[Trigger], assigned [][]*placeMention, ti int) (string, []*placeMention) {
 	for tj := 0; tj < ti; tj++ {
