@@ -88,10 +88,7 @@ func (dc *doc) agoAt(k, to int) bool {
 		if m.tok != k {
 			continue
 		}
-		end := k
-		for end < to && dc.toks[end].Start < m.End {
-			end++
-		}
+		end := dc.afterDate(&m)
 		return end <= to && !dc.hasForm(end, "من", "علي")
 	}
 	return false

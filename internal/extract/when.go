@@ -168,6 +168,15 @@ func (x *Extractor) dateFor(dc *doc, t arabic.Match[Trigger], s sentence) *dateM
 	return nil
 }
 
+// afterDate returns the first token after date mention m.
+func (dc *doc) afterDate(m *dateMention) int {
+	end := m.tok
+	for end < len(dc.toks) && dc.toks[end].Start < m.End {
+		end++
+	}
+	return end
+}
+
 // reportDate reports a date that dates the telling: it follows a reporting
 // word or its speaker directly and comes before the event word.
 func (x *Extractor) reportDate(dc *doc, m *dateMention, t arabic.Match[Trigger]) bool {
@@ -176,10 +185,7 @@ func (x *Extractor) reportDate(dc *doc, m *dateMention, t arabic.Match[Trigger])
 	}
 	// "أعلنت في وقت سابق الثلاثاء أن الضربة …": a date a few words after a
 	// reporting word and right before the "أن" of what was told
-	end := m.tok
-	for end < len(dc.toks) && dc.toks[end].Start < m.End {
-		end++
-	}
+	end := dc.afterDate(m)
 	told := end < t.From && dc.hasForm(end, "ان", "بان")
 	for _, c := range dc.cues {
 		if c.Values[0] != "report" {
