@@ -1522,6 +1522,8 @@ func TestExtractEvents(t *testing.T) {
 func TestNoEvents(t *testing.T) {
 	tests := []struct{ name, text string }{
 		{"negated", "لم تتعرض بلدة كفرنبل لأي قصف خلال الأيام الماضية."},
+		{"a negated verb of the event", "لم تقصف قوات النظام مدينة دوما أمس."},
+		{"a negated verb of the event after و", "ولم تستهدف الطائرات الروسية مدينة سراقب أمس."},
 		{"an advance to be stopped", "وزرع المسلحون الألغام في المدخل الغربي لمدينة درنة، في محاولة منهم منع تقدم القوات المسلحة الليبية باتجاه المدينة."},
 		{"an advance the raids were to stop", "وقال المتحدث إن الغارات تهدف إلى منع تقدم قوات النظام نحو بلدة كفرنبل."},
 		{"future", "تستعد قوات النظام لشن هجوم على مدينة سراقب في الأيام المقبلة."},

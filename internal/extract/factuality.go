@@ -173,6 +173,9 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			if c.From >= start && c.To <= t.From && t.From-c.To <= 5 {
 				return true
 			}
+			if c.From >= start && c.From < t.From && c.To >= t.To {
+				return true // "لم تقصف": the cue holds the event's verb
+			}
 		case "future":
 			if c.From >= start && c.To <= t.From || c.From >= t.To && c.From-t.To <= 1 || c.From < t.To && c.To > t.From {
 				return true
