@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "مسلحون من داعش": some of the group, so the group attacked
+			name: "fighters of a group", published: "2018-07-25",
+			text: "وهاجم مسلحون من تنظيم داعش أمس قرية طربا في ريف السويداء الشرقي.",
+			want: []want{{name: "طربا", actor1: "ISIS"}},
+		},
+		{
 			// "أسقطت من قبل": dropped by the helicopters, nothing shot down
 			name: "barrels dropped by helicopters", published: "2018-04-10",
 			text:  "وقتل عشرة مدنيين أمس بالبراميل المتفجرة التي أسقطت من قبل مروحيات النظام على مدينة دوما.",

@@ -237,7 +237,26 @@ func (x *Extractor) findActors(dc *doc) {
 		out = append(out, actorMention{from: m.From, to: m.To, code: v.ISO3, kind: "state"})
 	}
 	sortMentions(out)
-	dc.actors = out
+	dc.actors = partitives(dc, out)
+}
+
+// partitives joins a generic fighter word to the group named after "من"
+// ("مسلحون من داعش", "مقاتلون من هيئة تحرير الشام"): some of that group,
+// so the group acts (but "من قبل" names a doer of its own).
+func partitives(dc *doc, ms []actorMention) []actorMention {
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) && m.kind == "generic" && ms[i+1].from == m.to+1 && dc.norm(m.to) == "من" &&
+			(ms[i+1].kind == "group" || ms[i+1].kind == "force") {
+			g := ms[i+1]
+			g.from, g.air = m.from, g.air || m.air
+			m = g
+			i++
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // modelMark reports a token of a model designation between an aircraft
