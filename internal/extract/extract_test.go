@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "قد" before a perfect: it has happened
+			name: "a shelling that has happened", published: "2018-04-10",
+			text: "وكانت بلدة كفرنبل قد تعرضت أمس لقصف مدفعي من قوات النظام.",
+			want: []want{{typ: "shelling_artillery_missile_attack", name: "كفرنبل", actor1: "SYR.GOV"}},
+		},
+		{
 			// "مسلحون من داعش": some of the group, so the group attacked
 			name: "fighters of a group", published: "2018-07-25",
 			text: "وهاجم مسلحون من تنظيم داعش أمس قرية طربا في ريف السويداء الشرقي.",
@@ -1528,6 +1534,8 @@ func TestExtractEvents(t *testing.T) {
 func TestNoEvents(t *testing.T) {
 	tests := []struct{ name, text string }{
 		{"negated", "لم تتعرض بلدة كفرنبل لأي قصف خلال الأيام الماضية."},
+		{"a strike that may come", "وحذر المسؤول أمس من أن قوات النظام قد تستهدف بلدة كفرنبل."},
+		{"a strike that may come, verb first", "وقال المتحدث إنه قد يقصف الطيران الروسي مدينة سراقب."},
 		{"a negated verb of the event", "لم تقصف قوات النظام مدينة دوما أمس."},
 		{"a negated verb of the event after و", "ولم تستهدف الطائرات الروسية مدينة سراقب أمس."},
 		{"an advance to be stopped", "وزرع المسلحون الألغام في المدخل الغربي لمدينة درنة، في محاولة منهم منع تقدم القوات المسلحة الليبية باتجاه المدينة."},

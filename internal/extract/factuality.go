@@ -157,6 +157,11 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			}
 		}
 	}
+	// "قد يقصف", "قد تستهدف" (may strike), but "قد تعرض" (has been struck):
+	// "قد" before a verb that can only be imperfect tells what may happen
+	if n := dc.norm(t.From); t.From > s.from && (strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "تست")) && dc.hasForm(t.From-1, "قد") && !strings.HasPrefix(dc.norm(t.From-1), "ل") {
+		return true
+	}
 	if definite, _, _ := dc.nounForm(t.From); definite && dc.futureVerbAfter(t.To, min(end, t.To+6)) {
 		return true // "الهجوم على إدلب سيتخلص من الإرهابيين": what the attack will do, so it has not happened
 	}
