@@ -125,6 +125,19 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "جيش" without the article before a name is a group's name, not the state's army
+			name: "an army that is a group", published: "2018-07-20",
+			text:  "وسيطر جيش المغاوير أمس على بلدة تسيل في ريف درعا الغربي.",
+			want:  []want{{typ: "non_state_actor_overtakes_territory", name: "تسيل", actor1: "UNK"}},
+			never: []want{{typ: "government_regains_territory"}},
+		},
+		{
+			// "جيش" before a country is that country's army
+			name: "a country's army", published: "2018-03-25",
+			text: "وأعلن جيش تركيا أمس السيطرة الكاملة على مدينة عفرين.",
+			want: []want{{name: "عفرين", actor1: "TUR.MIL"}},
+		},
+		{
 			// "قد" before a perfect: it has happened
 			name: "a shelling that has happened", published: "2018-04-10",
 			text: "وكانت بلدة كفرنبل قد تعرضت أمس لقصف مدفعي من قوات النظام.",

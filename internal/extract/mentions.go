@@ -194,6 +194,15 @@ func (x *Extractor) findActors(dc *doc) {
 		// "قوات الأمن", "الشرطة", "طائرات حربية" with no nationality: the forces
 		// of the country where the event happens, decided when it is placed.
 		drone := dc.anyForm(h.From, min(h.To+1, n), "مسيره", "مسيرات", "مسيرتين", "مسيرتان", "درون", "درونز")
+		// "جيش المغاوير", "جيش خالد بن الوليد": "جيش" without the article
+		// before a name is that group's name, not a state's army
+		named := h.To == h.From+1 && h.To < n && dc.sentOf[h.To] == sent && dc.toks[h.To].Kind == arabic.Word &&
+			strings.TrimPrefix(dc.norm(h.From), "و") == "جيش" && !x.lx.Nations.Starts(dc.key(h.To))
+		if !found && named {
+			out = append(out, actorMention{from: h.From, to: h.To + 1, code: "UNK", kind: "group"})
+			markUsed(used, h.From, h.To+1)
+			continue
+		}
 		if !found && !drone && (role == "MIL" || role == "GOV") && dc.anyForm(h.From, h.To, localHeads...) {
 			if _, named := x.lx.Actors.At(dc.d, h.From, n); !named {
 				m := actorMention{from: h.From, to: h.To, code: localCode + role, kind: "local", head: true}
