@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "بلدة الضمير": the bare name is a subdistrict (and a common word), the town is kept with its noun
+			name: "a town kept with another place noun", published: "2018-04-10",
+			text: "وقصفت قوات النظام أمس بلدة الضمير في القلمون الشرقي.",
+			want: []want{{typ: "shelling_artillery_missile_attack", place: "sy-o-rd-dumayr"}},
+		},
+		{
 			// "جيش" without the article before a name is a group's name, not the state's army
 			name: "an army that is a group", published: "2018-07-20",
 			text:  "وسيطر جيش المغاوير أمس على بلدة تسيل في ريف درعا الغربي.",

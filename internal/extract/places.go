@@ -716,6 +716,11 @@ func (x *Extractor) placeAt(dc *doc, i, to int) (placeMention, bool) {
 		q, qOK := x.qualifiedAt(dc, t.From, k, to)
 		if g, ok := x.gazAt(dc, k, to); ok && (!qOK || g.To >= q.To) {
 			pm.nameFrom, pm.nameTo, pm.cands, pm.to = g.From, g.To, g.Values, g.To
+			if qOK && q.To == g.To && !x.kindFits(pm) {
+				// "بلدة الضمير": the bare name is a subdistrict, the town is
+				// kept as "مدينة الضمير"
+				pm.cands = q.Values
+			}
 			return pm, true
 		}
 		if g, ok := q, qOK; ok {
