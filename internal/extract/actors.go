@@ -353,6 +353,9 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 		if dc.placeAt(dc.actors[i]) {
 			return true // "استهداف قاعدة حميميم": the base named as the place is what was hit
 		}
+		if t.Values[0].Class == "territory" && dc.actors[i].from > t.To && dc.expelledFrom(t.From, dc.actors[i].from) {
+			return true // "تحرير بلدة تسيل من مسلحي داعش": those driven out of the place, not who took it
+		}
 		if dc.hasForm(dc.actors[i].from-1, loyalWords...) {
 			return true // "مسلحا مواليا للنظام": whom the dead were loyal to
 		}
@@ -790,6 +793,23 @@ func (dc *doc) chemicalUser() int {
 // stanceWords are verbs of a stance towards an event (vowing, threatening,
 // condemning, demanding): their subject reacts to the event in their object.
 var stanceWords = wordMap("stance")
+
+// expelledFrom reports an actor at token a named after a place and "من",
+// with at most one word between ("بلدة تسيل من مسلحي داعش", "قرية حاج
+// خليل من إرهابيي ب ي د"): those driven out of the place since token from.
+func (dc *doc) expelledFrom(from, a int) bool {
+	for k := a - 1; k >= max(from, a-2); k-- {
+		if dc.singular(k, "من") {
+			for _, pm := range dc.places {
+				if pm.from >= from && pm.to <= k {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
 
 // stanceBefore reports a verb of stance in tokens from..to-1, read as
 // written (doc.written), so that "طالبان" is no "طالب".
