@@ -125,6 +125,19 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "من مسلحي داعش" after the place taken: those driven out, not who took it
+			name: "a town freed of a group", published: "2018-07-20",
+			text: "وأعلنت قوات النظام أمس تحرير بلدة تسيل من مسلحي داعش.",
+			want: []want{{typ: "government_regains_territory", name: "تسيل", actor1: "SYR.GOV", actor2: "ISIS"}},
+		},
+		{
+			// "تطهير بلدة": a takeover as army statements word it; "تطهير عرقي" is none
+			name: "a town cleared", published: "2018-07-20",
+			text:  "وقال الجيش السوري إن وحداته أنهت أمس تطهير بلدة الشجرة في ريف درعا الغربي.\nواتهم التقرير الميليشيات بممارسة تطهير عرقي في مدينة تلعفر.",
+			want:  []want{{typ: "government_regains_territory", name: "الشجرة"}},
+			count: 1,
+		},
+		{
 			// "بلدة الضمير": the bare name is a subdistrict (and a common word), the town is kept with its noun
 			name: "a town kept with another place noun", published: "2018-04-10",
 			text: "وقصفت قوات النظام أمس بلدة الضمير في القلمون الشرقي.",
