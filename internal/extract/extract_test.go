@@ -125,6 +125,18 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "أطلق جنود إسرائيليون النار": the subject between the verb and "النار"
+			name: "fire opened on protesters, subject between", published: "2018-04-01",
+			text: "وأطلق جنود إسرائيليون أمس النار على متظاهرين قرب خان يونس.",
+			want: []want{{typ: "excessive_force_against_protesters", name: "خان يونس", actor1: "ISR.MIL"}},
+		},
+		{
+			// the same with no protesters: a shooting
+			name: "fire opened, subject between", published: "2018-04-01",
+			text: "وفتح مسلحون مجهولون أمس النار على حاجز للجيش في بلدة الكرك.",
+			want: []want{{typ: "armed_clash", name: "الكرك", actor1: "UNK"}},
+		},
+		{
 			// "من مسلحي داعش" after the place taken: those driven out, not who took it
 			name: "a town freed of a group", published: "2018-07-20",
 			text: "وأعلنت قوات النظام أمس تحرير بلدة تسيل من مسلحي داعش.",

@@ -140,6 +140,24 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			}
 		}
 	}
+	// "أطلق جنود إسرائيليون النار على متظاهرين": the verb of firing with
+	// its subject between it and "النار"; at protesters, force used on them
+	for k := s.from + 2; k < s.to; k++ {
+		if dc.key(k) != "نار" || triggerAt(out, k) {
+			continue
+		}
+		for v := k - 2; v >= max(s.from, k-5); v-- {
+			if !dc.hasForm(v, fireVerbs...) || triggerAt(out, v) {
+				continue
+			}
+			tr := Trigger{Type: "armed_clash", Class: "generic"}
+			if k+2 < s.to && dc.hasForm(k+1, "علي") && dc.hasForm(k+2, protesterWords...) {
+				tr = Trigger{Type: "excessive_force_against_protesters", Class: "strong"}
+			}
+			out = append(out, arabic.Match[Trigger]{From: v, To: v + 1, Values: []Trigger{tr}})
+			break
+		}
+	}
 	// "سقطت كركوك والموصل دون مقاومة بيد الأكراد": a place that fell into
 	// someone's hands was taken
 	for k := s.from; k < s.to; k++ {
@@ -169,6 +187,13 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 	}
 	return out
 }
+
+// fireVerbs open fire ("أطلق النار", "فتحوا النار") with a subject
+// between them and "النار".
+var fireVerbs = words("fire_verbs")
+
+// protesterWords name protesters, at whom fire is force used on a protest.
+var protesterWords = words("protesters")
 
 // crashWords tell an aircraft falling or breaking up: a crash, not a strike.
 var crashWords = words("crash")
