@@ -1578,6 +1578,8 @@ func TestExtractEvents(t *testing.T) {
 func TestNoEvents(t *testing.T) {
 	tests := []struct{ name, text string }{
 		{"negated", "لم تتعرض بلدة كفرنبل لأي قصف خلال الأيام الماضية."},
+		{"negated with و on the particle", "ولم تعلن قوات النظام أمس السيطرة على مدينة دوما."},
+		{"a future negated with و on the particle", "ولن تشن الطائرات الروسية غارات على مدينة إدلب."},
 		{"a strike that may come", "وحذر المسؤول أمس من أن قوات النظام قد تستهدف بلدة كفرنبل."},
 		{"a strike that may come, verb first", "وقال المتحدث إنه قد يقصف الطيران الروسي مدينة سراقب."},
 		{"a negated verb of the event", "لم تقصف قوات النظام مدينة دوما أمس."},
