@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "بطلب من": why it was done, not a demand still open
+			name: "forces deployed at a request", published: "2018-04-10",
+			text: "وبناء على طلب الحكومة السورية انتشرت قوات روسية أمس في مدينة منبج.",
+			want: []want{{typ: "change_to_group_activity", name: "منبج", actor1: "RUS.MIL"}},
+		},
+		{
 			// "أطلق جنود إسرائيليون النار": the subject between the verb and "النار"
 			name: "fire opened on protesters, subject between", published: "2018-04-01",
 			text: "وأطلق جنود إسرائيليون أمس النار على متظاهرين قرب خان يونس.",
