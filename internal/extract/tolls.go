@@ -68,6 +68,7 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		}
 		v := -1
 		bestD := 1 << 30
+		var chosen numberMention
 		for _, nm := range dc.numbers {
 			if nm.from < s.from || nm.from >= s.to || nm.value <= 0 {
 				continue
@@ -82,11 +83,14 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 				continue
 			}
 			if d <= 4 && d < bestD && !x.isDateNumber(dc, nm) && !x.notAToll(dc, nm, s) && !nearerHurt(dc, nm, d, s) {
-				v, bestD = nm.value, d
+				v, bestD, chosen = nm.value, d, nm
 				if all, ok := x.subsetOf(dc, nm, s); ok {
 					v = all // "64 مدنيا على الأقل بينهم 13 طفلا قتلوا": the dead are all 64
 				}
 			}
+		}
+		if v > 0 {
+			v += x.againstCount(dc, chosen, s)
 		}
 		if v < 0 && (strings.HasSuffix(dc.norm(c.From), "ين") || strings.HasSuffix(dc.norm(c.From), "ان")) && c.To == c.From+1 && dc.hasForm(c.From, "قتيلين", "قتيلان") {
 			v = 2
@@ -124,6 +128,24 @@ func (x *Extractor) fatalities(dc *doc, s sentence) *int {
 		return nil
 	}
 	return &best
+}
+
+// againstCount reads the other side's dead told after a toll with
+// "مقابل" ("13 عنصرا من قوات النظام مقابل ستة من الفصائل"): both sides'
+// dead are the event's. It returns 0 when none is told.
+func (x *Extractor) againstCount(dc *doc, nm numberMention, s sentence) int {
+	for k := nm.to; k < min(nm.to+6, s.to-1); k++ {
+		if !dc.hasForm(k, "مقابل") {
+			continue
+		}
+		for _, other := range dc.numbers {
+			if other.from == k+1 && other.value > 0 && !x.isDateNumber(dc, other) {
+				return other.value
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // oneDeath reads the dead of a death told without a number: "لقي المهاجم
