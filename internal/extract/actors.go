@@ -331,8 +331,14 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	inSent := func(i int) bool { return dc.actors[i].from >= s.from && dc.actors[i].from < s.to }
 	// "قتل ثلاثة جنود عراقيين": those killed or wounded are the side acted upon
 	victim := func(i int) bool {
+		a := dc.actors[i].from
 		for _, c := range dc.casualty {
-			if c.To <= dc.actors[i].from && dc.actors[i].from-c.To <= 2 && c.From >= s.from {
+			if c.To <= a && a-c.To <= 2 && c.From >= s.from {
+				return true
+			}
+			// "قتل 13 عنصرا من قوات النظام": a count of them, then "من" (who
+			// may still have taken a town: "خلال سيطرتهم على بلدة ناحتة")
+			if t.Values[0].Class != "territory" && c.To <= a && a-c.To <= 4 && c.From >= s.from && dc.hasForm(a-1, "من") && dc.numberWithin(c.To, a-1) {
 				return true
 			}
 		}
@@ -793,6 +799,16 @@ func (dc *doc) chemicalUser() int {
 // stanceWords are verbs of a stance towards an event (vowing, threatening,
 // condemning, demanding): their subject reacts to the event in their object.
 var stanceWords = wordMap("stance")
+
+// numberWithin reports a number mention that begins within tokens [from, to).
+func (dc *doc) numberWithin(from, to int) bool {
+	for _, nm := range dc.numbers {
+		if nm.from >= from && nm.from < to {
+			return true
+		}
+	}
+	return false
+}
 
 // expelledFrom reports an actor at token a named after a place and "من",
 // with at most one word between ("بلدة تسيل من مسلحي داعش", "قرية حاج

@@ -125,6 +125,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "قتل 13 عنصرا من قوات النظام": the count's side was hit, it did not strike
+			name: "a count of the dead of a side", published: "2018-04-10",
+			text:  "وقتل 13 عنصرا من قوات النظام أمس في انفجار عبوة ناسفة في بلدة كفرنبل.",
+			want:  []want{{typ: "remote_explosive_landmine_ied", name: "كفرنبل"}},
+			never: []want{{actor1: "SYR.GOV"}},
+		},
+		{
 			// "بطلب من": why it was done, not a demand still open
 			name: "forces deployed at a request", published: "2018-04-10",
 			text: "وبناء على طلب الحكومة السورية انتشرت قوات روسية أمس في مدينة منبج.",
