@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a name kept with its article drops it before the place it belongs to
+			name: "a name in construct without its article", published: "2018-02-26",
+			text: "وقصفت الطائرات الروسية أمس غوطة دمشق بعشرات الغارات.",
+			want: []want{{typ: "air_drone_strike", place: "sy-o-rd-ghouta-east"}},
+		},
+		{
 			// "قتل 13 عنصرا من قوات النظام": the count's side was hit, it did not strike
 			name: "a count of the dead of a side", published: "2018-04-10",
 			text:  "وقتل 13 عنصرا من قوات النظام أمس في انفجار عبوة ناسفة في بلدة كفرنبل.",
@@ -1593,6 +1599,7 @@ func TestNoEvents(t *testing.T) {
 		{"negated", "لم تتعرض بلدة كفرنبل لأي قصف خلال الأيام الماضية."},
 		{"negated with و on the particle", "ولم تعلن قوات النظام أمس السيطرة على مدينة دوما."},
 		{"a future negated with و on the particle", "ولن تشن الطائرات الروسية غارات على مدينة إدلب."},
+		{"a verb that spells a name without its article", "ولم تؤكد إسرائيل أمس أو تنف مسؤوليتها عن الغارة."},
 		{"a strike that may come", "وحذر المسؤول أمس من أن قوات النظام قد تستهدف بلدة كفرنبل."},
 		{"a strike that may come, verb first", "وقال المتحدث إنه قد يقصف الطيران الروسي مدينة سراقب."},
 		{"a negated verb of the event", "لم تقصف قوات النظام مدينة دوما أمس."},

@@ -132,6 +132,18 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 		return m, ok
 	}
 	m, ok := x.gz.Matcher().At(dc.d, i, to)
+	if ok && m.To == m.From+1 && !writtenWithArticle(dc.norm(i)) && onlyWithArticle(m.Values) {
+		// "أو تنف مسؤوليتها": a name only ever written with its article
+		// ("التنف") is not this bare word (but "جبهة قانية" may drop it, and
+		// a name drops it before the place it belongs to: "غوطة دمشق")
+		_, owner := x.gz.Matcher().At(dc.d, i+1, to)
+		if i == 0 && !owner {
+			return m, false
+		}
+		if _, typed := x.isRole(dc, i-1, i, "type"); i > 0 && !typed && !owner {
+			return m, false
+		}
+	}
 	if ok && m.To-m.From > 1 && m.To < to {
 		// "مدينة الباب شرقي حلب" is Al-Bab, east of Aleppo, not Damascus' "باب
 		// شرقي": a name that ends in a direction word before another known
@@ -149,6 +161,34 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 		}
 	}
 	return m, ok
+}
+
+// writtenWithArticle reports a word written with the article, after any
+// proclitic ("التنف", "بالتنف", "وللتنف": ل before the article drops its alif).
+func writtenWithArticle(w string) bool {
+	for _, p := range []string{"", "و", "ف"} {
+		r, ok := strings.CutPrefix(w, p)
+		if !ok {
+			continue
+		}
+		if strings.HasPrefix(r, "ال") || strings.HasPrefix(r, "بال") || strings.HasPrefix(r, "كال") || strings.HasPrefix(r, "لل") {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyWithArticle reports places whose one-word names all begin with the
+// article: none of them is ever written bare.
+func onlyWithArticle(ps []*geo.Place) bool {
+	for _, p := range ps {
+		for _, n := range append([]string{p.Name}, p.Names...) {
+			if !strings.Contains(n, " ") && !strings.HasPrefix(n, "ال") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // countries counts the countries of the well-known places (cities,
