@@ -125,6 +125,7 @@ func TestFindWeekdays(t *testing.T) {
 		{"yesterday named for the anchor's own day", "2018-08-08", "قتلوا أمس الأربعاء في جبهة", []want{day("أمس الأربعاء", "2018-08-08")}},
 		{"night of Sunday to Monday", "2018-04-30", "في سوريا، ليل الأحد الاثنين، مشيرة", []want{day("ليل الأحد الاثنين", "2018-04-29")}},
 		{"night of Saturday on Sunday", "2018-04-30", "ليلة السبت على الأحد", []want{day("ليلة السبت على الأحد", "2018-04-28")}},
+		{"between Monday and Wednesday", "2018-04-12", "بين الاثنين والأربعاء", []want{day("الاثنين", "2018-04-09"), day("الأربعاء", "2018-04-11")}},
 		{"two weekdays without a night are two", "2018-04-30", "السبت والأحد", []want{day("السبت", "2018-04-28"), day("الأحد", "2018-04-29")}},
 		{"next weekday", "2020-09-18", "الجمعة المقبلة والأحد القادم", []want{day("الجمعة المقبلة", "2020-09-25"), day("الأحد القادم", "2020-09-20")}},
 		{"weekday with a written date", "2019-05-03", "الخميس 25 ابريل/نيسان بدأت", []want{day("الخميس 25 ابريل/نيسان", "2019-04-25")}},
@@ -256,6 +257,7 @@ func TestFindNotDates(t *testing.T) {
 		{"number glued to letters", "طائرات F16 سبتمبر"},
 		{"a newspaper named The Seventh Day", "نقلت صحيفة اليوم السابع"},
 		{"a range of months is no pair", "بين يناير-فبراير"},
+		{"between the two is no Monday", "وتصاعد الجدل بين الاثنين حول الهجوم"},
 		{"empty", ""},
 	}
 	anchor := time.Date(2020, 9, 20, 0, 0, 0, 0, time.UTC)

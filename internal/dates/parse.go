@@ -639,6 +639,11 @@ func (p *parser) weekdayExpr(i int) result {
 	if !ok {
 		return result{}
 	}
+	if j == i && p.word(j-1) == "بين" && strings.Contains(p.word(j), "اثنين") {
+		if _, _, _, second := p.weekdayWord(end); !second {
+			return result{} // "الجدل بين الاثنين": between the two, not Monday
+		}
+	}
 	if start < 0 {
 		start = p.t[j].start + pre
 	}
