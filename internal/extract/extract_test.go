@@ -125,6 +125,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// gunmen who target a post with no weapon of range attack on the ground
+			name: "gunmen target a post", published: "2018-04-10",
+			text:  "واستهدف مسلحون أمس حاجزا للجيش في بلدة الكرك.",
+			want:  []want{{typ: "armed_clash", name: "الكرك"}},
+			never: []want{{typ: "shelling_artillery_missile_attack"}},
+		},
+		{
 			// a name kept with its article drops it before the place it belongs to
 			name: "a name in construct without its article", published: "2018-02-26",
 			text: "وقصفت الطائرات الروسية أمس غوطة دمشق بعشرات الغارات.",

@@ -188,6 +188,10 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 	return out
 }
 
+// gunmenWords name fighters on foot ("مسلحون", "عناصر", "خلايا"): what
+// they target with no weapon named they attack on the ground.
+var gunmenWords = words("gunmen")
+
 // fireVerbs open fire ("أطلق النار", "فتحوا النار") with a subject
 // between them and "النار".
 var fireVerbs = words("fire_verbs")
@@ -345,6 +349,11 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 		}
 		if a1 != nil && a1.air {
 			return "air_drone_strike"
+		}
+		if tr.Type == "shelling_artillery_missile_attack" && a1 != nil && a1.idx >= 0 && dc.hasForm(dc.actors[a1.idx].from, gunmenWords...) {
+			// "مسلحون استهدفوا قرية": gunmen with no weapon of range named
+			// attacked on the ground
+			return "armed_clash"
 		}
 		if bombard := tr.Type == "shelling_artillery_missile_attack" || tr.Type == "air_drone_strike"; bombard {
 			if st := x.storyType(dc, s); st != "" {
