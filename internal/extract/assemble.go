@@ -282,7 +282,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "the place of what it answers, or of a since-clause")
 					continue // "شن غارة على غزة ردا على إطلاق نار … في سديروت": the place of what was answered
 				}
-				if (pm.near || dc.describedBy(pm, assigned[ti])) && nearOther(pm, assigned[ti]) {
+				// (but "منطقة المرج ومحيط بلدة الشيفونية" names a second target)
+				if (pm.near && !dc.hasForm(pm.from, "ومحيط", "واطراف") || dc.describedBy(pm, assigned[ti])) && nearOther(pm, assigned[ti]) {
 					dc.skip(t, pm, "it says where a place named before lies")
 					continue // "الغوطة الشرقية، آخر المعاقل … بالقرب من العاصمة دمشق": where the first place lies
 				}

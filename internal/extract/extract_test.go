@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "ومحيط بلدة حاس": a second target joined by و, not where the first lies
+			name: "a town and the outskirts of another", published: "2018-04-10",
+			text: "وقصفت الطائرات أمس بلدة كفرنبل ومحيط بلدة حاس.",
+			want: []want{{name: "كفرنبل"}, {name: "حاس"}},
+		},
+		{
 			// gunmen who target a post with no weapon of range attack on the ground
 			name: "gunmen target a post", published: "2018-04-10",
 			text:  "واستهدف مسلحون أمس حاجزا للجيش في بلدة الكرك.",
