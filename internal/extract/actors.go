@@ -272,6 +272,13 @@ func (dc *doc) possessedDeed(i int) bool {
 	return false
 }
 
+// personsPlural reports a plural of persons at token i ("المسلحين",
+// "الحوثيون", "مقاتلو"): what "هم" points back to.
+func (dc *doc) personsPlural(i int) bool {
+	n := dc.norm(i)
+	return strings.HasSuffix(n, "ين") || strings.HasSuffix(n, "ون") || strings.HasSuffix(n, "و") || dc.hasForm(i, gunmenWords...)
+}
+
 // deedNouns are verbal nouns of attacking (words.tsv deed_nouns).
 var deedNouns = wordMap("deed_nouns")
 
@@ -401,9 +408,15 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 	// قذائف", "خرقت إسرائيل الهدنة بقصفها مواقع"): the pronoun is the doer,
 	// the nearest state or force named before it in the sentence
 	if a1 == nil && typ != "disrupted_weapons_use" && dc.possessedDeed(t.From) {
+		// "ردا على قصفهم ضاحية الأسد": "هم" is people, the nearest plural of
+		// persons before it, even one named as what was hit ("مواقع المسلحين")
+		people := strings.HasSuffix(dc.norm(t.From), "هم")
 		for i := hi - 1; i >= lo; i-- {
 			am := dc.actors[i]
-			if !inSent(i) || am.to > t.From || am.kind == "civilian" || !armed(am) && am.kind != "state" || objectBefore(i) || victim(i) || dc.supporter(am) || intercepts(am) {
+			if !inSent(i) || am.to > t.From || am.kind == "civilian" || !armed(am) && am.kind != "state" || victim(i) || dc.supporter(am) || intercepts(am) {
+				continue
+			}
+			if plural := dc.personsPlural(am.from); people && !plural || objectBefore(i) && !(people && plural) {
 				continue
 			}
 			a1 = x.pickOf(dc, i, typ)

@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "قصفهم": "هم" points back to the persons named before, though named as a target
+			name: "their shelling answered", published: "2018-04-10",
+			text: "وقصف الجيش أمس مواقع الحوثيين ردا على قصفهم مدينة جازان.",
+			want: []want{{name: "جازان", actor1: "HOUTHI"}},
+		},
+		{
 			// "ومحيط بلدة حاس": a second target joined by و, not where the first lies
 			name: "a town and the outskirts of another", published: "2018-04-10",
 			text: "وقصفت الطائرات أمس بلدة كفرنبل ومحيط بلدة حاس.",
