@@ -529,7 +529,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	}
 	if sc.deny {
 		claim.DeniedBy = sc.denier
-		if (sc.speaker == nil || sc.speaker.code == sc.denier) && !dc.accusedThenDenied(s) {
+		if (sc.speaker == nil || sc.speaker.code == sc.denier) && !dc.accusedThenDenied(s) && !dc.deniedReports(s) {
 			// nobody else tells of it here: the sentence is only a denial
 			claim.Status, claim.By = event.Denied, ""
 		}

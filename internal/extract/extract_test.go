@@ -1817,6 +1817,18 @@ func TestClaimsAndDenials(t *testing.T) {
 		t.Errorf("an accusation then its denial: got%s; want one alleged event, denied", describe(acc))
 	}
 
+	// a denial of what reports told: the reports claim it, the denier denies it
+	den := extractOne(t, event.Article{ID: "t", Published: "2018-09-02",
+		Text: "ونفى الجيش السوري أمس الأنباء التي تداولتها وسائل إعلام حول استهداف إسرائيل لمطار المزة العسكري."})
+	if len(den) != 1 || den[0].Claim == nil || den[0].Claim.Status == event.Denied || den[0].Claim.DeniedBy != "SYR.GOV" {
+		t.Errorf("a denial of reports: got%s; want one event, reported and denied by SYR.GOV", describe(den))
+	}
+	// a bare denial that nobody claims tells no event
+	if bare := extractOne(t, event.Article{ID: "t", Published: "2018-09-02",
+		Text: "ونفت وزارة الدفاع الروسية أمس أن تكون طائراتها قصفت بلدة كفرنبل."}); len(bare) != 0 {
+		t.Errorf("a bare denial: got%s; want none", describe(bare))
+	}
+
 	rep := extractOne(t, event.Article{ID: "t", Published: "2021-04-02",
 		Text: "قصفت قوات النظام بلدة كفرنبل أمس، بحسب المرصد السوري لحقوق الإنسان."})
 	if len(rep) != 1 || rep[0].Claim == nil || rep[0].Claim.Status != event.Reported || rep[0].Source == nil || rep[0].Source.Code != "SOHR" {

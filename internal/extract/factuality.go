@@ -248,6 +248,27 @@ func (dc *doc) elsewhere(s sentence) bool {
 
 var accuseWords = words("accuse")
 
+// reportNouns name what others told ("الأنباء", "التقارير", "الاتهامات"):
+// a denial of them answers someone who claims the act.
+var reportNouns = words("report_nouns")
+
+// deniedReports reports a sentence that denies what reports or accusers
+// told ("نفى الجيش الأنباء التي تداولتها وسائل إعلام حول استهداف …"): the
+// act is claimed by them and denied, not only denied.
+func (dc *doc) deniedReports(s sentence) bool {
+	for _, c := range within(dc.cues, s) {
+		if c.Values[0] != "deny" {
+			continue
+		}
+		for k := c.To; k < min(c.To+4, s.to); k++ {
+			if dc.hasForm(k, reportNouns...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // accusedThenDenied reports a sentence that tells an accusation and then
 // its denial ("واتهمت دمشق وموسكو إسرائيل بشن ضربة جوية … في حين نفت
 // إسرائيل ضلوعها"): the act is alleged and denied, not only denied.
