@@ -157,6 +157,10 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			}
 		}
 	}
+	// "تحتفظ قوات سوريا الديمقراطية بالسيطرة على منبج": control kept, not taken
+	if t.Values[0].Class == "territory" && dc.anyForm(max(start, t.From-5), t.From, keepVerbs...) {
+		return true
+	}
 	// "قد يقصف", "قد تستهدف" (may strike), but "قد تعرض" (has been struck):
 	// "قد" before a verb that can only be imperfect tells what may happen
 	if n := dc.norm(t.From); t.From > s.from && (strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "تست")) && dc.hasForm(t.From-1, "قد") && !strings.HasPrefix(dc.norm(t.From-1), "ل") {
@@ -212,6 +216,10 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 	}
 	return false
 }
+
+// keepVerbs keep what one holds ("تحتفظ بسيطرتها"): control kept is
+// no takeover.
+var keepVerbs = words("keep")
 
 // passiveBy reports "من قبل" (by) at token k: the verb before it is
 // passive, its doer named after.
