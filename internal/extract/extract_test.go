@@ -1619,6 +1619,7 @@ func TestNoEvents(t *testing.T) {
 		{"negated with و on the particle", "ولم تعلن قوات النظام أمس السيطرة على مدينة دوما."},
 		{"a future negated with و on the particle", "ولن تشن الطائرات الروسية غارات على مدينة إدلب."},
 		{"a verb that spells a name without its article", "ولم تؤكد إسرائيل أمس أو تنف مسؤوليتها عن الغارة."},
+		{"a text that opens with such a word", "تنف الحكومة أمس أي صلة لها بما جرى."},
 		{"control kept is no takeover", "وتحتفظ قوات سوريا الديمقراطية أمس بالسيطرة على مدينة منبج."},
 		{"a strike that may come", "وحذر المسؤول أمس من أن قوات النظام قد تستهدف بلدة كفرنبل."},
 		{"a strike that may come, verb first", "وقال المتحدث إنه قد يقصف الطيران الروسي مدينة سراقب."},
