@@ -181,9 +181,13 @@ func writtenWithArticle(w string) bool {
 // onlyWithArticle reports places whose one-word names all begin with the
 // article: none of them is ever written bare.
 func onlyWithArticle(ps []*geo.Place) bool {
+	bare := func(n string) bool { return !strings.Contains(n, " ") && !strings.HasPrefix(n, "ال") }
 	for _, p := range ps {
-		for _, n := range append([]string{p.Name}, p.Names...) {
-			if !strings.Contains(n, " ") && !strings.HasPrefix(n, "ال") {
+		if bare(p.Name) {
+			return false
+		}
+		for _, n := range p.Names {
+			if bare(n) {
 				return false
 			}
 		}
