@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "طالب" after a word of death is a student, not a demand
+			name: "a student killed", published: "2018-04-10",
+			text: "وقتل طالب جامعي أمس برصاص مسلحين مجهولين في مدينة درعا.",
+			want: []want{{name: "درعا"}},
+		},
+		{
 			// "قصفهم": "هم" points back to the persons named before, though named as a target
 			name: "their shelling answered", published: "2018-04-10",
 			text: "وقصف الجيش أمس مواقع الحوثيين ردا على قصفهم مدينة جازان.",

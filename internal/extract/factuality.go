@@ -217,6 +217,26 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 	return false
 }
 
+// studentsAreNoDemand drops the demand cue "طالب" where it is the noun
+// (a student) that a word of death, injury or arrest, or a number, counts:
+// "قتل طالب جامعي برصاص قوات الأمن" tells a killing, not a demand.
+func (dc *doc) studentsAreNoDemand(cues []arabic.Match[string]) []arabic.Match[string] {
+	out := cues[:0]
+	for _, c := range cues {
+		if c.Values[0] == "future" && c.To == c.From+1 && c.From > 0 && strings.TrimPrefix(dc.norm(c.From), "و") == "طالب" {
+			counted := dc.toks[c.From-1].Kind == arabic.Number
+			for _, k := range dc.casualty {
+				counted = counted || k.To == c.From
+			}
+			if counted || dc.hasForm(c.From-1, "اعتقال", "اعتقل", "اعتقلت", "خطف", "اختطاف", "اختطف") {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // keepVerbs keep what one holds ("تحتفظ بسيطرتها"): control kept is
 // no takeover.
 var keepVerbs = words("keep")
