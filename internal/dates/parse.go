@@ -492,6 +492,23 @@ func (p *parser) absolute(i int) result {
 	if !ok {
 		return result{}
 	}
+	if ord && j == i && strings.Contains(p.word(i-1), "اسبوع") {
+		// "الأسبوع الثاني من شباط": a week of the month, not its second day
+		k := e
+		if p.word(k) == "من" {
+			k++
+		}
+		m, me, _, _, ok := p.month(k)
+		if !ok {
+			return result{}
+		}
+		ys, ye := p.yearSuffix(me)
+		r := result{end: ye}
+		if c, rel, ok := p.resolve(0, m, ys); ok {
+			r.ms = []raw{{p.t[i-1].start, p.t[ye-1].end, c, "month", rel}}
+		}
+		return r
+	}
 	if start < 0 {
 		start = ns
 	}
