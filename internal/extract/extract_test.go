@@ -125,6 +125,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the strikes the defences confronted were made: they are the event
+			name: "strikes confronted by air defences", published: "2018-04-10",
+			text:  "وتصدت الدفاعات الجوية السورية فجر اليوم لغارات إسرائيلية على مطار التيفور العسكري.",
+			want:  []want{{typ: "air_drone_strike", place: "sy-o-ho-t4", actor1: "ISR.MIL"}},
+			count: 1,
+		},
+		{
 			// "طالب" after a word of death is a student, not a demand
 			name: "a student killed", published: "2018-04-10",
 			text: "وقتل طالب جامعي أمس برصاص مسلحين مجهولين في مدينة درعا.",

@@ -49,10 +49,24 @@ func (dc *doc) introduces(t arabic.Match[Trigger]) bool {
 		return false
 	}
 	if plural {
-		return t.From > 0 && (dc.toks[t.From-1].Kind == arabic.Number)
+		return t.From > 0 && (dc.toks[t.From-1].Kind == arabic.Number) || dc.interceptedStrike(t)
 	}
 	return true
 }
+
+// interceptedStrike reports a strike word after "ل" that a verb of
+// confronting governs ("تصدت الدفاعات الجوية لغارات إسرائيلية على مطار
+// التيفور"): the strikes were made, whatever the defences downed.
+func (dc *doc) interceptedStrike(t arabic.Match[Trigger]) bool {
+	if !attackType(t.Values[0].Type) || t.Values[0].Class != "strong" || !strings.HasPrefix(dc.norm(t.From), "ل") {
+		return false
+	}
+	s := dc.sents[dc.sentOf[t.From]]
+	return dc.anyForm(max(s.from, t.From-8), t.From, confrontVerbs...)
+}
+
+// confrontVerbs confront an attack ("تصدت", "التصدي").
+var confrontVerbs = words("confront")
 
 // marchWords take part in or hold a march: a "مسيرة" right after one
 // ("المشاركين في مسيرة", "نظموا مسيرة") is walked, not flown.

@@ -172,6 +172,26 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
+	// "تصدت الدفاعات الجوية لغارات إسرائيلية": the strikes are the event,
+	// not a second one of confronting them
+	// (and "… وأسقطت عددا من الصواريخ" after it downed some of them)
+	struck := -1
+	for _, o := range out {
+		if dc.interceptedStrike(o) {
+			struck = o.From
+			break
+		}
+	}
+	if struck >= 0 {
+		kept := out[:0]
+		for _, o := range out {
+			if o.Values[0].Type == "disrupted_weapons_use" && (o.From > struck || struck-o.To <= 6) {
+				continue
+			}
+			kept = append(kept, o)
+		}
+		out = kept
+	}
 	upgraded := ""
 	for _, t := range out {
 		if typ := t.Values[0].Type; typ == "protest_with_intervention" || typ == "excessive_force_against_protesters" {
