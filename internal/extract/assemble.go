@@ -465,6 +465,12 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 			ev.Actor1 = &event.Actor{Code: c, Text: a1.text}
 		}
 	}
+	if typ == "armed_clash" && t.Values[0].Class == "generic" && ev.Actor1 != nil && strikesFromAir(ev.Actor1.Code, country) && len(within(dc.instr, s)) == 0 {
+		// "شنت إسرائيل هجوما على مطار التيفور": in Syria, Lebanon or Iraq
+		// these forces attack from the air
+		typ = "air_drone_strike"
+		ev.EventType, ev.ACLED = typ, event.ACLED(typ)
+	}
 	if a2 != nil {
 		if c := placeActor(a2, country, typ); c != "" && (ev.Actor1 == nil || c != ev.Actor1.Code) {
 			ev.Actor2 = &event.Actor{Code: c, Text: a2.text}
@@ -549,6 +555,19 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 	ev.Quantities = x.quantities(dc, s)
 	ev.Evidence = []event.Span{dc.span(s.from, s.to)}
 	return ev
+}
+
+// strikesFromAir reports forces that fight in a country from the air:
+// Israel's in Syria, Lebanon and Iraq; the international coalition and
+// its members in Syria and Iraq.
+func strikesFromAir(code, country string) bool {
+	switch code {
+	case "ISR.MIL":
+		return country == "SYR" || country == "LBN" || country == "IRQ"
+	case "COAL", "USA.MIL", "GBR.MIL", "FRA.MIL":
+		return country == "SYR" || country == "IRQ"
+	}
+	return false
 }
 
 func round(v float64) float64 {

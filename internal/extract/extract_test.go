@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// Israel's forces attack in Syria from the air
+			name: "an Israeli attack in Syria", published: "2018-04-10",
+			text: "وشنت إسرائيل أمس هجوما على مطار التيفور العسكري قرب حمص.",
+			want: []want{{typ: "air_drone_strike", place: "sy-o-ho-t4", actor1: "ISR.MIL"}},
+		},
+		{
 			// the strikes the defences confronted were made: they are the event
 			name: "strikes confronted by air defences", published: "2018-04-10",
 			text:  "وتصدت الدفاعات الجوية السورية فجر اليوم لغارات إسرائيلية على مطار التيفور العسكري.",
