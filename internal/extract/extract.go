@@ -173,6 +173,7 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = dc.lifeTaken(x.lx.Casualties.Find(dc.d, 0, n))
 	dc.cues = dc.studentsAreNoDemand(dc.cues)
+	dc.cues = x.futureCues(dc)
 	x.findPlaces(dc)
 	dc.instr = dc.marchesAreNotDrones(dc.instr)
 	return dc, nil

@@ -1639,6 +1639,8 @@ func TestNoEvents(t *testing.T) {
 		{"a future negated with و on the particle", "ولن تشن الطائرات الروسية غارات على مدينة إدلب."},
 		{"a verb that spells a name without its article", "ولم تؤكد إسرائيل أمس أو تنف مسؤوليتها عن الغارة."},
 		{"a text that opens with such a word", "تنف الحكومة أمس أي صلة لها بما جرى."},
+		{"a takeover to come, told with the future particle", "وقالت المصادر إن قوات النظام ستستعيد السيطرة على بلدة كفرنبل."},
+		{"talks to come, told with the future particle", "وسيلتقي الرئيس التركي نظيره الروسي في مدينة سوتشي."},
 		{"control kept is no takeover", "وتحتفظ قوات سوريا الديمقراطية أمس بالسيطرة على مدينة منبج."},
 		{"a strike that may come", "وحذر المسؤول أمس من أن قوات النظام قد تستهدف بلدة كفرنبل."},
 		{"a strike that may come, verb first", "وقال المتحدث إنه قد يقصف الطيران الروسي مدينة سراقب."},

@@ -6,6 +6,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/raqib/raqib/internal/arabic"
@@ -235,6 +236,40 @@ func (dc *doc) studentsAreNoDemand(cues []arabic.Match[string]) []arabic.Match[s
 		out = append(out, c)
 	}
 	return out
+}
+
+// futureCues adds a future cue at each event word read through the future
+// particle س ("ستستعيد قوات النظام السيطرة على …": will retake), which
+// governs it and what its clause goes on with, as "سوف" does.
+func (x *Extractor) futureCues(dc *doc) []arabic.Match[string] {
+	added := false
+	for _, t := range dc.triggers {
+		if x.futureParticle(dc, t.From) {
+			dc.cues = append(dc.cues, arabic.Match[string]{From: t.From, To: t.From + 1, Values: []string{"future"}})
+			added = true
+		}
+	}
+	if added {
+		sort.SliceStable(dc.cues, func(a, b int) bool { return dc.cues[a].From < dc.cues[b].From })
+	}
+	return dc.cues
+}
+
+// futureParticle reports an event word read through the future particle
+// س ("ستستعيد", "سيقصف"): it is a trigger only once س is off, and no
+// reading without it is one ("سيطرت" is a verb of its own).
+func (x *Extractor) futureParticle(dc *doc, i int) bool {
+	future := false
+	for _, c := range dc.d.Cands[i] {
+		if !x.lx.Triggers.Starts(c.Form) {
+			continue
+		}
+		if !c.Verbal {
+			return false
+		}
+		future = true
+	}
+	return future
 }
 
 // keepVerbs keep what one holds ("تحتفظ بسيطرتها"): control kept is
