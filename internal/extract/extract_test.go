@@ -2214,6 +2214,7 @@ func TestFatalities(t *testing.T) {
 		{"the war's toll in the next sentence", "وشن التحالف أمس غارات على مدينة الحديدة.\nوأدت الحرب في اليمن إلى مقتل حوالي عشرة آلاف شخص.", map[string]int{"الحديدة": -1}},
 		{"one of a nation", "وأسفرت الغارة أمس عن مقتل فلسطيني في بلدة بيت لاهيا.", map[string]int{"بيت لاهيا": 1}},
 		{"the dead of a nation are not one", "وقصفت الطائرات أمس بلدة بيت لاهيا، وقد يصل عدد القتلى الروس إلى مئات.", map[string]int{"بيت لاهيا": -1}},
+		{"took the lives of, without the word for lives", "وقصف الطيران أمس بلدة كفرنبل ما أودى بخمسة مدنيين.", map[string]int{"كفرنبل": 5}},
 		{"both sides' dead", "وقتل 13 عنصرا من قوات النظام مقابل ستة من الفصائل أمس في معارك في بلدة كفرنبل.", map[string]int{"كفرنبل": 19}},
 		{"one of them", "وأسفرت الغارة أمس عن مقتل أحد ضباط الجيش في بلدة كفرنبل.", map[string]int{"كفرنبل": 1}},
 		{"the dead of whom some are counted", "وقال المرصد إن 64 مدنيا على الأقل بينهم 13 طفلا قتلوا أمس في غارات على بلدة كفرنبل.", map[string]int{"كفرنبل": 64}},
