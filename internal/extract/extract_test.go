@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "مناطق عديدة من عفرين": parts of Afrin, however many, not where the planes came from
+			name: "many parts of a town", published: "2018-03-10",
+			text: "وقصفت الطائرات التركية أمس مناطق عديدة من عفرين.",
+			want: []want{{typ: "air_drone_strike", name: "عفرين"}},
+		},
+		{
 			// Israel's forces attack in Syria from the air
 			name: "an Israeli attack in Syria", published: "2018-04-10",
 			text: "وشنت إسرائيل أمس هجوما على مطار التيفور العسكري قرب حمص.",

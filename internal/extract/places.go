@@ -454,7 +454,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 				// "أجزاء من مدينة البوكمال": a part of the place, not a start from it
 				// (also with an adjective between: "منطقة صحراوية من محافظة السويداء")
 				pm.origin = ok && o.To == i && !dc.hasForm(o.From-1, partitiveWords...) &&
-					!(o.From >= 2 && dc.hasForm(o.From-2, partitiveWords...) && dc.adjectiveAt(o.From-1))
+					!(o.From >= 2 && dc.hasForm(o.From-2, partitiveWords...) && (dc.adjectiveAt(o.From-1) || dc.hasForm(o.From-1, partAdjectives...)))
 				// "بيت سوى وعربين": the word before is an exception only when it
 				// is not the end of the place named before
 				after := len(ms) > 0 && ms[len(ms)-1].to == i
@@ -1465,6 +1465,10 @@ func nisba(w string) bool { return strings.HasSuffix(w, "يه") || strings.HasSu
 // partitiveWords before "من" make it name a part of a place ("أجزاء من
 // مدينة البوكمال"), not where something came from.
 var partitiveWords = words("partitive")
+
+// partAdjectives say how many or how large parts are ("مناطق عديدة من
+// عفرين", "أجزاء واسعة من"): the part is still of the place after "من".
+var partAdjectives = words("part_adjectives")
 
 // joinedAt reads two words after a place noun as the one-word name the
 // gazetteer writes them as ("منطقة كوي سنجق" for كويسنجق), keeping the
