@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a name kept with another place noun, then a date: the name does not go on
+			name: "a town kept with its noun, a date after it", published: "2018-04-10",
+			text: "وداهمت قوات الأمن منازل في بلدة جاسم أمس واعتقلت خمسة شبان.",
+			want: []want{{typ: "arrests", place: "sy-o-da-jasim"}},
+		},
+		{
 			// "مناطق عديدة من عفرين": parts of Afrin, however many, not where the planes came from
 			name: "many parts of a town", published: "2018-03-10",
 			text: "وقصفت الطائرات التركية أمس مناطق عديدة من عفرين.",

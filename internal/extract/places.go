@@ -822,7 +822,10 @@ func (x *Extractor) qualifiedAt(dc *doc, noun, k, to int) (arabic.Match[*geo.Pla
 		return m, false
 	}
 	if !dc.dualAt(noun) && m.To < to && dc.toks[m.To].Kind == arabic.Word {
-		if _, placeWord := x.word(dc, m.To, to); !placeWord && !dc.hasForm(m.To, "في", "الواقعه", "التابعه", "الخاضعه", "المحاذيه", "القريبه") {
+		// (but a date or a word joined by و after it begins what follows:
+		// "بلدة جاسم أمس", "بلدة جاسم واعتقلت")
+		if _, placeWord := x.word(dc, m.To, to); !placeWord && !dc.hasForm(m.To, "في", "الواقعه", "التابعه", "الخاضعه", "المحاذيه", "القريبه") &&
+			!slices.Contains(dc.timed, m.To) && !strings.HasPrefix(dc.norm(m.To), "و") {
 			return arabic.Match[*geo.Place]{}, false // "بلدة مير علي": the name goes on
 		}
 	}
