@@ -359,8 +359,8 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			if typ == "armed_clash" && dc.singular(k, "مع") {
 				continue // "تبادل لإطلاق النار مع قوات الأمن": in a clash both sides fight
 			}
-			if dc.hasForm(k, objectWords...) {
-				return true
+			if dc.hasForm(k, objectWords...) && k > s.from {
+				return true // (a sentence that opens with "مقاتلي تنظيم داعش هاجموا" has no verb before them)
 			}
 		}
 		if dc.placeAt(dc.actors[i]) {

@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a word of targets that opens the sentence has no verb before it to be the object of
+			name: "fighters named first, then their verb", published: "2018-04-10",
+			text: "مقاتلي تنظيم داعش هاجموا أمس بلدة الميادين.",
+			want: []want{{name: "الميادين", actor1: "ISIS"}},
+		},
+		{
 			// a name kept with another place noun, then a date: the name does not go on
 			name: "a town kept with its noun, a date after it", published: "2018-04-10",
 			text: "وداهمت قوات الأمن منازل في بلدة جاسم أمس واعتقلت خمسة شبان.",
