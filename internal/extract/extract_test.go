@@ -125,6 +125,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// an institution that failed to act foiled no attack
+			name: "a body's failure after a strike", published: "2018-04-10",
+			text:  "وقصفت الطائرات بلدة كفرنبل أمس، وانتقد السفير فشل مجلس الأمن في وقف القصف.",
+			want:  []want{{typ: "air_drone_strike", name: "كفرنبل"}},
+			never: []want{{typ: "disrupted_weapons_use"}},
+		},
+		{
 			// a word of targets that opens the sentence has no verb before it to be the object of
 			name: "fighters named first, then their verb", published: "2018-04-10",
 			text: "مقاتلي تنظيم داعش هاجموا أمس بلدة الميادين.",

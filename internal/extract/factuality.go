@@ -272,6 +272,28 @@ func (x *Extractor) futureParticle(dc *doc, i int) bool {
 	return future
 }
 
+// failedBody reports a foiling word whose subject is a body, a state or an
+// official ("فشل المنظمة في التصرف", "فشل مجلس الأمن في"): an institution
+// that failed to act foiled no attack (though a truce it failed to reach
+// was never made).
+func (dc *doc) failedBody(c arabic.Match[string]) bool {
+	return c.To < len(dc.toks) && (dc.hasForm(c.To, bodyNouns...) || dc.bodyActorAt(c.To))
+}
+
+// bodyActorAt reports an actor mention of a body, state or official that
+// begins at token i.
+func (dc *doc) bodyActorAt(i int) bool {
+	for _, a := range dc.actors {
+		if a.from == i {
+			return a.kind == "body" || a.kind == "state" || a.kind == "official"
+		}
+	}
+	return false
+}
+
+// bodyNouns name institutions ("المنظمة", "المجلس", "المجتمع الدولي").
+var bodyNouns = words("body_nouns")
+
 // keepVerbs keep what one holds ("تحتفظ بسيطرتها"): control kept is
 // no takeover.
 var keepVerbs = words("keep")
@@ -427,7 +449,7 @@ func (dc *doc) clauseEnd(i, to, max int) int {
 func (x *Extractor) foiledAfter(dc *doc, t arabic.Match[Trigger], s sentence) bool {
 	end := dc.clauseEnd(t.To, s.to, 15)
 	for _, c := range dc.cues {
-		if c.Values[0] == "foiled" && c.From >= t.To && c.From <= end+3 && c.From < s.to {
+		if c.Values[0] == "foiled" && c.From >= t.To && c.From <= end+3 && c.From < s.to && !dc.failedBody(c) {
 			return true
 		}
 	}
