@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "وفي بلدة": a second place joined by و, not where the first lies
+			name: "two towns each after في", published: "2018-04-10",
+			text: "وقصفت الطائرات الروسية أمس مواقع في بلدة كفرنبل وفي بلدة معرة النعمان.",
+			want: []want{{place: "sy-nw-kafr-nabl"}, {place: "sy-nw-maarrat"}},
+		},
+		{
 			// an institution that failed to act foiled no attack
 			name: "a body's failure after a strike", published: "2018-04-10",
 			text:  "وقصفت الطائرات بلدة كفرنبل أمس، وانتقد السفير فشل مجلس الأمن في وقف القصف.",

@@ -912,6 +912,10 @@ func (x *Extractor) qualify(dc *doc, ms []placeMention) {
 		}
 		for i := prev.to; i < cur.from; {
 			if m, ok := x.isRole(dc, i, cur.from, "within"); ok {
+				if strings.HasPrefix(dc.norm(i), "و") {
+					gapOK = false // "في الغوطة الشرقية وفي محافظة إدلب": a second place, not where the first lies
+					break
+				}
 				within = true
 				i = m.To
 				continue
