@@ -416,7 +416,11 @@ func (x *Extractor) actorsFor(dc *doc, t arabic.Match[Trigger], s sentence, sc s
 			if !inSent(i) || am.to > t.From || am.kind == "civilian" || !armed(am) && am.kind != "state" || victim(i) || dc.supporter(am) || intercepts(am) {
 				continue
 			}
-			if plural := dc.personsPlural(am.from); people && !plural || objectBefore(i) && !(people && plural) {
+			plural := dc.personsPlural(am.from)
+			if people && !plural {
+				continue // "هم" points back to persons
+			}
+			if objectBefore(i) && !(people && plural) {
 				continue
 			}
 			a1 = x.pickOf(dc, i, typ)

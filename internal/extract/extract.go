@@ -172,8 +172,7 @@ func (x *Extractor) analyzeText(a event.Article, an anchor) (*doc, error) {
 	dc.targets = x.lx.Targets.Find(dc.d, 0, n)
 	dc.units = x.lx.Units.Find(dc.d, 0, n)
 	dc.casualty = dc.lifeTaken(x.lx.Casualties.Find(dc.d, 0, n))
-	dc.cues = dc.studentsAreNoDemand(dc.cues)
-	dc.cues = x.futureCues(dc)
+	dc.cues = x.futureCues(dc, dc.studentsAreNoDemand(dc.cues))
 	x.findPlaces(dc)
 	dc.instr = dc.marchesAreNotDrones(dc.instr)
 	return dc, nil

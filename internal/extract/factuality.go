@@ -241,18 +241,17 @@ func (dc *doc) studentsAreNoDemand(cues []arabic.Match[string]) []arabic.Match[s
 // futureCues adds a future cue at each event word read through the future
 // particle س ("ستستعيد قوات النظام السيطرة على …": will retake), which
 // governs it and what its clause goes on with, as "سوف" does.
-func (x *Extractor) futureCues(dc *doc) []arabic.Match[string] {
-	added := false
+func (x *Extractor) futureCues(dc *doc, cues []arabic.Match[string]) []arabic.Match[string] {
+	n := len(cues)
 	for _, t := range dc.triggers {
 		if x.futureParticle(dc, t.From) {
-			dc.cues = append(dc.cues, arabic.Match[string]{From: t.From, To: t.From + 1, Values: []string{"future"}})
-			added = true
+			cues = append(cues, arabic.Match[string]{From: t.From, To: t.From + 1, Values: []string{"future"}})
 		}
 	}
-	if added {
-		sort.SliceStable(dc.cues, func(a, b int) bool { return dc.cues[a].From < dc.cues[b].From })
+	if len(cues) > n {
+		sort.SliceStable(cues, func(a, b int) bool { return cues[a].From < cues[b].From })
 	}
-	return dc.cues
+	return cues
 }
 
 // futureParticle reports an event word read through the future particle
