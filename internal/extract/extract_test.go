@@ -194,6 +194,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "shelling_artillery_missile_attack"}},
 		},
 		{
+			// the same as the text's first word, with no word before it to read
+			name: "a text that opens with a name in construct", published: "2018-02-26",
+			text: "غوطة دمشق تعرضت أمس لقصف جوي عنيف.",
+			want: []want{{typ: "air_drone_strike", place: "sy-o-rd-ghouta-east"}},
+		},
+		{
 			// a name kept with its article drops it before the place it belongs to
 			name: "a name in construct without its article", published: "2018-02-26",
 			text: "وقصفت الطائرات الروسية أمس غوطة دمشق بعشرات الغارات.",

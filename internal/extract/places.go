@@ -137,10 +137,11 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 		// ("التنف") is not this bare word (but "جبهة قانية" may drop it, and
 		// a name drops it before the place it belongs to: "غوطة دمشق")
 		_, owner := x.gz.Matcher().At(dc.d, i+1, to)
-		if i == 0 && !owner {
-			return m, false
+		typed := false
+		if i > 0 {
+			_, typed = x.isRole(dc, i-1, i, "type")
 		}
-		if _, typed := x.isRole(dc, i-1, i, "type"); i > 0 && !typed && !owner {
+		if !typed && !owner {
 			return m, false
 		}
 	}
