@@ -125,6 +125,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// an evacuation deal that stalled moved nobody; the shelling after it stays
+			name: "a stalled evacuation deal", published: "2018-04-10",
+			text:  "وجاء القصف أمس على مدينة دوما بعدما تعثر اتفاق إجلاء أعلنته روسيا في المدينة.",
+			want:  []want{{typ: "shelling_artillery_missile_attack", name: "دوما"}},
+			never: []want{{typ: "non_violent_transfer_of_territory"}, {typ: "disrupted_weapons_use"}},
+		},
+		{
 			// "وفي بلدة": a second place joined by و, not where the first lies
 			name: "two towns each after في", published: "2018-04-10",
 			text: "وقصفت الطائرات الروسية أمس مواقع في بلدة كفرنبل وفي بلدة معرة النعمان.",

@@ -205,10 +205,11 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 			if attackType(t.Values[0].Type) && (c.From >= t.To && c.To <= end || c.From >= start && c.To <= t.From) {
 				return true
 			}
-		case "foiled":
+		case "foiled", "stalled":
 			// "فشلت المفاوضات في التوصل إلى هدنة": a truce or deal that failed was never made
 			switch t.Values[0].Type {
-			case "ceasefire", "agreement":
+			case "ceasefire", "agreement", "non_violent_transfer_of_territory":
+				// (and "تعثر اتفاق إجلاء": an evacuation deal that stalled moved nobody)
 				if c.To <= t.From && t.From-c.To <= 8 {
 					return true
 				}

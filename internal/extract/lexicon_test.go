@@ -88,7 +88,7 @@ func TestLexiconCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kinds := map[string]bool{"report": true, "deny": true, "hedge": true, "future": true, "negation": true, "habitual": true, "background": true, "foiled": true, "ended": true, "idiom": true, "purpose": true}
+	kinds := map[string]bool{"report": true, "deny": true, "hedge": true, "future": true, "negation": true, "habitual": true, "background": true, "foiled": true, "stalled": true, "ended": true, "idiom": true, "purpose": true}
 	for i, r := range cues {
 		if !kinds[r["cue"]] {
 			t.Errorf("cues.tsv row %d: cue kind %q", i+1, r["cue"])
