@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "كامل" (entire) is no ك + "آمل" (I hope)
+			name: "control of an entire town", published: "2018-04-10",
+			text: "وأحكمت قوات النظام أمس سيطرتها على كامل مدينة دوما.",
+			want: []want{{typ: "government_regains_territory", name: "دوما", actor1: "SYR.GOV"}},
+		},
+		{
 			// an evacuation deal that stalled moved nobody; the shelling after it stays
 			name: "a stalled evacuation deal", published: "2018-04-10",
 			text:  "وجاء القصف أمس على مدينة دوما بعدما تعثر اتفاق إجلاء أعلنته روسيا في المدينة.",
