@@ -125,6 +125,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// crowds that attack riot; they fight no battle
+			name: "angry crowds attack a building", published: "2018-09-08",
+			text:  "وهاجمت الحشود الغاضبة أمس مقر الحكومة المحلية في مدينة البصرة.",
+			want:  []want{{typ: "violent_demonstration", name: "البصرة"}},
+			never: []want{{typ: "armed_clash"}},
+		},
+		{
 			// "كامل" (entire) is no ك + "آمل" (I hope)
 			name: "control of an entire town", published: "2018-04-10",
 			text: "وأحكمت قوات النظام أمس سيطرتها على كامل مدينة دوما.",

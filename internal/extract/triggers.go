@@ -370,6 +370,9 @@ func (x *Extractor) typeOf(dc *doc, t arabic.Match[Trigger], s sentence, a1 *act
 		if a1 != nil && a1.air {
 			return "air_drone_strike"
 		}
+		if attackType(tr.Type) && t.To < s.to && (dc.hasForm(t.To, protesterWords...) || dc.hasForm(t.To, "حشود")) {
+			return "violent_demonstration" // "هاجمت الحشود الغاضبة المباني": protesters who attack riot
+		}
 		if tr.Type == "shelling_artillery_missile_attack" && a1 != nil && a1.idx >= 0 && dc.hasForm(dc.actors[a1.idx].from, gunmenWords...) {
 			// "مسلحون استهدفوا قرية": gunmen with no weapon of range named
 			// attacked on the ground
