@@ -125,6 +125,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "الحكومة المركزية في بغداد": where the government sits, not where the protest was
+			name: "a government's seat beside a protest", published: "2018-09-08",
+			text:  "وتظاهر المئات أمس في مدينة البصرة احتجاجا على نقص الخدمات رغم وعود الحكومة المركزية في بغداد.",
+			want:  []want{{name: "البصرة"}},
+			never: []want{{name: "بغداد"}},
+		},
+		{
 			// crowds that attack riot; they fight no battle
 			name: "angry crowds attack a building", published: "2018-09-08",
 			text:  "وهاجمت الحشود الغاضبة أمس مقر الحكومة المحلية في مدينة البصرة.",

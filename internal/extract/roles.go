@@ -162,6 +162,26 @@ func (dc *doc) sourceSeat(pm *placeMention) bool {
 	return false
 }
 
+// bodySeat reports a place named after "في" right after a government or
+// another body ("المباني التي لها علاقة بالحكومة المركزية في بغداد"):
+// where the body sits, not where the sentence's event happened.
+func (dc *doc) bodySeat(pm *placeMention) bool {
+	k := pm.from - 1
+	if k < 1 || !dc.singular(k, "في") {
+		return false
+	}
+	for j := k - 1; j >= max(0, k-2); j-- {
+		if dc.hasForm(j, bodyNouns...) {
+			// (but "مقر المنظمات الأممية في عدن" is a building there, and may be hit)
+			return dc.sentOf[j] == dc.sentOf[pm.from] && !(j > 0 && dc.hasForm(j-1, "مقر", "مبني", "مكتب", "مكاتب", "مقار", "مباني"))
+		}
+		if !dc.adjectiveAt(j) {
+			break
+		}
+	}
+	return false
+}
+
 // seatAfter reports place pm right after token to, or after "في" or
 // "مقره" there, that past quotes and commas ('مراسل "سكاي نيوز عربية"، في
 // بغداد'; not 'وفق المرصد، مدينة درعا', where the place is the verb's object).
