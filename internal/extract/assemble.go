@@ -61,12 +61,22 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 		for ti, t := range trigs {
 			answered[ti] = x.answerAfter(dc, t, s)
 		}
+		var prev *placeMention
+		prevBest := -1
 		for _, pm := range places {
 			best := -1
 			for ti, t := range trigs {
 				if t.To <= pm.from {
 					best = ti // the nearest trigger on the left
 				}
+			}
+			// "وتعرضت بلدات نوى وكحيل والسهوة …، لعشرات الغارات": a name of
+			// the list goes where the list's first name goes
+			listed := prev != nil && prevBest >= 0 && best < 0 && pm.from <= prev.to+1 && strings.HasPrefix(dc.norm(pm.from), "و")
+			prev = pm
+			if listed {
+				assigned[prevBest] = append(assigned[prevBest], pm)
+				continue
 			}
 			if best >= 0 && dc.contrastBetween(trigs[best].To, pm.from) {
 				// "لم تورد تفاصيل عن تعرض الفريق لإطلاق النار، بل … وصول الوفد
@@ -94,10 +104,12 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				// none on the left: the first one on the right, in the same
 				// clause unless a preposition makes it the scene ("أمس في موسكو، إلى اتفاق")
 				if dc.clauseEnd(pm.to, s.to, 40) < trigs[0].From && !(len(places) == 1 && x.pointedAt(dc, pm.from, s)) && !dc.subjected(pm) && !dc.fronted(pm, s, places, trigs[0].From) {
+					prevBest = -1
 					continue
 				}
 				best = 0
 			}
+			prevBest = best
 			assigned[best] = append(assigned[best], pm)
 		}
 		// A trigger with no place of its own shares the places of a

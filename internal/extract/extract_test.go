@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a list of towns before a comma and the strikes: every town of the list
+			name: "towns listed before the strikes", published: "2018-04-10",
+			text: "وتعرضت بلدات كفرنبل وحاس ومعرة النعمان، أمس لعشرات الغارات الجوية.",
+			want: []want{{place: "sy-nw-kafr-nabl"}, {place: "sy-nw-hass"}, {place: "sy-nw-maarrat"}},
+		},
+		{
 			// "الحكومة المركزية في بغداد": where the government sits, not where the protest was
 			name: "a government's seat beside a protest", published: "2018-09-08",
 			text:  "وتظاهر المئات أمس في مدينة البصرة احتجاجا على نقص الخدمات رغم وعود الحكومة المركزية في بغداد.",
