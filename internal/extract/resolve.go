@@ -150,12 +150,16 @@ func (x *Extractor) resolve(dc *doc, k int) {
 			return
 		}
 		if x.foreignInList(dc, k) {
-			// "الرحيبة وجيرود والناصرية" in a story of the Qalamoun: a town
-			// listed with Syrian towns is not Iraq's Nasiriyah but one we do
-			// not know
-			pm.place, pm.unresolved = nil, true
-			x.fallback(dc, k)
-			return
+			if c := x.listNamesake(dc, k); c != nil {
+				pm.place = c // "بلدات طفس وكحيل": Daraa's كحيل, not Yemen's
+			} else {
+				// "الرحيبة وجيرود والناصرية" in a story of the Qalamoun: a town
+				// listed with Syrian towns is not Iraq's Nasiriyah but one we do
+				// not know
+				pm.place, pm.unresolved = nil, true
+				x.fallback(dc, k)
+				return
+			}
 		}
 	}
 	p := pm.place
@@ -477,6 +481,19 @@ func (x *Extractor) foreignInList(dc *doc, k int) bool {
 		return false
 	}
 	return geo.Km(pm.place.Lat, pm.place.Lon, prev.lat, prev.lon) > listKm
+}
+
+// listNamesake returns the namesake of a listed name that lies in the
+// country of the name before it, and near it (nil if none): the one the
+// list means.
+func (x *Extractor) listNamesake(dc *doc, k int) *geo.Place {
+	prev := &dc.places[k-1]
+	for _, c := range dc.places[k].cands {
+		if c.Country == prev.place.Country && geo.Km(c.Lat, c.Lon, prev.lat, prev.lon) <= listKm {
+			return c
+		}
+	}
+	return nil
 }
 
 // namesakeAbroad reports a pick of a district, town or village in a
