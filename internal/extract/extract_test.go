@@ -125,6 +125,18 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a listed name with a namesake abroad is the one near the name before it
+			name: "a listed village with a namesake abroad", published: "2018-07-01",
+			text: "وقصفت الطائرات أمس بلدتي طفس وكحيل.",
+			want: []want{{place: "sy-o-da-tafas"}, {place: "wof-1226564035"}},
+		},
+		{
+			// a plural place noun governs a listed name that is also a common word
+			name: "a listed town that is also a word", published: "2018-07-01",
+			text: "وقصفت الطائرات أمس بلدات طفس ونصيب.",
+			want: []want{{place: "sy-o-da-tafas"}, {place: "sy-o-da-nasib-village"}},
+		},
+		{
 			// a list of towns before a comma and the strikes: every town of the list
 			name: "towns listed before the strikes", published: "2018-04-10",
 			text: "وتعرضت بلدات كفرنبل وحاس ومعرة النعمان، أمس لعشرات الغارات الجوية.",

@@ -369,12 +369,14 @@ func (x *Extractor) findPlaces(dc *doc) {
 					continue
 				}
 			}
+			listItem := false // a name a plural or dual place noun governs, a common word or not ("بلدات طفس ونصيب")
 			if len(ms) > 0 && ms[len(ms)-1].to == i && strings.HasPrefix(dc.norm(i), "و") {
 				// "بلدات الطيبة والنعيمة وصيدا": the plural noun governs the whole
 				// list, and a name it governs wins when it runs longer than a
 				// bare one ("بلدتي بصر الحرير ومليحة العطش", not "المليحة")
 				if first := ms[listStart(ms)]; first.typed {
 					pm, ok = x.governedAt(dc, first.from, i, s, pm, ok)
+					listItem = ok && dc.dualAt(first.from)
 				}
 			}
 			if !ok || !pm.anaphor && inName(pm.nameFrom, pm.nameTo) {
@@ -405,7 +407,7 @@ func (x *Extractor) findPlaces(dc *doc) {
 				i = pm.to
 				continue // "مروان حويجة", "صالح الصماد": a person's family name
 			}
-			if pm.nameTo-pm.nameFrom == 1 && !pm.anaphor && !pm.unresolved && x.stopWord(dc, pm.nameFrom) && (!x.singularTyped(dc, pm) || onlyImported(pm)) {
+			if pm.nameTo-pm.nameFrom == 1 && !pm.anaphor && !pm.unresolved && !listItem && x.stopWord(dc, pm.nameFrom) && (!x.singularTyped(dc, pm) || onlyImported(pm)) {
 				i++
 				continue // "وباب", "قرب مدرسة", "بلدات تحت": common words, not places
 			}
