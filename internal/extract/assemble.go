@@ -299,9 +299,13 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "it says where a place named before lies")
 					continue // "الغوطة الشرقية، آخر المعاقل … بالقرب من العاصمة دمشق": where the first place lies
 				}
-				if pm.to <= t.From && dc.speakerSeat(pm, sc) || dc.sourceSeat(pm) || (attackType(typ) || family(typ) == "protest") && dc.bodySeat(pm) {
+				if pm.to <= t.From && dc.speakerSeat(pm, sc) || dc.sourceSeat(pm) {
 					dc.skip(t, pm, "where the speaker sits")
 					continue // "قال مجلس حقوق الإنسان بجنيف إن احتجاز …": where the speaker sits
+				}
+				if (attackType(typ) || family(typ) == "protest") && dc.bodySeat(pm) {
+					dc.skip(t, pm, "where a government or body named there sits")
+					continue // "رغم وعود الحكومة المركزية في بغداد": where the government sits
 				}
 				if pm.excepted {
 					dc.skip(t, pm, "a place the sentence leaves out")
