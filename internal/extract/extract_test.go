@@ -125,6 +125,20 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a deal that provides for an evacuation was made; the evacuation is to come
+			name: "a deal that provides for leaving", published: "2018-04-02",
+			text:  "وتوصلت روسيا وجيش الإسلام أمس إلى اتفاق يقضي بخروج المقاتلين من مدينة دوما.",
+			want:  []want{{typ: "agreement", name: "دوما"}},
+			never: []want{{typ: "non_violent_transfer_of_territory"}},
+		},
+		{
+			// where the fighters are to leave for is no place of the deal
+			name: "a deal and the fighters' destination", published: "2018-04-02",
+			text:  "وتوصلت روسيا وجيش الإسلام أمس إلى اتفاق يقضي بخروج المقاتلين من مدينة دوما إلى مدينة جرابلس.",
+			want:  []want{{typ: "agreement", name: "دوما"}},
+			never: []want{{name: "جرابلس"}},
+		},
+		{
 			// a listed name with a namesake abroad is the one near the name before it
 			name: "a listed village with a namesake abroad", published: "2018-07-01",
 			text: "وقصفت الطائرات أمس بلدتي طفس وكحيل.",

@@ -187,7 +187,10 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 				return true // "لم تقصف": the cue holds the event's verb
 			}
 		case "future":
-			if c.From >= start && c.To <= t.From || c.From >= t.To && c.From-t.To <= 1 || c.From < t.To && c.To > t.From {
+			// (but "اتفاق يقضي بخروج المقاتلين": what a deal provides for is
+			// to come, the deal itself was made)
+			provides := (t.Values[0].Type == "agreement" || t.Values[0].Type == "ceasefire") && dc.hasForm(c.From, stipulateVerbs...)
+			if c.From >= start && c.To <= t.From || c.From >= t.To && c.From-t.To <= 1 && !provides || c.From < t.To && c.To > t.From {
 				return true
 			}
 			if c.From <= s.from+1 && c.To <= t.From {
@@ -293,6 +296,9 @@ func (dc *doc) bodyActorAt(i int) bool {
 
 // bodyNouns name institutions ("المنظمة", "المجلس", "المجتمع الدولي").
 var bodyNouns = words("body_nouns")
+
+// stipulateVerbs tell what a deal provides for ("يقضي", "ينص").
+var stipulateVerbs = words("stipulate")
 
 // keepVerbs keep what one holds ("تحتفظ بسيطرتها"): control kept is
 // no takeover.

@@ -230,7 +230,7 @@ var retreatWords = words("retreat")
 // retreatedTo reports a place after "باتجاه/نحو/إلى/صوب" that a word of
 // withdrawal or flight a few words before heads for.
 func (dc *doc) retreatedTo(pm *placeMention) bool {
-	return pm.from >= 1 && dc.hasForm(pm.from-1, "باتجاه", "نحو", "الي", "صوب", "تجاه") && dc.formBefore(pm.from-1, 5, retreatWords...)
+	return pm.from >= 1 && dc.hasForm(pm.from-1, "باتجاه", "نحو", "الي", "صوب", "تجاه") && dc.formBefore(pm.from-1, 9, retreatWords...)
 }
 
 // formBefore reports one of forms in the n words before token i, with no
