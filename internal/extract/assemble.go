@@ -124,6 +124,13 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				// "اشتباكات وتبادلا للقصف": the second of two joined words shares the first's
 				joined := trigs[tj].From == trigs[ti].To && strings.HasPrefix(dc.norm(trigs[tj].From), "و") ||
 					trigs[ti].From == trigs[tj].To && strings.HasPrefix(dc.norm(trigs[ti].From), "و")
+				// "لعشرات الغارات، ترافقت مع قصف مدفعي": the shelling that went
+				// with the strikes fell on the same towns
+				accompanied := tj < ti && trigs[ti].From-trigs[tj].To <= 8 && dc.anyForm(max(s.from, trigs[ti].From-3), trigs[ti].From, accompanyWords...)
+				if accompanied && len(assigned[tj]) > 0 {
+					assigned[ti] = assigned[tj]
+					break
+				}
 				if tj != ti && (generic || joined) && len(assigned[tj]) > 0 && abs(trigs[tj].From-trigs[ti].From) <= 6 {
 					assigned[ti] = assigned[tj]
 					break
@@ -585,6 +592,10 @@ func strikesFromAir(code, country string) bool {
 	}
 	return false
 }
+
+// accompanyWords tell one act going with another ("ترافقت مع", "رافقه",
+// "تزامن مع"): the second struck where the first did.
+var accompanyWords = words("accompany")
 
 func round(v float64) float64 {
 	return float64(int64(v*100000+0.5*sign(v))) / 100000

@@ -125,6 +125,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// the shelling that went with the strikes fell on the same towns
+			name: "shelling that went with the strikes", published: "2018-07-01",
+			text: "وتعرضت بلدات كفرنبل وحاس، أمس لعشرات الغارات الجوية، ترافقت مع قصف مدفعي عنيف.",
+			want: []want{{typ: "air_drone_strike", place: "sy-nw-hass"}, {typ: "shelling_artillery_missile_attack", place: "sy-nw-hass"}},
+		},
+		{
 			// a deal that provides for an evacuation was made; the evacuation is to come
 			name: "a deal that provides for leaving", published: "2018-04-02",
 			text:  "وتوصلت روسيا وجيش الإسلام أمس إلى اتفاق يقضي بخروج المقاتلين من مدينة دوما.",
