@@ -132,7 +132,7 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 		return m, ok
 	}
 	m, ok := x.gz.Matcher().At(dc.d, i, to)
-	if ok && m.To == m.From+1 && !writtenWithArticle(dc.norm(i)) && onlyWithArticle(m.Values) {
+	if ok && m.To == m.From+1 && !hasArticle(dc.norm(i)) && onlyWithArticle(m.Values) {
 		// "أو تنف مسؤوليتها": a name only ever written with its article
 		// ("التنف") is not this bare word (but "جبهة قانية" may drop it, and
 		// a name drops it before the place it belongs to: "غوطة دمشق")
@@ -162,21 +162,6 @@ func (x *Extractor) gazAt(dc *doc, i, to int) (arabic.Match[*geo.Place], bool) {
 		}
 	}
 	return m, ok
-}
-
-// writtenWithArticle reports a word written with the article, after any
-// proclitic ("التنف", "بالتنف", "وللتنف": ل before the article drops its alif).
-func writtenWithArticle(w string) bool {
-	for _, p := range []string{"", "و", "ف"} {
-		r, ok := strings.CutPrefix(w, p)
-		if !ok {
-			continue
-		}
-		if strings.HasPrefix(r, "ال") || strings.HasPrefix(r, "بال") || strings.HasPrefix(r, "كال") || strings.HasPrefix(r, "لل") {
-			return true
-		}
-	}
-	return false
 }
 
 // onlyWithArticle reports places whose one-word names all begin with the
@@ -1089,7 +1074,7 @@ var articleNames, verbParticles = words("article_names"), words("verb_particles"
 // hasArticle reports a normalised word that carries the article after any
 // proclitics ("الرقة", "بالرقة", "وللرقة").
 func hasArticle(w string) bool {
-	for _, p := range []string{"", "و", "ف", "ب", "ك", "وب", "فب", "وك"} {
+	for _, p := range []string{"", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"} {
 		if strings.HasPrefix(w, p+"ال") {
 			return true
 		}
