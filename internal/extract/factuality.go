@@ -424,17 +424,40 @@ func (dc *doc) toldOccurred(t arabic.Match[Trigger], s sentence) bool {
 }
 
 // clauseStart walks back from token i to the start of its clause (a comma,
-// semicolon, colon or quote), at most max tokens and not past from.
+// semicolon, colon or quote), at most max tokens and not past from. Scare
+// quotes around a few words open no clause: "لن تشن \"هجوما واسعا\" على
+// إدلب" is one clause.
 func (dc *doc) clauseStart(i, from, max int) int {
 	start := i
 	for start > from && i-start < max {
 		p := dc.toks[start-1]
-		if p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == "\"") {
+		if p.Kind == arabic.Punct && (p.Norm == "," || p.Norm == ";" || p.Norm == ":" || p.Norm == "\"" && !dc.scareQuote(start-1, from)) {
 			break
 		}
 		start--
 	}
 	return start
+}
+
+// scareQuote reports whether the quote mark at token q opens a quote of at
+// most three words within a clause (counting the marks from token from):
+// a name or phrase set off, not speech.
+func (dc *doc) scareQuote(q, from int) bool {
+	open := true
+	for k := from; k < q; k++ {
+		if dc.toks[k].Kind == arabic.Punct && dc.toks[k].Norm == "\"" {
+			open = !open
+		}
+	}
+	if !open || q > from && dc.toks[q-1].Kind == arabic.Punct {
+		return false // a closing mark, or a quote after a colon or comma
+	}
+	for k := q + 1; k < len(dc.toks) && k <= q+4; k++ {
+		if dc.toks[k].Kind == arabic.Punct {
+			return dc.toks[k].Norm == "\"" && k > q+1
+		}
+	}
+	return false
 }
 
 // clauseEnd walks forward from token i to the end of its clause.
