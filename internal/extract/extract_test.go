@@ -112,6 +112,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "excessive_force_against_protesters", name: "جباليا", actor1: "ISR.MIL"}},
 		},
 		{
+			// the SDF spelt with و (ديموقراطية), as one mention in eight is
+			name: "SDF spelt with waw", published: "2018-07-15",
+			text: "وانسحبت قوات سوريا الديموقراطية أمس من مدينة منبج.",
+			want: []want{{typ: "change_to_group_activity", name: "منبج", actor1: "SDF"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",
