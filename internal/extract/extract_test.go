@@ -118,6 +118,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "change_to_group_activity", name: "منبج", actor1: "SDF"}},
 		},
 		{
+			// a settlement deal is an agreement, and one is made for a whole province
+			name: "a settlement deal for a province", published: "2018-07-19",
+			text:  "وتم التوصل أمس إلى اتفاق تسوية في محافظة درعا.",
+			want:  []want{{typ: "agreement", place: "sy-adm-gov-daraa"}},
+			count: 1,
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

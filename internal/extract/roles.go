@@ -303,6 +303,9 @@ func (x *Extractor) placeFits(dc *doc, t arabic.Match[Trigger], typ string, pm *
 		if typ == "agreement" {
 			most = 2
 		}
+		if typ == "agreement" && dc.anyForm(t.From, t.To, settlementWords...) && pm.place != nil && !pm.near && pm.from > 0 && dc.hasForm(pm.from-1, "في") {
+			return true // "اتفاق تسوية في محافظة درعا": a settlement is made for a province or a countryside
+		}
 		if pm.place == nil || pm.region || pm.near || precisionOf(pm.place) > most {
 			return false
 		}
@@ -310,6 +313,9 @@ func (x *Extractor) placeFits(dc *doc, t arabic.Match[Trigger], typ string, pm *
 	}
 	return true
 }
+
+// settlementWords name a settlement or reconciliation deal.
+var settlementWords = words("settlement_deal")
 
 var arrivalWords = words("arrival")
 
