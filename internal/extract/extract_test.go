@@ -125,6 +125,13 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// "خط فض الاشتباك" is the Golan disengagement line, no clash
+			name: "the disengagement line", published: "2018-05-12",
+			text:  "وأسقطت إسرائيل أمس طائرة من دون طيار تجاوزت خط فض الاشتباك في الجولان.",
+			want:  []want{{typ: "disrupted_weapons_use", name: "الجولان"}},
+			never: []want{{typ: "armed_clash"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

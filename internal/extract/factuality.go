@@ -99,6 +99,10 @@ func (dc *doc) agoAt(k, to int) bool {
 // moves and words that name no kind of violence are the game's.
 var sportsWords = words("sports")
 
+// disengageWords before "الاشتباك" name a disengagement ("فض الاشتباك",
+// "فك الاشتباك"): a line or a deal, not a clash.
+var disengageWords = words("disengage")
+
 // cyberWords make an attack word a computer attack, not violence.
 var cyberWords = words("cyber")
 
@@ -131,6 +135,9 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		}
 		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
 			continue // "هجوم إلكتروني": a computer attack
+		}
+		if t.Values[0].Type == "armed_clash" && t.From > s.from && dc.hasForm(t.From, "اشتباك") && dc.hasForm(t.From-1, disengageWords...) {
+			continue // "خط فض الاشتباك في الجولان": the disengagement line, no clash
 		}
 		if t.Values[0].Class == "generic" && strings.Contains(dc.norm(t.From), "ستهدف") && t.To < s.to && dc.hasForm(t.To, aimNouns...) {
 			continue // "مؤتمر يستهدف حشد الدعم": an aim, not a target
