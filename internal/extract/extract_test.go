@@ -132,6 +132,14 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "armed_clash"}},
 		},
 		{
+			// the day between a reporting word and its "أن", commas and quotes
+			// aside, is the day of the telling: the toll goes to Monday's strike
+			name: "a report day set off by commas", published: "2018-04-10",
+			text:  "وقتل 3 إيرانيين في غارة إسرائيلية على مطار التيفور فجر الاثنين.\nوقالت وكالة \"تسنيم\"، الإيرانية، الثلاثاء، أن عدد القتلى ارتفع إلى 7 جراء الغارات على مطار التيفور.",
+			want:  []want{{typ: "air_drone_strike", place: "sy-o-ho-t4", date: "2018-04-09"}},
+			count: 1,
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

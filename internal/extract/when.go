@@ -184,14 +184,18 @@ func (x *Extractor) reportDate(dc *doc, m *dateMention, t arabic.Match[Trigger])
 		return false
 	}
 	// "أعلنت في وقت سابق الثلاثاء أن الضربة …": a date a few words after a
-	// reporting word and right before the "أن" of what was told
+	// reporting word and right before the "أن" of what was told (commas
+	// and quotes aside: "قالت وكالة \"تسنيم\"، الإيرانية، الثلاثاء، أن")
 	end := dc.afterDate(m)
+	for end < t.From && dc.toks[end].Kind == arabic.Punct {
+		end++
+	}
 	told := end < t.From && dc.hasForm(end, "ان", "بان")
 	for _, c := range dc.cues {
 		if c.Values[0] != "report" {
 			continue
 		}
-		if c.To == m.tok || told && c.To <= m.tok && m.tok-c.To <= 4 {
+		if c.To == m.tok || told && c.To <= m.tok && dc.wordsIn(c.To, m.tok) <= 4 {
 			return true
 		}
 		if c.To <= m.tok && m.tok-c.To <= 6 {
@@ -208,6 +212,17 @@ func (x *Extractor) reportDate(dc *doc, m *dateMention, t arabic.Match[Trigger])
 		}
 	}
 	return false
+}
+
+// wordsIn counts the words (not punctuation) of tokens [from, to).
+func (dc *doc) wordsIn(from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if dc.toks[k].Kind != arabic.Punct {
+			n++
+		}
+	}
+	return n
 }
 
 // closerTrigger reports a date mention that stands nearer another event
