@@ -14,6 +14,7 @@ import (
 func (x *Extractor) assemble(dc *doc) []event.Event {
 	var out []*event.Event
 	dc.explicit = map[*event.Event]bool{}
+	dc.writtenDate = map[*event.Event]bool{}
 	dc.unknown = map[*event.Event]bool{}
 	dc.weak = map[*event.Event]bool{}
 	dc.bare = map[*event.Event]bool{}
@@ -359,6 +360,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					ev2.Date, ev2.DatePrecision = &d, second.Precision
 					ev2.Evidence = append([]event.Span(nil), ev.Evidence...)
 					dc.explicit[&ev2] = true
+					dc.writtenDate[&ev2] = !second.Relative
 					if _, ok := index[dedupKey(&ev2)]; !ok {
 						index[dedupKey(&ev2)] = &ev2
 						out = append(out, &ev2)
@@ -393,7 +395,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			}
 		}
 	}
-	out = linkRementions(upgrade(subsume(foldCoarse(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)), dc.bare, dc.weak, x.gz), dc), dc)
+	out = linkRementions(upgrade(foldRepeatedChemical(subsume(foldCoarse(foldUndated(foldMisspelt(out, dc.unknown), dc.explicit)), dc.bare, dc.weak, x.gz), dc.writtenDate), dc), dc)
 	x.tollsAfter(dc, out)
 	for _, e := range out {
 		if quietTypes[e.EventType] {
@@ -516,6 +518,7 @@ func (x *Extractor) build(dc *doc, t arabic.Match[Trigger], s sentence, si int, 
 		d := dm.Date
 		ev.Date, ev.DatePrecision = &d, dm.Precision
 		dc.explicit[ev] = true
+		dc.writtenDate[ev] = !dm.Relative
 		if dc.hasAnchor && olderThan(d, dc.anchor, 20) {
 			background = true
 		}

@@ -56,6 +56,9 @@ type doc struct {
 	admin1 map[string]int
 	// explicit marks events dated by words of their own sentence or paragraph.
 	explicit map[*event.Event]bool
+	// writtenDate marks events dated by a date written out (not a weekday or
+	// "أمس" counted from the publication date).
+	writtenDate map[*event.Event]bool
 	// unknown marks events at names the gazetteer lacks (true: placed by a side of a town).
 	unknown map[*event.Event]bool
 	// weak marks events whose type is their event word's default: nothing said what kind of attack.

@@ -140,6 +140,19 @@ func TestExtractEvents(t *testing.T) {
 			count: 1,
 		},
 		{
+			// a chemical attack retold with the days of the statements about it is one attack, of its own day
+			name: "a chemical attack retold on later days", published: "2018-04-10",
+			text:  "وقتل عشرات المدنيين في هجوم كيميائي على مدينة دوما السبت.\nوبحثت ماي مع ترامب مساء الاثنين الهجوم الكيميائي الذي استهدف مدينة دوما.\nوقالت روسيا اليوم الثلاثاء إن هجوما كيميائيا على مدينة دوما لم يثبت.",
+			want:  []want{{typ: "chemical_weapon", name: "دوما", date: "2018-04-07"}},
+			count: 1,
+		},
+		{
+			// two chemical attacks on one town, each on a day written out, stay two
+			name: "two chemical attacks on written days", published: "2018-04-10",
+			text:  "وقتل 80 مدنيا في هجوم كيميائي على مدينة خان شيخون في 4 نيسان 2017.\nوكانت قوات النظام قد شنت هجوما كيميائيا على مدينة خان شيخون في 30 آذار 2017.",
+			count: 2,
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

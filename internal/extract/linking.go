@@ -275,6 +275,43 @@ func foldCoarse(evs []*event.Event) []*event.Event {
 	})
 }
 
+// foldRepeatedChemical folds the chemical attacks an article tells at one
+// place into one: news of the Douma attack retells it for days, each
+// retelling dated by the statement or vote it appears with ("هجوم دوما"
+// … "مساء الثلاثاء"). Two attacks each dated by a date written out stay
+// two; the attack takes a written date, else the earliest day told.
+func foldRepeatedChemical(evs []*event.Event, written map[*event.Event]bool) []*event.Event {
+	return foldEach(evs, false, func(e *event.Event) *event.Event {
+		if e.EventType != "chemical_weapon" || e.Location == nil {
+			return nil
+		}
+		for _, o := range evs {
+			if o == e {
+				return nil // only into an attack told before
+			}
+			if o.EventType != "chemical_weapon" || o.Location == nil || !samePlace(o.Location, e.Location) {
+				continue
+			}
+			if written[o] && written[e] && !sameDate(o, e) {
+				continue
+			}
+			// the attack came before the statements that retell it: the
+			// earliest day told is its own (a written one first)
+			if written[e] && !written[o] || written[e] == written[o] && earlier(e.Date, o.Date) {
+				o.Date, o.DatePrecision = e.Date, e.DatePrecision
+				written[o] = written[e]
+			}
+			return o
+		}
+		return nil
+	})
+}
+
+// earlier reports a day before another (both YYYY-MM-DD).
+func earlier(a, b *string) bool {
+	return a != nil && b != nil && len(*a) == len("2006-01-02") && len(*b) == len(*a) && *a < *b
+}
+
 // daysApart is how many days lie between two YYYY-MM-DD dates (a large
 // number when either does not parse).
 func daysApart(a, b string) int {
