@@ -153,6 +153,12 @@ func TestExtractEvents(t *testing.T) {
 			count: 2,
 		},
 		{
+			// "منطقة" names a city's quarter too ("منطقة برزة بدمشق")
+			name: "an area that is a quarter", published: "2018-04-14",
+			text: "وقصفت الطائرات أمس منطقة برزة بدمشق.",
+			want: []want{{place: "sy-o-dam-barzeh"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",
