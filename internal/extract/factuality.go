@@ -99,6 +99,9 @@ func (dc *doc) agoAt(k, to int) bool {
 // moves and words that name no kind of violence are the game's.
 var sportsWords = words("sports")
 
+// preventWords keep someone from an act ("منع الأسد من استهداف المدنيين").
+var preventWords = words("prevent")
+
 // disengageWords before "الاشتباك" name a disengagement ("فض الاشتباك",
 // "فك الاشتباك"): a line or a deal, not a clash.
 var disengageWords = words("disengage")
@@ -209,6 +212,10 @@ func (x *Extractor) suppressed(dc *doc, t arabic.Match[Trigger], s sentence) boo
 		case "purpose":
 			// "من أجل التوصل لاتفاق", "بهدف استعادة السيطرة": what is sought
 			if c.To == t.From || c.To == t.From-1 && dc.hasForm(c.To, reachingNouns...) {
+				return true
+			}
+			// "منع بشار الأسد من استهداف المدنيين": kept from doing it
+			if t.From-c.To <= 5 && t.From > c.To && dc.hasForm(t.From-1, "من") && dc.hasForm(c.From, preventWords...) && dc.wordsIn(c.To, t.From) == t.From-c.To {
 				return true
 			}
 		case "ended":
