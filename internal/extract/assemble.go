@@ -324,6 +324,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "a point of departure, not the target")
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
+				if dc.seatOf(pm) {
+					dc.skip(t, pm, "where a body or a speaker has its seat")
+					continue // "وقال المتحدث باسم المجلس، ومقره في القامشلي،"
+				}
 				if dc.retreatedTo(pm) {
 					dc.skip(t, pm, "where those who withdrew or fled headed")
 					continue // "انسحب أفراد التنظيم باتجاه مخيم اليرموك": where they went, not where it happened

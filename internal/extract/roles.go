@@ -233,6 +233,23 @@ func (dc *doc) retreatedTo(pm *placeMention) bool {
 	return pm.from >= 1 && dc.hasForm(pm.from-1, "باتجاه", "نحو", "الي", "صوب", "تجاه") && dc.formBefore(pm.from-1, 9, retreatWords...)
 }
 
+// seatOf reports a place named as where a body or a speaker has its seat
+// ("المجلس، ومقره في القامشلي،", "المرصد ومقره بريطانيا", "الذي يتخذ من
+// لندن مقرا له"): no event's place.
+func (dc *doc) seatOf(pm *placeMention) bool {
+	k := pm.from - 1
+	if k >= 0 && dc.hasForm(k, "في", "ب") {
+		k--
+	}
+	if k >= 0 && dc.hasForm(k, seatNouns...) {
+		return true
+	}
+	return pm.from >= 2 && dc.hasForm(pm.from-1, "من") && dc.hasForm(pm.from-2, "يتخذ", "تتخذ", "يتخذون") && pm.to < len(dc.toks) && dc.hasForm(pm.to, "مقرا")
+}
+
+// seatNouns name the seat of a body with its pronoun ("ومقره", "مقرها").
+var seatNouns = words("seat")
+
 // formBefore reports one of forms in the n words before token i, with no
 // punctuation between.
 func (dc *doc) formBefore(i, n int, forms ...string) bool {
