@@ -324,6 +324,10 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "a point of departure, not the target")
 					continue // "أتت من قاعدة حميميم": where the planes came from, not the target
 				}
+				if pm.from == pm.nameFrom && pm.to < len(dc.toks) && dc.hasForm(pm.to, "ثانيه", "ثان") {
+					dc.skip(t, pm, "a likeness, not a place")
+					continue // "الغوطة الشرقية قد تستحيل إلى حلب ثانية"
+				}
 				if dc.seatOf(pm) {
 					dc.skip(t, pm, "where a body or a speaker has its seat")
 					continue // "وقال المتحدث باسم المجلس، ومقره في القامشلي،"

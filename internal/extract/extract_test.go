@@ -159,6 +159,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{place: "sy-o-dam-barzeh"}},
 		},
 		{
+			// "حلب ثانية" is a likeness: no attack is carried to Aleppo
+			name: "a second Aleppo", published: "2018-02-20",
+			text:  "وحذرت الأمم المتحدة من أن الغوطة الشرقية قد تستحيل إلى حلب ثانية.\nوأفادت تقارير بمقتل أكثر من ستين مدنيا في هجمات جديدة للقوات الحكومية الثلاثاء.",
+			never: []want{{name: "حلب"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",
