@@ -165,6 +165,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{name: "حلب"}},
 		},
 		{
+			// a generic word at a province with a day written out and a toll is one event
+			name: "a province, a written day and a toll", published: "2018-04-12",
+			text: "وفي 9 أبريل 2018 جرى استهداف قاعدة عسكرية في محافظة حمص بصواريخ، موقعة 14 قتيلا.",
+			want: []want{{place: "sy-adm-gov-homs", date: "2018-04-09"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

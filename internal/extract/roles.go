@@ -423,8 +423,8 @@ func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc se
 	if pm.place == nil || pm.place.Kind != "governorate" && !(pm.bareCity && pm.place.Kind == "city") || pm.region || pm.near {
 		return true
 	}
-	if t.Values[0].Class == "generic" && !pm.bareCity {
-		return false
+	if t.Values[0].Class == "generic" && !pm.bareCity && !dc.writtenDayAndToll(s) {
+		return false // (but "9 أبريل 2018: استهداف قاعدة … في محافظة حمص … موقعة 14 قتيلا")
 	}
 	for _, d := range dc.dates {
 		if d.tok >= s.from && d.tok < s.to && (!sc.background || pm.bareCity && attackType(t.Values[0].Type)) {
@@ -446,6 +446,24 @@ func (x *Extractor) coarseOK(dc *doc, t arabic.Match[Trigger], s sentence, sc se
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// writtenDayAndToll reports a sentence that gives a day written out and a
+// toll: what it tells at a province is one event, not a campaign.
+func (dc *doc) writtenDayAndToll(s sentence) bool {
+	day := false
+	for _, d := range dc.dates {
+		day = day || d.tok >= s.from && d.tok < s.to && !d.Relative && d.Precision == "day"
+	}
+	if !day {
+		return false
+	}
+	for _, c := range dc.casualty {
+		if c.From >= s.from && c.From < s.to {
+			return true
 		}
 	}
 	return false
