@@ -182,9 +182,10 @@ func (dc *doc) bodySeat(pm *placeMention) bool {
 	return false
 }
 
-// seatAfter reports place pm right after token to, or after "في" or
-// "مقره" there, that past quotes and commas ('مراسل "سكاي نيوز عربية"، في
-// بغداد'; not 'وفق المرصد، مدينة درعا', where the place is the verb's object).
+// seatAfter reports place pm right after token to, or after "في" there,
+// that past quotes and commas ('مراسل "سكاي نيوز عربية"، في بغداد'; not
+// 'وفق المرصد، مدينة درعا', where the place is the verb's object). A seat
+// told with "ومقره" is seatOf's, whoever it follows.
 func (dc *doc) seatAfter(pm *placeMention, to int) bool {
 	if pm.from == to {
 		return true
@@ -192,7 +193,7 @@ func (dc *doc) seatAfter(pm *placeMention, to int) bool {
 	for to < pm.from && dc.toks[to].Kind == arabic.Punct {
 		to++
 	}
-	return pm.from == to+1 && dc.hasForm(to, "في", "مقره", "ومقره", "مقرها", "ومقرها")
+	return pm.from == to+1 && dc.hasForm(to, "في")
 }
 
 // sentencePlaces returns the places of a sentence that can be where an
