@@ -328,8 +328,8 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					dc.skip(t, pm, "a likeness, not a place")
 					continue // "الغوطة الشرقية قد تستحيل إلى حلب ثانية"
 				}
-				if dc.seatOf(pm) {
-					dc.skip(t, pm, "where a body or a speaker has its seat")
+				if dc.seatOf(pm) || typ != "consult" && dc.issuedIn(pm) { // (talks are told to journalists where they are held)
+					dc.skip(t, pm, "where a body or a speaker sits, or a statement was issued")
 					continue // "وقال المتحدث باسم المجلس، ومقره في القامشلي،"
 				}
 				if dc.retreatedTo(pm) {

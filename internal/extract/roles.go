@@ -248,6 +248,16 @@ func (dc *doc) seatOf(pm *placeMention) bool {
 	return pm.from >= 2 && dc.hasForm(pm.from-1, "من") && dc.hasForm(pm.from-2, "يتخذ", "تتخذ", "يتخذون") && pm.to < len(dc.toks) && dc.hasForm(pm.to, "مقرا")
 }
 
+// issuedIn reports a place named as where a statement, a report or a press
+// conference was issued or held ("في بيان نشر في نيويورك", "تقرير صدر في
+// لندن", "في مؤتمر صحفي في أنقرة"): no event's place.
+func (dc *doc) issuedIn(pm *placeMention) bool {
+	return pm.from >= 2 && dc.hasForm(pm.from-1, "في", "ب") && dc.hasForm(pm.from-2, issueWords...)
+}
+
+// issueWords issue a text or hold a press conference ("صدر", "نشرت", "صحفي").
+var issueWords = words("issue")
+
 // seatNouns name the seat of a body with its pronoun ("ومقره", "مقرها").
 var seatNouns = words("seat")
 
