@@ -102,6 +102,28 @@ var sportsWords = words("sports")
 // preventWords keep someone from an act ("منع الأسد من استهداف المدنيين").
 var preventWords = words("prevent")
 
+// leftPact reports a withdrawal word whose "من" a few words on names a
+// deal, a body, talks or a race ("انسحبت في مايو من الاتفاق المعقود"):
+// leaving it moves no forces.
+func (dc *doc) leftPact(t arabic.Match[Trigger], s sentence) bool {
+	if !dc.anyForm(t.From, t.To, withdrawWords...) {
+		return false
+	}
+	for k := t.To; k < min(s.to-1, t.To+4); k++ {
+		if dc.toks[k].Kind == arabic.Punct {
+			return false
+		}
+		if dc.hasForm(k, "من") {
+			return dc.hasForm(k+1, pactNouns...)
+		}
+	}
+	return false
+}
+
+// withdrawWords tell a withdrawal; pactNouns what a state or party may
+// withdraw from without moving forces.
+var withdrawWords, pactNouns = words("withdraw"), words("pacts")
+
 // disengageWords before "الاشتباك" name a disengagement ("فض الاشتباك",
 // "فك الاشتباك"): a line or a deal, not a clash.
 var disengageWords = words("disengage")
@@ -138,6 +160,9 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		}
 		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
 			continue // "هجوم إلكتروني": a computer attack
+		}
+		if t.Values[0].Type == "change_to_group_activity" && dc.leftPact(t, s) {
+			continue // "انسحاب الولايات المتحدة من الاتفاق النووي": a state leaving a deal, no forces moving
 		}
 		if t.Values[0].Type == "armed_clash" && t.From > s.from && dc.hasForm(t.From, "اشتباك") && dc.hasForm(t.From-1, disengageWords...) {
 			continue // "خط فض الاشتباك في الجولان": the disengagement line, no clash
