@@ -120,6 +120,9 @@ func (dc *doc) leftPact(t arabic.Match[Trigger], s sentence) bool {
 	return false
 }
 
+// naturalForces strike without weapons: storms, quakes, crises.
+var naturalForces = words("natural_forces")
+
 // withdrawWords tell a withdrawal; pactNouns what a state or party may
 // withdraw from without moving forces.
 var withdrawWords, pactNouns = words("withdraw"), words("pacts")
@@ -160,6 +163,9 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		}
 		if t.To < s.to && dc.hasForm(t.To, cyberWords...) {
 			continue // "هجوم إلكتروني": a computer attack
+		}
+		if t.Values[0].Class == "generic" && (t.To < s.to && dc.hasForm(t.To, naturalForces...) || dc.anyForm(max(s.from, t.From-2), t.From, naturalForces...)) {
+			continue // "ضربت عاصفة قوية مدينة الإسكندرية", "أزمة اقتصادية ضربت": no weapon struck
 		}
 		if t.Values[0].Type == "change_to_group_activity" && dc.leftPact(t, s) {
 			continue // "انسحاب الولايات المتحدة من الاتفاق النووي": a state leaving a deal, no forces moving
