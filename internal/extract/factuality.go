@@ -120,6 +120,9 @@ func (dc *doc) leftPact(t arabic.Match[Trigger], s sentence) bool {
 	return false
 }
 
+// burstWords after "انفجر" tell a burst of tears, laughter or anger.
+var burstWords = words("burst")
+
 // naturalForces strike without weapons: storms, quakes, crises.
 var naturalForces = words("natural_forces")
 
@@ -166,6 +169,9 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		}
 		if t.Values[0].Class == "generic" && (t.To < s.to && dc.hasForm(t.To, naturalForces...) || dc.anyForm(max(s.from, t.From-2), t.From, naturalForces...)) {
 			continue // "ضربت عاصفة قوية مدينة الإسكندرية", "أزمة اقتصادية ضربت": no weapon struck
+		}
+		if t.Values[0].Type == "remote_explosive_landmine_ied" && dc.anyForm(t.To, min(s.to, t.To+4), burstWords...) {
+			continue // "انفجر رجل الأعمال باكيا": burst into tears
 		}
 		if t.Values[0].Type == "change_to_group_activity" && dc.leftPact(t, s) {
 			continue // "انسحاب الولايات المتحدة من الاتفاق النووي": a state leaving a deal, no forces moving
