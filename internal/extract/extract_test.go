@@ -171,6 +171,13 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{place: "sy-adm-gov-homs", date: "2018-04-09"}},
 		},
 		{
+			// "3 و5 مايو": the day before the one read, joined by و, is a second day
+			name: "two days, the first before", published: "2018-04-30",
+			text:  "وفي 3 و5 مايو 2013، شنت طائرات إسرائيلية غارات على منطقة جمرايا.",
+			want:  []want{{place: "sy-o-rd-jamraya", date: "2013-05-03"}, {place: "sy-o-rd-jamraya", date: "2013-05-05"}},
+			count: 2,
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

@@ -109,8 +109,9 @@ func olderThan(d string, anchor time.Time, days int) bool {
 	return err == nil && anchor.Sub(t) > time.Duration(days)*24*time.Hour
 }
 
-// secondDay returns a day joined by و to the day dateFor picks for t
-// ("ليل الأربعاء ويوم الخميس", "يومي 3 و4 أيار" read as two), or nil.
+// secondDay returns a day joined by و to the day dateFor picks for t,
+// after it or before it ("ليل الأربعاء ويوم الخميس", "يومي 3 و4 أيار", "3
+// و5 مايو 2013" read as two), or nil.
 func (x *Extractor) secondDay(dc *doc, t arabic.Match[Trigger], s sentence) *dateMention {
 	first := x.dateFor(dc, t, s)
 	if first == nil || first.Precision != "day" || first.tok < s.from || first.tok >= s.to {
@@ -118,7 +119,14 @@ func (x *Extractor) secondDay(dc *doc, t arabic.Match[Trigger], s sentence) *dat
 	}
 	for k := range dc.dates {
 		m := &dc.dates[k]
-		if m.tok <= first.tok || m.tok >= s.to || m.Precision != "day" || m.Date == first.Date {
+		if m.tok >= s.to || m.Precision != "day" || m.Date == first.Date {
+			continue
+		}
+		if m.tok < first.tok {
+			// "3 و5 مايو 2013": the day before, joined by و to the one read
+			if m.tok >= s.from && strings.TrimSpace(dc.art.Text[m.End:first.Start]) == "و" || strings.TrimSpace(dc.art.Text[m.End:first.Start]) == "" && strings.HasPrefix(dc.art.Text[first.Start:first.End], "و") {
+				return m
+			}
 			continue
 		}
 		gap := strings.TrimSpace(dc.art.Text[first.End:m.Start])
