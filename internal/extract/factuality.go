@@ -120,6 +120,9 @@ func (dc *doc) leftPact(t arabic.Match[Trigger], s sentence) bool {
 	return false
 }
 
+// massedWords gather without protesting: vehicles and troops.
+var massedWords = words("massed")
+
 // burstWords after "انفجر" tell a burst of tears, laughter or anger.
 var burstWords = words("burst")
 
@@ -169,6 +172,9 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		}
 		if t.Values[0].Class == "generic" && (t.To < s.to && dc.hasForm(t.To, naturalForces...) || dc.anyForm(max(s.from, t.From-2), t.From, naturalForces...)) {
 			continue // "ضربت عاصفة قوية مدينة الإسكندرية", "أزمة اقتصادية ضربت": no weapon struck
+		}
+		if t.Values[0].Type == "peaceful_protest" && t.To < s.to && dc.hasForm(t.From, "تجمع", "تجمعت", "احتشد", "احتشدت") && dc.hasForm(t.To, massedWords...) {
+			continue // "تجمعت حافلات تقل مقاتلين", "احتشدت قوات النظام": vehicles or troops gathering, no protest
 		}
 		if t.Values[0].Type == "remote_explosive_landmine_ied" && dc.anyForm(t.To, min(s.to, t.To+4), burstWords...) {
 			continue // "انفجر رجل الأعمال باكيا": burst into tears
