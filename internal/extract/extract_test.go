@@ -178,6 +178,19 @@ func TestExtractEvents(t *testing.T) {
 			count: 2,
 		},
 		{
+			// "يستهدف" after an attack word tells that attack's target: one attack, of the noun's kind
+			name: "an offensive that targets an area", published: "2018-07-31",
+			text:  "وتشن قوات النظام منذ أسبوعين هجوما واسعا بدعم روسي يستهدف منطقة حوض اليرموك.",
+			want:  []want{{typ: "armed_clash", name: "حوض اليرموك"}},
+			never: []want{{typ: "shelling_artillery_missile_attack"}},
+		},
+		{
+			name: "attacks that targeted a city", published: "2018-08-03",
+			text:  "وشن التنظيم في 25 يوليو سلسلة هجمات متزامنة استهدفت مدينة السويداء، ما تسبب بمقتل 265 شخصا.",
+			want:  []want{{name: "السويداء", date: "2018-07-25"}},
+			never: []want{{typ: "shelling_artillery_missile_attack"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",
