@@ -191,6 +191,12 @@ func TestExtractEvents(t *testing.T) {
 			never: []want{{typ: "shelling_artillery_missile_attack"}},
 		},
 		{
+			// a verb of seizing with its subject between it and "على"
+			name: "seized, the subject first", published: "2018-05-05",
+			text: "واستولت القوات التركية والجيش السوري الحر على مدينة عفرين في 18 مارس.",
+			want: []want{{typ: "non_state_actor_overtakes_territory", name: "عفرين", date: "2018-03-18", actor1: "TUR.MIL"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

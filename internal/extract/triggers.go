@@ -140,6 +140,19 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 			}
 		}
 	}
+	// "استولت القوات التركية والجيش السوري الحر على المدينة": a verb of
+	// seizing with its subject between it and its "على"
+	for k := s.from; k < s.to; k++ {
+		if !dc.hasForm(k, seizeVerbs...) || triggerAt(out, k) {
+			continue
+		}
+		for h := k + 1; h < min(dc.clauseEnd(k+1, s.to, 10), k+10); h++ {
+			if dc.hasForm(h, "علي") {
+				out = append(out, arabic.Match[Trigger]{From: k, To: k + 1, Values: []Trigger{{Type: "non_state_actor_overtakes_territory", Class: "territory"}}})
+				break
+			}
+		}
+	}
 	// "أطلق جنود إسرائيليون النار على متظاهرين": the verb of firing with
 	// its subject between it and "النار"; at protesters, force used on them
 	for k := s.from + 2; k < s.to; k++ {
@@ -211,6 +224,9 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 // gunmenWords name fighters on foot ("مسلحون", "عناصر", "خلايا"): what
 // they target with no weapon named they attack on the ground.
 var gunmenWords = words("gunmen")
+
+// seizeVerbs seize a place ("استولت القوات … على المدينة").
+var seizeVerbs = words("seize")
 
 // fireVerbs open fire ("أطلق النار", "فتحوا النار") with a subject
 // between them and "النار".
