@@ -132,6 +132,12 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 					assigned[ti] = assigned[tj]
 					break
 				}
+				// "عملية للسيطرة على منطقة عفرين، وسيطرت عليها هذا الأسبوع": a
+				// pronoun object points back to the place of the same story's word
+				if tj < ti && len(assigned[tj]) > 0 && trigs[ti].From-trigs[tj].To <= 15 && story(trigs[tj].Values[0].Type) == story(trigs[ti].Values[0].Type) && dc.hasForm(trigs[ti].To-1, "عليها", "عليه", "عليهم") {
+					assigned[ti] = assigned[tj]
+					break
+				}
 				if tj != ti && (generic || joined) && len(assigned[tj]) > 0 && abs(trigs[tj].From-trigs[ti].From) <= 6 {
 					assigned[ti] = assigned[tj]
 					break

@@ -197,6 +197,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "non_state_actor_overtakes_territory", name: "عفرين", date: "2018-03-18", actor1: "TUR.MIL"}},
 		},
 		{
+			// "وسيطرت عليها": a pronoun object points back to the place of the same story's word
+			name: "took it, the place told before", published: "2018-03-22",
+			text: "وأطلقت القوات التركية في يناير الماضي عملية عسكرية للسيطرة على منطقة عفرين، وسيطرت عليها هذا الأسبوع.",
+			want: []want{{name: "عفرين"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",
