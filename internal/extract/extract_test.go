@@ -203,6 +203,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{name: "عفرين"}},
 		},
 		{
+			// Damascus is a province of one city: its south is the city's southern quarters, not 25 km out
+			name: "the south of a city province", published: "2018-04-30",
+			text: "وقصفت الطائرات أمس مواقع التنظيم في جنوب دمشق.",
+			want: []want{{name: "جنوب دمشق", precision: 2}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

@@ -172,7 +172,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 	case pm.region && len(pm.dirs) > 0:
 		base := p
 		km := regionKm
-		if g := x.governorateOf(p); g != nil && !kindIn("city", pm.kinds) && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) {
+		if g := x.governorateOf(p); g != nil && !kindIn("city", pm.kinds) && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) && !x.cityProvince(g) {
 			base = g // "ريف إدلب الجنوبي": the province's countryside
 		} else if p.Kind != "governorate" && p.Kind != "country" && p.Kind != "region" {
 			km = townKm // "غرب مدينة إدلب": just outside the city
@@ -195,6 +195,19 @@ func (x *Extractor) resolve(dc *doc, k int) {
 	case pm.near:
 		pm.precision = max(pm.precision, 2)
 	}
+}
+
+// cityProvince reports a governorate that is one city (Damascus): the
+// gazetteer places it within 2 km of its namesake city, and its sides are
+// the city's quarters ("جنوب دمشق": Yarmouk, al-Hajar al-Aswad), not a
+// countryside 25 km out, which is another province's.
+func (x *Extractor) cityProvince(g *geo.Place) bool {
+	for _, c := range x.gz.Lookup(g.Name) {
+		if c.Kind == "city" && c.Country == g.Country && geo.Km(c.Lat, c.Lon, g.Lat, g.Lon) < 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // pick chooses among a mention's candidates.
