@@ -380,6 +380,17 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 						out = append(out, &ev2)
 					}
 				}
+				// "اتفاق إجلاء المقاتلين": a deal to evacuate is an agreement
+				// made, as well as the handover it brings
+				if typ == "non_violent_transfer_of_territory" && dc.hasForm(t.From, "اتفاق", "اتفاقيه") {
+					deal := *ev
+					deal.EventType, deal.ACLED = "agreement", event.ACLED("agreement")
+					deal.Evidence = append([]event.Span(nil), ev.Evidence...)
+					if _, ok := index[dedupKey(&deal)]; !ok {
+						index[dedupKey(&deal)] = &deal
+						out = append(out, &deal)
+					}
+				}
 				if pm.bareCity {
 					dc.bare[ev] = true
 				}

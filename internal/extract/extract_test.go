@@ -209,6 +209,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{name: "جنوب دمشق", precision: 2}},
 		},
 		{
+			// a deal to evacuate is an agreement made, and the handover it brings
+			name: "an evacuation deal", published: "2018-04-08",
+			text: "ووقعت الفصائل أمس اتفاق إجلاء المقاتلين من مدينة دوما.",
+			want: []want{{typ: "agreement", name: "دوما"}, {typ: "non_violent_transfer_of_territory", name: "دوما"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",
