@@ -215,6 +215,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "agreement", name: "دوما"}, {typ: "non_violent_transfer_of_territory", name: "دوما"}},
 		},
 		{
+			// Homs's province point lies 108 km out in the desert: "غرب حمص" is read from the city
+			name: "west of a city far from its province point", published: "2018-04-14",
+			text: "وقصفت الصواريخ أمس منشأة عسكرية غرب حمص.",
+			want: []want{{name: "غرب حمص", precision: 2}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

@@ -172,7 +172,7 @@ func (x *Extractor) resolve(dc *doc, k int) {
 	case pm.region && len(pm.dirs) > 0:
 		base := p
 		km := regionKm
-		if g := x.governorateOf(p); g != nil && !kindIn("city", pm.kinds) && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) && !x.cityProvince(g) {
+		if g := x.governorateOf(p); g != nil && !kindIn("city", pm.kinds) && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) && !x.cityProvince(g) && !(p.Kind == "city" && geo.Km(p.Lat, p.Lon, g.Lat, g.Lon) > farProvinceKm) {
 			base = g // "ريف إدلب الجنوبي": the province's countryside
 		} else if p.Kind != "governorate" && p.Kind != "country" && p.Kind != "region" {
 			km = townKm // "غرب مدينة إدلب": just outside the city
@@ -196,6 +196,11 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		pm.precision = max(pm.precision, 2)
 	}
 }
+
+// farProvinceKm is how far a governorate's point may lie from its
+// namesake city for "غرب حمص" to be read from the governorate: Homs's lies
+// 108 km out in the desert, so the sides of Homs are read from the city.
+const farProvinceKm = 60.0
 
 // cityProvince reports a governorate that is one city (Damascus): the
 // gazetteer places it within 2 km of its namesake city, and its sides are
