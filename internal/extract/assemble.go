@@ -257,7 +257,7 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 			if typ == "" {
 				continue
 			}
-			if (t.Values[0].Class == "territory" || typ == "disrupted_weapons_use" || typ == "change_to_group_activity") && dc.aim(t.From, s) {
+			if (t.Values[0].Class == "territory" || typ == "disrupted_weapons_use" && !dc.firedToIntercept(t, s) || typ == "change_to_group_activity") && dc.aim(t.From, s) {
 				dc.note(t, "an aim, not a takeover, a foiling or a move")
 				continue // "هجوما لاستعادة السيطرة", "للمساعدة في صد هجوم", "مهلة للانسحاب": an aim, not a takeover, a foiling or a move
 			}

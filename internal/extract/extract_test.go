@@ -221,6 +221,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{name: "غرب حمص", precision: 2}},
 		},
 		{
+			// defences that fire to intercept tried it: no mere aim
+			name: "fired to intercept", published: "2018-05-10",
+			text: "وأطلقت الدفاعات الجوية السورية فجر اليوم صواريخ لاعتراض صواريخ إسرائيلية فوق مطار الضمير العسكري.",
+			want: []want{{typ: "disrupted_weapons_use", name: "الضمير"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",

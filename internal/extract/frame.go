@@ -172,6 +172,13 @@ func (dc *doc) aim(i int, s sentence) bool {
 	return false
 }
 
+// firedToIntercept reports an interception told as its purpose after a
+// verb of firing ("أطلقت الدفاعات الجوية صواريخ لاعتراض صواريخ
+// إسرائيلية"): the defences fired, so it was attempted, not only meant.
+func (dc *doc) firedToIntercept(t arabic.Match[Trigger], s sentence) bool {
+	return dc.anyForm(max(s.from, t.From-8), t.From, fireVerbs...)
+}
+
 // subjectedAt reports a word of undergoing ("تعرض") just before token k:
 // "تعرضت لتفجير" tells the bombing, not a purpose.
 func (dc *doc) subjectedAt(k int) bool {
