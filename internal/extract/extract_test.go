@@ -227,6 +227,12 @@ func TestExtractEvents(t *testing.T) {
 			want: []want{{typ: "disrupted_weapons_use", name: "الضمير"}},
 		},
 		{
+			// "تطهير بلدتي": the cleansing of two towns, each taken
+			name: "two towns cleared", published: "2018-09-11",
+			text: "وأعلنت قوات سوريا الديمقراطية أمس تطهير بلدتي الباغوز والدشيشة من مسلحي داعش.",
+			want: []want{{typ: "non_state_actor_overtakes_territory", name: "الباغوز", actor1: "SDF"}, {typ: "non_state_actor_overtakes_territory", name: "الدشيشة", actor1: "SDF"}},
+		},
+		{
 			// a dual airport noun governs both names, each the airport the gazetteer keeps with its noun
 			name: "two airports struck", published: "2018-04-14",
 			text: "وقالت الوزارة إن الصواريخ قصفت أمس مطاري دمشق الدولي والضمير العسكري.",
