@@ -2613,3 +2613,27 @@ func TestQuietTypesKillNobody(t *testing.T) {
 		})
 	}
 }
+
+// A distance given with a side ("على بعد 15 ميلا غربي حمص", "على بعد 5 كم
+// شمال قاعدة حميميم") places the event that far from the place named.
+func TestDistanceFromPlace(t *testing.T) {
+	tests := []struct {
+		text     string
+		lat, lon float64 // the place named
+		km       float64
+	}{
+		{"وقصفت الصواريخ أمس منشأة عسكرية تقع على بعد 15 ميلا غربي حمص.", 34.7240, 36.7260, 24.1},
+		{"وقصفت الصواريخ أمس منشأة عسكرية على بعد 20 كيلومترا غرب حمص.", 34.7240, 36.7260, 20},
+		{"وأسقطت الدفاعات أمس طائرتين على بعد 5 كم شمال قاعدة حميميم.", 35.4010, 35.9490, 5},
+	}
+	for _, tt := range tests {
+		evs := extractOne(t, event.Article{ID: "t", Published: "2018-04-14", Text: tt.text})
+		if len(evs) != 1 || evs[0].Location == nil {
+			t.Fatalf("Extract(%q) gave %s, want one placed event", tt.text, describe(evs))
+		}
+		l := evs[0].Location
+		if d := geo.Km(l.Lat, l.Lon, tt.lat, tt.lon); d < tt.km-2 || d > tt.km+2 {
+			t.Errorf("Extract(%q) placed it %.1f km from the place named, want %.0f", tt.text, d, tt.km)
+		}
+	}
+}

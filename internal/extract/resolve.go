@@ -169,6 +169,10 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		pm.precision = 1 // a bare sub-district name is its seat town ("كفرنبل")
 	}
 	switch {
+	case pm.region && len(pm.dirs) > 0 && dc.distanceIn(pm) > 0:
+		// "على بعد 15 ميلا غربي حمص": that far from the place named
+		pm.lat, pm.lon = geo.Offset(p.Lat, p.Lon, pm.dirs[0], dc.distanceIn(pm))
+		pm.precision = 2
 	case pm.region && len(pm.dirs) > 0:
 		base := p
 		km := regionKm
@@ -195,6 +199,23 @@ func (x *Extractor) resolve(dc *doc, k int) {
 	case pm.near:
 		pm.precision = max(pm.precision, 2)
 	}
+}
+
+// distanceIn returns the distance a place mention gives in kilometres
+// ("على بعد 20 كيلومترا غرب حمص", "15 ميلا غربي حمص"), or 0.
+func (dc *doc) distanceIn(pm *placeMention) float64 {
+	for _, nm := range dc.numbers {
+		if nm.from < pm.from-3 || nm.to > pm.nameFrom || nm.value <= 0 || nm.to >= len(dc.toks) {
+			continue
+		}
+		switch {
+		case dc.hasForm(nm.to, "كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم"):
+			return float64(nm.value)
+		case dc.hasForm(nm.to, "ميل", "ميلا", "اميال"):
+			return float64(nm.value) * 1.609
+		}
+	}
+	return 0
 }
 
 // farProvinceKm is how far a governorate's point may lie from its
