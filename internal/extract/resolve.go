@@ -202,21 +202,31 @@ func (x *Extractor) resolve(dc *doc, k int) {
 }
 
 // distanceIn returns the distance a place mention gives in kilometres
-// ("على بعد 20 كيلومترا غرب حمص", "15 ميلا غربي حمص"), or 0.
+// ("على بعد 20 كيلومترا غرب حمص", "15 ميلا غربي حمص"), or 0 (none, or
+// more than maxSideKm).
 func (dc *doc) distanceIn(pm *placeMention) float64 {
 	for _, nm := range dc.numbers {
 		if nm.from < pm.from-3 || nm.to > pm.nameFrom || nm.value <= 0 || nm.to >= len(dc.toks) {
 			continue
 		}
+		km := 0.0
 		switch {
 		case dc.hasForm(nm.to, "كم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم"):
-			return float64(nm.value)
+			km = float64(nm.value)
 		case dc.hasForm(nm.to, "ميل", "ميلا", "اميال"):
-			return float64(nm.value) * 1.609
+			km = float64(nm.value) * 1.609
+		}
+		if km <= maxSideKm {
+			return km
 		}
 	}
 	return 0
 }
+
+// maxSideKm is the farthest distance read off a place's side: beyond it
+// ("على مسافة 80 كيلومترا جنوب شرقي بني وليد") the place is a landmark
+// for a region, told again without the distance, and kept as one.
+const maxSideKm = 30.0
 
 // farProvinceKm is how far a governorate's point may lie from its
 // namesake city for "غرب حمص" to be read from the governorate: Homs's lies
