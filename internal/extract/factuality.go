@@ -121,7 +121,7 @@ func (dc *doc) leftPact(t arabic.Match[Trigger], s sentence) bool {
 }
 
 // targetsOf reports a generic "يستهدف" right after a generic attack word of
-// its clause ("هجوما واسعا بدعم روسي يستهدف …"): it tells that attack's
+// its clause ("سلسلة هجمات متزامنة استهدفت …"): it tells that attack's
 // target (after a strong word it is already skipped as the weaker).
 func (dc *doc) targetsOf(prev, t arabic.Match[Trigger]) bool {
 	if t.Values[0].Class != "generic" || prev.Values[0].Class != "generic" || !strings.Contains(dc.norm(t.From), "ستهدف") || !attackType(prev.Values[0].Type) || prev.To > t.From || t.From-prev.To > 3 {
@@ -171,14 +171,10 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		if x.framed(dc, t, s) == "kind" {
 			continue
 		}
-		if i > 0 && dc.targetsOf(trigs[i-1], t) {
-			prev := trigs[i-1]
-			if dc.introduces(prev) && x.framed(dc, prev, s) == "" {
-				continue // "هجوما واسعا بدعم روسي يستهدف منطقة حوض اليرموك": what the attack before aims at, not a second one
-			}
+		if i > 0 && dc.targetsOf(trigs[i-1], t) && (!dc.introduces(trigs[i-1]) || x.framed(dc, trigs[i-1], s) != "") {
 			// "سلسلة هجمات متزامنة استهدفت مدينة السويداء": the verb tells the
-			// attack the noun names, of the noun's kind
-			t.Values = []Trigger{{Type: prev.Values[0].Type, Class: "generic"}}
+			// attacks the noun names (which tells no event alone), of their kind
+			t.Values = []Trigger{{Type: trigs[i-1].Values[0].Type, Class: "generic"}}
 		}
 		if tr := t.Values[0]; sports && ((tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied") || tr.Type == "consult" || tr.Type == "change_to_group_activity" || tr.Type == "disrupted_weapons_use") {
 			continue // "تلتقي الأرجنتين مع نيجيريا", "خط الهجوم": a match; a bomb among the spectators stays
