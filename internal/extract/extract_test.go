@@ -178,13 +178,6 @@ func TestExtractEvents(t *testing.T) {
 			count: 2,
 		},
 		{
-			// "استهدفت" after a plural attack word tells those attacks, of the noun's kind
-			name: "attacks that targeted a city", published: "2018-08-03",
-			text:  "وشن التنظيم في 25 يوليو سلسلة هجمات متزامنة استهدفت مدينة السويداء، ما تسبب بمقتل 265 شخصا.",
-			want:  []want{{name: "السويداء", date: "2018-07-25"}},
-			never: []want{{typ: "shelling_artillery_missile_attack"}},
-		},
-		{
 			// a verb of seizing with its subject between it and "على"
 			name: "seized, the subject first", published: "2018-05-05",
 			text: "واستولت القوات التركية والجيش السوري الحر على مدينة عفرين في 18 مارس.",

@@ -120,21 +120,6 @@ func (dc *doc) leftPact(t arabic.Match[Trigger], s sentence) bool {
 	return false
 }
 
-// targetsOf reports a generic "يستهدف" right after a generic attack word of
-// its clause ("سلسلة هجمات متزامنة استهدفت …"): it tells that attack's
-// target (after a strong word it is already skipped as the weaker).
-func (dc *doc) targetsOf(prev, t arabic.Match[Trigger]) bool {
-	if t.Values[0].Class != "generic" || prev.Values[0].Class != "generic" || !strings.Contains(dc.norm(t.From), "ستهدف") || !attackType(prev.Values[0].Type) || prev.To > t.From || t.From-prev.To > 3 {
-		return false
-	}
-	for k := prev.To; k < t.From; k++ {
-		if dc.toks[k].Kind == arabic.Punct {
-			return false
-		}
-	}
-	return true
-}
-
 // massedWords gather without protesting: vehicles and troops.
 var massedWords = words("massed")
 
@@ -167,14 +152,9 @@ func (x *Extractor) dropKinds(dc *doc, s sentence, trigs []arabic.Match[Trigger]
 		sports = dc.hasForm(i, sportsWords[1:]...) || dc.readAs(i, 3, sportsWords[0])
 	}
 	out := trigs[:0]
-	for i, t := range trigs {
+	for _, t := range trigs {
 		if x.framed(dc, t, s) == "kind" {
 			continue
-		}
-		if i > 0 && dc.targetsOf(trigs[i-1], t) && (!dc.introduces(trigs[i-1]) || x.framed(dc, trigs[i-1], s) != "") {
-			// "سلسلة هجمات متزامنة استهدفت مدينة السويداء": the verb tells the
-			// attacks the noun names (which tells no event alone), of their kind
-			t.Values = []Trigger{{Type: trigs[i-1].Values[0].Type, Class: "generic"}}
 		}
 		if tr := t.Values[0]; sports && ((tr.Class != "strong" && tr.Type != "remote_explosive_landmine_ied") || tr.Type == "consult" || tr.Type == "change_to_group_activity" || tr.Type == "disrupted_weapons_use") {
 			continue // "تلتقي الأرجنتين مع نيجيريا", "خط الهجوم": a match; a bomb among the spectators stays
