@@ -19,6 +19,17 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 	dc.weak = map[*event.Event]bool{}
 	dc.bare = map[*event.Event]bool{}
 	index := map[string]*event.Event{}
+	// addCopy adds a copy of ev that change makes another event (another
+	// day, another type), unless the article has that event already.
+	addCopy := func(ev *event.Event, change func(c *event.Event)) {
+		c := *ev
+		c.Evidence = append([]event.Span(nil), ev.Evidence...)
+		change(&c)
+		if _, ok := index[dedupKey(&c)]; !ok {
+			index[dedupKey(&c)] = &c
+			out = append(out, &c)
+		}
+	}
 	var paraSpeaker *speaker
 	lastPara := -1
 	leadDate := x.leadDate(dc)
@@ -369,27 +380,19 @@ func (x *Extractor) assemble(dc *doc) []event.Event {
 				ev := x.build(dc, t, s, si, sc, typ, a1, a2, pm, leadDate, nEvents)
 				// "ليل الأربعاء ويوم الخميس": one event for each day told
 				if second := x.secondDay(dc, t, s); second != nil && ev.Date != nil && *ev.Date != second.Date {
-					ev2 := *ev
-					d := second.Date
-					ev2.Date, ev2.DatePrecision = &d, second.Precision
-					ev2.Evidence = append([]event.Span(nil), ev.Evidence...)
-					dc.explicit[&ev2] = true
-					dc.writtenDate[&ev2] = !second.Relative
-					if _, ok := index[dedupKey(&ev2)]; !ok {
-						index[dedupKey(&ev2)] = &ev2
-						out = append(out, &ev2)
-					}
+					addCopy(ev, func(c *event.Event) {
+						d := second.Date
+						c.Date, c.DatePrecision = &d, second.Precision
+						dc.explicit[c] = true
+						dc.writtenDate[c] = !second.Relative
+					})
 				}
 				// "اتفاق إجلاء المقاتلين": a deal to evacuate is an agreement
 				// made, as well as the handover it brings
 				if typ == "non_violent_transfer_of_territory" && dc.hasForm(t.From, "اتفاق", "اتفاقيه") {
-					deal := *ev
-					deal.EventType, deal.ACLED = "agreement", event.ACLED("agreement")
-					deal.Evidence = append([]event.Span(nil), ev.Evidence...)
-					if _, ok := index[dedupKey(&deal)]; !ok {
-						index[dedupKey(&deal)] = &deal
-						out = append(out, &deal)
-					}
+					addCopy(ev, func(c *event.Event) {
+						c.EventType, c.ACLED = "agreement", event.ACLED("agreement")
+					})
 				}
 				if pm.bareCity {
 					dc.bare[ev] = true
