@@ -2602,7 +2602,8 @@ func TestQuietTypesKillNobody(t *testing.T) {
 }
 
 // A distance given with a side ("على بعد 15 ميلا غربي حمص", "على بعد 5 كم
-// شمال قاعدة حميميم") places the event that far from the place named.
+// شمال قاعدة حميميم") places the event that far from the place named, up
+// to maxSideKm.
 func TestDistanceFromPlace(t *testing.T) {
 	tests := []struct {
 		text     string
@@ -2612,6 +2613,8 @@ func TestDistanceFromPlace(t *testing.T) {
 		{"وقصفت الصواريخ أمس منشأة عسكرية تقع على بعد 15 ميلا غربي حمص.", 34.7240, 36.7260, 24.1},
 		{"وقصفت الصواريخ أمس منشأة عسكرية على بعد 20 كيلومترا غرب حمص.", 34.7240, 36.7260, 20},
 		{"وأسقطت الدفاعات أمس طائرتين على بعد 5 كم شمال قاعدة حميميم.", 35.4010, 35.9490, 5},
+		// farther than maxSideKm the place is a landmark: its side as without a distance
+		{"وقصفت الطائرات أمس موقعا على بعد 80 كيلومترا غرب حمص.", 34.7240, 36.7260, 8},
 	}
 	for _, tt := range tests {
 		evs := extractOne(t, event.Article{ID: "t", Published: "2018-04-14", Text: tt.text})
