@@ -124,18 +124,24 @@ func (x *Extractor) secondDay(dc *doc, t arabic.Match[Trigger], s sentence) *dat
 		}
 		if m.tok < first.tok {
 			// "3 و5 مايو 2013": the day before, joined by و to the one read
-			if m.tok >= s.from && strings.TrimSpace(dc.art.Text[m.End:first.Start]) == "و" || strings.TrimSpace(dc.art.Text[m.End:first.Start]) == "" && strings.HasPrefix(dc.art.Text[first.Start:first.End], "و") {
+			if m.tok >= s.from && dc.joinedDays(m, first) {
 				return m
 			}
 			continue
 		}
-		gap := strings.TrimSpace(dc.art.Text[first.End:m.Start])
-		if gap == "" && strings.HasPrefix(dc.art.Text[m.Start:m.End], "و") || gap == "و" {
+		if dc.joinedDays(first, m) {
 			return m
 		}
 		break
 	}
 	return nil
+}
+
+// joinedDays reports date mention b right after a, joined to it by و
+// ("يومي 3 و4 أيار", "ليل الأربعاء ويوم الخميس").
+func (dc *doc) joinedDays(a, b *dateMention) bool {
+	gap := strings.TrimSpace(dc.art.Text[a.End:b.Start])
+	return gap == "و" || gap == "" && strings.HasPrefix(dc.art.Text[b.Start:b.End], "و")
 }
 
 // dateFor picks the date mention nearest the trigger in its sentence, or
