@@ -133,11 +133,8 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if dc.key(k) != "سيطره" || !dc.hasForm(k-1, "من") || triggerAt(out, k) || !dc.anyForm(max(s.from, k-9), k-1, enabledWords...) {
 			continue
 		}
-		for h := k + 1; h < min(dc.clauseEnd(k+1, s.to, 12), k+10); h++ {
-			if dc.hasForm(h, "علي") {
-				out = append(out, arabic.Match[Trigger]{From: k, To: k + 1, Values: []Trigger{{Type: "non_state_actor_overtakes_territory", Class: "territory"}}})
-				break
-			}
+		if dc.aheadInClause(k, s, func(h int) bool { return dc.hasForm(h, "علي") }) {
+			out = append(out, takeoverAt(k))
 		}
 	}
 	// "استولت القوات التركية والجيش السوري الحر على المدينة": a verb of
@@ -146,11 +143,8 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if !dc.hasForm(k, seizeVerbs...) || triggerAt(out, k) {
 			continue
 		}
-		for h := k + 1; h < min(dc.clauseEnd(k+1, s.to, 10), k+10); h++ {
-			if dc.hasForm(h, "علي") {
-				out = append(out, arabic.Match[Trigger]{From: k, To: k + 1, Values: []Trigger{{Type: "non_state_actor_overtakes_territory", Class: "territory"}}})
-				break
-			}
+		if dc.aheadInClause(k, s, func(h int) bool { return dc.hasForm(h, "علي") }) {
+			out = append(out, takeoverAt(k))
 		}
 	}
 	// "أطلق جنود إسرائيليون النار على متظاهرين": the verb of firing with
@@ -177,11 +171,10 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		if !dc.hasForm(k, fallWords...) {
 			continue
 		}
-		for h := k + 1; h < min(dc.clauseEnd(k+1, s.to, 12), k+10); h++ {
-			if dc.hasForm(h, "بيد", "بايدي", "قبضه", "بقبضه") || dc.hasForm(h, "يد", "ايدي") && dc.hasForm(h-1, "في") {
-				out = append(out, arabic.Match[Trigger]{From: k, To: k + 1, Values: []Trigger{{Type: "non_state_actor_overtakes_territory", Class: "territory"}}})
-				break
-			}
+		if dc.aheadInClause(k, s, func(h int) bool {
+			return dc.hasForm(h, "بيد", "بايدي", "قبضه", "بقبضه") || dc.hasForm(h, "يد", "ايدي") && dc.hasForm(h-1, "في")
+		}) {
+			out = append(out, takeoverAt(k))
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
@@ -219,6 +212,23 @@ func (x *Extractor) sentenceTriggers(dc *doc, s sentence) []arabic.Match[Trigger
 		}
 	}
 	return out
+}
+
+// aheadInClause reports a word after token k, in its clause and at most
+// nine words on, at which ok holds: where a verb or noun of taking has
+// its "على" or "بيد" after its subject.
+func (dc *doc) aheadInClause(k int, s sentence, ok func(h int) bool) bool {
+	for h := k + 1; h < min(dc.clauseEnd(k+1, s.to, 10), k+10); h++ {
+		if ok(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// takeoverAt is the event word of taking territory at token k.
+func takeoverAt(k int) arabic.Match[Trigger] {
+	return arabic.Match[Trigger]{From: k, To: k + 1, Values: []Trigger{{Type: "non_state_actor_overtakes_territory", Class: "territory"}}}
 }
 
 // gunmenWords name fighters on foot ("مسلحون", "عناصر", "خلايا"): what
