@@ -35,6 +35,8 @@ type Extractor struct {
 	stopPlaces map[string]bool
 	givenNames map[string]bool
 	capitals   map[string]*geo.Place // a country's capital city, by ISO 3166 alpha-3 code
+	// the governorates that are one city (cityProvinces)
+	cityProvinces map[*geo.Place]bool
 }
 
 // Options configure an Extractor; zero values mean the embedded data.
@@ -87,6 +89,7 @@ func New(opt Options) (*Extractor, error) {
 	x.lx.Rows["given_names.tsv"] = len(rows)
 	x.lx.Rows["words.tsv"] = len(wordSets)
 	x.capitals = capitals(x.gz)
+	x.cityProvinces = cityProvinces(x.gz)
 	return x, nil
 }
 

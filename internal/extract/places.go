@@ -221,6 +221,26 @@ func capitals(gz *geo.Gazetteer) map[string]*geo.Place {
 	return out
 }
 
+// cityProvinces marks the governorates of gz that are one city (Damascus):
+// the gazetteer places one within 2 km of its namesake city, and its sides
+// are the city's quarters ("جنوب دمشق": Yarmouk, al-Hajar al-Aswad), not a
+// countryside 25 km out, which is another province's.
+func cityProvinces(gz *geo.Gazetteer) map[*geo.Place]bool {
+	out := map[*geo.Place]bool{}
+	for _, g := range gz.Places {
+		if g.Kind != "governorate" {
+			continue
+		}
+		for _, c := range gz.Lookup(g.Name) {
+			if c.Kind == "city" && c.Country == g.Country && geo.Km(c.Lat, c.Lon, g.Lat, g.Lon) < 2 {
+				out[g] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
 // capitalAt reads a bare "العاصمة" at token i ("سقوط قذائف على العاصمة")
 // as the capital of the one country the article names most, when no name
 // or nationality follows it (those are read as names: "العاصمة دمشق").

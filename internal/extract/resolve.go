@@ -169,14 +169,16 @@ func (x *Extractor) resolve(dc *doc, k int) {
 		pm.precision = 1 // a bare sub-district name is its seat town ("كفرنبل")
 	}
 	switch {
-	case pm.region && len(pm.dirs) > 0 && dc.distanceIn(pm) > 0:
-		// "على بعد 15 ميلا غربي حمص": that far from the place named
-		pm.lat, pm.lon = geo.Offset(p.Lat, p.Lon, pm.dirs[0], dc.distanceIn(pm))
-		pm.precision = 2
 	case pm.region && len(pm.dirs) > 0:
+		if km := dc.distanceIn(pm); km > 0 {
+			// "على بعد 15 ميلا غربي حمص": that far from the place named
+			pm.lat, pm.lon = geo.Offset(p.Lat, p.Lon, pm.dirs[0], km)
+			pm.precision = 2
+			break
+		}
 		base := p
 		km := regionKm
-		if g := x.governorateOf(p); g != nil && !kindIn("city", pm.kinds) && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) && !x.cityProvince(g) && !(p.Kind == "city" && geo.Km(p.Lat, p.Lon, g.Lat, g.Lon) > farProvinceKm) {
+		if g := x.governorateOf(p); g != nil && !kindIn("city", pm.kinds) && (p.Kind == "governorate" || p.Kind == "city" && sameName(p, g)) && !x.cityProvinces[g] && !(p.Kind == "city" && geo.Km(p.Lat, p.Lon, g.Lat, g.Lon) > farProvinceKm) {
 			base = g // "ريف إدلب الجنوبي": the province's countryside
 		} else if p.Kind != "governorate" && p.Kind != "country" && p.Kind != "region" {
 			km = townKm // "غرب مدينة إدلب": just outside the city
@@ -232,19 +234,6 @@ const maxSideKm = 30.0
 // namesake city for "غرب حمص" to be read from the governorate: Homs's lies
 // 108 km out in the desert, so the sides of Homs are read from the city.
 const farProvinceKm = 60.0
-
-// cityProvince reports a governorate that is one city (Damascus): the
-// gazetteer places it within 2 km of its namesake city, and its sides are
-// the city's quarters ("جنوب دمشق": Yarmouk, al-Hajar al-Aswad), not a
-// countryside 25 km out, which is another province's.
-func (x *Extractor) cityProvince(g *geo.Place) bool {
-	for _, c := range x.gz.Lookup(g.Name) {
-		if c.Kind == "city" && c.Country == g.Country && geo.Km(c.Lat, c.Lon, g.Lat, g.Lon) < 2 {
-			return true
-		}
-	}
-	return false
-}
 
 // pick chooses among a mention's candidates.
 func (x *Extractor) pick(dc *doc, pm *placeMention, before *geo.Place) *geo.Place {
